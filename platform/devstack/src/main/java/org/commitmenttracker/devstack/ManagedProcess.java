@@ -1,0 +1,168 @@
+package org.commitmenttracker.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A child process whose output goes to a log file (never to the launcher's stdout/stderr, which an
+ * orphan would otherwise hold open) and which is stopped when closed or when the launcher exits.
+ */
+public final class ManagedProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Thread stopOnExit;
+
+    private ManagedProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.stopOnExit = new Thread(this::stop, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+                                       Path logFile) {
+        try {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().putAll(environment);
+            return new ManagedProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
+        }
+    }
+
+    /** A java command running {@code mainClass} on {@code classpath}, watched so it ends with this JVM. */
+    public static List<String> javaCommand(String classpath, List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until {@code ready} holds, failing early (with the log's tail) if the process dies. */
+    public void awaitReady(BooleanSupplier ready, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + logFile
+                        + ":\n" + tailOfLog());
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log " + logFile + ":\n" + tailOfLog());
+    }
+
+    public void awaitPort(int port, Duration timeout) {
+        awaitReady(() -> isListening(port), timeout);
+    }
+
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, so the child runs its shutdown hooks; SIGKILL only if it does not stop within 30 s. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills without a chance to clean up, as a crash or an OOM killer would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to unregister
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.commitmenttracker.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/** The launcher starts a real broker and store that clients use, and the H2 store keeps data across a clean restart. */
+class InfrastructureIT {
+    private static final Path PROJECT_ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void brokerRoundTripsRecordsAndStoreKeepsDataAcrossRestart() throws Exception {
+        int kafkaPort = FreePorts.next();
+        int controllerPort = FreePorts.next();
+        int storePort = FreePorts.next();
+        Path storeFile = workDir.resolve("store/data.h2");
+
+        try (Infrastructure infrastructure = Infrastructure.start(PROJECT_ROOT, workDir, kafkaPort, controllerPort, storePort, storeFile)) {
+            assertThat(roundTrip(infrastructure.kafkaBootstrapServers())).containsExactly("hello");
+            try (MongoClient client = MongoClients.create(infrastructure.mongoUri("probe"))) {
+                client.getDatabase("probe").getCollection("things").insertOne(new Document("_id", "a").append("n", 1));
+            }
+        }
+
+        try (Infrastructure restarted = Infrastructure.start(PROJECT_ROOT, workDir, kafkaPort, controllerPort, storePort, storeFile);
+             MongoClient client = MongoClients.create(restarted.mongoUri("probe"))) {
+            Document found = client.getDatabase("probe").getCollection("things").find(new Document("_id", "a")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getInteger("n")).isEqualTo(1);
+            assertThat(roundTrip(restarted.kafkaBootstrapServers())).containsExactly("hello", "hello");
+        }
+    }
+
+    private static List<String> roundTrip(String bootstrap) {
+        Properties producerProps = new Properties();
+        producerProps.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps)) {
+            producer.send(new ProducerRecord<>("probe", "k", "hello")).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Properties consumerProps = new Properties();
+        consumerProps.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps)) {
+            consumer.subscribe(List.of("probe"));
+            List<String> values = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> values.add(r.value()));
+                if (!values.isEmpty() && records.isEmpty()) {
+                    break;
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.commitmenttracker.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A communiqué was accepted and stored by ingestion. Carries the full text (bounded by ingestion's
+ * text limit) so consumers need no call back.
+ */
+public record CommuniqueReceived(
+        String documentId,
+        String contentHash,
+        String title,
+        String language,
+        LocalDate publishedOn,
+        String sourceUrl,
+        String text,
+        Instant receivedAt) implements EventData {
+
+    @Override
+    public String subject() {
+        return documentId;
+    }
+}

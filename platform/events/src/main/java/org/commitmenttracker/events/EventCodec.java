@@ -1,0 +1,89 @@
+package org.commitmenttracker.events;
+
+import java.util.UUID;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON form of envelopes. Unknown fields are tolerated so producers can add optional fields without
+ * breaking consumers; a missing attribute, an unknown type or a payload that does not bind is an
+ * {@link InvalidEventException} naming what is wrong.
+ */
+public final class EventCodec {
+    private final JsonMapper mapper;
+
+    public EventCodec() {
+        this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+    }
+
+    public EventCodec(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public byte[] encode(EventEnvelope<?> envelope) {
+        return mapper.writeValueAsBytes(envelope);
+    }
+
+    public EventEnvelope<? extends EventData> decode(byte[] json) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("Event is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(tree instanceof ObjectNode node)) {
+            throw new InvalidEventException("Event is not a JSON object");
+        }
+        String specversion = requiredText(node, "specversion");
+        if (!EventEnvelope.SPEC_VERSION.equals(specversion)) {
+            throw new InvalidEventException("Unsupported specversion '" + specversion + "'");
+        }
+        String type = requiredText(node, "type");
+        EventType eventType = EventType.ofTypeName(type)
+                .orElseThrow(() -> new InvalidEventException("Unknown event type '" + type + "'"));
+        JsonNode data = node.get("data");
+        if (data == null || !data.isObject()) {
+            throw new InvalidEventException("Event " + type + " has no data object");
+        }
+        try {
+            EventData payload = mapper.treeToValue(data, eventType.payloadType());
+            return new EventEnvelope<>(specversion, UUID.fromString(requiredText(node, "id")),
+                    requiredText(node, "source"), type, text(node, "subject"),
+                    mapper.treeToValue(required(node, "time"), java.time.Instant.class),
+                    text(node, "dataschema"), text(node, "datacontenttype"), text(node, "traceparent"), payload);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new InvalidEventException("Event " + type + " does not bind: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes and checks the payload type, for consumers of one kind of event. */
+    @SuppressWarnings("unchecked")
+    public <T extends EventData> EventEnvelope<T> decode(byte[] json, Class<T> expected) {
+        EventEnvelope<? extends EventData> envelope = decode(json);
+        if (!expected.isInstance(envelope.data())) {
+            throw new InvalidEventException("Expected " + EventType.of(expected).typeName() + " but got " + envelope.type());
+        }
+        return (EventEnvelope<T>) envelope;
+    }
+
+    private static JsonNode required(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidEventException("Event attribute '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static String requiredText(ObjectNode node, String field) {
+        return required(node, field).asString();
+    }
+
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
