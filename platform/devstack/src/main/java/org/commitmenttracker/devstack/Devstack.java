@@ -50,8 +50,8 @@ public final class Devstack {
         }, "devstack-stop"));
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            services.add(ServiceProcess.start(projectRoot, spec, servicePort(spec), infrastructure,
-                    dataDir.resolve("logs"), Map.of()));
+            services.add(ServiceProcess.start(projectRoot, spec, servicePort(spec),
+                    infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""), dataDir.resolve("logs"), Map.of()));
         }
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess.awaitReady(services.get(i), servicePort(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));

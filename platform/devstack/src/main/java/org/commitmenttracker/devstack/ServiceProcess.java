@@ -18,12 +18,15 @@ public final class ServiceProcess {
     private ServiceProcess() {
     }
 
-    public static ManagedProcess start(Path projectRoot, ServiceSpec spec, int port, Infrastructure infrastructure,
-                                       Path logDir, Map<String, String> extraEnvironment) {
+    /**
+     * @param mongoBaseUri the store's connection string without a database; the service's own is appended
+     */
+    public static ManagedProcess start(Path projectRoot, ServiceSpec spec, int port, String kafkaBootstrapServers,
+                                       String mongoBaseUri, Path logDir, Map<String, String> extraEnvironment) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        env.put("MONGODB_URI", infrastructure.mongoUri(spec.database()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("MONGODB_URI", mongoBaseUri.replaceAll("/+$", "") + "/" + spec.database());
         env.putAll(extraEnvironment);
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", spec.jar(projectRoot).toString());

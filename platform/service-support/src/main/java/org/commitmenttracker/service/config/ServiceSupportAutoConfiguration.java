@@ -1,0 +1,90 @@
+package org.commitmenttracker.service.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.service.consumer.ProcessedEvents;
+import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
+import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The pieces every service uses: event codec, outbox relay with its sweep and health, processed-event log, topics. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableScheduling
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoTemplate mongo) {
+        return new ProcessedEvents(mongo);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+                            ObjectProvider<OutboxCollection> collections,
+                            @Value("${tracker.outbox.lanes:4}") int lanes,
+                            @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout) {
+        return new OutboxRelay(mongo, kafka, collections.orderedStream().map(OutboxCollection::name).toList(),
+                lanes, sendTimeout);
+    }
+
+    @Bean
+    OutboxSweep outboxSweep(OutboxRelay relay) {
+        return new OutboxSweep(relay);
+    }
+
+    @Bean(name = "outbox")
+    OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay) {
+        return new OutboxHealthIndicator(relay);
+    }
+
+    /** Every topic and its dead-letter twins, so a fresh cluster has them with the configured partitions. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(@Value("${tracker.kafka.partitions:3}") int partitions,
+                                        @Value("${tracker.kafka.replicas:1}") short replicas) {
+        List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
+                        Topics.STATUS_CHANGES, Topics.DEADLINES).stream()
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+                .toList();
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Sweeps the outbox at start-up and then periodically. */
+    public static class OutboxSweep implements ApplicationRunner {
+        private final OutboxRelay relay;
+
+        OutboxSweep(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            relay.sweep();
+        }
+
+        @Scheduled(fixedDelayString = "${tracker.outbox.sweep-interval:2s}", initialDelayString = "${tracker.outbox.sweep-interval:2s}")
+        public void sweep() {
+            relay.sweep();
+        }
+    }
+}

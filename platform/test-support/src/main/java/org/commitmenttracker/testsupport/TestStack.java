@@ -1,0 +1,119 @@
+package org.commitmenttracker.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.commitmenttracker.devstack.FreePorts;
+import org.commitmenttracker.devstack.Infrastructure;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The Kafka broker and document store for one test JVM, started once on first use and stopped when the
+ * JVM exits. Which ones is chosen by {@code -Dtest.infra} (or {@code TEST_INFRA}):
+ * <ul>
+ *   <li>{@code embedded} (default): the devstack processes, real Apache Kafka (KRaft) and mongo-java-server
+ *   (memory backend) on free loopback ports;</li>
+ *   <li>{@code containers}: Testcontainers {@code apache/kafka} and {@code mongo}; tests are skipped
+ *   (not failed) where no Docker engine is reachable;</li>
+ *   <li>{@code external}: the addresses in {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_URI_BASE}.</li>
+ * </ul>
+ * Only the bootstrap changes between modes: the tests themselves are the same.
+ */
+public final class TestStack {
+    public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    public static final String MONGO_IMAGE = "mongo:8.0";
+
+    private static TestStack instance;
+
+    private final String kafkaBootstrapServers;
+    private final String mongoBaseUri;
+    private final String mode;
+
+    private TestStack(String mode, String kafkaBootstrapServers, String mongoBaseUri) {
+        this.mode = mode;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.mongoBaseUri = mongoBaseUri;
+    }
+
+    public static synchronized TestStack get() {
+        if (instance == null) {
+            instance = start(configuredMode());
+        }
+        return instance;
+    }
+
+    static String configuredMode() {
+        String mode = System.getProperty("test.infra", System.getenv().getOrDefault("TEST_INFRA", "embedded"));
+        return mode.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static TestStack start(String mode) {
+        return switch (mode) {
+            case "embedded" -> startEmbedded();
+            case "containers" -> startContainers();
+            case "external" -> new TestStack(mode, requiredEnv("KAFKA_BOOTSTRAP_SERVERS"), requiredEnv("MONGODB_URI_BASE"));
+            default -> throw new IllegalArgumentException("test.infra must be embedded, containers or external, not " + mode);
+        };
+    }
+
+    private static TestStack startEmbedded() {
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("test-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Infrastructure infrastructure = Infrastructure.start(projectRoot(), workDir, FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), null);
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "test-stack-stop"));
+        System.err.println("TestStack: Kafka " + infrastructure.kafkaBootstrapServers() + ", store "
+                + infrastructure.mongoUri("") + ", logs in " + workDir.resolve("logs"));
+        return new TestStack("embedded", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""));
+    }
+
+    /** Started when Docker is reachable; otherwise the calling test is aborted (reported as skipped). */
+    static TestStack startContainers() {
+        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "test.infra=containers but no Docker engine is reachable: skipped");
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+        kafka.start();
+        mongo.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            mongo.stop();
+        }, "test-containers-stop"));
+        return new TestStack("containers", kafka.getBootstrapServers(), mongo.getConnectionString() + "/");
+    }
+
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("test.infra=external needs " + name);
+        }
+        return value;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    /** A connection string for {@code database}. */
+    public String mongoUri(String database) {
+        return mongoBaseUri.endsWith("/") ? mongoBaseUri + database : mongoBaseUri + "/" + database;
+    }
+}

@@ -1,0 +1,19 @@
+package org.commitmenttracker.testsupport;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Points the code under test at the {@link TestStack}: sets {@code KAFKA_BOOTSTRAP_SERVERS} and
+ * {@code MONGODB_URI} as system properties, the same names the services read from the environment.
+ */
+public final class TestStackExtension implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        TestStack stack = TestStack.get();
+        String database = context.getRequiredTestClass().getAnnotation(UsesTestStack.class) == null
+                ? "test" : context.getRequiredTestClass().getAnnotation(UsesTestStack.class).database();
+        System.setProperty("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        System.setProperty("MONGODB_URI", stack.mongoUri(database));
+    }
+}

@@ -1,0 +1,6 @@
+package org.commitmenttracker.ingestion.communique;
+
+public enum CommuniqueStatus {
+    ACTIVE,
+    WITHDRAWN
+}
