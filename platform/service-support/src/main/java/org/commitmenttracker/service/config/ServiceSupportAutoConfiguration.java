@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.service.consumer.ProcessedEvents;
@@ -14,10 +16,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,12 +43,22 @@ public class ServiceSupportAutoConfiguration {
         return new ProcessedEvents(mongo);
     }
 
+    /**
+     * The relay's own template (String keys, byte[] values): the binder's producers, dead-letter ones
+     * included, keep their own serializers.
+     */
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties properties) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(),
+                new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
                             ObjectProvider<OutboxCollection> collections,
                             @Value("${tracker.outbox.lanes:4}") int lanes,
                             @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout) {
-        return new OutboxRelay(mongo, kafka, collections.orderedStream().map(OutboxCollection::name).toList(),
+        return new OutboxRelay(mongo, outboxKafkaTemplate, collections.orderedStream().map(OutboxCollection::name).toList(),
                 lanes, sendTimeout);
     }
 

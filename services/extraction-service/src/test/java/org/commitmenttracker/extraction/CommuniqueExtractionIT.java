@@ -1,0 +1,81 @@
+package org.commitmenttracker.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.CommuniqueReceived;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TopicReader;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Against the real broker and store: a received communiqué becomes stored commitments and their events. */
+@UsesTestStack(database = "extraction-it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommuniqueExtractionIT {
+    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"));
+    private final EventCodec codec = new EventCodec();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void extractsTheSeedOnceEvenWhenTheCommuniqueIsRedelivered() throws Exception {
+        String documentId = "doc-it-" + UUID.randomUUID();
+        byte[] event = codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
+                "hash", null, "zh", null, null, Files.readString(CORPUS.resolve("zh-cn-ru-pm27-2022.txt")),
+                Instant.now()), Instant.now(), null));
+        TopicReader.write(Topics.COMMUNIQUES, documentId, event);
+        TopicReader.write(Topics.COMMUNIQUES, documentId, event); // redelivery
+
+        List<EventEnvelope<CommitmentExtracted>> extracted = TopicReader.readUntil(Topics.COMMITMENTS,
+                        records -> ofDocument(records, documentId).size() >= 90, Duration.ofSeconds(60), Duration.ofSeconds(3))
+                .stream().map(r -> codec.decode(r.value(), CommitmentExtracted.class))
+                .filter(e -> e.data().documentId().equals(documentId)).toList();
+        assertThat(extracted).hasSize(90);
+        assertThat(extracted).extracting(e -> e.data().commitmentId()).doesNotHaveDuplicates();
+        assertThat(extracted).allSatisfy(e -> assertThat(e.subject()).isEqualTo(e.data().commitmentId()));
+
+        HttpResponse<String> analysis = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/analyses/" + documentId)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(analysis.statusCode()).isEqualTo(200);
+        assertThat(analysis.body()).contains("支持举办第七届中俄博览会。");
+    }
+
+    @Test
+    void anInvalidEventIsDeadLetteredWithTheReason() {
+        String key = "bad-" + UUID.randomUUID();
+        TopicReader.write(Topics.COMMUNIQUES, key, "{\"specversion\":\"1.0\",\"type\":\"no.such.type.v1\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("communiques.extraction.dlq",
+                records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(60), Duration.ZERO)
+                .stream().filter(r -> key.equals(r.key())).toList();
+        assertThat(dead).hasSize(1);
+        Header reason = dead.get(0).headers().lastHeader("x-exception-message");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("Unknown event type 'no.such.type.v1'");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> ofDocument(List<ConsumerRecord<String, byte[]>> records, String documentId) {
+        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(documentId)).toList();
+    }
+}
