@@ -1,0 +1,132 @@
+package org.commitmenttracker.extraction.engine.commitments;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommitmentIds;
+import org.commitmenttracker.extraction.engine.gazetteer.Organisations;
+import org.commitmenttracker.extraction.engine.language.ClauseOpenings.Subject;
+import org.commitmenttracker.extraction.engine.language.LanguageProfile;
+import org.commitmenttracker.extraction.engine.structure.Block;
+import org.commitmenttracker.extraction.engine.structure.DocumentStructure;
+import org.commitmenttracker.extraction.engine.structure.ListKind;
+import org.commitmenttracker.extraction.engine.text.Paragraph;
+
+/**
+ * Turns a document's blocks into commitments in reading order: every item of an agreed list, and every
+ * narrative commitment of its running paragraphs, each with what it references. Items of a signed list are
+ * collected apart as signed instruments.
+ */
+public final class CommitmentExtractor {
+    /** Commitments in reading order and the signed instruments. */
+    public record Extraction(List<Commitment> commitments, List<String> signedInstruments) {
+    }
+
+    private final LanguageProfile profile;
+    private final Organisations organisations;
+    private final NarrativeFinder narratives;
+    private final InstrumentTitles titles;
+
+    public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
+        this.profile = profile;
+        this.organisations = organisations;
+        this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings());
+        this.titles = new InstrumentTitles(profile.punctuation());
+    }
+
+    public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
+                              LocalDate documentDate) {
+        Draft draft = new Draft(documentId, documentParties, documentDate);
+        List<String> signed = new ArrayList<>();
+        for (Block block : structure.blocks()) {
+            if (block instanceof Block.Item item && item.list() == ListKind.SIGNED) {
+                signed.add(signedTitle(item.paragraph()));
+            } else if (block instanceof Block.Item item && item.list() == ListKind.AGREED) {
+                Subject subject = subjectOfItem(item);
+                draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(), subject);
+            } else if (block instanceof Block.Prose prose) {
+                Paragraph paragraph = prose.paragraph();
+                for (NarrativeFinder.Found found : narratives.find(paragraph)) {
+                    Span span = trimmed(paragraph.text(), found.span());
+                    draft.add(Commitment.Kind.NARRATIVE, prose.section(), paragraph.text().substring(span.start(), span.end()),
+                            paragraph.folded().substring(span.start(), span.end()), found.subject());
+                }
+            }
+        }
+        return new Extraction(draft.commitments, signed);
+    }
+
+    /** An item names its own subject ("俄方将…"), or is bound by the subject of its lead-in ("双方商定："). */
+    private Subject subjectOfItem(Block.Item item) {
+        Subject own = profile.openings().at(item.paragraph().folded(), 0).subject();
+        if (own != null || item.leadIn() == null) {
+            return own;
+        }
+        for (Span clause : new Sentences(profile.punctuation()).clauses(item.leadIn(), new Span(0, item.leadIn().length()))) {
+            Subject lead = profile.openings().at(item.leadIn(), clause.start()).subject();
+            if (lead != null) {
+                return lead;
+            }
+        }
+        return null;
+    }
+
+    /** A signed document is listed by its title: the brackets and a closing mark are not part of it. */
+    private String signedTitle(Paragraph item) {
+        List<String> inItem = titles.in(item.text(), item.folded());
+        String text = item.text();
+        int end = text.length();
+        while (end > 0 && profile.punctuation().mayPrecedeItem(text.charAt(end - 1)) && text.charAt(end - 1) != profile.punctuation().titleClose()) {
+            end--;
+        }
+        String bare = text.substring(0, end).strip();
+        boolean onlyTitle = inItem.size() == 1 && bare.length() == inItem.get(0).length() + 2;
+        return onlyTitle ? inItem.get(0) : bare;
+    }
+
+    private static Span trimmed(String text, Span span) {
+        int start = span.start();
+        int end = span.end();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new Span(start, end);
+    }
+
+    /** Collects commitments, numbering them and giving each its stable id. */
+    private final class Draft {
+        private final String documentId;
+        private final List<String> documentParties;
+        private final LocalDate documentDate;
+        private final List<Commitment> commitments = new ArrayList<>();
+        private final Map<String, Integer> occurrences = new HashMap<>();
+
+        Draft(String documentId, List<String> documentParties, LocalDate documentDate) {
+            this.documentId = documentId;
+            this.documentParties = documentParties;
+            this.documentDate = documentDate;
+        }
+
+        void add(Commitment.Kind kind, Integer section, String text, String folded, Subject subject) {
+            if (text.isBlank()) {
+                return;
+            }
+            int occurrence = occurrences.merge(CommitmentIds.normalise(text), 1, Integer::sum);
+            List<String> named = organisations.namedIn(folded);
+            commitments.add(new Commitment(CommitmentIds.of(documentId, text, occurrence), kind, section,
+                    commitments.size() + 1, text, partiesOf(subject), titles.in(text, folded), named,
+                    profile.topics().topicsOf(folded, !named.isEmpty()), profile.dates().find(text, folded, documentDate)));
+        }
+
+        private List<String> partiesOf(Subject subject) {
+            return subject == null || subject.everyParty() ? documentParties : subject.codes();
+        }
+    }
+}

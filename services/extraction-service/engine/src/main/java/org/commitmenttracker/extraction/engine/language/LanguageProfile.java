@@ -1,0 +1,37 @@
+package org.commitmenttracker.extraction.engine.language;
+
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+import org.commitmenttracker.extraction.engine.gazetteer.TopicTaxonomy;
+
+/**
+ * Everything the engine knows about one language: its script, punctuation, markers, cues, date forms and
+ * topic keywords. The engine's rules are written once against this profile; a language is added by giving
+ * its lexicon resources and, where its forms differ, its own {@link SectionNumbering} and {@link DateForms}.
+ */
+public record LanguageProfile(String code, IntPredicate script, Lexicon lexicon, ScriptFolding folding,
+                              Punctuation punctuation, BulletMarkers bullets, SectionNumbering numbering,
+                              ClauseOpenings openings, DateForms dates, TopicTaxonomy topics,
+                              Pattern pageMarker, List<String> titleSuffixes) {
+
+    /** A line that is only a page marker: "— 1 —", "- 2 -", or the language's own form ("第 3 页"). */
+    static Pattern pageMarker(Lexicon lexicon) {
+        return Pattern.compile("[\u2014\u2013\\-]\\s?\\d{1,4}\\s?[\u2014\u2013\\-]|" + alternation(lexicon.list("page.prefix"))
+                + "?\\s?\\d{1,4}\\s?" + alternation(lexicon.list("page.suffix")));
+    }
+
+    static String alternation(List<String> entries) {
+        return entries.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).map(a -> "(?:" + a + ")")
+                .orElseThrow();
+    }
+
+    public String fold(String text) {
+        return folding.fold(text);
+    }
+
+    public boolean endsWithTitleSuffix(String folded) {
+        return titleSuffixes.stream().anyMatch(folded::endsWith);
+    }
+}

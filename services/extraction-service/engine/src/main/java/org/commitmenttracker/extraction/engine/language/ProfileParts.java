@@ -1,0 +1,21 @@
+package org.commitmenttracker.extraction.engine.language;
+
+import java.util.function.IntPredicate;
+
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.gazetteer.TopicTaxonomy;
+
+/** Builds a {@link LanguageProfile} from a lexicon and the parts a language supplies itself. */
+public final class ProfileParts {
+    private ProfileParts() {
+    }
+
+    public static LanguageProfile assemble(String code, IntPredicate script, Lexicon lexicon, ScriptFolding folding,
+                                           Countries countries, SectionNumbering numbering, DateForms dates,
+                                           TopicTaxonomy topics) {
+        Punctuation punctuation = new Punctuation(lexicon);
+        return new LanguageProfile(code, script, lexicon, folding, punctuation, new BulletMarkers(lexicon), numbering,
+                new ClauseOpenings(lexicon, punctuation, countries), dates, topics, LanguageProfile.pageMarker(lexicon),
+                lexicon.longestFirst("title.suffix"));
+    }
+}

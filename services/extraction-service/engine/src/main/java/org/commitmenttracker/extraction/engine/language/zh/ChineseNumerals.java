@@ -1,0 +1,44 @@
+package org.commitmenttracker.extraction.engine.language.zh;
+
+/** Chinese numerals as used for part numbers and ordinals (一 … 九十九). */
+public final class ChineseNumerals {
+    private static final String DIGITS = "〇一二三四五六七八九";
+    private static final char TEN = '十';
+
+    private ChineseNumerals() {
+    }
+
+    public static boolean isNumeralChar(char c) {
+        return c == TEN || DIGITS.indexOf(c) > 0;
+    }
+
+    /** One to ninety-nine in the usual written form: "七", "十", "十二", "二十", "二十七". */
+    public static boolean isNumeral(String numeral) {
+        int tens = numeral.indexOf(TEN);
+        if (tens < 0) {
+            return numeral.length() == 1 && DIGITS.indexOf(numeral.charAt(0)) > 0;
+        }
+        boolean highOk = tens == 0 || (tens == 1 && DIGITS.indexOf(numeral.charAt(0)) > 1);
+        int rest = numeral.length() - tens - 1;
+        boolean lowOk = rest == 0 || (rest == 1 && DIGITS.indexOf(numeral.charAt(tens + 1)) > 0);
+        return highOk && lowOk;
+    }
+
+    public static int parse(String numeral) {
+        int tens = numeral.indexOf(TEN);
+        if (tens < 0) {
+            return digit(numeral.charAt(0));
+        }
+        int high = tens == 0 ? 1 : digit(numeral.charAt(0));
+        int low = tens == numeral.length() - 1 ? 0 : digit(numeral.charAt(tens + 1));
+        return high * 10 + low;
+    }
+
+    private static int digit(char c) {
+        int value = DIGITS.indexOf(c);
+        if (value < 0) {
+            throw new IllegalArgumentException("Not a Chinese numeral: " + c);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,164 @@
+package org.commitmenttracker.extraction.engine.metadata;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.commitmenttracker.extraction.engine.TimeSpan;
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.LanguageProfile;
+import org.commitmenttracker.extraction.engine.language.Lexicon;
+import org.commitmenttracker.extraction.engine.structure.Block;
+import org.commitmenttracker.extraction.engine.structure.DocumentStructure;
+import org.commitmenttracker.extraction.engine.text.Paragraph;
+
+/**
+ * Reads a communiqué's metadata the way the genre states it: the title line; an opening sentence naming who
+ * met, when and what ("A 和 B 于2022年12月5日…举行X"), or a wire dateline ("…11月30日电"); a closing sentence
+ * naming who signed. What the caller already knows (title, date) is used where the text is silent.
+ */
+public final class MetadataReader {
+    private static final int MAX_NAME_LENGTH = 6;
+
+    private final LanguageProfile profile;
+    private final Countries countries;
+    private final List<String> offices;
+    private final List<String> nameEnds;
+    private final List<String> signingVerbs;
+    private final List<String> meetingVerbs;
+    private final List<String> meetingNouns;
+
+    public MetadataReader(LanguageProfile profile, Countries countries) {
+        this.profile = profile;
+        this.countries = countries;
+        this.offices = profile.lexicon().longestFirst("office");
+        this.nameEnds = profile.lexicon().longestFirst("name.end");
+        this.signingVerbs = profile.lexicon().list("list.signing");
+        this.meetingVerbs = profile.lexicon().list("meeting.verb");
+        this.meetingNouns = profile.lexicon().list("meeting.noun");
+    }
+
+    public DocumentMetadata read(SourceDocument source, DocumentStructure structure) {
+        Paragraph title = structure.title();
+        String titleText = source.title() != null ? source.title() : title == null ? null : title.text();
+        String titleFolded = titleText == null ? "" : profile.fold(titleText);
+        Optional<Paragraph> opening = structure.opening();
+        String openingFolded = opening.map(Paragraph::folded).orElse("");
+        return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded),
+                parties(openingFolded, titleFolded), signatories(structure, openingFolded),
+                meeting(opening.orElse(null), titleText, titleFolded));
+    }
+
+    private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded) {
+        Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        Optional<MonthDay> dateline = profile.dates().dateline(openingFolded);
+        Integer year = source.publicationDate() != null ? Integer.valueOf(source.publicationDate().getYear())
+                : firstYearWritten(structure);
+        if (dateline.isPresent() && year != null) {
+            return dateline.get().atYear(year);
+        }
+        return source.publicationDate();
+    }
+
+    private Integer firstYearWritten(DocumentStructure structure) {
+        for (Block block : structure.blocks()) {
+            for (TimeSpan span : profile.dates().find(block.paragraph().text(), block.paragraph().folded(), null)) {
+                if (span.start() != null) {
+                    return span.start().getYear();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** States named in full in the opening, else the compound of short forms the title starts with ("中俄…"). */
+    private List<String> parties(String openingFolded, String titleFolded) {
+        List<String> named = countries.namedIn(openingFolded);
+        if (named.size() >= 2) {
+            return named;
+        }
+        List<String> compound = countries.compoundAt(titleFolded, 0);
+        return compound.isEmpty() ? named : compound;
+    }
+
+    /** Names after office titles in the sentence that says who signed, else in the opening. */
+    private List<String> signatories(DocumentStructure structure, String openingFolded) {
+        List<Block> blocks = structure.blocks();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Paragraph paragraph = blocks.get(i).paragraph();
+            if (signingVerbs.stream().anyMatch(paragraph.folded()::contains)) {
+                List<String> names = namesAfterOffices(paragraph.text(), paragraph.folded());
+                if (!names.isEmpty()) {
+                    return names;
+                }
+            }
+        }
+        return structure.opening().map(p -> namesAfterOffices(p.text(), p.folded())).orElse(List.of());
+    }
+
+    private List<String> namesAfterOffices(String text, String folded) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < folded.length(); i++) {
+            String office = Lexicon.prefixAt(folded, i, offices);
+            if (office == null) {
+                continue;
+            }
+            int start = i + office.length();
+            int end = start;
+            while (end < folded.length() && end - start <= MAX_NAME_LENGTH && Lexicon.prefixAt(folded, end, nameEnds) == null
+                    && isNameChar(folded.charAt(end))) {
+                end++;
+            }
+            boolean delimited = end < folded.length() && Lexicon.prefixAt(folded, end, nameEnds) != null;
+            if (delimited && end - start >= 2 && end - start <= MAX_NAME_LENGTH) {
+                names.add(text.substring(start, end));
+                i = end - 1;
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetter(c) || c == '\u00B7' || c == '\u30FB';
+    }
+
+    /** What the opening says was held ("举行X"), else the title without its document type. */
+    private String meeting(Paragraph opening, String titleText, String titleFolded) {
+        if (opening != null) {
+            String folded = opening.folded();
+            for (String verb : meetingVerbs) {
+                int at = folded.indexOf(verb);
+                if (at >= 0) {
+                    int start = at + verb.length();
+                    int end = start;
+                    while (end < folded.length() && !profile.punctuation().endsSentence(folded.charAt(end))
+                            && !profile.punctuation().breaksClause(folded.charAt(end))) {
+                        end++;
+                    }
+                    String held = folded.substring(start, end);
+                    if (meetingNouns.stream().anyMatch(held::endsWith)) {
+                        return opening.text().substring(start, end).strip();
+                    }
+                }
+            }
+        }
+        if (titleText == null) {
+            return null;
+        }
+        for (String suffix : profile.titleSuffixes()) {
+            if (titleFolded.endsWith(suffix) && titleFolded.length() > suffix.length()) {
+                return titleText.substring(0, titleText.length() - suffix.length()).strip();
+            }
+        }
+        return null;
+    }
+}

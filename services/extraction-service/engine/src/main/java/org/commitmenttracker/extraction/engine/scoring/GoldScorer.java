@@ -1,0 +1,253 @@
+package org.commitmenttracker.extraction.engine.scoring;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommitmentIds;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.commitmenttracker.extraction.engine.TimeSpan;
+
+/**
+ * Scores the engine against gold annotations ({@code NAME.gold.json} beside {@code NAME.txt}) with the
+ * matching rules of the corpus README: texts compared after NFKC without whitespace; a bullet is found by an
+ * equal text, a narrative commitment by a text that contains the gold one or is contained in it and covers at
+ * least 60 % of it; attributes are scored on found commitments only.
+ * <p>
+ * {@code java -cp extraction-engine.jar org.commitmenttracker.extraction.engine.scoring.GoldScorer FOLDER}
+ */
+public final class GoldScorer {
+    private static final double MIN_COVERAGE = 0.6;
+
+    private GoldScorer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: GoldScorer CORPUS_FOLDER");
+            System.exit(2);
+        }
+        List<Path> golds;
+        try (Stream<Path> files = Files.list(Path.of(args[0]))) {
+            golds = files.filter(p -> p.getFileName().toString().endsWith(".gold.json")).sorted().toList();
+        }
+        for (Path gold : golds) {
+            print(score(gold), System.out);
+        }
+    }
+
+    /** Scores the analysis of the communiqué beside {@code goldFile}. */
+    public static Score score(Path goldFile) throws IOException {
+        String text = Files.readString(goldFile.resolveSibling(nameOf(goldFile) + ".txt"), StandardCharsets.UTF_8);
+        return score(goldFile, text);
+    }
+
+    /** Scores the analysis of {@code text}, another rendering of the communiqué that {@code goldFile} annotates. */
+    public static Score score(Path goldFile, String text) throws IOException {
+        String name = nameOf(goldFile);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gold = (Map<String, Object>) Json.parse(Files.readString(goldFile, StandardCharsets.UTF_8));
+        CommuniqueAnalysis analysis = new CommuniqueAnalyzer().analyze(SourceDocument.of(name, text));
+        return new Comparison(name, gold, analysis).score();
+    }
+
+    private static String nameOf(Path goldFile) {
+        return goldFile.getFileName().toString().replace(".gold.json", "");
+    }
+
+    public static void print(Score score, PrintStream out) {
+        out.println("== " + score.name());
+        out.printf(Locale.ROOT, "bullets     P %.2f  R %.2f  F1 %.2f  (%d found, %d extracted, %d expected)%n",
+                score.bullets().precision(), score.bullets().recall(), score.bullets().f1(), score.bullets().found(),
+                score.bullets().extracted(), score.bullets().expected());
+        out.printf(Locale.ROOT, "narrative   P %.2f  R %.2f  F1 %.2f  (%d found, %d extracted, %d expected)%n",
+                score.narrative().precision(), score.narrative().recall(), score.narrative().f1(), score.narrative().found(),
+                score.narrative().extracted(), score.narrative().expected());
+        accuracy(out, "signed instruments", score.signedInstruments());
+        accuracy(out, "section", score.sections());
+        accuracy(out, "time expressions", score.timeExpressions());
+        accuracy(out, "instruments", score.instruments());
+        accuracy(out, "parties", score.parties());
+        accuracy(out, "organisations", score.organisations());
+        out.println("document    " + score.documentFields());
+        score.mismatches().forEach(m -> out.println("  ! " + m));
+    }
+
+    private static void accuracy(PrintStream out, String label, Score.Accuracy accuracy) {
+        out.printf(Locale.ROOT, "%-19s %.2f  (%d/%d)%n", label, accuracy.value(), accuracy.correct(), accuracy.total());
+    }
+
+    /** One gold file against one analysis. */
+    private static final class Comparison {
+        private final String name;
+        private final Map<String, Object> gold;
+        private final CommuniqueAnalysis analysis;
+        private final List<String> mismatches = new ArrayList<>();
+        private final int[][] counts = new int[5][2];
+
+        Comparison(String name, Map<String, Object> gold, CommuniqueAnalysis analysis) {
+            this.name = name;
+            this.gold = gold;
+            this.analysis = analysis;
+        }
+
+        Score score() {
+            Score.Retrieval bullets = retrieve(list(gold, "commitments"), Commitment.Kind.BULLET,
+                    (extracted, expected) -> extracted.equals(expected));
+            Score.Retrieval narrative = retrieve(list(gold, "narrative_commitments"), Commitment.Kind.NARRATIVE,
+                    (extracted, expected) -> extracted.contains(expected)
+                            || (expected.contains(extracted) && extracted.length() >= MIN_COVERAGE * expected.length()));
+            return new Score(name, bullets, narrative, signed(), accuracy(0), accuracy(1), accuracy(2), accuracy(3),
+                    accuracy(4), documentFields(), List.copyOf(mismatches));
+        }
+
+        private Score.Accuracy accuracy(int attribute) {
+            return new Score.Accuracy(counts[attribute][0], counts[attribute][1]);
+        }
+
+        private Score.Retrieval retrieve(List<Map<String, Object>> golds, Commitment.Kind kind,
+                                         BiPredicate<String, String> matches) {
+            List<Commitment> extracted = analysis.commitments().stream().filter(c -> c.kind() == kind).toList();
+            Set<Commitment> used = new HashSet<>();
+            List<Map<String, Object>> ordered = new ArrayList<>(golds.stream().filter(g -> !optional(g)).toList());
+            ordered.addAll(golds.stream().filter(Comparison::optional).toList());
+            int found = 0;
+            int optionalMatched = 0;
+            for (Map<String, Object> expected : ordered) {
+                String goldText = CommitmentIds.normalise((String) expected.get("text"));
+                Commitment match = extracted.stream().filter(c -> !used.contains(c))
+                        .filter(c -> matches.test(CommitmentIds.normalise(c.text()), goldText)).findFirst().orElse(null);
+                if (match == null) {
+                    if (!optional(expected)) {
+                        mismatches.add("missed " + expected.get("id") + ": " + expected.get("text"));
+                    }
+                    continue;
+                }
+                used.add(match);
+                if (optional(expected)) {
+                    optionalMatched++;
+                } else {
+                    found++;
+                }
+                compareAttributes(String.valueOf(expected.get("id")), expected, match);
+            }
+            extracted.stream().filter(c -> !used.contains(c))
+                    .forEach(c -> mismatches.add("extra " + kind.label() + " #" + c.ordinal() + ": " + c.text()));
+            long expectedCount = golds.stream().filter(g -> !optional(g)).count();
+            return new Score.Retrieval(found, extracted.size() - optionalMatched, (int) expectedCount);
+        }
+
+        private void compareAttributes(String id, Map<String, Object> expected, Commitment found) {
+            if (expected.get("section") != null) {
+                check(0, id, "section", ((Number) expected.get("section")).intValue(), found.section());
+            }
+            if (expected.containsKey("time_expressions")) {
+                List<String> goldTimes = list(expected, "time_expressions").stream()
+                        .map(t -> CommitmentIds.normalise((String) t.get("text")) + "|" + t.get("start") + "|" + t.get("end"))
+                        .sorted().toList();
+                List<String> times = found.timeExpressions().stream().map(GoldScorer::timeKey).sorted().toList();
+                check(1, id, "time expressions", goldTimes, times);
+            }
+            compareSet(2, id, "instruments", expected, found.instruments());
+            compareSet(3, id, "parties", expected, found.parties());
+            compareSet(4, id, "organisations", expected, found.organisations());
+        }
+
+        private void compareSet(int attribute, String id, String key, Map<String, Object> expected, List<String> found) {
+            if (expected.containsKey(key)) {
+                check(attribute, id, key, normalisedSet(strings(expected.get(key))), normalisedSet(found));
+            }
+        }
+
+        private void check(int attribute, String id, String what, Object expected, Object found) {
+            counts[attribute][1]++;
+            if (Objects.equals(expected, found)) {
+                counts[attribute][0]++;
+            } else {
+                mismatches.add(id + " " + what + ": expected " + expected + ", found " + found);
+            }
+        }
+
+        private Score.Accuracy signed() {
+            Set<String> extracted = normalisedSet(analysis.signedInstruments());
+            List<String> expected = strings(gold.get("signed_instruments"));
+            int found = 0;
+            for (String title : expected) {
+                if (extracted.contains(CommitmentIds.normalise(title))) {
+                    found++;
+                } else {
+                    mismatches.add("missed signed instrument: " + title);
+                }
+            }
+            return new Score.Accuracy(found, Math.max(expected.size(), analysis.signedInstruments().size()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Boolean> documentFields() {
+            Map<String, Object> expected = (Map<String, Object>) gold.getOrDefault("document", Map.of());
+            DocumentMetadata found = analysis.document();
+            Map<String, Object> actual = new LinkedHashMap<>();
+            actual.put("title", found.title());
+            actual.put("language", found.language());
+            actual.put("date", found.date() == null ? null : found.date().toString());
+            actual.put("parties", found.parties());
+            actual.put("signatories", found.signatories());
+            actual.put("meeting", found.meeting());
+            Map<String, Boolean> fields = new LinkedHashMap<>();
+            actual.forEach((field, value) -> {
+                if (expected.get(field) != null) {
+                    boolean same = value instanceof Collection<?> values
+                            ? normalisedSet(strings(expected.get(field))).equals(normalisedSet(values.stream().map(String::valueOf).toList()))
+                            : value != null && CommitmentIds.normalise(String.valueOf(expected.get(field)))
+                                    .equals(CommitmentIds.normalise(String.valueOf(value)));
+                    fields.put(field, same);
+                    if (!same) {
+                        mismatches.add("document " + field + ": expected " + expected.get(field) + ", found " + value);
+                    }
+                }
+            });
+            return fields;
+        }
+
+        private static boolean optional(Map<String, Object> item) {
+            return Boolean.TRUE.equals(item.get("optional"));
+        }
+    }
+
+    private static String timeKey(TimeSpan span) {
+        return CommitmentIds.normalise(span.text()) + "|" + span.start() + "|" + span.end();
+    }
+
+    private static Set<String> normalisedSet(List<String> values) {
+        Set<String> set = new HashSet<>();
+        values.forEach(v -> set.add(CommitmentIds.normalise(v)));
+        return set;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> object, String key) {
+        return (List<Map<String, Object>>) object.getOrDefault(key, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+}

@@ -1,0 +1,269 @@
+package org.commitmenttracker.extraction.engine.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
+import org.commitmenttracker.extraction.engine.language.LanguageProfile;
+import org.commitmenttracker.extraction.engine.language.SectionMarker;
+import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
+
+/**
+ * Recovers paragraphs from text as users have it: hard-wrapped lines, blank lines after every line, page
+ * markers, or no newlines at all. The text is cut into pieces (runs without whitespace); each gap between two
+ * pieces is then judged a paragraph break or a soft wrap by what stands on either side of it: a list marker
+ * after a sentence end, the next part number, a line that stops short, a title-only list item that has closed,
+ * a new statement ("双方商定，…") after a sentence end. Soft wraps are joined without inventing spaces
+ * between wide characters. One pass, linear in the length of the text.
+ */
+public final class ParagraphRecovery {
+    private static final int MAX_TITLE_LENGTH = 80;
+    private static final int HEAD_WINDOW = 12;
+
+    private enum Gap { INLINE, NEWLINE, BLANK }
+
+    private record Piece(int start, int end, Gap gap, int line) {
+    }
+
+    private final LanguageProfile profile;
+
+    public ParagraphRecovery(LanguageProfile profile) {
+        this.profile = profile;
+    }
+
+    public List<Paragraph> recover(String raw) {
+        String text = CharacterCleanup.clean(raw);
+        String folded = profile.fold(text);
+        Tokens tokens = tokenise(text, folded);
+        Layout layout = Layout.of(tokens.lineColumns(), tokens.lineGaps(), tokens.blankGaps());
+        return new Builder(text, folded, layout, tokens).build();
+    }
+
+    private record Tokens(List<Piece> pieces, int[] lineColumns, int lineGaps, int blankGaps) {
+    }
+
+    private Tokens tokenise(String text, String folded) {
+        List<Piece> pieces = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        Matcher pageMarker = profile.pageMarker().matcher(folded);
+        int lineGaps = 0;
+        int blankGaps = 0;
+        boolean blankSinceLastPiece = false;
+        for (int lineStart = 0; lineStart <= text.length(); ) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            List<int[]> markers = pageMarkers(pageMarker, folded, lineStart, lineEnd);
+            int lineIndex = columns.size();
+            int lineColumns = 0;
+            boolean firstOfLine = true;
+            int at = lineStart;
+            int markerIndex = 0;
+            while (at < lineEnd) {
+                if (Character.isWhitespace(text.charAt(at))) {
+                    lineColumns += firstOfLine ? 0 : 1;
+                    at++;
+                    continue;
+                }
+                if (markerIndex < markers.size() && at == markers.get(markerIndex)[0]) {
+                    at = markers.get(markerIndex++)[1];
+                    continue;
+                }
+                int end = at;
+                int stop = markerIndex < markers.size() ? markers.get(markerIndex)[0] : lineEnd;
+                while (end < stop && !Character.isWhitespace(text.charAt(end))) {
+                    lineColumns += Characters.columns(text.charAt(end));
+                    end++;
+                }
+                Gap gap = !firstOfLine ? Gap.INLINE : blankSinceLastPiece ? Gap.BLANK : Gap.NEWLINE;
+                if (firstOfLine && !pieces.isEmpty()) {
+                    lineGaps++;
+                    blankGaps += blankSinceLastPiece ? 1 : 0;
+                }
+                pieces.add(new Piece(at, end, gap, lineIndex));
+                firstOfLine = false;
+                blankSinceLastPiece = false;
+                at = end;
+            }
+            if (!firstOfLine) {
+                columns.add(lineColumns);
+            } else if (markers.isEmpty()) {
+                blankSinceLastPiece = true;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return new Tokens(pieces, columns.stream().mapToInt(Integer::intValue).toArray(), lineGaps, blankGaps);
+    }
+
+    /** Page markers standing between whitespace (or line ends) in one line, as [start, end) ranges. */
+    private static List<int[]> pageMarkers(Matcher matcher, String folded, int lineStart, int lineEnd) {
+        List<int[]> ranges = new ArrayList<>();
+        matcher.region(lineStart, lineEnd);
+        while (matcher.find()) {
+            boolean openBefore = matcher.start() == lineStart || Character.isWhitespace(folded.charAt(matcher.start() - 1));
+            boolean openAfter = matcher.end() == lineEnd || Character.isWhitespace(folded.charAt(matcher.end()));
+            if (openBefore && openAfter) {
+                ranges.add(new int[] {matcher.start(), matcher.end()});
+            }
+        }
+        return ranges;
+    }
+
+    /** Walks the pieces once, deciding at each gap whether a paragraph ends. */
+    private final class Builder {
+        private final String text;
+        private final String folded;
+        private final Layout layout;
+        private final Tokens tokens;
+        private final ClauseOpenings openings;
+        private final List<Paragraph> paragraphs = new ArrayList<>();
+        private final StringBuilder currentText = new StringBuilder();
+        private final StringBuilder currentFolded = new StringBuilder();
+        private Role role;
+        private int markerLength;
+        private boolean hasSentenceEnd;
+        private boolean titleItem;
+        private int titleDepth;
+        private int lastLine;
+        private int lastSection;
+
+        Builder(String text, String folded, Layout layout, Tokens tokens) {
+            this.text = text;
+            this.folded = folded;
+            this.layout = layout;
+            this.tokens = tokens;
+            this.openings = profile.openings();
+        }
+
+        List<Paragraph> build() {
+            for (Piece piece : tokens.pieces()) {
+                if (role != null && breaksBefore(piece)) {
+                    flush();
+                }
+                if (role == null) {
+                    begin(piece);
+                } else {
+                    append(piece.start(), piece.end(), true);
+                }
+                lastLine = piece.line();
+            }
+            if (role != null) {
+                flush();
+            }
+            return List.copyOf(paragraphs);
+        }
+
+        private boolean breaksBefore(Piece piece) {
+            char last = currentFolded.charAt(currentFolded.length() - 1);
+            boolean lineBreak = piece.gap() != Gap.INLINE;
+            boolean mayBeTitle = paragraphs.isEmpty() && role == Role.PROSE && !hasSentenceEnd;
+            boolean lastLineShort = layout.isShort(tokens.lineColumns()[lastLine]);
+            if (mayBeTitle && (endsWithTitleSuffix() || (lineBreak && lastLineShort))) {
+                return true;
+            }
+            boolean afterUnit = profile.punctuation().mayPrecedeItem(last);
+            if ((afterUnit || mayBeTitle) && heading(piece) != null) {
+                return true;
+            }
+            if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
+                return true;
+            }
+            if (lineBreak && (!layout.wrapped() || (piece.gap() == Gap.BLANK && layout.blankLinesSeparateParagraphs()))) {
+                return true;
+            }
+            boolean afterSentence = profile.punctuation().endsSentence(last);
+            if (lineBreak && afterSentence && lastLineShort) {
+                return true;
+            }
+            if (titleItem && titleDepth == 0 && last == profile.punctuation().titleClose()) {
+                return true;
+            }
+            return afterSentence && opensStatement(piece.start());
+        }
+
+        /** The next part number, when {@code piece} starts with it; numbers out of sequence are ordinary text. */
+        private SectionMarker heading(Piece piece) {
+            String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
+            SectionMarker marker = profile.numbering().parse(head);
+            boolean inSequence = marker != null && marker.number() == lastSection + 1;
+            boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
+            return inSequence && standsAlone ? marker : null;
+        }
+
+        private void begin(Piece piece) {
+            int from = piece.start();
+            SectionMarker marker = heading(piece);
+            if (marker != null) {
+                lastSection = marker.number();
+                String numeral = text.substring(from, from + marker.length());
+                paragraphs.add(new Paragraph(Role.HEADING, numeral, folded.substring(from, from + marker.length()),
+                        marker.number()));
+                from += marker.length();
+                if (from == piece.end()) {
+                    return;
+                }
+            }
+            int marked = marker == null ? profile.bullets().markerLength(window(from)) : 0;
+            role = marked > 0 ? Role.BULLET : Role.PROSE;
+            markerLength = window(from).substring(0, marked).strip().length();
+            int content = skipSpaces(from + markerLength);
+            titleItem = role == Role.BULLET && content < folded.length() && folded.charAt(content) == profile.punctuation().titleOpen();
+            append(from, piece.end(), false);
+        }
+
+        private void append(int start, int end, boolean afterGap) {
+            if (afterGap && Characters.keepsSpaceBetween(currentText.charAt(currentText.length() - 1), text.charAt(start))) {
+                currentText.append(' ');
+                currentFolded.append(' ');
+            }
+            currentText.append(text, start, end);
+            currentFolded.append(folded, start, end);
+            char titleOpen = profile.punctuation().titleOpen();
+            char titleClose = profile.punctuation().titleClose();
+            for (int i = start; i < end; i++) {
+                char c = folded.charAt(i);
+                hasSentenceEnd |= profile.punctuation().endsSentence(c);
+                titleDepth += c == titleOpen ? 1 : c == titleClose ? -1 : 0;
+            }
+        }
+
+        private void flush() {
+            String paragraphText = currentText.substring(markerLength).strip();
+            String paragraphFolded = currentFolded.substring(markerLength).strip();
+            boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
+                    && paragraphText.length() <= MAX_TITLE_LENGTH;
+            if (!paragraphText.isEmpty()) {
+                paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0));
+            }
+            currentText.setLength(0);
+            currentFolded.setLength(0);
+            role = null;
+            markerLength = 0;
+            hasSentenceEnd = false;
+            titleItem = false;
+            titleDepth = 0;
+        }
+
+        private boolean endsWithTitleSuffix() {
+            int from = Math.max(0, currentFolded.length() - HEAD_WINDOW);
+            return profile.endsWithTitleSuffix(currentFolded.substring(from));
+        }
+
+        private boolean opensStatement(int at) {
+            ClauseOpenings.Opening opening = openings.at(folded, at);
+            return opening.subject() != null && opening.verb() != null;
+        }
+
+        private String window(int from) {
+            return folded.substring(from, Math.min(folded.length(), from + HEAD_WINDOW));
+        }
+
+        private int skipSpaces(int from) {
+            int at = from;
+            while (at < folded.length() && Character.isWhitespace(folded.charAt(at))) {
+                at++;
+            }
+            return at;
+        }
+    }
+}
