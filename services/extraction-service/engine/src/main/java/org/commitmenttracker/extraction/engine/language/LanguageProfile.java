@@ -18,8 +18,10 @@ public record LanguageProfile(String code, IntPredicate script, Lexicon lexicon,
 
     /** A line that is only a page marker: "— 1 —", "- 2 -", or the language's own form ("第 3 页"). */
     static Pattern pageMarker(Lexicon lexicon) {
-        return Pattern.compile("[\u2014\u2013\\-]\\s?\\d{1,4}\\s?[\u2014\u2013\\-]|" + alternation(lexicon.list("page.prefix"))
-                + "?\\s?\\d{1,4}\\s?" + alternation(lexicon.list("page.suffix")));
+        String space = "[ \\t]{0,3}";
+        return Pattern.compile("[\u2014\u2013\\-]" + space + "\\d{1,4}" + space + "[\u2014\u2013\\-]|"
+                + alternation(lexicon.list("page.prefix")) + "?" + space + "\\d{1,4}" + space
+                + alternation(lexicon.list("page.suffix")));
     }
 
     static String alternation(List<String> entries) {

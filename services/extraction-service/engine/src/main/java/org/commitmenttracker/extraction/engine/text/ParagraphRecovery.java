@@ -168,7 +168,10 @@ public final class ParagraphRecovery {
             if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
                 return true;
             }
-            if (lineBreak && (!layout.wrapped() || (piece.gap() == Gap.BLANK && layout.blankLinesSeparateParagraphs()))) {
+            if (lineBreak && piece.gap() == Gap.BLANK && layout.blankLinesSeparateParagraphs()) {
+                return true;
+            }
+            if (lineBreak && !layout.wrapped() && !continuesName(afterUnit, piece)) {
                 return true;
             }
             boolean afterSentence = profile.punctuation().endsSentence(last);
@@ -179,6 +182,14 @@ public final class ParagraphRecovery {
                 return true;
             }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        /**
+         * A dash at the start of a line that follows no sentence, clause or title end joins names
+         * ("中国\n——中亚峰会"): the line was wrapped there, even in text that is not hard-wrapped.
+         */
+        private boolean continuesName(boolean afterUnit, Piece piece) {
+            return !afterUnit && profile.bullets().markerLength(window(piece.start())) > 0;
         }
 
         /** The next part number, when {@code piece} starts with it; numbers out of sequence are ordinary text. */

@@ -1,0 +1,54 @@
+package org.commitmenttracker.extraction.engine.language.zh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.commitmenttracker.extraction.engine.TimeSpan;
+import org.commitmenttracker.extraction.engine.language.Lexicon;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChineseDateFormsTest {
+    private static final LocalDate DOCUMENT = LocalDate.of(2022, 12, 5);
+
+    private final ChineseDateForms forms = new ChineseDateForms(Lexicon.load("language/zh/lexicon.txt"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", value = {
+            "实施2023—2027年规划, 2023—2027年, 2023-01-01, 2027-12-31, false",
+            "the 2023–2027 plan, 2023–2027, 2023-01-01, 2027-12-31, false",
+            "规划（2018—2024年）, 2018—2024年, 2018-01-01, 2024-12-31, false",
+            "于2022年12月14—20日举行, 2022年12月14—20日, 2022-12-14, 2022-12-20, false",
+            "1994年1月27日签署, 1994年1月27日, 1994-01-27, 1994-01-27, true",
+            "2030年前战略, 2030年前, null, 2029-12-31, false",
+            "2025年底前完成, 2025年底前, null, 2025-12-31, false",
+            "2023年3月举行, 2023年3月, 2023-03-01, 2023-03-31, false",
+            "今年9月16日举行, 今年9月16日, 2022-09-16, 2022-09-16, true",
+            "11月1日以视频方式, 11月1日, 2022-11-01, 2022-11-01, true",
+            "今年举行, 今年, 2022-01-01, 2022-12-31, false",
+            "明年举行, 明年, 2023-01-01, 2023-12-31, false",
+            "去年举行, 去年, 2021-01-01, 2021-12-31, true",
+    })
+    void resolvesEachFormToAnInclusiveDayRange(String text, String expression, LocalDate start, LocalDate end, boolean past) {
+        assertThat(forms.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+    }
+
+    @Test
+    void ignoresNumbersThatAreNoDates() {
+        assertThat(forms.find("第27次会晤，5G网络，滨海1号，2022年2月30日，12345年", "第27次会晤，5G网络，滨海1号，2022年2月30日，12345年", DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void leavesRelativeFormsUnresolvedWithoutADocumentDate() {
+        assertThat(forms.find("明年举行", "明年举行", null)).containsExactly(new TimeSpan("明年", null, null, false));
+    }
+
+    @Test
+    void readsTheFirstFullDateAndADateline() {
+        assertThat(forms.firstFullDate("双方于2022年12月5日举行会晤，2023年再见")).contains(LocalDate.of(2022, 12, 5));
+        assertThat(forms.dateline("新华社北京11月30日电 记者")).map(Object::toString).contains("--11-30");
+    }
+}
