@@ -42,11 +42,19 @@ public final class CommitmentExtractor {
                               LocalDate documentDate) {
         Draft draft = new Draft(documentId, documentParties, documentDate);
         List<String> signed = new ArrayList<>();
+        String leadIn = null;
+        Subject leadSubject = null;
         for (Block block : structure.blocks()) {
             if (block instanceof Block.Item item && item.list() == ListKind.SIGNED) {
                 signed.add(signedTitle(item.paragraph()));
             } else if (block instanceof Block.Item item && item.list() == ListKind.AGREED) {
-                Subject subject = subjectOfItem(item);
+                if (item.leadIn() != leadIn) {
+                    // Once per list, not per item: a list shares its lead-in, however long either is.
+                    leadIn = item.leadIn();
+                    leadSubject = subjectOfLeadIn(leadIn);
+                }
+                Subject own = profile.openings().at(item.paragraph().folded(), 0).subject();
+                Subject subject = own != null ? own : leadSubject;
                 draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(), subject);
             } else if (block instanceof Block.Prose prose) {
                 Paragraph paragraph = prose.paragraph();
@@ -60,16 +68,15 @@ public final class CommitmentExtractor {
         return new Extraction(draft.commitments, signed);
     }
 
-    /** An item names its own subject ("俄方将…"), or is bound by the subject of its lead-in ("双方商定："). */
-    private Subject subjectOfItem(Block.Item item) {
-        Subject own = profile.openings().at(item.paragraph().folded(), 0).subject();
-        if (own != null || item.leadIn() == null) {
-            return own;
+    /** The subject of a list's lead-in ("双方商定："), which binds every item that names none of its own. */
+    private Subject subjectOfLeadIn(String leadIn) {
+        if (leadIn == null) {
+            return null;
         }
-        for (Span clause : new Sentences(profile.punctuation()).clauses(item.leadIn(), new Span(0, item.leadIn().length()))) {
-            Subject lead = profile.openings().at(item.leadIn(), clause.start()).subject();
-            if (lead != null) {
-                return lead;
+        for (Span clause : new Sentences(profile.punctuation()).clauses(leadIn, new Span(0, leadIn.length()))) {
+            Subject subject = profile.openings().at(leadIn, clause.start()).subject();
+            if (subject != null) {
+                return subject;
             }
         }
         return null;
