@@ -67,6 +67,12 @@ public class ServiceSupportAutoConfiguration {
         return new OutboxSweep(relay);
     }
 
+    /** Takes the name of Boot's {@code mongo} indicator, which service-defaults.yml switches off. */
+    @Bean(name = "mongoHealthIndicator")
+    DocumentStoreHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new DocumentStoreHealthIndicator(mongo);
+    }
+
     @Bean(name = "outbox")
     OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay) {
         return new OutboxHealthIndicator(relay);
