@@ -1,17 +1,16 @@
 package org.commitmenttracker.extraction.engine.language;
 
 import java.util.List;
-import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 import org.commitmenttracker.extraction.engine.gazetteer.TopicTaxonomy;
 
 /**
- * Everything the engine knows about one language: its script, punctuation, markers, cues, date forms and
+ * Everything the engine knows about one language: its script folding, punctuation, markers, cues, date forms and
  * topic keywords. The engine's rules are written once against this profile; a language is added by giving
  * its lexicon resources and, where its forms differ, its own {@link SectionNumbering} and {@link DateForms}.
  */
-public record LanguageProfile(String code, IntPredicate script, Lexicon lexicon, ScriptFolding folding,
+public record LanguageProfile(String code, Lexicon lexicon, ScriptFolding folding,
                               Punctuation punctuation, BulletMarkers bullets, SectionNumbering numbering,
                               ClauseOpenings openings, DateForms dates, TopicTaxonomy topics,
                               Pattern pageMarker, List<String> titleSuffixes) {

@@ -1,7 +1,5 @@
 package org.commitmenttracker.extraction.engine.language;
 
-import java.util.function.IntPredicate;
-
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
 import org.commitmenttracker.extraction.engine.gazetteer.TopicTaxonomy;
 
@@ -10,11 +8,11 @@ public final class ProfileParts {
     private ProfileParts() {
     }
 
-    public static LanguageProfile assemble(String code, IntPredicate script, Lexicon lexicon, ScriptFolding folding,
+    public static LanguageProfile assemble(String code, Lexicon lexicon, ScriptFolding folding,
                                            Countries countries, SectionNumbering numbering, DateForms dates,
                                            TopicTaxonomy topics) {
         Punctuation punctuation = new Punctuation(lexicon);
-        return new LanguageProfile(code, script, lexicon, folding, punctuation, new BulletMarkers(lexicon), numbering,
+        return new LanguageProfile(code, lexicon, folding, punctuation, new BulletMarkers(lexicon), numbering,
                 new ClauseOpenings(lexicon, punctuation, countries), dates, topics, LanguageProfile.pageMarker(lexicon),
                 lexicon.longestFirst("title.suffix"));
     }

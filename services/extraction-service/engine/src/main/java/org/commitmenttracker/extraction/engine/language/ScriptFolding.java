@@ -9,16 +9,10 @@ import java.util.Map;
  * text cuts the original text as written.
  */
 public final class ScriptFolding {
-    private static final ScriptFolding IDENTITY = new ScriptFolding(Map.of());
-
     private final Map<Character, Character> map;
 
     private ScriptFolding(Map<Character, Character> map) {
         this.map = map;
-    }
-
-    public static ScriptFolding identity() {
-        return IDENTITY;
     }
 
     /** Reads pairs such as {@code 國国} (variant first), separated by whitespace. */

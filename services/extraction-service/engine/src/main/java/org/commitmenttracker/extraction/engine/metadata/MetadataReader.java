@@ -29,6 +29,7 @@ public final class MetadataReader {
     private final LanguageProfile profile;
     private final Countries countries;
     private final List<String> offices;
+    private final String officeInitials;
     private final List<String> nameEnds;
     private final List<String> signingVerbs;
     private final List<String> meetingVerbs;
@@ -38,6 +39,7 @@ public final class MetadataReader {
         this.profile = profile;
         this.countries = countries;
         this.offices = profile.lexicon().longestFirst("office");
+        this.officeInitials = offices.stream().map(office -> office.substring(0, 1)).distinct().reduce("", String::concat);
         this.nameEnds = profile.lexicon().longestFirst("name.end");
         this.signingVerbs = profile.lexicon().list("list.signing");
         this.meetingVerbs = profile.lexicon().list("meeting.verb");
@@ -108,6 +110,9 @@ public final class MetadataReader {
     private List<String> namesAfterOffices(String text, String folded) {
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < folded.length(); i++) {
+            if (officeInitials.indexOf(folded.charAt(i)) < 0) {
+                continue;
+            }
             String office = Lexicon.prefixAt(folded, i, offices);
             if (office == null) {
                 continue;

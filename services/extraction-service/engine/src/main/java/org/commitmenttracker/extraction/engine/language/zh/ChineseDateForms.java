@@ -45,7 +45,10 @@ final class ChineseDateForms implements DateForms {
             relativeWords.add(wordAndOffset[0]);
         }
         String relative = alternation(relativeWords);
-        this.expression = Pattern.compile("(?<![0-9])(?:"
+        // Every form starts with a digit or a relative year: saying so first lets most positions fail at once.
+        StringBuilder initials = new StringBuilder("0-9");
+        relativeWords.forEach(word -> initials.append(String.format("\\x{%x}", word.codePointAt(0))));
+        this.expression = Pattern.compile("(?<![0-9])(?=[" + initials + "])(?:"
                 + "(?<dRel>" + relative + ")?(?:(?<dYear>\\d{4})" + year + ")?(?<dMonth>\\d{1,2})" + month
                 + "(?<dDay>\\d{1,2})(?:" + range + "(?<dLast>\\d{1,2}))?" + day
                 + "|(?<mYear>\\d{4})" + year + "(?<mMonth>\\d{1,2})" + month + "(?![0-9])"

@@ -6,7 +6,6 @@ import org.commitmenttracker.extraction.engine.language.LanguageProfile;
 import org.commitmenttracker.extraction.engine.language.Lexicon;
 import org.commitmenttracker.extraction.engine.language.ProfileParts;
 import org.commitmenttracker.extraction.engine.language.ScriptFolding;
-import org.commitmenttracker.extraction.engine.text.Characters;
 
 /** Chinese, Simplified and Traditional: the lexicons under {@code language/zh/} plus Chinese numbering and dates. */
 public final class ChineseProfile {
@@ -17,7 +16,7 @@ public final class ChineseProfile {
 
     public static LanguageProfile create(Countries countries) {
         Lexicon lexicon = Lexicon.load(DIR + "lexicon.txt");
-        return ProfileParts.assemble("zh", c -> Characters.isHan((char) c), lexicon,
+        return ProfileParts.assemble("zh", lexicon,
                 ScriptFolding.load(DIR + "traditional-simplified.txt"), countries,
                 new ChineseSectionNumbering(lexicon.chars("section.separator")), new ChineseDateForms(lexicon),
                 TopicTaxonomy.load(DIR + "topics.tsv"));
