@@ -97,16 +97,21 @@ public class OutboxRelay implements DisposableBean {
         return eventIds.size();
     }
 
-    /** Publishes every document that still has pending events; runs periodically and at start-up. */
+    /**
+     * Publishes every document that still has pending events; runs periodically and at start-up. Each
+     * document is published on its lane, so a sweep never races an immediate publish of the same document
+     * (which would announce its events twice).
+     */
     public int sweep() {
         int count = 0;
         for (String collection : collections) {
             for (Document document : mongo.getCollection(collection).find(pendingFilter())
                     .projection(new Document("_id", 1)).limit(1000)) {
+                Object id = document.get("_id");
                 try {
-                    count += publish(collection, document.get("_id"));
+                    count += CompletableFuture.supplyAsync(() -> publish(collection, id), laneOf(id)).join();
                 } catch (RuntimeException e) {
-                    log.warn("Outbox sweep: {}/{} not published yet: {}", collection, document.get("_id"), e.toString());
+                    log.warn("Outbox sweep: {}/{} not published yet: {}", collection, id, e.toString());
                     return count; // the broker is likely down: try again at the next sweep
                 }
             }
