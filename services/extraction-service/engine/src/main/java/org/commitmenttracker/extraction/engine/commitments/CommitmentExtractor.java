@@ -87,7 +87,8 @@ public final class CommitmentExtractor {
         List<String> inItem = titles.in(item.text(), item.folded());
         String text = item.text();
         int end = text.length();
-        while (end > 0 && profile.punctuation().mayPrecedeItem(text.charAt(end - 1)) && text.charAt(end - 1) != profile.punctuation().titleClose()) {
+        while (end > 0 && (profile.punctuation().endsSentence(text.charAt(end - 1))
+                || profile.punctuation().breaksClause(text.charAt(end - 1)))) {
             end--;
         }
         String bare = text.substring(0, end).strip();

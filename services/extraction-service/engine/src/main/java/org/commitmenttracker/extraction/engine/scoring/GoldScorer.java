@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,13 +95,16 @@ public final class GoldScorer {
         out.printf(Locale.ROOT, "%-19s %.2f  (%d/%d)%n", label, accuracy.value(), accuracy.correct(), accuracy.total());
     }
 
+    /** The attributes of a found commitment that are scored by exact match. */
+    private enum Attribute { SECTION, TIME, INSTRUMENTS, PARTIES, ORGANISATIONS }
+
     /** One gold file against one analysis. */
     private static final class Comparison {
         private final String name;
         private final Map<String, Object> gold;
         private final CommuniqueAnalysis analysis;
         private final List<String> mismatches = new ArrayList<>();
-        private final int[][] counts = new int[5][2];
+        private final Map<Attribute, int[]> counts = new EnumMap<>(Attribute.class);
 
         Comparison(String name, Map<String, Object> gold, CommuniqueAnalysis analysis) {
             this.name = name;
@@ -114,12 +118,14 @@ public final class GoldScorer {
             Score.Retrieval narrative = retrieve(list(gold, "narrative_commitments"), Commitment.Kind.NARRATIVE,
                     (extracted, expected) -> extracted.contains(expected)
                             || (expected.contains(extracted) && extracted.length() >= MIN_COVERAGE * expected.length()));
-            return new Score(name, bullets, narrative, signed(), accuracy(0), accuracy(1), accuracy(2), accuracy(3),
-                    accuracy(4), documentFields(), List.copyOf(mismatches));
+            return new Score(name, bullets, narrative, signed(), accuracy(Attribute.SECTION), accuracy(Attribute.TIME),
+                    accuracy(Attribute.INSTRUMENTS), accuracy(Attribute.PARTIES), accuracy(Attribute.ORGANISATIONS),
+                    documentFields(), List.copyOf(mismatches));
         }
 
-        private Score.Accuracy accuracy(int attribute) {
-            return new Score.Accuracy(counts[attribute][0], counts[attribute][1]);
+        private Score.Accuracy accuracy(Attribute attribute) {
+            int[] correctAndTotal = counts.getOrDefault(attribute, new int[2]);
+            return new Score.Accuracy(correctAndTotal[0], correctAndTotal[1]);
         }
 
         private Score.Retrieval retrieve(List<Map<String, Object>> golds, Commitment.Kind kind,
@@ -156,30 +162,31 @@ public final class GoldScorer {
 
         private void compareAttributes(String id, Map<String, Object> expected, Commitment found) {
             if (expected.get("section") != null) {
-                check(0, id, "section", ((Number) expected.get("section")).intValue(), found.section());
+                check(Attribute.SECTION, id, "section", ((Number) expected.get("section")).intValue(), found.section());
             }
             if (expected.containsKey("time_expressions")) {
                 List<String> goldTimes = list(expected, "time_expressions").stream()
                         .map(t -> CommitmentIds.normalise((String) t.get("text")) + "|" + t.get("start") + "|" + t.get("end"))
                         .sorted().toList();
                 List<String> times = found.timeExpressions().stream().map(GoldScorer::timeKey).sorted().toList();
-                check(1, id, "time expressions", goldTimes, times);
+                check(Attribute.TIME, id, "time expressions", goldTimes, times);
             }
-            compareSet(2, id, "instruments", expected, found.instruments());
-            compareSet(3, id, "parties", expected, found.parties());
-            compareSet(4, id, "organisations", expected, found.organisations());
+            compareSet(Attribute.INSTRUMENTS, id, "instruments", expected, found.instruments());
+            compareSet(Attribute.PARTIES, id, "parties", expected, found.parties());
+            compareSet(Attribute.ORGANISATIONS, id, "organisations", expected, found.organisations());
         }
 
-        private void compareSet(int attribute, String id, String key, Map<String, Object> expected, List<String> found) {
+        private void compareSet(Attribute attribute, String id, String key, Map<String, Object> expected, List<String> found) {
             if (expected.containsKey(key)) {
                 check(attribute, id, key, normalisedSet(strings(expected.get(key))), normalisedSet(found));
             }
         }
 
-        private void check(int attribute, String id, String what, Object expected, Object found) {
-            counts[attribute][1]++;
+        private void check(Attribute attribute, String id, String what, Object expected, Object found) {
+            int[] correctAndTotal = counts.computeIfAbsent(attribute, a -> new int[2]);
+            correctAndTotal[1]++;
             if (Objects.equals(expected, found)) {
-                counts[attribute][0]++;
+                correctAndTotal[0]++;
             } else {
                 mismatches.add(id + " " + what + ": expected " + expected + ", found " + found);
             }
