@@ -1,9 +1,16 @@
 package org.commitmenttracker.registry;
 
-import org.commitmenttracker.registry.intake.CommitmentDocument;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
+import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.config.OutboxCollection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /** The system of record for each commitment's status and history. */
@@ -16,6 +23,18 @@ public class RegistryApplication {
 
     @Bean
     OutboxCollection commitmentsOutbox() {
-        return new OutboxCollection(CommitmentDocument.COLLECTION);
+        return new OutboxCollection(CommitmentStore.COLLECTION);
+    }
+
+    /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.tickMillis(ZoneOffset.UTC);
+    }
+
+    @Bean
+    DeadlinePolicy deadlinePolicy(@Value("${tracker.deadlines.horizons:30,7,1}") List<Integer> horizons) {
+        return new DeadlinePolicy(horizons);
     }
 }

@@ -19,14 +19,11 @@ import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.TimeExpression;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.TopicReader;
-import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Against the real broker and store: extracted commitments are registered once and announced once. */
-@UsesTestStack(database = "registry-it")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RegistryIT
 class CommitmentRegistrationIT {
     private final EventCodec codec = new EventCodec();
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,19 +1,54 @@
 package org.commitmenttracker.registry.intake;
 
+import java.time.Clock;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventData;
+import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.Traceparent;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
+import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
+import org.commitmenttracker.registry.store.Commitments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The {@code registerCommitments} binding on {@code commitments}. */
+/**
+ * {@code registerCommitments} on {@code commitments}: registers new commitments as PLEDGED and refreshes the
+ * facts of known ones (never their status, history or analysts' corrections). {@code withdrawCommuniques} on
+ * {@code communiques}: a withdrawn communiqué withdraws its commitments. Both idempotent.
+ */
 @Configuration
 class CommitmentConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> registerCommitments(CommitmentIntake intake, EventCodec codec) {
-        return message -> intake.apply(codec.decode(message.getPayload(), CommitmentExtracted.class));
+    Consumer<Message<byte[]>> registerCommitments(Commitments commitments, EventCodec codec, DeadlinePolicy policy,
+                                                  Clock clock) {
+        return message -> {
+            EventEnvelope<CommitmentExtracted> event = codec.decode(message.getPayload(), CommitmentExtracted.class);
+            ExtractedFacts facts = ExtractedFacts.of(event.data());
+            String eventId = event.id().toString();
+            commitments.upsert(event.data().commitmentId(),
+                    () -> Commitment.register(event.data().commitmentId(), facts, Commitment.EXTRACTION,
+                            "extracted from " + facts.documentId(), eventId, Set.of(), policy, clock.instant()),
+                    current -> current.reextracted(facts, eventId, policy, clock.instant()),
+                    Traceparent.childOf(event.traceparent()));
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec) {
+        return message -> {
+            EventEnvelope<? extends EventData> event = codec.decode(message.getPayload());
+            if (event.data() instanceof CommuniqueWithdrawn) {
+                withdrawal.withdraw(codec.decode(message.getPayload(), CommuniqueWithdrawn.class));
+            }
+            // communique.received.v1 is extraction's business; the registry hears of it as commitments.
+        };
     }
 }

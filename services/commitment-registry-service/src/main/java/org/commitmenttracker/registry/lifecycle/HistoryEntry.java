@@ -1,8 +1,25 @@
 package org.commitmenttracker.registry.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One change in a commitment's life: what happened, who caused it, why, and the status after it. */
-public record HistoryEntry(Instant at, String kind, CommitmentStatus from, CommitmentStatus to, String actor,
-                           String cause, String eventId) {
+/**
+ * One change in a commitment's life: what happened ({@code kind}), the status after it, the transition if
+ * the status changed, who caused it and why, the event or report that carried it, and reported progress.
+ */
+public record HistoryEntry(Instant at, String kind, CommitmentStatus status, CommitmentStatus from,
+                           CommitmentStatus to, String actor, String cause, String eventId,
+                           Integer percentComplete, List<String> evidenceUrls) {
+    public HistoryEntry {
+        evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
+    }
+
+    static HistoryEntry of(Instant at, String kind, CommitmentStatus status, String actor, String cause, String eventId) {
+        return new HistoryEntry(at, kind, status, null, null, actor, cause, eventId, null, List.of());
+    }
+
+    static HistoryEntry transition(Instant at, String kind, StatusChange change, String eventId) {
+        return new HistoryEntry(at, kind, change.to(), change.from(), change.to(), change.actor(), change.cause(),
+                eventId, null, List.of());
+    }
 }

@@ -1,67 +1,103 @@
 package org.commitmenttracker.registry.query;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-import org.commitmenttracker.registry.intake.CommitmentDocument;
-import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
-import org.commitmenttracker.registry.lifecycle.HistoryEntry;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.store.CommitmentNotFound;
+import org.commitmenttracker.registry.store.CommitmentStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Read side: one commitment with its history, and commitments of a document in order. */
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The read side: one commitment with history, filtered pages, the summary, and a CSV export. */
 @RestController
 @RequestMapping("/api/commitments")
 class CommitmentQueryController {
-    private static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Map<String, Sort> SORTS = Map.of(
+            "document", Sort.by("facts.documentId", "facts.ordinal"),
+            "due", Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("_id")),
+            "most-overdue", Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("_id")),
+            "updated", Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("_id")));
+
     private final MongoTemplate mongo;
+    private final CommitmentSummaries summaries;
 
-    CommitmentQueryController(MongoTemplate mongo) {
+    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries) {
         this.mongo = mongo;
+        this.summaries = summaries;
     }
 
-    record CommitmentView(String id, long version, String status, LocalDate dueDate, List<String> agencies,
-                          ExtractedFacts facts, List<HistoryEntry> history, Instant updatedAt) {
-        static CommitmentView of(CommitmentDocument d) {
-            return new CommitmentView(d.id(), d.version(), d.status().name(), d.dueDate(), d.agencies(), d.facts(),
-                    d.history(), d.updatedAt());
-        }
-    }
-
-    record Page(List<CommitmentView> items, int page, int size, long total) {
+    record Page(List<CommitmentView> items, int page, int size, long total, String sort) {
     }
 
     @GetMapping("/{id}")
     CommitmentView get(@PathVariable String id) {
-        CommitmentDocument document = mongo.findById(id, CommitmentDocument.class);
-        if (document == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No commitment " + id + ".");
+        Commitment commitment = mongo.findById(id, Commitment.class, CommitmentStore.COLLECTION);
+        if (commitment == null) {
+            throw new CommitmentNotFound(id);
         }
-        return CommitmentView.of(document);
+        return CommitmentView.of(commitment);
     }
 
     @GetMapping
-    Page list(@RequestParam(required = false) String documentId,
-              @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "50") int size) {
+    Page list(CommitmentFilterParams params, @RequestParam(defaultValue = "0") int page,
+              @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "document") String sort) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
+            throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        Query query = documentId == null ? new Query() : Query.query(Criteria.where("facts.documentId").is(documentId));
-        long total = mongo.count(query, CommitmentDocument.class);
-        query.with(Sort.by("facts.documentId", "facts.ordinal")).skip((long) page * size).limit(size);
-        List<CommitmentView> items = mongo.find(query, CommitmentDocument.class).stream().map(CommitmentView::of).toList();
-        return new Page(items, page, size, total);
+        Sort order = SORTS.get(sort);
+        if (order == null) {
+            throw new IllegalArgumentException("sort must be one of " + SORTS.keySet() + ".");
+        }
+        // "most-overdue": overdue commitments (unless a status is asked for), the longest overdue first.
+        CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
+                ? params.filter().overdueOnly() : params.filter();
+        Query query = Query.query(filter.criteria());
+        long total = mongo.count(query, CommitmentStore.COLLECTION);
+        query.with(order).skip((long) page * size).limit(size);
+        List<CommitmentView> items = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
+                .map(CommitmentView::of).toList();
+        return new Page(items, page, size, total, sort);
+    }
+
+    @GetMapping("/summary")
+    CommitmentSummaries.Summary summary(CommitmentFilterParams params) {
+        return summaries.summarise(params.filter());
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    void export(CommitmentFilterParams params, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"commitments.csv\"");
+        try (PrintWriter out = response.getWriter()) {
+            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteria()).with(SORTS.get("document")),
+                    Commitment.class, CommitmentStore.COLLECTION), out);
+        }
+    }
+
+    /** Query parameters of the list, summary and export. */
+    record CommitmentFilterParams(String documentId, CommitmentStatus status, Integer section, String topic,
+                                  String party, String agency, String organisation,
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueAfter,
+                                  Boolean overdue, String q) {
+        CommitmentFilter filter() {
+            return new CommitmentFilter(documentId, status, section, topic, party, agency, organisation, dueBefore,
+                    dueAfter, overdue, q);
+        }
     }
 }

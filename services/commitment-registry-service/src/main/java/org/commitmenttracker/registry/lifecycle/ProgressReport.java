@@ -1,0 +1,12 @@
+package org.commitmenttracker.registry.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A validated progress report from an agency; {@code eventId} makes it idempotent. */
+public record ProgressReport(String eventId, String agencyId, CommitmentStatus status, Integer percentComplete,
+                             String note, List<String> evidenceUrls, Instant occurredAt) {
+    public ProgressReport {
+        evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
+    }
+}

@@ -1,0 +1,107 @@
+package org.commitmenttracker.registry.progress;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.commitmenttracker.registry.agencies.AgencyDirectory;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.lifecycle.HistoryEntry;
+import org.commitmenttracker.registry.lifecycle.Outcome;
+import org.commitmenttracker.registry.lifecycle.ProgressRejected;
+import org.commitmenttracker.registry.lifecycle.ProgressReport;
+import org.commitmenttracker.registry.store.Commitments;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one validation path for progress reports, whether they come over HTTP or Kafka: well-formed, from an
+ * agency in the directory, assigned to the commitment, a transition the lifecycle allows.
+ */
+@Service
+public class ProgressReports {
+    static final int MAX_NOTE = 4_000;
+    static final int MAX_EVIDENCE = 20;
+    static final int MAX_URL = 2_000;
+    static final int MAX_ID = 200;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Commitments commitments;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    public ProgressReports(Commitments commitments, AgencyDirectory agencies, Clock clock) {
+        this.commitments = commitments;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidProgress for a malformed report
+     * @throws ProgressRejected for an agency not in the directory or not assigned
+     * @throws org.commitmenttracker.registry.lifecycle.TransitionRejected for a status the lifecycle forbids
+     * @throws org.commitmenttracker.registry.store.CommitmentNotFound for an unknown commitment
+     */
+    public ProgressResult apply(String commitmentId, ProgressSubmission submission, String traceparent) {
+        ProgressReport report = validate(submission);
+        if (!agencies.contains(report.agencyId())) {
+            throw new ProgressRejected("Agency " + report.agencyId() + " is not in the agency directory.");
+        }
+        Outcome outcome = commitments.update(commitmentId, c -> c.report(report, clock.instant()), traceparent);
+        HistoryEntry answer = outcome.answer();
+        return new ProgressResult(commitmentId, report.eventId(), answer.status().name(), answer.percentComplete(),
+                answer.kind(), answer.at(), !outcome.changed());
+    }
+
+    ProgressReport validate(ProgressSubmission s) {
+        require(s.eventId() != null && !s.eventId().isBlank() && s.eventId().length() <= MAX_ID,
+                "eventId is required (at most " + MAX_ID + " characters): it makes the report idempotent.");
+        require(s.agencyId() != null && !s.agencyId().isBlank() && s.agencyId().length() <= MAX_ID,
+                "agencyId is required.");
+        require(s.occurredAt() != null, "occurredAt is required (ISO-8601 instant).");
+        require(!s.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW)), "occurredAt " + s.occurredAt() + " is in the future.");
+        require(s.percentComplete() == null || (s.percentComplete() >= 0 && s.percentComplete() <= 100),
+                "percentComplete must be between 0 and 100.");
+        require(s.note() == null || s.note().length() <= MAX_NOTE, "note is at most " + MAX_NOTE + " characters.");
+        List<String> evidence = s.evidenceUrls() == null ? List.of() : s.evidenceUrls();
+        require(evidence.size() <= MAX_EVIDENCE, "At most " + MAX_EVIDENCE + " evidenceUrls.");
+        evidence.forEach(url -> require(isWebUrl(url), "evidenceUrls must be http(s) URLs of at most " + MAX_URL
+                + " characters: " + abbreviate(url)));
+        return new ProgressReport(s.eventId(), s.agencyId(), status(s.status()), s.percentComplete(), s.note(), evidence,
+                s.occurredAt());
+    }
+
+    private static CommitmentStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return CommitmentStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProgress("Unknown status '" + abbreviate(value) + "'; one of " + Arrays.toString(CommitmentStatus.values()) + ".");
+        }
+    }
+
+    private static boolean isWebUrl(String url) {
+        if (url == null || url.length() > MAX_URL) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value == null ? "null" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidProgress(message);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.commitmenttracker.registry.query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * The filters of {@code GET /api/commitments} and the stored fields each one queries ({@link #fields()}), so a
+ * test can check that every query shape has an index.
+ */
+public record CommitmentFilter(String documentId, CommitmentStatus status, Integer section, String topic,
+                               String party, String agency, String organisation, LocalDate dueBefore,
+                               LocalDate dueAfter, Boolean overdue, String text) {
+
+    /** Every stored field a filter may query; the store declares an index led by each. */
+    public static final List<String> QUERYABLE_FIELDS = List.of("facts.documentId", "status", "facts.section",
+            "facts.topics", "facts.parties", "agencies", "facts.organisations", "dueDate", "facts.text");
+
+    /** This filter, restricted to OVERDUE commitments. */
+    public CommitmentFilter overdueOnly() {
+        return new CommitmentFilter(documentId, CommitmentStatus.OVERDUE, section, topic, party, agency, organisation,
+                dueBefore, dueAfter, overdue, text);
+    }
+
+    public Criteria criteria() {
+        List<Criteria> parts = new ArrayList<>();
+        if (documentId != null) {
+            parts.add(Criteria.where("facts.documentId").is(documentId));
+        }
+        if (Boolean.TRUE.equals(overdue)) {
+            parts.add(Criteria.where("status").is(CommitmentStatus.OVERDUE.name()));
+        } else if (status != null) {
+            parts.add(Criteria.where("status").is(status.name()));
+        }
+        if (section != null) {
+            parts.add(Criteria.where("facts.section").is(section));
+        }
+        if (topic != null) {
+            parts.add(Criteria.where("facts.topics").is(topic));
+        }
+        if (party != null) {
+            parts.add(Criteria.where("facts.parties").is(party));
+        }
+        if (agency != null) {
+            parts.add(Criteria.where("agencies").is(agency));
+        }
+        if (organisation != null) {
+            parts.add(Criteria.where("facts.organisations").is(organisation));
+        }
+        if (dueBefore != null || dueAfter != null) {
+            Criteria due = Criteria.where("dueDate");
+            if (dueAfter != null) {
+                due = due.gte(dueAfter);
+            }
+            if (dueBefore != null) {
+                due = due.lte(dueBefore);
+            }
+            parts.add(due);
+        }
+        if (text != null && !text.isBlank()) {
+            parts.add(Criteria.where("facts.text").regex(Pattern.quote(text.strip())));
+        }
+        return parts.isEmpty() ? new Criteria() : new Criteria().andOperator(parts);
+    }
+
+    /** The stored fields this filter queries, in the order a compound index would want them. */
+    public Set<String> fields() {
+        Set<String> fields = new LinkedHashSet<>();
+        criteria().getCriteriaObject().forEach((key, value) -> collect(key, value, fields));
+        return fields;
+    }
+
+    private static void collect(String key, Object value, Set<String> fields) {
+        if ("$and".equals(key) && value instanceof List<?> list) {
+            list.forEach(item -> ((org.bson.Document) item).forEach((k, v) -> collect(k, v, fields)));
+        } else {
+            fields.add(key);
+        }
+    }
+}

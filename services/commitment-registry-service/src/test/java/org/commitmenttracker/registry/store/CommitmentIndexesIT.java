@@ -1,0 +1,39 @@
+package org.commitmenttracker.registry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.commitmenttracker.registry.RegistryIT;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.query.CommitmentFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+
+/**
+ * Every query shape the registry issues is covered by an index that exists in the database (the embedded
+ * store ignores non-unique ones, real MongoDB needs them); versioned updates have their unique {_id, version}.
+ */
+@RegistryIT
+class CommitmentIndexesIT {
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyQueriedFieldLeadsAnIndexAndVersionedUpdatesHaveTheirUniqueOne() {
+        List<IndexInfo> indexes = mongo.indexOps(CommitmentStore.COLLECTION).getIndexInfo();
+        List<String> leadingFields = indexes.stream().map(i -> i.getIndexFields().get(0).getKey()).toList();
+
+        CommitmentFilter everything = new CommitmentFilter("doc", CommitmentStatus.PLEDGED, 1, "trade", "CN", "a",
+                "SCO", java.time.LocalDate.now(), java.time.LocalDate.now(), null, "x");
+        assertThat(everything.fields()).containsExactlyInAnyOrderElementsOf(CommitmentFilter.QUERYABLE_FIELDS);
+        assertThat(leadingFields).containsAll(CommitmentFilter.QUERYABLE_FIELDS);
+        assertThat(leadingFields).contains("nextDeadlineCheck"); // the deadline watcher's query
+
+        IndexInfo versioned = indexes.stream().filter(i -> i.getName().equals("id_version")).findFirst().orElseThrow();
+        assertThat(versioned.isUnique()).isTrue();
+        assertThat(versioned.getIndexFields()).extracting(f -> f.getKey()).containsExactly("_id", "version");
+    }
+}
