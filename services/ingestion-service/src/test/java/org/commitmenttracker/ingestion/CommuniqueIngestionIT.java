@@ -2,11 +2,9 @@ package org.commitmenttracker.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,57 +19,88 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Against the real broker and store: a text upload is stored once and announced once. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Against the real broker and store: text and JSON uploads are stored once and announced once. */
 @UsesTestStack(database = "ingestion-it")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CommuniqueIngestionIT {
-    private final HttpClient http = HttpClient.newHttpClient();
     private final EventCodec codec = new EventCodec();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
 
     @Test
-    void storesTextOnceAndPublishesOneCommuniqueReceived() throws Exception {
+    void storesTextOnceAndPublishesOneCommuniqueReceived() {
+        IngestionClient api = new IngestionClient(port);
         String text = "联合公报 " + UUID.randomUUID() + "\n\n双方商定：\n——加强合作。\n";
 
-        HttpResponse<String> first = postText(text);
+        var first = api.postText(text);
         assertThat(first.statusCode()).isEqualTo(201);
-        String location = first.headers().firstValue("Location").orElseThrow();
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = IngestionClient.idOf(first);
 
         // The same document with other line wraps and blank lines is the same document.
-        HttpResponse<String> again = postText(text.replace("\n", "\n\n"));
+        var again = api.postText(text.replace("\n", "\n\n"));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains(id);
 
-        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + location)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var read = api.get("/api/communiques/" + id);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"status\":\"ACTIVE\"");
 
+        EventEnvelope<CommuniqueReceived> event = onlyReceivedEventOf(id);
+        assertThat(event.type()).isEqualTo("communique.received.v1");
+        assertThat(event.data().text()).isEqualTo(text);
+    }
+
+    @Test
+    void jsonCarriesMetadataIntoTheRecordAndTheEvent() {
+        IngestionClient api = new IngestionClient(port);
+        String text = "Совместное коммюнике " + UUID.randomUUID() + "\nСтороны договорились:\n— расширять торговлю.";
+        String body = json.writeValueAsString(java.util.Map.of("text", text, "title", "Совместное коммюнике",
+                "language", "ru", "sourceUrl", "https://example.org/communique", "publishedOn", "2022-11-30"));
+
+        var created = api.post("application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode record = json.readTree(created.body());
+        assertThat(record.get("title").asString()).isEqualTo("Совместное коммюнике");
+        assertThat(record.get("language").asString()).isEqualTo("ru");
+        assertThat(record.get("publishedOn").asString()).isEqualTo("2022-11-30");
+
+        EventEnvelope<CommuniqueReceived> event = onlyReceivedEventOf(IngestionClient.idOf(created));
+        assertThat(event.data().title()).isEqualTo("Совместное коммюнике");
+        assertThat(event.data().sourceUrl()).isEqualTo("https://example.org/communique");
+        assertThat(event.data().publishedOn()).isEqualTo(LocalDate.of(2022, 11, 30));
+        assertThat(event.data().text()).isEqualTo(text);
+    }
+
+    @Test
+    void legacyChineseTextIsConvertedAndItsOriginalBytesKept() {
+        IngestionClient api = new IngestionClient(port);
+        String text = TestDocuments.TRADITIONAL_CHINESE + UUID.randomUUID() + "\n";
+        byte[] big5 = text.getBytes(java.nio.charset.Charset.forName("Big5"));
+
+        var created = api.post("text/plain", big5);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = IngestionClient.idOf(created);
+        assertThat(json.readTree(api.get("/api/communiques/" + id).body()).get("text").asString()).isEqualTo(text);
+
+        var original = api.getBytes("/api/communiques/" + id + "/original");
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(big5);
+        assertThat(original.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain").containsIgnoringCase("charset=Big5"));
+    }
+
+    private EventEnvelope<CommuniqueReceived> onlyReceivedEventOf(String id) {
         List<ConsumerRecord<String, byte[]>> announced = TopicReader.readUntil(Topics.COMMUNIQUES,
                         records -> records.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30), Duration.ofSeconds(2))
                 .stream().filter(r -> id.equals(r.key())).toList();
         assertThat(announced).hasSize(1);
         EventEnvelope<CommuniqueReceived> event = codec.decode(announced.get(0).value(), CommuniqueReceived.class);
-        assertThat(event.type()).isEqualTo("communique.received.v1");
         assertThat(event.subject()).isEqualTo(id);
-        assertThat(event.data().text()).isEqualTo(text);
-    }
-
-    @Test
-    void emptyBodyIsAProblemDetail() throws Exception {
-        HttpResponse<String> response = postText("   ");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("empty");
-    }
-
-    private HttpResponse<String> postText(String text) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/communiques"))
-                .header("Content-Type", "text/plain; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+        return event;
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A stored communiqué: its text and metadata, and the events announcing it that are not yet published.
- * The id is derived from the content hash, so the same text can only be stored once.
+ * A stored communiqué: its text and metadata, where its original file is, whether it was withdrawn, and
+ * the events announcing it that are not yet published. The id is derived from the content hash, so the
+ * same text can only be stored once.
  */
 @Document(Communique.COLLECTION)
 public record Communique(
@@ -20,11 +21,20 @@ public record Communique(
         String language,
         LocalDate publishedOn,
         String sourceUrl,
-        String mediaType,
         String text,
         Instant receivedAt,
         CommuniqueStatus status,
+        OriginalFile original,
+        Withdrawal withdrawal,
         List<OutboxMessage> outbox) {
 
     public static final String COLLECTION = "communiques";
+
+    /** The uploaded bytes, stored as chunks of {@code OriginalStore} under {@code id}. */
+    public record OriginalFile(String id, String mediaType, String fileName, long size, int chunks) {
+    }
+
+    /** Who withdrew the communiqué, when and why. */
+    public record Withdrawal(String reason, String actor, Instant withdrawnAt) {
+    }
 }

@@ -1,55 +1,71 @@
 package org.commitmenttracker.ingestion.communique;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 
-import org.springframework.http.HttpStatus;
+import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniquePage;
+import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueSummary;
+import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** {@code /api/communiques}: submit a communiqué as text, read it back. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** {@code GET /api/communiques…}: read a communiqué, its original file, or a page of them. */
 @RestController
 @RequestMapping("/api/communiques")
+@Tag(name = "communiqués")
 public class CommuniqueController {
-    private final CommuniqueIntake intake;
+    private final CommuniqueCatalog catalog;
 
-    public CommuniqueController(CommuniqueIntake intake) {
-        this.intake = intake;
-    }
-
-    /** The stored record as the API shows it (the outbox is internal). */
-    public record CommuniqueView(String id, String contentHash, String title, String language, LocalDate publishedOn,
-                                 String sourceUrl, String mediaType, String status, Instant receivedAt, String text) {
-        static CommuniqueView of(Communique c) {
-            return new CommuniqueView(c.id(), c.contentHash(), c.title(), c.language(), c.publishedOn(), c.sourceUrl(),
-                    c.mediaType(), c.status().name(), c.receivedAt(), c.text());
-        }
-    }
-
-    /** 201 with Location when new; 200 with the existing record when the same text was stored before. */
-    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
-    public ResponseEntity<CommuniqueView> submitText(@RequestBody(required = false) String text) {
-        if (text == null || text.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The communiqué text is empty.");
-        }
-        CommuniqueIntake.Outcome outcome = intake.submit(new Submission(text, null, null, null, null, MediaType.TEXT_PLAIN_VALUE));
-        CommuniqueView view = CommuniqueView.of(outcome.communique());
-        return outcome.created()
-                ? ResponseEntity.created(URI.create("/api/communiques/" + view.id())).body(view)
-                : ResponseEntity.ok(view);
+    public CommuniqueController(CommuniqueCatalog catalog) {
+        this.catalog = catalog;
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A communiqué: metadata, status and text")
     public CommuniqueView get(@PathVariable String id) {
-        return intake.find(id).map(CommuniqueView::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No communiqué " + id + "."));
+        return CommuniqueView.of(catalog.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Communiqués, newest first; q keeps those whose title or text contains it")
+    public CommuniquePage list(@RequestParam(required = false) String q,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        CommuniqueCatalog.Page found = catalog.page(q, page, size);
+        return new CommuniquePage(found.items().stream().map(CommuniqueSummary::of).toList(), page, size, found.total(),
+                (found.total() + size - 1) / size);
+    }
+
+    /**
+     * The bytes as uploaded, as an attachment: an uploaded HTML page may hold scripts, so it must never run
+     * in a browser on this origin (no sniffing, sandboxed).
+     */
+    @GetMapping("/{id}/original")
+    @Operation(summary = "The original file as uploaded, with its media type")
+    public ResponseEntity<byte[]> original(@PathVariable String id) {
+        Communique communique = catalog.get(id);
+        byte[] bytes = catalog.original(communique);
+        if (bytes == null) {
+            throw new NoSuchCommunique(id + "/original");
+        }
+        Communique.OriginalFile file = communique.original();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .body(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package org.commitmenttracker.ingestion.communique;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,11 @@ import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.EventIds;
+import org.commitmenttracker.ingestion.IngestionLimits;
+import org.commitmenttracker.ingestion.original.FileNames;
+import org.commitmenttracker.ingestion.original.OriginalStore;
+import org.commitmenttracker.ingestion.text.DocumentKind;
+import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,22 +22,29 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Stores a submitted communiqué once, together with its {@code CommuniqueReceived} event in the same
- * document (one atomic insert), then hands the event to the outbox relay.
+ * Stores a submitted communiqué once. Order of writes: the original's chunks first, then the communiqué
+ * document together with its {@code CommuniqueReceived} event (one atomic insert, the commit point), then
+ * the event is handed to the outbox relay. A crash in between leaves orphan chunks at worst, never a
+ * communiqué without its original or its event.
  */
 @Service
 public class CommuniqueIntake {
-    static final String SOURCE = "/services/ingestion";
+    public static final String SOURCE = "/services/ingestion";
 
     private final MongoTemplate mongo;
+    private final OriginalStore originals;
     private final OutboxRelay relay;
     private final EventCodec codec;
+    private final IngestionLimits limits;
     private final Clock clock;
 
-    public CommuniqueIntake(MongoTemplate mongo, OutboxRelay relay, EventCodec codec, Optional<Clock> clock) {
+    public CommuniqueIntake(MongoTemplate mongo, OriginalStore originals, OutboxRelay relay, EventCodec codec,
+                            IngestionLimits limits, Optional<Clock> clock) {
         this.mongo = mongo;
+        this.originals = originals;
         this.relay = relay;
         this.codec = codec;
+        this.limits = limits;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -40,6 +53,7 @@ public class CommuniqueIntake {
     }
 
     public Outcome submit(Submission submission) {
+        checkText(submission.text());
         String hash = ContentFingerprint.of(submission.text());
         String id = ContentFingerprint.documentId(hash);
         Optional<Communique> existing = find(id);
@@ -47,17 +61,22 @@ public class CommuniqueIntake {
             return new Outcome(existing.get(), false);
         }
         Instant now = clock.instant();
+        Communique.OriginalFile original = storeOriginal(id, submission.original());
         CommuniqueReceived event = new CommuniqueReceived(id, hash, submission.title(), submission.language(),
                 submission.publishedOn(), submission.sourceUrl(), submission.text(), now);
         EventEnvelope<CommuniqueReceived> envelope = EventEnvelope.of(EventIds.of("communique.received", id), SOURCE,
                 event, now, null);
         Communique communique = new Communique(id, hash, submission.title(), submission.language(),
-                submission.publishedOn(), submission.sourceUrl(), submission.mediaType(), submission.text(), now,
-                CommuniqueStatus.ACTIVE, List.of(OutboxMessage.of(envelope, codec)));
+                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, CommuniqueStatus.ACTIVE,
+                original, null, List.of(OutboxMessage.of(envelope, codec)));
         try {
             mongo.insert(communique);
         } catch (DuplicateKeyException concurrentTwin) {
+            originals.delete(original.id(), original.chunks());
             return new Outcome(find(id).orElseThrow(), false);
+        } catch (RuntimeException e) {
+            originals.delete(original.id(), original.chunks());
+            throw e;
         }
         relay.publishSoon(Communique.COLLECTION, id);
         return new Outcome(communique, true);
@@ -65,5 +84,23 @@ public class CommuniqueIntake {
 
     public Optional<Communique> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Communique.class));
+    }
+
+    private void checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
+        }
+        long size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > limits.maxTextSize().toBytes()) {
+            throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The text is " + size + " bytes (UTF-8); "
+                    + "the limit is " + limits.maxTextSize().toBytes() + " bytes (tracker.ingestion.max-text-size).");
+        }
+    }
+
+    private Communique.OriginalFile storeOriginal(String documentId, Submission.Original original) {
+        String originalId = OriginalStore.newOriginalId(documentId);
+        String fileName = FileNames.sanitise(original.fileName(), documentId + DocumentKind.extensionFor(original.mediaType()));
+        int chunks = originals.save(originalId, original.bytes());
+        return new Communique.OriginalFile(originalId, original.mediaType(), fileName, original.bytes().length, chunks);
     }
 }

@@ -1,0 +1,78 @@
+package org.commitmenttracker.ingestion.original;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bytes of uploaded files, split into chunk documents {@code {_id: "<original>:<n>", original, n, data}}.
+ * Reads are point lookups by {@code _id}, which every MongoDB and the embedded store answer from the id
+ * index (GridFS reads by {@code files_id, n} scan on the embedded store, which ignores non-unique indexes).
+ * <p>Each upload gets its own original id, so two uploads racing for the same communiqué never mix their
+ * chunks; the communiqué that names an original is the commit point, and chunks no communiqué names (left
+ * by a crash or a lost race) are harmless orphans.
+ */
+@Component
+public class OriginalStore {
+    public static final String COLLECTION = "communique_originals";
+    /** Well under MongoDB's 16 MB document limit, and few round trips for a 20 MB file. */
+    static final int CHUNK_SIZE = 1024 * 1024;
+
+    private final MongoTemplate mongo;
+
+    public OriginalStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A fresh original id for a document: its id and 8 random hex digits. */
+    public static String newOriginalId(String documentId) {
+        return documentId + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    /** Stores {@code bytes} under {@code originalId}; returns the number of chunks written. */
+    public int save(String originalId, byte[] bytes) {
+        List<Document> chunks = new ArrayList<>();
+        for (int n = 0, offset = 0; offset < bytes.length || n == 0; n++, offset += CHUNK_SIZE) {
+            int length = Math.min(CHUNK_SIZE, bytes.length - offset);
+            byte[] data = new byte[length];
+            System.arraycopy(bytes, offset, data, 0, length);
+            chunks.add(new Document("_id", chunkId(originalId, n)).append("original", originalId).append("n", n)
+                    .append("data", new Binary(data)));
+        }
+        mongo.getCollection(COLLECTION).insertMany(chunks);
+        return chunks.size();
+    }
+
+    /** The stored bytes, read chunk by chunk by id. */
+    public byte[] read(String originalId, int chunkCount) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int n = 0; n < chunkCount; n++) {
+            Document chunk = mongo.getCollection(COLLECTION).find(new Document("_id", chunkId(originalId, n))).first();
+            if (chunk == null) {
+                throw new IllegalStateException("Chunk " + n + " of original " + originalId + " is missing");
+            }
+            out.writeBytes(chunk.get("data", Binary.class).getData());
+        }
+        return out.toByteArray();
+    }
+
+    /** Removes the chunks of an original no communiqué will name (best effort: orphans are harmless). */
+    public void delete(String originalId, int chunkCount) {
+        List<String> ids = new ArrayList<>(chunkCount);
+        for (int n = 0; n < chunkCount; n++) {
+            ids.add(chunkId(originalId, n));
+        }
+        mongo.getCollection(COLLECTION).deleteMany(new Document("_id", new Document("$in", ids)));
+    }
+
+    private static String chunkId(String originalId, int n) {
+        return originalId + ":" + n;
+    }
+}

@@ -1,0 +1,133 @@
+package org.commitmenttracker.ingestion.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.commitmenttracker.ingestion.IngestionLimits;
+import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
+import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
+import org.commitmenttracker.ingestion.communique.Submission;
+import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.commitmenttracker.ingestion.text.ExtractedText;
+import org.commitmenttracker.ingestion.text.TextExtractor;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/communiques} in the three forms users have a communiqué in: pasted text, JSON with
+ * metadata, or a file (TXT, PDF, DOCX, HTML). Answers 201 with Location for a new communiqué, 200 with
+ * the stored one when the same text (after normalisation) was submitted before.
+ */
+@RestController
+@RequestMapping("/api/communiques")
+@Tag(name = "communiqués")
+public class UploadController {
+    private final CommuniqueIntake intake;
+    private final TextExtractor extractor = new TextExtractor();
+    private final JsonMapper json;
+    private final IngestionLimits limits;
+
+    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits) {
+        this.intake = intake;
+        this.json = json;
+        this.limits = limits;
+    }
+
+    /** The JSON form of a submission. */
+    public record JsonSubmission(String text, String title, String language, String sourceUrl, LocalDate publishedOn) {
+    }
+
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "Submit a communiqué as text (UTF-8; GB18030/GBK, Big5 and Windows-1251 are detected)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))))
+    public ResponseEntity<CommuniqueView> submitText(InputStream body,
+                                                     @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
+            throws IOException {
+        byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
+        if (bytes.length == 0) {
+            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
+        }
+        ExtractedText text = extractor.decodeText(bytes, contentType);
+        return answer(new Submission(text.text(), null, null, null, null,
+                new Submission.Original(bytes, text.mediaType(), null)));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a communiqué as JSON: {text, title?, language?, sourceUrl?, publishedOn?}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = JsonSubmission.class))))
+    public ResponseEntity<CommuniqueView> submitJson(InputStream body,
+                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
+            throws IOException {
+        byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
+        if (bytes.length == 0) {
+            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The request body is empty.");
+        }
+        JsonSubmission submitted;
+        try {
+            submitted = json.readValue(bytes, JsonSubmission.class);
+        } catch (JacksonException e) {
+            throw new DocumentRejected(DocumentRejected.Reason.MALFORMED_REQUEST,
+                    "The body is not a valid submission {text, title?, language?, sourceUrl?, publishedOn? (YYYY-MM-DD)}: "
+                            + e.getOriginalMessage(), e);
+        }
+        if (submitted == null || submitted.text() == null || submitted.text().isBlank()) {
+            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
+        }
+        Metadata metadata = Metadata.of(submitted.title(), submitted.language(), submitted.sourceUrl(), submitted.publishedOn());
+        String text = submitted.text().replace("\r\n", "\n");
+        // The document is the text; the JSON around it is transport, so the original is the text itself.
+        return answer(submission(text, metadata, new Submission.Original(text.getBytes(StandardCharsets.UTF_8),
+                MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8", null)));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a communiqué file (TXT, PDF with a text layer, DOCX or HTML) with optional metadata")
+    public ResponseEntity<CommuniqueView> submitFile(@RequestPart("file") MultipartFile file,
+                                                     @RequestParam(required = false) String title,
+                                                     @RequestParam(required = false) String language,
+                                                     @RequestParam(required = false) String sourceUrl,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                                     LocalDate publishedOn) throws IOException {
+        Metadata metadata = Metadata.of(title, language, sourceUrl, publishedOn);
+        byte[] bytes = file.getBytes();
+        ExtractedText extracted = extractor.extract(bytes, file.getContentType(), file.getOriginalFilename());
+        return answer(submission(extracted.text(), metadata.withTitleIfAbsent(extracted.title()),
+                new Submission.Original(bytes, extracted.mediaType(), file.getOriginalFilename())));
+    }
+
+    private static Submission submission(String text, Metadata metadata, Submission.Original original) {
+        return new Submission(text, metadata.title(), metadata.language(), metadata.sourceUrl(), metadata.publishedOn(),
+                original);
+    }
+
+    private ResponseEntity<CommuniqueView> answer(Submission submission) {
+        CommuniqueIntake.Outcome outcome = intake.submit(submission);
+        CommuniqueView view = CommuniqueView.of(outcome.communique());
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/api/communiques/" + view.id())).body(view)
+                : ResponseEntity.ok(view);
+    }
+}

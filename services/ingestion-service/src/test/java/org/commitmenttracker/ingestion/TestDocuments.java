@@ -1,0 +1,164 @@
+package org.commitmenttracker.ingestion;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Files of every kind a user uploads, good and bad, made on the fly with the same libraries the service reads them with. */
+public final class TestDocuments {
+    public static final String RUSSIAN = """
+            Совместное коммюнике по итогам двадцать седьмой регулярной встречи глав правительств России и Китая.
+            Стороны договорились укреплять сотрудничество в области торговли, энергетики, науки и образования,
+            расширять взаимные инвестиции и развивать транспортную инфраструктуру на границе.
+            """;
+    public static final String TRADITIONAL_CHINESE = """
+            中華人民共和國政府和俄羅斯聯邦政府聯合公報。
+            雙方商定：加強經濟、貿易、能源和科學技術領域的合作，擴大相互投資，推動兩國關係在新時代不斷發展。
+            雙方認為，應當繼續深化人文交流，支持兩國青年、媒體和地方之間的往來。
+            """;
+
+    private TestDocuments() {
+    }
+
+    /** The seed communiqué of the corpus (Simplified Chinese, UTF-8). */
+    public static String seed() {
+        try {
+            return Files.readString(Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"), "zh-cn-ru-pm27-2022.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF with a text layer: one line of text per entry of {@code lines} (Latin-1 only: standard font). */
+    public static byte[] pdf(String title, List<String> lines) {
+        return savePdf(document -> {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            document.getDocumentInformation().setTitle(title);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.setLeading(16);
+                content.newLineAtOffset(72, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+        });
+    }
+
+    /** A "scanned" PDF: an image and a vector drawing, no text layer. */
+    public static byte[] scannedPdf() {
+        return savePdf(document -> {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            image.getGraphics().drawString("scanned text", 10, 50);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(LosslessFactory.createFromImage(document, image), 72, 500);
+                content.addRect(72, 300, 300, 100);
+                content.stroke();
+            }
+        });
+    }
+
+    /** A PDF that needs a password to open. */
+    public static byte[] encryptedPdf() {
+        return savePdf(document -> {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText("Confidential communique");
+                content.endText();
+            }
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+        });
+    }
+
+    /** A Word document with one paragraph per entry of {@code paragraphs}. */
+    public static byte[] docx(String title, List<String> paragraphs) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.getProperties().getCoreProperties().setTitle(title);
+            for (String paragraph : paragraphs) {
+                document.createParagraph().createRun().setText(paragraph);
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The start of a real DOCX followed by garbage: a zip whose entries cannot be read. */
+    public static byte[] corruptDocx() {
+        byte[] valid = docx("corrupt", List.of("text"));
+        byte[] corrupt = valid.clone();
+        for (int i = 100; i < corrupt.length; i++) {
+            corrupt[i] = (byte) (i * 31);
+        }
+        return corrupt;
+    }
+
+    /** A real DOCX plus a part of 50 MB of zeros that packs into about 50 KB: a zip bomb. */
+    public static byte[] zipBombDocx() {
+        byte[] valid = docx("bomb", List.of("text"));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("word/media/padding.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 50; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface PdfContent {
+        void write(PDDocument document) throws IOException;
+    }
+
+    private static byte[] savePdf(PdfContent content) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            content.write(document);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.commitmenttracker.ingestion.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.commitmenttracker.ingestion.TestDocuments;
+import org.junit.jupiter.api.Test;
+
+class TextExtractorTest {
+    private final TextExtractor extractor = new TextExtractor();
+
+    @Test
+    void pdfTextKeepsItsLines() {
+        byte[] pdf = TestDocuments.pdf("Joint Communique", List.of("Joint Communique", "The sides agreed:", "- to trade more."));
+        ExtractedText text = extractor.extract(pdf, "application/pdf", "communique.pdf");
+        assertThat(text.text().lines().map(String::strip).toList())
+                .containsSubsequence("Joint Communique", "The sides agreed:", "- to trade more.");
+        assertThat(text.title()).isEqualTo("Joint Communique");
+        assertThat(text.mediaType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void aPdfIsRecognisedByItsContentWhateverItsName() {
+        byte[] pdf = TestDocuments.pdf(null, List.of("Joint Communique"));
+        assertThat(extractor.extract(pdf, "application/octet-stream", "download").mediaType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void aScannedPdfIsRefusedExplainingThatOcrIsNotSupported() {
+        assertRejected(() -> extractor.extract(TestDocuments.scannedPdf(), "application/pdf", "scan.pdf"),
+                DocumentRejected.Reason.NO_TEXT_LAYER, "OCR is not supported");
+    }
+
+    @Test
+    void anEncryptedPdfIsRefused() {
+        assertRejected(() -> extractor.extract(TestDocuments.encryptedPdf(), "application/pdf", "secret.pdf"),
+                DocumentRejected.Reason.ENCRYPTED, "password");
+    }
+
+    @Test
+    void docxParagraphsBecomeLines() {
+        byte[] docx = TestDocuments.docx("联合公报", List.of("联合公报", "双方商定：", "——加强合作。"));
+        ExtractedText text = extractor.extract(docx, null, "communique.docx");
+        assertThat(text.text().lines().toList()).containsSubsequence("联合公报", "双方商定：", "——加强合作。");
+        assertThat(text.title()).isEqualTo("联合公报");
+    }
+
+    @Test
+    void corruptAndZipBombDocxAreRefused() {
+        assertRejected(() -> extractor.extract(TestDocuments.corruptDocx(), null, "broken.docx"),
+                DocumentRejected.Reason.UNREADABLE, "not a readable DOCX");
+        assertRejected(() -> extractor.extract(TestDocuments.zipBombDocx(), null, "bomb.docx"),
+                DocumentRejected.Reason.ZIP_BOMB, "zip bomb");
+    }
+
+    @Test
+    void htmlLosesScriptsAndMarkupButKeepsBlocksAsLines() {
+        String html = """
+                <!doctype html><html><head><title>Joint communiqué</title><script>alert('head')</script></head>
+                <body><h1>Joint <b>communiqué</b></h1><script>document.cookie</script>
+                <p>The sides agreed:</p><ul><li>to trade &amp; invest;</li><li onclick="evil()">to meet again.</li></ul>
+                <style>p { color: red }</style><noscript>enable JS</noscript></body></html>
+                """;
+        ExtractedText text = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "page.html");
+        assertThat(text.text().lines().toList())
+                .containsExactly("Joint communiqué", "The sides agreed:", "to trade & invest;", "to meet again.");
+        assertThat(text.text()).doesNotContain("<", "alert", "cookie", "evil", "color", "enable JS");
+        assertThat(text.title()).isEqualTo("Joint communiqué");
+    }
+
+    @Test
+    void textFilesAreDecodedAndLineEndsNormalised() {
+        byte[] windows = TestDocuments.RUSSIAN.replace("\n", "\r\n").getBytes(CharsetDetector.WINDOWS_1251);
+        ExtractedText text = extractor.extract(windows, "text/plain", "коммюнике.txt");
+        assertThat(text.text()).isEqualTo(TestDocuments.RUSSIAN);
+        assertThat(text.mediaType()).isEqualTo("text/plain;charset=windows-1251");
+    }
+
+    @Test
+    void otherFileTypesAndEmptyFilesAreRefused() {
+        assertRejected(() -> extractor.extract(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png", "photo.png"),
+                DocumentRejected.Reason.UNSUPPORTED_TYPE, "TXT, PDF, DOCX or HTML");
+        assertRejected(() -> extractor.extract(new byte[] {1, 2, 3}, "application/octet-stream", "program.exe"),
+                DocumentRejected.Reason.UNSUPPORTED_TYPE, ".exe");
+        assertRejected(() -> extractor.extract(new byte[0], "text/plain", "empty.txt"), DocumentRejected.Reason.EMPTY, "empty");
+        assertRejected(() -> extractor.extract("<html><script>x()</script></html>".getBytes(StandardCharsets.UTF_8),
+                "text/html", "only-script.html"), DocumentRejected.Reason.EMPTY, "no text");
+    }
+
+    private static void assertRejected(ThrowingCallable call, DocumentRejected.Reason reason, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(DocumentRejected.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.getMessage()).containsIgnoringCase(message);
+        });
+    }
+}
