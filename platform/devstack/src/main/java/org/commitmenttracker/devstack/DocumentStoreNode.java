@@ -15,6 +15,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * <p>Usage: {@code DocumentStoreNode PORT (H2_FILE|memory)}
  */
 public final class DocumentStoreNode {
+    /** Logged once the server accepts connections. */
+    static final String READY = "devstack: document store listening on";
     private DocumentStoreNode() {
     }
 
@@ -36,7 +38,7 @@ public final class DocumentStoreNode {
         // A clean stop closes H2, which commits what is pending: nothing acknowledged is lost.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "store-shutdown"));
         server.bind("127.0.0.1", port);
-        System.err.println("devstack: document store listening on 127.0.0.1:" + port + " (" + args[1] + ")");
+        System.err.println(READY + " 127.0.0.1:" + port + " (" + args[1] + ")");
         ParentWatch.install();
         Thread.currentThread().join();
     }

@@ -48,8 +48,8 @@ public final class Infrastructure implements AutoCloseable {
                 Map.of(), logs.resolve("document-store.log"));
         Infrastructure infrastructure = new Infrastructure(broker, store, kafkaPort, storePort);
         try {
-            store.awaitPort(storePort, Duration.ofSeconds(60));
-            broker.awaitPort(kafkaPort, Duration.ofSeconds(90));
+            store.awaitLogLine(DocumentStoreNode.READY, Duration.ofSeconds(60));
+            broker.awaitLogLine(KafkaNode.READY, Duration.ofSeconds(90));
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;

@@ -15,6 +15,8 @@ import kafka.tools.StorageTool;
  * <p>Usage: {@code KafkaNode DATA_DIR PORT CONTROLLER_PORT}
  */
 public final class KafkaNode {
+    /** Logged by the broker once its listeners accept connections. */
+    static final String READY = "Kafka Server started";
     private KafkaNode() {
     }
 

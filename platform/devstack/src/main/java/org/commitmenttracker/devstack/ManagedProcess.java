@@ -21,12 +21,14 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final long logStart;
     private final Thread stopOnExit;
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    private ManagedProcess(String name, Process process, Path logFile, long logStart) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.logStart = logStart;
         this.stopOnExit = new Thread(this::stop, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -35,12 +37,13 @@ public final class ManagedProcess implements AutoCloseable {
                                        Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
+            long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), logFile);
+            return new ManagedProcess(name, builder.start(), logFile, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
         }
@@ -97,6 +100,30 @@ public final class ManagedProcess implements AutoCloseable {
 
     public void awaitPort(int port, Duration timeout) {
         awaitReady(() -> isListening(port), timeout);
+    }
+
+    /**
+     * Waits until this process writes {@code marker} to its log. Safer than probing a port, which another
+     * process may hold (then this one fails to bind while the probe succeeds).
+     */
+    public void awaitLogLine(String marker, Duration timeout) {
+        awaitReady(() -> logSinceStart().contains(marker), timeout);
+    }
+
+    /** What this process (not an earlier run appending to the same file) has logged. */
+    String logSinceStart() {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length() - logStart;
+            if (length <= 0) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) Math.min(length, 16 * 1024 * 1024)];
+            file.seek(logStart);
+            file.readFully(bytes);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     public static boolean isListening(int port) {

@@ -49,11 +49,13 @@ public final class EventCodec {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("Event " + type + " has no data object");
         }
+        String id = requiredText(node, "id");
+        String source = requiredText(node, "source");
+        JsonNode time = required(node, "time");
         try {
             EventData payload = mapper.treeToValue(data, eventType.payloadType());
-            return new EventEnvelope<>(specversion, UUID.fromString(requiredText(node, "id")),
-                    requiredText(node, "source"), type, text(node, "subject"),
-                    mapper.treeToValue(required(node, "time"), java.time.Instant.class),
+            return new EventEnvelope<>(specversion, UUID.fromString(id), source, type, text(node, "subject"),
+                    mapper.treeToValue(time, java.time.Instant.class),
                     text(node, "dataschema"), text(node, "datacontenttype"), text(node, "traceparent"), payload);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidEventException("Event " + type + " does not bind: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ public enum EventType {
     COMMUNIQUE_RECEIVED("communique.received.v1", CommuniqueReceived.class, Topics.COMMUNIQUES),
     COMMUNIQUE_WITHDRAWN("communique.withdrawn.v1", CommuniqueWithdrawn.class, Topics.COMMUNIQUES),
     COMMITMENT_EXTRACTED("commitment.extracted.v1", CommitmentExtracted.class, Topics.COMMITMENTS),
+    COMMUNIQUE_ANALYSED("communique.analysed.v1", CommuniqueAnalysed.class, Topics.COMMITMENTS),
     PROGRESS_REPORTED("progress.reported.v1", ProgressReported.class, Topics.PROGRESS),
     COMMITMENT_STATUS_CHANGED("commitment.status-changed.v1", CommitmentStatusChanged.class, Topics.STATUS_CHANGES),
     DEADLINE_APPROACHING("deadline.approaching.v1", DeadlineApproaching.class, Topics.DEADLINES),

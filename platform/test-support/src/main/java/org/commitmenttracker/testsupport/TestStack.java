@@ -69,12 +69,29 @@ public final class TestStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Infrastructure infrastructure = Infrastructure.start(projectRoot(), workDir, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), null);
+        Infrastructure infrastructure = startOnFreePorts(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "test-stack-stop"));
         System.err.println("TestStack: Kafka " + infrastructure.kafkaBootstrapServers() + ", store "
-                + infrastructure.mongoUri("") + ", logs in " + workDir.resolve("logs"));
+                + infrastructure.mongoUri("") + ", logs in " + infrastructure.broker().logFile().getParent());
         return new TestStack("embedded", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""));
+    }
+
+    /**
+     * Another process may take a free port between our pick and the child's bind (several builds on one
+     * machine): then the child dies, and we try again on other ports.
+     */
+    private static Infrastructure startOnFreePorts(Path workDir) {
+        IllegalStateException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return Infrastructure.start(projectRoot(), workDir.resolve("attempt-" + attempt), FreePorts.next(),
+                        FreePorts.next(), FreePorts.next(), null);
+            } catch (IllegalStateException e) {
+                last = e;
+                System.err.println("TestStack: start attempt " + attempt + " failed: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        throw last;
     }
 
     /** Started when Docker is reachable; otherwise the calling test is aborted (reported as skipped). */

@@ -1,6 +1,7 @@
 package org.commitmenttracker.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.CommitmentStatusChanged;
+import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.TimeExpression;
@@ -63,5 +65,45 @@ class CommitmentRegistrationIT {
                 URI.create("http://127.0.0.1:" + port + "/api/commitments/nope")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aReExtractionRefreshesFactsAndWithdrawsWhatItNoLongerFinds() {
+        String documentId = "doc-re-" + UUID.randomUUID();
+        String kept = "cmt-kept-" + UUID.randomUUID();
+        String dropped = "cmt-dropped-" + UUID.randomUUID();
+        publish(extracted(kept, documentId, "双方将加强合作。", "1"));
+        publish(extracted(dropped, documentId, "双方支持。", "1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(dropped).equals("PLEDGED") && status(kept).equals("PLEDGED"));
+
+        publish(extracted(kept, documentId, "双方将进一步加强合作。", "2"));
+        TopicReader.write(Topics.COMMITMENTS, documentId, codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test",
+                new CommuniqueAnalysed(documentId, "2", List.of(kept), Instant.now()), Instant.now(), null)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(dropped).equals("WITHDRAWN"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(kept).contains("双方将进一步加强合作。"));
+        assertThat(status(kept)).isEqualTo("PLEDGED");
+        assertThat(get(kept)).contains("\"kind\":\"re-extracted\"");
+        assertThat(get(dropped)).contains("no longer found by engine 2", "\"kind\":\"registered\"");
+    }
+
+    private static CommitmentExtracted extracted(String id, String documentId, String text, String engine) {
+        return new CommitmentExtracted(id, documentId, "公报", LocalDate.of(2022, 12, 5), "bullet", 2, 1, text,
+                List.of("CN", "RU"), List.of(), List.of(), List.of(), List.of(), engine);
+    }
+
+    private void publish(CommitmentExtracted event) {
+        TopicReader.write(Topics.COMMITMENTS, event.commitmentId(),
+                codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", event, Instant.now(), null)));
+    }
+
+    private String get(String id) {
+        return org.commitmenttracker.testsupport.Http.local(port).get("/api/commitments/" + id).body();
+    }
+
+    private String status(String id) {
+        String body = get(id);
+        int at = body.indexOf("\"status\":\"");
+        return at < 0 ? "" : body.substring(at + 10, body.indexOf('"', at + 10));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
@@ -20,16 +21,22 @@ import org.springframework.messaging.Message;
 
 /**
  * {@code registerCommitments} on {@code commitments}: registers new commitments as PLEDGED and refreshes the
- * facts of known ones (never their status, history or analysts' corrections). {@code withdrawCommuniques} on
+ * facts of known ones (never their status, history or analysts' corrections), and withdraws those a newer
+ * analysis of their document no longer finds. {@code withdrawCommuniques} on
  * {@code communiques}: a withdrawn communiqué withdraws its commitments. Both idempotent.
  */
 @Configuration
 class CommitmentConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> registerCommitments(Commitments commitments, EventCodec codec, DeadlinePolicy policy,
-                                                  Clock clock) {
+    Consumer<Message<byte[]>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
+                                                  EventCodec codec, DeadlinePolicy policy, Clock clock) {
         return message -> {
+            EventEnvelope<? extends EventData> any = codec.decode(message.getPayload());
+            if (any.data() instanceof CommuniqueAnalysed) {
+                withdrawal.withdrawDropped(codec.decode(message.getPayload(), CommuniqueAnalysed.class));
+                return;
+            }
             EventEnvelope<CommitmentExtracted> event = codec.decode(message.getPayload(), CommitmentExtracted.class);
             ExtractedFacts facts = ExtractedFacts.of(event.data());
             String eventId = event.id().toString();

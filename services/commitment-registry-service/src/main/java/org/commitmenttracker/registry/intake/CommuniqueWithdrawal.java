@@ -2,8 +2,13 @@ package org.commitmenttracker.registry.intake;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
+import org.bson.Document;
+
+import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
+import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.registry.store.CommitmentStore;
@@ -13,7 +18,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Withdraws every commitment of a withdrawn communiqué, keeping each one's history. */
+/**
+ * Withdraws commitments, keeping each one's history: all of a withdrawn communiqué, or those a newer analysis
+ * of their document no longer finds (never the ones analysts added by hand).
+ */
 @Service
 class CommuniqueWithdrawal {
     private final MongoTemplate mongo;
@@ -28,14 +36,30 @@ class CommuniqueWithdrawal {
 
     void withdraw(EventEnvelope<CommuniqueWithdrawn> event) {
         CommuniqueWithdrawn withdrawn = event.data();
-        Query ofDocument = Query.query(Criteria.where("facts.documentId").is(withdrawn.documentId()));
-        ofDocument.fields().include("_id");
-        List<String> ids = mongo.find(ofDocument, org.bson.Document.class, CommitmentStore.COLLECTION).stream()
-                .map(d -> d.getString("_id")).toList();
         String actor = withdrawn.actor() == null ? "ingestion" : withdrawn.actor();
-        for (String id : ids) {
-            commitments.update(id, c -> c.withdraw(actor, "communiqué withdrawn: " + withdrawn.reason(),
-                    event.id().toString(), clock.instant()), Traceparent.childOf(event.traceparent()));
+        for (Document commitment : ofDocument(withdrawn.documentId())) {
+            commitments.update(commitment.getString("_id"), c -> c.withdraw(actor, "communiqué withdrawn: "
+                    + withdrawn.reason(), event.id().toString(), clock.instant()), Traceparent.childOf(event.traceparent()));
         }
+    }
+
+    void withdrawDropped(EventEnvelope<CommuniqueAnalysed> event) {
+        CommuniqueAnalysed analysed = event.data();
+        Set<String> found = Set.copyOf(analysed.commitmentIds());
+        for (Document commitment : ofDocument(analysed.documentId())) {
+            Document facts = commitment.get("facts", Document.class);
+            boolean extracted = facts != null && !"manual".equals(facts.getString("kind"));
+            if (extracted && !found.contains(commitment.getString("_id"))) {
+                commitments.update(commitment.getString("_id"), c -> c.withdraw(Commitment.EXTRACTION,
+                        "no longer found by engine " + analysed.engineVersion(), event.id().toString(), clock.instant()),
+                        Traceparent.childOf(event.traceparent()));
+            }
+        }
+    }
+
+    private List<Document> ofDocument(String documentId) {
+        Query query = Query.query(Criteria.where("facts.documentId").is(documentId));
+        query.fields().include("_id").include("facts.kind");
+        return mongo.find(query, Document.class, CommitmentStore.COLLECTION);
     }
 }

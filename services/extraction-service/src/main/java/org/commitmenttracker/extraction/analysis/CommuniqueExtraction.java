@@ -2,10 +2,12 @@ package org.commitmenttracker.extraction.analysis;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
@@ -54,12 +56,18 @@ public class CommuniqueExtraction {
         CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument(communique.documentId(), communique.text(),
                 communique.title(), communique.language(), communique.publishedOn()));
         Instant now = clock.instant();
-        List<OutboxMessage> events = analysis.commitments().stream()
-                .map(commitment -> OutboxMessage.of(EventEnvelope.of(
-                        EventIds.of("commitment.extracted", commitment.id(), CommuniqueAnalyzer.VERSION), SOURCE,
-                        toEvent(communique.documentId(), analysis, commitment), now,
-                        Traceparent.childOf(received.traceparent())), codec))
-                .toList();
+        String traceparent = Traceparent.childOf(received.traceparent());
+        List<OutboxMessage> events = new ArrayList<>();
+        for (Commitment commitment : analysis.commitments()) {
+            events.add(OutboxMessage.of(EventEnvelope.of(
+                    EventIds.of("commitment.extracted", commitment.id(), CommuniqueAnalyzer.VERSION), SOURCE,
+                    toEvent(communique.documentId(), analysis, commitment), now, traceparent), codec));
+        }
+        // Last, so a consumer that sees it knows the full set this engine version found.
+        events.add(OutboxMessage.of(EventEnvelope.of(
+                EventIds.of("communique.analysed", communique.documentId(), CommuniqueAnalyzer.VERSION), SOURCE,
+                new CommuniqueAnalysed(communique.documentId(), CommuniqueAnalyzer.VERSION,
+                        analysis.commitments().stream().map(Commitment::id).toList(), now), now, traceparent), codec));
         String reason = analysis.commitments().isEmpty() ? noCommitmentReason(analysis) : null;
         AnalysisRecord record = new AnalysisRecord(communique.documentId(), CommuniqueAnalyzer.VERSION,
                 received.id().toString(), analysis, reason, now, events);

@@ -1,0 +1,64 @@
+package org.commitmenttracker.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+    private final EventCodec codec = new EventCodec();
+
+    private static EventEnvelope<CommitmentExtracted> extracted() {
+        return EventEnvelope.of(EventIds.of("x"), "/test", new CommitmentExtracted("cmt-1", "doc-1", "公报",
+                LocalDate.of(2022, 12, 5), "bullet", 2, 3, "支持。", List.of("CN", "RU"), List.of(), List.of("SCO"),
+                List.of("trade"), List.of(new TimeExpression("2023年", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), false)),
+                "1.0.0"), Instant.parse("2026-01-01T00:00:00Z"), null);
+    }
+
+    @Test
+    void roundTripsAnEnvelopeWithItsCloudEventsAttributes() {
+        EventEnvelope<CommitmentExtracted> event = extracted();
+        String json = new String(codec.encode(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"specversion\":\"1.0\"", "\"type\":\"commitment.extracted.v1\"", "\"subject\":\"cmt-1\"",
+                "\"time\":\"2026-01-01T00:00:00Z\"", "\"end\":\"2023-12-31\"", "\"traceparent\":\"00-");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8), CommitmentExtracted.class)).isEqualTo(event);
+    }
+
+    @Test
+    void toleratesFieldsItDoesNotKnow() {
+        String json = new String(codec.encode(extracted()), StandardCharsets.UTF_8)
+                .replace("\"kind\":\"bullet\"", "\"kind\":\"bullet\",\"addedLater\":{\"x\":1}")
+                .replace("\"specversion\"", "\"extension\":\"y\",\"specversion\"");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8), CommitmentExtracted.class).data().text()).isEqualTo("支持。");
+    }
+
+    @Test
+    void namesWhatIsWrongWithAnInvalidEvent() {
+        assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> codec.decode("{\"specversion\":\"1.0\",\"type\":\"x.v9\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("Unknown event type 'x.v9'");
+        assertThatThrownBy(() -> codec.decode("{\"specversion\":\"1.0\",\"type\":\"commitment.extracted.v1\",\"data\":{}}"
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(InvalidEventException.class).hasMessageContaining("'id'");
+        byte[] received = codec.encode(EventEnvelope.of(UUID.randomUUID(), "/t",
+                new CommuniqueWithdrawn("d", "r", "a", Instant.now()), Instant.now(), null));
+        assertThatThrownBy(() -> codec.decode(received, CommitmentExtracted.class))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("Expected commitment.extracted.v1");
+    }
+
+    @Test
+    void everyPayloadHasOneLogicalTypeAndTopic() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.typeName()).matches("[a-z-]+\\.[a-z-]+\\.v\\d+");
+            assertThat(EventType.of(type.payloadType())).isEqualTo(type);
+            assertThat(EventType.ofTypeName(type.typeName())).contains(type);
+        }
+        assertThat(EventIds.of("a", "b")).isEqualTo(EventIds.of("a", "b")).isNotEqualTo(EventIds.of("ab"));
+    }
+}
