@@ -58,8 +58,10 @@ public class UploadController {
 
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Submit a communiqué as text (UTF-8; GB18030/GBK, Big5 and Windows-1251 are detected)",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))))
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    // springdoc merges the operations of one path and method: each names both bodies it reads
+                    @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JsonSubmission.class))}))
     public ResponseEntity<CommuniqueView> submitText(InputStream body,
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                                      @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
@@ -75,9 +77,10 @@ public class UploadController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a communiqué as JSON: {text, title?, language?, sourceUrl?, publishedOn?}",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = JsonSubmission.class))))
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    // springdoc merges the operations of one path and method: each names both bodies it reads
+                    @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JsonSubmission.class))}))
     public ResponseEntity<CommuniqueView> submitJson(InputStream body,
                                                      @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
             throws IOException {
