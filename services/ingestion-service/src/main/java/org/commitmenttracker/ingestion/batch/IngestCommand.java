@@ -1,0 +1,193 @@
+package org.commitmenttracker.ingestion.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Back-fills an archive: {@code ingest DIR [--url URL]} uploads every file under DIR (hidden ones aside) to a
+ * running ingestion service, one by one, showing progress, then prints what was imported, what was already
+ * there and what was rejected with the service's reason. The service decides what it accepts, so the
+ * command sends every file and reports the answer.
+ * <p>Exit status: 0 all stored, 1 some rejected, 2 usage error, 3 service unreachable.
+ */
+public final class IngestCommand {
+    static final String USAGE = "usage: ingest DIR [--url URL]   (URL defaults to $INGESTION_URL, else http://127.0.0.1:8081)";
+    private static final Map<String, String> MEDIA_TYPES = Map.of(
+            "txt", "text/plain", "pdf", "application/pdf", "html", "text/html", "htm", "text/html",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final HttpClient http;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public IngestCommand(HttpClient http, PrintStream out, PrintStream err, boolean interactive) {
+        this.http = http;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        System.exit(new IngestCommand(http, System.out, System.err, System.console() != null).run(args));
+    }
+
+    enum Outcome { IMPORTED, DUPLICATE, REJECTED }
+
+    /** What happened to one file: the communiqué id when stored, the service's reason when rejected. */
+    record Result(Path file, Outcome outcome, String detail) {
+    }
+
+    public int run(String... args) {
+        Path dir = null;
+        String url = System.getenv().getOrDefault("INGESTION_URL", "http://127.0.0.1:8081");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--url") && i + 1 < args.length) {
+                url = args[++i];
+            } else if (dir == null && !args[i].startsWith("--")) {
+                dir = Path.of(args[i]);
+            } else {
+                err.println(USAGE);
+                return 2;
+            }
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            err.println(dir == null ? USAGE : "ingest: " + dir + " is not a directory");
+            return 2;
+        }
+        List<Path> files;
+        try {
+            files = filesUnder(dir);
+        } catch (IOException e) {
+            err.println("ingest: cannot list " + dir + ": " + e.getMessage());
+            return 2;
+        }
+        URI endpoint = URI.create(url.replaceAll("/+$", "") + "/api/communiques");
+        List<Result> results = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                results.add(upload(endpoint, dir, file));
+            } catch (IOException e) {
+                endProgress();
+                err.println("ingest: cannot reach " + endpoint + " (" + e + "); stopped after " + results.size()
+                        + " of " + files.size() + " files");
+                printSummary(results);
+                return 3;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 3;
+            }
+            progress(results, files.size());
+        }
+        endProgress();
+        printSummary(results);
+        return results.stream().anyMatch(r -> r.outcome() == Outcome.REJECTED) ? 1 : 0;
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !hidden(dir.relativize(p))).sorted().toList();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Result upload(URI endpoint, Path dir, Path file) throws IOException, InterruptedException {
+        Path relative = dir.relativize(file);
+        String boundary = "----ingest-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String name = file.getFileName().toString().replace("\"", "");
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + mediaTypeOf(name) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(Files.readAllBytes(file));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return switch (response.statusCode()) {
+            case 201 -> new Result(relative, Outcome.IMPORTED, field(response.body(), "id"));
+            case 200 -> new Result(relative, Outcome.DUPLICATE, field(response.body(), "id"));
+            default -> new Result(relative, Outcome.REJECTED, response.statusCode() + " "
+                    + (field(response.body(), "detail") != null ? field(response.body(), "detail") : response.body()));
+        };
+    }
+
+    private static String mediaTypeOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return MEDIA_TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    private String field(String body, String name) {
+        try {
+            JsonNode node = json.readTree(body).get(name);
+            return node == null || node.isNull() ? null : node.asString();
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    /** A bar redrawn in place on a terminal; a line per file otherwise (logs, CI). */
+    private void progress(List<Result> results, int total) {
+        Result last = results.get(results.size() - 1);
+        if (interactive) {
+            int width = 30;
+            int filled = total == 0 ? width : results.size() * width / total;
+            err.print("\r[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + results.size() + "/" + total
+                    + "  imported " + count(results, Outcome.IMPORTED) + ", duplicates " + count(results, Outcome.DUPLICATE)
+                    + ", rejected " + count(results, Outcome.REJECTED) + "  ");
+        } else {
+            err.println("[" + results.size() + "/" + total + "] " + last.outcome().name().toLowerCase(Locale.ROOT) + " "
+                    + last.file() + (last.detail() == null ? "" : " (" + last.detail() + ")"));
+        }
+    }
+
+    private void endProgress() {
+        if (interactive) {
+            err.println();
+        }
+    }
+
+    private void printSummary(List<Result> results) {
+        out.println("imported:   " + count(results, Outcome.IMPORTED));
+        out.println("duplicates: " + count(results, Outcome.DUPLICATE));
+        out.println("rejected:   " + count(results, Outcome.REJECTED));
+        for (Result result : results) {
+            if (result.outcome() == Outcome.REJECTED) {
+                out.println("  " + result.file() + ": " + result.detail());
+            }
+        }
+    }
+
+    private static long count(List<Result> results, Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+}
