@@ -121,4 +121,12 @@ class CommitmentQueriesIT {
         assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.get("history")).hasSize(2);
     }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        HttpResponse<String> docs = http.get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/commitments/{id}/progress", "/api/commitments/summary",
+                "/api/commitments/export.csv", "/api/agencies/{id}", "/api/commitments/{id}/agencies");
+    }
 }
