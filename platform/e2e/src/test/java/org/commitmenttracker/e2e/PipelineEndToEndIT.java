@@ -3,6 +3,10 @@ package org.commitmenttracker.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +41,11 @@ class PipelineEndToEndIT {
     private static final int SEED_BULLETS = 90;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(120);
 
+    private static final String SUBSCRIBER = "e2e-subscriber";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static RunningPlatform platform;
+    private static URI notificationBase;
     private static String subscriptionId;
     private static String documentId;
     private static int extracted;
@@ -57,8 +65,12 @@ class PipelineEndToEndIT {
     @Test
     @Order(1)
     void theSeedCommuniqueReachesTheRegistryAndSubscribersExactlyOnce() throws Exception {
-        var subscription = platform.post(Service.NOTIFICATION, "/api/subscriptions", "application/json",
-                "{\"name\":\"everything\"}");
+        var anonymous = platform.post(Service.NOTIFICATION, "/api/subscriptions", "application/json", "{\"name\":\"everything\"}");
+        assertThat(anonymous.statusCode()).isEqualTo(401); // subscriptions belong to the subscriber named in X-Subscriber-Id
+        notificationBase = anonymous.uri().resolve("/");
+        var subscription = HTTP.send(HttpRequest.newBuilder(notification("/api/subscriptions"))
+                .header("Content-Type", "application/json").header("X-Subscriber-Id", SUBSCRIBER)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"everything\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(subscription.statusCode()).isEqualTo(201);
         subscriptionId = platform.json(subscription.body()).get("id").asString();
 
@@ -130,7 +142,15 @@ class PipelineEndToEndIT {
         return registryPage().get("total").asLong();
     }
 
+    /** Subscriptions and their alerts belong to the subscriber named in X-Subscriber-Id. */
     private static JsonNode alerts() throws Exception {
-        return platform.get(Service.NOTIFICATION, "/api/subscriptions/" + subscriptionId + "/alerts?limit=10000");
+        var response = HTTP.send(HttpRequest.newBuilder(notification("/api/subscriptions/" + subscriptionId + "/alerts?limit=10000"))
+                .header("X-Subscriber-Id", SUBSCRIBER).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return platform.json(response.body());
+    }
+
+    private static URI notification(String path) {
+        return notificationBase.resolve(path);
     }
 }

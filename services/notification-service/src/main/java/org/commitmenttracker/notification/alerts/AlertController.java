@@ -2,22 +2,29 @@ package org.commitmenttracker.notification.alerts;
 
 import java.util.List;
 
+import org.commitmenttracker.notification.subscriptions.Subscriber;
+import org.commitmenttracker.notification.subscriptions.SubscriptionService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/subscriptions/{id}/alerts}: what a subscription has been alerted about. */
+/** {@code GET /api/subscriptions/{id}/alerts}: what a subscription has been alerted about (its owner only). */
 @RestController
 class AlertController {
-    private final StatusChangeAlerts alerts;
+    private final AlertLog alerts;
+    private final SubscriptionService subscriptions;
 
-    AlertController(StatusChangeAlerts alerts) {
+    AlertController(AlertLog alerts, SubscriptionService subscriptions) {
         this.alerts = alerts;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping("/api/subscriptions/{id}/alerts")
-    List<Alert> alertsOf(@PathVariable String id, @RequestParam(defaultValue = "1000") int limit) {
+    List<Alert> alertsOf(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber,
+                         @PathVariable String id, @RequestParam(defaultValue = "1000") int limit) {
+        subscriptions.get(Subscriber.of(subscriber), id);
         return alerts.of(id, Math.min(Math.max(limit, 1), 10_000));
     }
 }

@@ -1,0 +1,16 @@
+package org.commitmenttracker.notification.alerts;
+
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What this service knows of a commitment from its status changes: the facts subscribers filter on, which
+ * deadline events do not carry.
+ */
+@Document(CommitmentFacts.COLLECTION)
+record CommitmentFacts(@Id String commitmentId, String documentId, Integer section, String text, List<String> parties,
+                       List<String> topics, List<String> organisations, List<String> agencies) {
+    static final String COLLECTION = "commitment_facts";
+}

@@ -1,0 +1,14 @@
+package org.commitmenttracker.notification.alerts;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.commitmenttracker.notification.matching.Occurrence;
+
+/**
+ * An event made ready for subscribers: what filters match against ({@code occurrence}), the alert's one-line
+ * {@code summary}, and the webhook {@code data} (every field but the subscription id).
+ */
+record Notice(String eventId, String eventType, Instant occurredAt, String summary, Occurrence occurrence,
+              Map<String, Object> data) {
+}

@@ -1,0 +1,52 @@
+package org.commitmenttracker.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One webhook message for one subscription about one event. The id is derived from event and subscription,
+ * so a redelivered event, or the same event handled by two replicas, finds the delivery already there; it is
+ * also the {@code webhook-id} header, the same on every attempt. {@code body} is fixed at creation so that
+ * every attempt sends the same bytes. {@code lane} is (subscription, commitment): deliveries of one lane go
+ * out one after the other. {@code claim} counts claims: updates name the claim they hold, so a worker that
+ * lost its lease cannot overwrite the next one's work. Every attempt is kept in {@code attempts}.
+ */
+@Document(Delivery.COLLECTION)
+public record Delivery(@Id String id, String owner, String subscriptionId, String commitmentId, String lane,
+                       List<String> eventIds, String type, String body, DeliveryState state, int attemptCount,
+                       Instant dueAt, Instant leaseUntil, long claim, List<Attempt> attempts, String lastError,
+                       Instant createdAt, Instant finishedAt) {
+    public static final String COLLECTION = "deliveries";
+
+    public Delivery {
+        eventIds = eventIds == null ? List.of() : List.copyOf(eventIds);
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    public static Delivery of(String eventId, String owner, String subscriptionId, String commitmentId, String type,
+                              byte[] body, Instant now) {
+        return new Delivery(idOf(eventId, subscriptionId), owner, subscriptionId, commitmentId,
+                laneOf(subscriptionId, commitmentId), List.of(eventId), type, new String(body, StandardCharsets.UTF_8),
+                DeliveryState.PENDING, 0, now, null, 0, List.of(), null, now, null);
+    }
+
+    static String idOf(String eventId, String subscriptionId) {
+        return "msg_" + UUID.nameUUIDFromBytes((eventId + "\u001f" + subscriptionId).getBytes(StandardCharsets.UTF_8))
+                .toString().replace("-", "");
+    }
+
+    static String laneOf(String subscriptionId, String commitmentId) {
+        return subscriptionId + "|" + commitmentId;
+    }
+
+    /** Whether a worker may claim it at {@code now}: pending and due, or sending under an expired lease. */
+    boolean claimableAt(Instant now) {
+        return state == DeliveryState.PENDING && !dueAt.isAfter(now)
+                || state == DeliveryState.SENDING && leaseUntil != null && leaseUntil.isBefore(now);
+    }
+}

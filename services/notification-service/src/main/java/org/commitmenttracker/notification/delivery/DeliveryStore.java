@@ -1,0 +1,162 @@
+package org.commitmenttracker.notification.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The persisted delivery queue: {@code deliveries} (one document per event and subscription) and
+ * {@code delivery_lanes} (per subscription and commitment, the ids still to deliver, in order). Every write on
+ * the hot path is a single-document atomic operation on a unique key: {@code _id}, or {@code _id} + the claim
+ * counter (a compound unique index, so even the embedded store answers it by index).
+ */
+@Repository
+public class DeliveryStore implements InitializingBean {
+    static final String LANES = "delivery_lanes";
+    private final MongoTemplate mongo;
+
+    public DeliveryStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(Delivery.class);
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("claim", Sort.Direction.ASC).unique().named("claim"));
+        // For real MongoDB: the sweep for due work and the dead-letter listing.
+        indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("due"));
+        indexes.createIndex(new Index().on("owner", Sort.Direction.ASC).on("state", Sort.Direction.ASC).named("owner-state"));
+    }
+
+    /**
+     * Inserts the deliveries that do not exist yet and returns the ids of those still to be delivered: the new
+     * ones, and those of a redelivered event that have not reached a final state.
+     */
+    public List<String> insertNew(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        Set<String> existing = new HashSet<>();
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class).insert(deliveries).execute();
+        } catch (BulkOperationException partly) {
+            partly.getErrors().forEach(error -> {
+                if (error.getCode() != 11000) {
+                    throw partly;
+                }
+                existing.add(deliveries.get(error.getIndex()).id());
+            });
+        }
+        List<String> open = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            if (!existing.contains(delivery.id())) {
+                open.add(delivery.id());
+            } else {
+                find(delivery.id()).filter(stored -> !stored.state().isFinal()).ifPresent(stored -> open.add(stored.id()));
+            }
+        }
+        return open;
+    }
+
+    public Optional<Delivery> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Delivery.class));
+    }
+
+    /** Claims a delivery read with claim counter {@code claim}; empty when someone else got there first. */
+    public Optional<Delivery> claim(String id, long claim, Instant leaseUntil) {
+        return Optional.ofNullable(mongo.findAndModify(byClaim(id, claim),
+                new Update().set("state", DeliveryState.SENDING).set("leaseUntil", leaseUntil).inc("claim", 1),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class));
+    }
+
+    /** Records an attempt made under claim {@code claim} and the state it leaves the delivery in. */
+    public boolean recordAttempt(String id, long claim, Attempt attempt, DeliveryState state, Instant dueAt) {
+        Update update = new Update().set("state", state).set("dueAt", dueAt).set("leaseUntil", null)
+                .inc("attemptCount", 1).push("attempts", attempt).set("lastError", attempt.error());
+        if (state.isFinal()) {
+            update.set("finishedAt", attempt.at());
+        }
+        return mongo.updateFirst(byClaim(id, claim), update, Delivery.class).getModifiedCount() == 1;
+    }
+
+    /** Ends a delivery without an attempt (its subscription is gone). */
+    public boolean kill(String id, long claim, String reason, Instant now) {
+        return mongo.updateFirst(byClaim(id, claim), new Update().set("state", DeliveryState.DEAD).set("lastError", reason)
+                .set("finishedAt", now).inc("claim", 1), Delivery.class).getModifiedCount() == 1;
+    }
+
+    /** A dead delivery back to pending, with a fresh set of attempts (the log keeps the old ones). */
+    public boolean revive(String id, long claim, Instant now) {
+        return mongo.updateFirst(byClaim(id, claim).addCriteria(Criteria.where("state").is(DeliveryState.DEAD)),
+                new Update().set("state", DeliveryState.PENDING).set("attemptCount", 0).set("dueAt", now)
+                        .set("finishedAt", null).inc("claim", 1), Delivery.class).getModifiedCount() == 1;
+    }
+
+    /** Appends deliveries to the end of their lanes (idempotent: an id already queued keeps its place). */
+    public void joinLanes(Collection<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        BulkOperations lanes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LANES);
+        for (Delivery delivery : deliveries) {
+            lanes.upsert(Query.query(Criteria.where("_id").is(delivery.lane())), new Update().addToSet("queue", delivery.id()));
+        }
+        lanes.execute();
+    }
+
+    /** The delivery whose turn it is in {@code lane}, if any. */
+    public Optional<String> headOf(String lane) {
+        Document found = mongo.getCollection(LANES).find(new Document("_id", lane)).first();
+        return found == null ? Optional.empty() : first(found);
+    }
+
+    /** Removes {@code id} from its lane and returns the delivery whose turn it is now. */
+    public Optional<String> leaveLane(String lane, String id) {
+        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(lane)), new Update().pull("queue", id),
+                FindAndModifyOptions.options().returnNew(true), Document.class, LANES);
+        return after == null ? Optional.empty() : first(after);
+    }
+
+    /** Ids of deliveries a worker may claim now: due pending ones and those whose lease expired. */
+    public List<String> claimable(Instant now, int limit) {
+        Query due = Query.query(new Criteria().orOperator(
+                Criteria.where("state").is(DeliveryState.PENDING).and("dueAt").lte(now),
+                Criteria.where("state").is(DeliveryState.SENDING).and("leaseUntil").lt(now))).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, Delivery.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    public List<Delivery> ownedBy(String owner, DeliveryState state, String subscriptionId, int limit) {
+        Criteria criteria = Criteria.where("owner").is(owner).and("state").is(state);
+        if (subscriptionId != null) {
+            criteria.and("subscriptionId").is(subscriptionId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt")).limit(limit), Delivery.class);
+    }
+
+    private static Query byClaim(String id, long claim) {
+        return Query.query(Criteria.where("_id").is(id).and("claim").is(claim));
+    }
+
+    private static Optional<String> first(Document lane) {
+        List<?> queue = lane.getList("queue", Object.class);
+        return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of((String) queue.get(0));
+    }
+}

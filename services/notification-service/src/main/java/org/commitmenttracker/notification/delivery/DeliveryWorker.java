@@ -1,0 +1,231 @@
+package org.commitmenttracker.notification.delivery;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
+import org.commitmenttracker.notification.subscriptions.Subscription;
+import org.commitmenttracker.notification.subscriptions.SubscriptionService;
+import org.commitmenttracker.notification.subscriptions.SubscriptionStore;
+import org.commitmenttracker.notification.webhook.WebhookClient;
+import org.commitmenttracker.notification.webhook.WebhookRequest;
+import org.commitmenttracker.notification.webhook.WebhookResponse;
+import org.commitmenttracker.notification.webhook.WebhookSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the delivery queue of this replica: sends a delivery when it is due, its turn in its lane has come
+ * and its host has a free slot; logs the attempt; retries on the {@link RetrySchedule}. Work arrives from the
+ * consumer (new deliveries, at once), from the lane (the next delivery after one finished), from its own
+ * timer (retries, deferrals) and from the {@link DeliverySweep} (what a restart or another replica left).
+ * The store decides who sends: a delivery is sent only by the worker whose claim succeeded.
+ */
+@Component
+public class DeliveryWorker implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryStore store;
+    private final ActiveSubscriptions active;
+    private final SubscriptionStore subscriptions;
+    private final SubscriptionService subscriptionService;
+    private final WebhookClient client;
+    private final WebhookSettings settings;
+    private final RetrySchedule schedule;
+    private final HostGuards guards;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final ExecutorService senders;
+    private final ScheduledExecutorService timer;
+    /** Ids submitted or timed here and not yet started, so the sweep does not queue them twice. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+    public DeliveryWorker(DeliveryStore store, ActiveSubscriptions active, SubscriptionStore subscriptions,
+                          SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings) {
+        this.store = store;
+        this.active = active;
+        this.subscriptions = subscriptions;
+        this.subscriptionService = subscriptionService;
+        this.client = client;
+        this.settings = settings;
+        this.schedule = new RetrySchedule(settings.retryDelays(), settings.retryJitter());
+        this.guards = new HostGuards(settings);
+        this.senders = Executors.newFixedThreadPool(settings.senderThreads(), named("webhook-sender"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("webhook-timer"));
+    }
+
+    /** Looks at delivery {@code id} as soon as a sender is free. */
+    public void submit(String id) {
+        if (queued.add(id)) {
+            try {
+                senders.execute(() -> {
+                    queued.remove(id);
+                    work(id);
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                queued.remove(id); // the sweep of the next start picks it up from the store
+            }
+        }
+    }
+
+    private void later(String id, Duration delay) {
+        try {
+            timer.schedule(() -> submit(id), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // persisted as pending: the sweep finds it
+        }
+    }
+
+    private void work(String id) {
+        try {
+            store.find(id).ifPresent(this::work);
+        } catch (RuntimeException e) {
+            // The store or the client failed unexpectedly: leave it to the sweep rather than lose the thread.
+            log.warn("Delivery {} not worked on: {}", id, e.toString());
+        }
+    }
+
+    private void work(Delivery delivery) {
+        Instant now = Instant.now();
+        if (delivery.state().isFinal()) {
+            leaveLaneIfHead(delivery);
+            return;
+        }
+        if (!delivery.claimableAt(now)) {
+            if (delivery.state() == DeliveryState.PENDING) {
+                later(delivery.id(), Duration.between(now, delivery.dueAt()));
+            }
+            return; // SENDING under a live lease: its worker finishes it, or the sweep after the lease
+        }
+        if (!isItsTurn(delivery)) {
+            return; // the delivery ahead of it submits it when it finishes
+        }
+        Optional<Subscription> subscription = subscriptionOf(delivery.subscriptionId());
+        if (subscription.isEmpty() || subscription.get().webhook() == null) {
+            if (store.kill(delivery.id(), delivery.claim(), "subscription disabled, deleted or without webhook", now)) {
+                next(delivery);
+            }
+            return;
+        }
+        URI url = URI.create(subscription.get().webhook().url());
+        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort());
+        if (permit == null) {
+            later(delivery.id(), settings.deferral());
+            return;
+        }
+        Optional<Delivery> claimed;
+        try {
+            claimed = store.claim(delivery.id(), delivery.claim(), now.plus(settings.lease()));
+        } catch (RuntimeException e) {
+            permit.unused();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            permit.unused();
+            return;
+        }
+        // The client answers every failure with a response (status 0 and the error), it does not throw.
+        WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
+                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now())));
+        permit.completed(response);
+        settle(claimed.get(), response);
+    }
+
+    /** Logs the attempt and moves the delivery on: delivered, retried later, or dead. */
+    private void settle(Delivery claimed, WebhookResponse response) {
+        Instant now = Instant.now();
+        AttemptOutcome outcome = AttemptOutcome.of(response);
+        int number = claimed.attemptCount() + 1;
+        Attempt attempt = new Attempt(number, now, outcome, response.status(), response.latency().toMillis(),
+                response.error() != null ? response.error() : outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + response.status());
+        switch (outcome) {
+            case DELIVERED -> finish(claimed, attempt, DeliveryState.DELIVERED, now);
+            case GONE -> {
+                subscriptionService.disable(claimed.subscriptionId(), "the receiver answered 410 Gone");
+                finish(claimed, attempt, DeliveryState.DEAD, now);
+            }
+            case THROTTLED, FAILED -> {
+                Optional<Duration> wait = schedule.nextDelay(number, outcome == AttemptOutcome.THROTTLED ? response.retryAfter() : null, random);
+                if (wait.isEmpty()) {
+                    finish(claimed, attempt, DeliveryState.DEAD, now);
+                } else if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, DeliveryState.PENDING, now.plus(wait.get()))) {
+                    later(claimed.id(), wait.get());
+                }
+            }
+        }
+    }
+
+    private void finish(Delivery claimed, Attempt attempt, DeliveryState state, Instant now) {
+        if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, state, now)) {
+            next(claimed);
+        }
+    }
+
+    /** Whether {@code delivery} is first in its lane; a finished or vanished delivery found ahead is removed. */
+    private boolean isItsTurn(Delivery delivery) {
+        Optional<String> head = store.headOf(delivery.lane());
+        if (head.isEmpty()) {
+            // Not queued (a replay, or the consumer stopped between insert and lane): join at the end.
+            store.joinLanes(List.of(delivery));
+            head = store.headOf(delivery.lane());
+        }
+        while (head.isPresent() && !head.get().equals(delivery.id())) {
+            Optional<Delivery> ahead = store.find(head.get());
+            if (ahead.isPresent() && !ahead.get().state().isFinal()) {
+                return false;
+            }
+            head = store.leaveLane(delivery.lane(), head.get());
+        }
+        return head.isPresent();
+    }
+
+    private void leaveLaneIfHead(Delivery finished) {
+        if (store.headOf(finished.lane()).filter(finished.id()::equals).isPresent()) {
+            next(finished);
+        }
+    }
+
+    /** Leaves the lane and starts the delivery whose turn it now is. */
+    private void next(Delivery finished) {
+        store.leaveLane(finished.lane(), finished.id()).ifPresent(this::submit);
+    }
+
+    /** This replica's view first; the store when the view does not have it (created elsewhere a moment ago). */
+    private Optional<Subscription> subscriptionOf(String id) {
+        Optional<Subscription> known = active.active(id);
+        return known.isPresent() ? known : subscriptions.find(id).filter(Subscription::active);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        timer.shutdownNow();
+        senders.shutdownNow(); // queued work stays pending in the store
+        if (!senders.awaitTermination(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            log.warn("Webhook senders still busy at shutdown; their claims expire after {}", settings.lease());
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package org.commitmenttracker.notification;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.commitmenttracker.events.CommitmentStatusChanged;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventData;
+import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.EventIds;
+import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TopicReader;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The service's HTTP API as one subscriber calls it, and events as the registry would publish them. */
+public final class NotificationApi {
+    private static final EventCodec CODEC = new EventCodec();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+    private final String subscriber;
+
+    public NotificationApi(int port, String subscriber) {
+        this.base = "http://127.0.0.1:" + port;
+        this.subscriber = subscriber;
+    }
+
+    public NotificationApi as(String otherSubscriber) {
+        return new NotificationApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherSubscriber);
+    }
+
+    public HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (subscriber != null) {
+            request.header("X-Subscriber-Id", subscriber);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a subscription (201 expected) and returns the answer: id, and secret when it has a webhook. */
+    public JsonNode subscribe(String body) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/subscriptions", body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST /api/subscriptions → " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    public JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " → " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    public JsonNode json(String body) {
+        return json.readTree(body);
+    }
+
+    /** Publishes a status change of {@code commitmentId} to version {@code version} (deterministic event id). */
+    public static String publishStatusChange(String commitmentId, String documentId, String from, String to, long version) {
+        CommitmentStatusChanged change = new CommitmentStatusChanged(commitmentId, documentId, 1, "支持中俄博览会 — " + commitmentId,
+                List.of("CN", "RU"), List.of("trade"), List.of(), List.of(), null, from, to, "test", "test", Instant.now(), version);
+        return publish(Topics.STATUS_CHANGES, EventIds.of("test", commitmentId, Long.toString(version)), change);
+    }
+
+    public static String publish(String topic, UUID id, EventData data) {
+        TopicReader.write(topic, data.subject(), CODEC.encode(EventEnvelope.of(id, "/test", data, Instant.now(), null)));
+        return id.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package org.commitmenttracker.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.commitmenttracker.notification.NotificationApi;
+import org.commitmenttracker.notification.WebhookReceiver;
+import org.commitmenttracker.notification.WebhookReceiver.Answer;
+import org.commitmenttracker.notification.WebhookReceiver.Received;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks end to end: events on the real broker, the queue in the real store, real HTTP receivers on
+ * 127.0.0.1 that verify every signature. Retries here are seconds apart (test configuration).
+ */
+@UsesTestStack(database = "notification-it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookDeliveryIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    @LocalServerPort
+    int port;
+    NotificationApi api;
+    final List<WebhookReceiver> receivers = new ArrayList<>();
+
+    @BeforeEach
+    void subscriber() {
+        api = new NotificationApi(port, "partner-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(WebhookReceiver::close);
+    }
+
+    @Test
+    void everyAlertArrivesSignedOnceAndInOrderThroughTimeoutsAndAnOutage() throws Exception {
+        WebhookReceiver receiver = receiver();
+        String documentId = "doc-" + UUID.randomUUID();
+        JsonNode subscription = subscribe(receiver, "{\"name\":\"all of it\",\"documentIds\":[\"" + documentId + "\"],"
+                + "\"webhookUrl\":\"" + receiver.url("/hooks") + "\"}");
+        String a = "cmt-a-" + UUID.randomUUID();
+        String b = "cmt-b-" + UUID.randomUUID();
+        AtomicBoolean down = new AtomicBoolean(true);
+        // Down: every request fails; those about A by not answering within the attempt timeout (2 s), the rest with 500.
+        // (The late answer is a 500 too, so that a receiver deduplicating by webhook-id is not needed to count.)
+        receiver.behave(request -> !down.get() ? Answer.OK
+                : request.body().contains(a) ? new Answer(500, 3_000) : new Answer(500, 0));
+
+        String[] statuses = {"PLEDGED", "IN_PROGRESS", "STALLED", "IN_PROGRESS"};
+        for (int version = 1; version <= statuses.length; version++) {
+            NotificationApi.publishStatusChange(a, documentId, version == 1 ? null : statuses[version - 2], statuses[version - 1], version);
+            if (version <= 2) {
+                NotificationApi.publishStatusChange(b, documentId, version == 1 ? null : statuses[version - 2], statuses[version - 1], version);
+            }
+        }
+        // an outage of a few seconds: retries, a timeout, the circuit opening; each lane waits behind its first message
+        await().atMost(PATIENCE).until(() -> receiver.received().stream().filter(r -> r.body().contains(a)).count() >= 1
+                && receiver.received().stream().filter(r -> r.body().contains(b)).count() >= 2);
+        down.set(false);
+
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() >= 6);
+        Thread.sleep(2_000); // nothing more may come
+        List<Received> accepted = receiver.accepted();
+        assertThat(receiver.received()).allMatch(Received::signatureValid);
+        assertThat(accepted.stream().map(Received::id).distinct()).hasSize(6);
+        assertThat(accepted).hasSize(6);
+        assertThat(versionsOf(accepted, a)).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(versionsOf(accepted, b)).containsExactly(1L, 2L);
+        JsonNode body = api.json(accepted.get(0).body());
+        assertThat(body.get("type").asString()).isEqualTo("status.changed");
+        assertThat(body.get("data").get("eventIds")).hasSize(1);
+        assertThat(body.get("data").get("subscriptionId").asString()).isEqualTo(subscription.get("id").asString());
+
+        JsonNode delivered = api.get("/api/deliveries?state=delivered&subscriptionId=" + subscription.get("id").asString());
+        assertThat(delivered).hasSize(6);
+        JsonNode timedOut = findByVersion(delivered, a, 1);
+        JsonNode attempts = timedOut.get("attempts");
+        assertThat(attempts.size()).isGreaterThan(1);
+        assertThat(attempts.get(0).get("error").asString()).contains("no answer within 2 s");
+        assertThat(attempts.get(attempts.size() - 1).get("outcome").asString()).isEqualTo("DELIVERED");
+        assertThat(attempts.get(attempts.size() - 1).get("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aSlowReceiverDoesNotDelayOtherSubscribers() throws Exception {
+        WebhookReceiver slow = receiver();
+        WebhookReceiver fast = receiver();
+        slow.behave(request -> new Answer(200, 1_500));
+        String documentId = "doc-" + UUID.randomUUID();
+        subscribe(slow, "{\"name\":\"slow\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\"" + slow.url("/") + "\"}");
+        subscribe(fast, "{\"name\":\"fast\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\"" + fast.url("/") + "\"}");
+        int events = 40;
+        for (int i = 0; i < events; i++) {
+            NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        }
+        await().atMost(PATIENCE).until(() -> fast.accepted().size() == events);
+        // 40 messages at 1.5 s each, at most 8 at a time: the slow receiver needs 7.5 s or more
+        assertThat(slow.accepted().size()).isLessThan(events);
+        await().atMost(PATIENCE).until(() -> slow.accepted().size() == events);
+    }
+
+    @Test
+    void goneDisablesTheSubscriptionAndItsDeadDeliveryCanBeReplayedOnceReEnabled() throws Exception {
+        WebhookReceiver receiver = receiver();
+        receiver.behave(request -> new Answer(410, 0));
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = subscribe(receiver, "{\"name\":\"gone\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\""
+                + receiver.url("/") + "\"}").get("id").asString();
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+
+        await().atMost(PATIENCE).until(() -> !api.get("/api/subscriptions/" + id).get("enabled").asBoolean());
+        assertThat(api.get("/api/subscriptions/" + id).get("disabledReason").asString()).contains("410");
+        await().atMost(PATIENCE).until(() -> api.get("/api/deliveries?state=dead&subscriptionId=" + id).size() == 1);
+        JsonNode dead = api.get("/api/deliveries?state=dead&subscriptionId=" + id).get(0);
+        assertThat(dead.get("attempts")).hasSize(1);
+        assertThat(dead.get("attempts").get(0).get("status").asInt()).isEqualTo(410);
+
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        Thread.sleep(2_000);
+        assertThat(receiver.received()).hasSize(1); // disabled: nothing more is sent
+
+        receiver.behave(request -> Answer.OK);
+        assertThat(api.send("PATCH", "/api/subscriptions/" + id, "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/deliveries/" + dead.get("id").asString() + "/replay", null).statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        assertThat(receiver.accepted().get(0).id()).isEqualTo(dead.get("id").asString());
+        assertThat(api.send("POST", "/api/deliveries/" + dead.get("id").asString() + "/replay", null).statusCode()).isEqualTo(409);
+        assertThat(api.as("intruder").send("POST", "/api/deliveries/" + dead.get("id").asString() + "/replay", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void pingIsSignedWithBothSecretsDuringTheGracePeriodOfARotation() throws Exception {
+        WebhookReceiver receiver = receiver();
+        JsonNode created = subscribe(receiver, "{\"name\":\"ping\",\"commitmentIds\":[\"cmt-none\"],\"webhookUrl\":\""
+                + receiver.url("/") + "\"}");
+        String id = created.get("id").asString();
+        assertThat(api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body()).get("delivered").asBoolean()).isTrue();
+
+        String newSecret = api.json(api.send("POST", "/api/subscriptions/" + id + "/rotate-secret", null).body()).get("secret").asString();
+        receiver.trust(created.get("secret").asString()); // a receiver not switched over yet
+        assertThat(api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body()).get("delivered").asBoolean()).isTrue();
+        receiver.trust(newSecret); // one that already switched
+        assertThat(api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body()).get("delivered").asBoolean()).isTrue();
+        receiver.trust("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])); // a wrong secret
+        JsonNode refused = api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body());
+        assertThat(refused.get("delivered").asBoolean()).isFalse();
+        assertThat(refused.get("status").asInt()).isEqualTo(401);
+        JsonNode ping = api.json(receiver.received().get(0).body());
+        assertThat(ping.get("type").asString()).isEqualTo("ping");
+    }
+
+    private WebhookReceiver receiver() throws Exception {
+        WebhookReceiver receiver = new WebhookReceiver();
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    private JsonNode subscribe(WebhookReceiver receiver, String body) throws Exception {
+        JsonNode created = api.subscribe(body);
+        receiver.trust(created.get("secret").asString());
+        return created;
+    }
+
+    private List<Long> versionsOf(List<Received> accepted, String commitmentId) {
+        return accepted.stream().map(r -> api.json(r.body()).get("data"))
+                .filter(data -> data.get("commitmentId").asString().equals(commitmentId))
+                .map(data -> data.get("version").asLong()).toList();
+    }
+
+    private static JsonNode findByVersion(JsonNode deliveries, String commitmentId, long version) {
+        for (JsonNode delivery : deliveries) {
+            if (delivery.get("commitmentId").asString().equals(commitmentId) && delivery.get("body").asString().contains("\"version\":" + version)) {
+                return delivery;
+            }
+        }
+        throw new AssertionError("No delivery of version " + version + " of " + commitmentId);
+    }
+}

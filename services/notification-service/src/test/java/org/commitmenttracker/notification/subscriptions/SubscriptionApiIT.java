@@ -1,0 +1,115 @@
+package org.commitmenttracker.notification.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.commitmenttracker.notification.NotificationApi;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** The subscriptions API over HTTP against the real store: ownership, changes, and every refusal as a problem. */
+@UsesTestStack(database = "notification-it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SubscriptionApiIT {
+    @LocalServerPort
+    int port;
+    NotificationApi api;
+
+    @BeforeEach
+    void subscriber() {
+        api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+    }
+
+    @Test
+    void ownerCreatesReadsChangesAndDeletesOthersSeeNothing() throws Exception {
+        JsonNode created = api.subscribe("{\"name\":\"trade\",\"topics\":[\"trade\"],\"parties\":[\"CN\"],"
+                + "\"events\":[{\"kind\":\"status.changed\",\"to\":[\"COMPLETED\"]},{\"kind\":\"deadline.missed\"}],"
+                + "\"keyword\":\"Expo\",\"webhookUrl\":\"http://127.0.0.1:9/hook\"}");
+        String id = created.get("id").asString();
+        assertThat(created.get("secret").asString()).startsWith("whsec_");
+        assertThat(api.get("/api/subscriptions/" + id).has("secret")).isFalse();
+        assertThat(api.get("/api/subscriptions")).hasSize(1);
+
+        NotificationApi stranger = api.as("someone-else");
+        for (String[] call : new String[][]{{"GET", ""}, {"PATCH", "{\"name\":\"mine\"}"}, {"DELETE", null},
+                {"POST", null, "/ping"}, {"POST", null, "/rotate-secret"}, {"GET", null, "/alerts"}}) {
+            String path = "/api/subscriptions/" + id + (call.length > 2 ? call[2] : "");
+            assertThat(stranger.send(call[0], path, call[0].equals("PATCH") ? call[1] : null).statusCode())
+                    .as(call[0] + " " + path).isEqualTo(404);
+        }
+        assertThat(api.as(null).send("GET", "/api/subscriptions", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> patched = api.send("PATCH", "/api/subscriptions/" + id, "{\"parties\":[],\"statuses\":[\"OVERDUE\"]}");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        JsonNode view = api.json(patched.body());
+        assertThat(view.get("parties")).isEmpty();
+        assertThat(view.get("topics").get(0).asString()).isEqualTo("trade");
+        assertThat(view.get("statuses").get(0).asString()).isEqualTo("OVERDUE");
+
+        HttpResponse<String> rotated = api.send("POST", "/api/subscriptions/" + id + "/rotate-secret", null);
+        assertThat(api.json(rotated.body()).get("secret").asString()).startsWith("whsec_")
+                .isNotEqualTo(created.get("secret").asString());
+        assertThat(api.json(rotated.body()).has("previousSecretExpiresAt")).isTrue();
+
+        assertThat(api.send("DELETE", "/api/subscriptions/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("GET", "/api/subscriptions/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSameSubscriptionTwiceIsAConflictUntilTheFirstIsDeleted() throws Exception {
+        String body = "{\"name\":\"a\",\"documentIds\":[\"doc-1\",\"doc-2\"],\"statuses\":[\"PLEDGED\"]}";
+        String id = api.subscribe(body).get("id").asString();
+        HttpResponse<String> again = api.send("POST", "/api/subscriptions",
+                "{\"name\":\"b\",\"statuses\":[\"PLEDGED\"],\"documentIds\":[\"doc-2\",\"doc-1\"]}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(api.as("another").send("POST", "/api/subscriptions", body).statusCode()).isEqualTo(201);
+        api.send("DELETE", "/api/subscriptions/" + id, null);
+        assertThat(api.send("POST", "/api/subscriptions", body).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void everyInvalidRequestIsABadRequestProblemThatSaysWhy() throws Exception {
+        String longValue = "x".repeat(201);
+        String[][] cases = {
+                {"{\"name\":\"x\",\"statuses\":[\"DONE\"]}", "Unknown status 'DONE'"},
+                {"{\"name\":\"x\",\"events\":[{\"kind\":\"deadline.soon\"}]}", "unknown kind 'deadline.soon'"},
+                {"{\"name\":\"x\",\"events\":[{\"kind\":\"status.changed\",\"horizons\":[7]}]}", "horizons apply to deadline.approaching only"},
+                {"{\"name\":\"x\",\"events\":[{\"kind\":\"deadline.approaching\",\"horizons\":[-1]}]}", "horizon -1"},
+                {"{\"name\":\"x\",\"events\":[{\"kind\":\"deadline.missed\",\"to\":[\"COMPLETED\"]}]}", "from/to apply to status.changed only"},
+                {"{\"name\":\"x\",\"parties\":[\"China\"]}", "not an ISO 3166 alpha-2 code"},
+                {"{\"name\":\"x\",\"statuse\":[\"PLEDGED\"]}", "Unknown field(s) in subscription: [statuse]"},
+                {"{\"name\":\"" + longValue + "\"}", "name is longer than 200 characters"},
+                {"{\"name\":\"x\",\"topics\":[\"" + longValue + "\"]}", "topics: a value is longer than 200 characters"},
+                {"{\"name\":\"x\",\"keyword\":\"" + longValue + "\"}", "keyword is longer than 200 characters"},
+                {"{\"name\":\"x\",\"sections\":[\"two\"]}", "not the JSON expected"},
+                {"{\"statuses\":[\"PLEDGED\"]}", "name is required"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"http://hooks.example.org/alerts\"}", "must use https, not http"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"ftp://127.0.0.1/alerts\"}", "must use https, not ftp"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://10.1.2.3/alerts\"}", "a private address"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://192.168.0.10/alerts\"}", "a private address"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://169.254.169.254/latest/meta-data\"}", "link-local"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://[::ffff:10.0.0.1]/alerts\"}", "a private address"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://[fd00:ec2::254]/alerts\"}", "unique-local"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://224.0.0.1/alerts\"}", "multicast"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://user:pw@hooks.example.org/alerts\"}", "must not carry user info"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"hooks.example.org/alerts\"}", "must be absolute"},
+                {"{\"name\":\"x\",\"webhookUrl\":\"https://hooks.example.org/" + "a".repeat(2048) + "\"}", "longer than 2048"},
+        };
+        for (String[] bad : cases) {
+            HttpResponse<String> response = api.send("POST", "/api/subscriptions", bad[0]);
+            assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(bad[0]).hasValueSatisfying(
+                    type -> assertThat(type).contains("application/problem+json"));
+            assertThat(response.body()).as(bad[0]).contains(bad[1]);
+        }
+        assertThat(api.get("/api/subscriptions")).isEmpty();
+    }
+}
