@@ -87,6 +87,22 @@ class CommitmentRegistrationIT {
         assertThat(get(dropped)).contains("no longer found by engine 2", "\"kind\":\"registered\"");
     }
 
+    @Test
+    void assignmentRulesAssignAgenciesToNewCommitmentsBySectionAndTopic() {
+        org.commitmenttracker.testsupport.Http http = org.commitmenttracker.testsupport.Http.local(port);
+        RegistryFixtures.addAgency(http, "customs");
+        assertThat(http.put("/api/assignment-rules/customs-part-2", "{\"section\":2,\"agencies\":[\"customs\"]}").statusCode())
+                .isEqualTo(200);
+        assertThat(http.put("/api/assignment-rules/bad", "{\"agencies\":[\"customs\"]}").statusCode()).isEqualTo(400);
+        String id = "cmt-ruled-" + UUID.randomUUID();
+        publish(extracted(id, "doc-ruled", "双方将加强海关合作。", "1"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("PLEDGED"));
+        assertThat(get(id)).contains("\"agencies\":[\"customs\"]", "\"actor\":\"assignment-rules\"", "\"version\":1");
+        assertThat(http.send("DELETE", "/api/assignment-rules/customs-part-2", "application/json", "", java.util.Map.of())
+                .statusCode()).isEqualTo(204);
+    }
+
     private static CommitmentExtracted extracted(String id, String documentId, String text, String engine) {
         return new CommitmentExtracted(id, documentId, "公报", LocalDate.of(2022, 12, 5), "bullet", 2, 1, text,
                 List.of("CN", "RU"), List.of(), List.of(), List.of(), List.of(), engine);

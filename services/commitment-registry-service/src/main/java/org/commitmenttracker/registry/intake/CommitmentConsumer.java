@@ -1,6 +1,7 @@
 package org.commitmenttracker.registry.intake;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -11,7 +12,9 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Traceparent;
+import org.commitmenttracker.registry.agencies.AssignmentRules;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.store.Commitments;
@@ -30,7 +33,8 @@ class CommitmentConsumer {
 
     @Bean
     Consumer<Message<byte[]>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
-                                                  EventCodec codec, DeadlinePolicy policy, Clock clock) {
+                                                  AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
+                                                  Clock clock) {
         return message -> {
             EventEnvelope<? extends EventData> any = codec.decode(message.getPayload());
             if (any.data() instanceof CommuniqueAnalysed) {
@@ -41,11 +45,19 @@ class CommitmentConsumer {
             ExtractedFacts facts = ExtractedFacts.of(event.data());
             String eventId = event.id().toString();
             commitments.upsert(event.data().commitmentId(),
-                    () -> Commitment.register(event.data().commitmentId(), facts, Commitment.EXTRACTION,
-                            "extracted from " + facts.documentId(), eventId, Set.of(), policy, clock.instant()),
+                    () -> registered(event.data().commitmentId(), facts, eventId, rules.agenciesFor(facts), policy, clock),
                     current -> current.reextracted(facts, eventId, policy, clock.instant()),
                     Traceparent.childOf(event.traceparent()));
         };
+    }
+
+    /** PLEDGED, assigned to the agencies the operators' rules name for its section and topics. */
+    private static Outcome registered(String id, ExtractedFacts facts, String eventId, List<String> agencies,
+                                      DeadlinePolicy policy, Clock clock) {
+        Outcome registered = Commitment.register(id, facts, Commitment.EXTRACTION, "extracted from " + facts.documentId(),
+                eventId, Set.of(), policy, clock.instant());
+        return agencies.isEmpty() ? registered
+                : registered.next().assign(agencies, "assignment-rules", clock.instant()).withStatusChangesOf(registered);
     }
 
     @Bean
