@@ -62,6 +62,7 @@ public final class KafkaNode {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
+                message.max.bytes=8388608
                 log.retention.hours=168
                 """.formatted(port, controllerPort, logDirs.toString().replace("\\", "/"));
     }

@@ -78,13 +78,18 @@ public class ServiceSupportAutoConfiguration {
         return new OutboxHealthIndicator(relay);
     }
 
-    /** Every topic and its dead-letter twins, so a fresh cluster has them with the configured partitions. */
+    /**
+     * Every topic, so a fresh cluster has them with the configured partitions. Records may be as large as
+     * {@code tracker.kafka.max-message-bytes} (default 8 MiB): a communiqué event carries the whole text.
+     */
     @Bean
     KafkaAdmin.NewTopics platformTopics(@Value("${tracker.kafka.partitions:3}") int partitions,
-                                        @Value("${tracker.kafka.replicas:1}") short replicas) {
+                                        @Value("${tracker.kafka.replicas:1}") short replicas,
+                                        @Value("${tracker.kafka.max-message-bytes:8388608}") int maxMessageBytes) {
         List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
                         Topics.STATUS_CHANGES, Topics.DEADLINES).stream()
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
+                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas)
+                        .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

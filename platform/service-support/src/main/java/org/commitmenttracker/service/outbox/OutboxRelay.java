@@ -30,6 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public class OutboxRelay implements DisposableBean {
     public static final String FIELD = "outbox";
+    static final int MAX_FAILURES_PER_SWEEP = 3;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -104,15 +105,21 @@ public class OutboxRelay implements DisposableBean {
      */
     public int sweep() {
         int count = 0;
+        int failuresInARow = 0;
         for (String collection : collections) {
             for (Document document : mongo.getCollection(collection).find(pendingFilter())
                     .projection(new Document("_id", 1)).limit(1000)) {
                 Object id = document.get("_id");
                 try {
                     count += CompletableFuture.supplyAsync(() -> publish(collection, id), laneOf(id)).join();
+                    failuresInARow = 0;
                 } catch (RuntimeException e) {
                     log.warn("Outbox sweep: {}/{} not published yet: {}", collection, id, e.toString());
-                    return count; // the broker is likely down: try again at the next sweep
+                    // One document that cannot be published must not hold back the others; several failing
+                    // in a row mean the broker is down: wait for the next sweep.
+                    if (++failuresInARow >= MAX_FAILURES_PER_SWEEP) {
+                        return count;
+                    }
                 }
             }
         }
