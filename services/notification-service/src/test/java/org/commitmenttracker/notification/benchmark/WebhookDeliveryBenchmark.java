@@ -43,6 +43,8 @@ public final class WebhookDeliveryBenchmark {
         int receivers = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int burst = args.length > 1 ? Integer.parseInt(args[1]) : 2_500;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        // As the test extension does: the service reads its addresses from these names.
+        System.setProperty("KAFKA_BOOTSTRAP_SERVERS", TestStack.get().kafkaBootstrapServers());
         String database = "notification-bench-" + UUID.randomUUID().toString().substring(0, 8);
         ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationApplication.class).run(
                 "--server.port=0", "--spring.mongodb.uri=" + TestStack.get().mongoUri(database),
