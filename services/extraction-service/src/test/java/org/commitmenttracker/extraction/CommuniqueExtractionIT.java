@@ -72,6 +72,23 @@ class CommuniqueExtractionIT {
     }
 
     @Test
+    void aDocumentWithoutCommitmentsIsRecordedWithTheReason() throws Exception {
+        String documentId = "doc-empty-" + UUID.randomUUID();
+        TopicReader.write(Topics.COMMUNIQUES, documentId, codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test",
+                new CommuniqueReceived(documentId, "hash", "新闻", "zh", null, null,
+                        "新华社北京11月30日电 两国总理积极评价了合作成果。", Instant.now()), Instant.now(), null)));
+
+        HttpResponse<String> analysis = null;
+        for (int i = 0; i < 120 && (analysis == null || analysis.statusCode() != 200); i++) {
+            Thread.sleep(250);
+            analysis = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/analyses/" + documentId))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(analysis.statusCode()).isEqualTo(200);
+        assertThat(analysis.body()).contains("\"commitments\":[]", "\"noCommitmentReason\":\"No agreement cue");
+    }
+
+    @Test
     void anInvalidEventIsDeadLetteredWithTheReason() {
         String key = "bad-" + UUID.randomUUID();
         TopicReader.write(Topics.COMMUNIQUES, key, "{\"specversion\":\"1.0\",\"type\":\"no.such.type.v1\"}".getBytes(StandardCharsets.UTF_8));
