@@ -8,7 +8,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.Topics;
-import org.commitmenttracker.service.consumer.ProcessedEvents;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** The pieces every service uses: event codec, outbox relay with its sweep and health, processed-event log, topics. */
+/** The pieces every service uses: event codec, outbox relay with its sweep and health, store health, topics. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
@@ -36,11 +35,6 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
-    }
-
-    @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo) {
-        return new ProcessedEvents(mongo);
     }
 
     /**
