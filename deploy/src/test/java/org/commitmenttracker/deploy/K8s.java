@@ -1,0 +1,51 @@
+package org.commitmenttracker.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+/** Null-safe navigation in parsed YAML. */
+final class K8s {
+    private K8s() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object node, String... path) {
+        Object value = get(node, path);
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object node, String... path) {
+        Object value = get(node, path);
+        return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    static String string(Object node, String... path) {
+        Object value = get(node, path);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    static Object get(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(key);
+        }
+        return current;
+    }
+
+    static String kind(Map<String, Object> object) {
+        return string(object, "kind");
+    }
+
+    static String name(Map<String, Object> object) {
+        return string(object, "metadata", "name");
+    }
+
+    /** How a failure names an object: {@code Kind/name}. */
+    static String id(Map<String, Object> object) {
+        return kind(object) + "/" + name(object);
+    }
+}
