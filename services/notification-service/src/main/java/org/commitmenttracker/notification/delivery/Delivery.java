@@ -35,6 +35,16 @@ public record Delivery(@Id String id, String owner, String subscriptionId, Strin
                 DeliveryState.PENDING, 0, now, null, 0, List.of(), null, now, null);
     }
 
+    /**
+     * This new delivery as claimed by the replica creating it ({@code SENDING}, claim 1, leased until
+     * {@code leaseUntil}): stored like that, no other worker takes it before the lease ends, and its creator
+     * can send it without a claim round trip.
+     */
+    Delivery claimedAtCreation(Instant leaseUntil) {
+        return new Delivery(id, owner, subscriptionId, commitmentId, lane, eventIds, type, body, DeliveryState.SENDING,
+                attemptCount, dueAt, leaseUntil, claim + 1, attempts, lastError, createdAt, finishedAt);
+    }
+
     static String idOf(String eventId, String subscriptionId) {
         return "msg_" + UUID.nameUUIDFromBytes((eventId + "\u001f" + subscriptionId).getBytes(StandardCharsets.UTF_8))
                 .toString().replace("-", "");

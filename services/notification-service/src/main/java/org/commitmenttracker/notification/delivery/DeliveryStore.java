@@ -30,6 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryStore implements InitializingBean {
     static final String LANES = "delivery_lanes";
+    private static final int DUPLICATE_KEY = 11000;
     private final MongoTemplate mongo;
 
     public DeliveryStore(MongoTemplate mongo) {
@@ -43,36 +44,77 @@ public class DeliveryStore implements InitializingBean {
         // For real MongoDB: the sweep for due work and the dead-letter listing.
         indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("due"));
         indexes.createIndex(new Index().on("owner", Sort.Direction.ASC).on("state", Sort.Direction.ASC).named("owner-state"));
+        // A lane is deleted when it empties, only if nobody joined meanwhile: by {_id, v}, v counting the joins.
+        mongo.indexOps(LANES).createIndex(new Index().on("_id", Sort.Direction.ASC).on("v", Sort.Direction.ASC).unique().named("version"));
+    }
+
+    /** What {@link #insertNew} did: the deliveries it created, and the ids of older ones still to deliver. */
+    public record Inserted(List<Delivery> created, List<String> reopened) {
     }
 
     /**
-     * Inserts the deliveries that do not exist yet and returns the ids of those still to be delivered: the new
-     * ones, and those of a redelivered event that have not reached a final state.
+     * Inserts the deliveries that do not exist yet (one bulk write). Returns those it created and the ids of
+     * those of a redelivered event that exist already but have not reached a final state.
      */
-    public List<String> insertNew(List<Delivery> deliveries) {
+    public Inserted insertNew(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return new Inserted(List.of(), List.of());
+        }
+        Set<Integer> existing = duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
+                .insert(deliveries).execute());
+        List<Delivery> created = new ArrayList<>(deliveries.size());
+        List<String> reopened = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            if (!existing.contains(i)) {
+                created.add(delivery);
+            } else {
+                find(delivery.id()).filter(stored -> !stored.state().isFinal()).ifPresent(stored -> reopened.add(stored.id()));
+            }
+        }
+        return new Inserted(created, reopened);
+    }
+
+    /**
+     * Opens a lane for each delivery (one bulk insert of {@code {_id: lane, queue: [id], v: 0}}) and returns
+     * those that opened it: they are first in their lane and may be sent at once. The others' lanes exist
+     * already (a delivery of the same subscription and commitment is still pending): they join at the end.
+     */
+    public List<Delivery> openLanes(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return List.of();
         }
-        Set<String> existing = new HashSet<>();
+        List<Document> lanes = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            lanes.add(new Document("_id", delivery.lane()).append("queue", List.of(delivery.id())).append("v", 0L));
+        }
+        Set<Integer> taken = duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
+        if (taken.isEmpty()) {
+            return deliveries;
+        }
+        List<Delivery> first = new ArrayList<>(deliveries.size());
+        List<Delivery> behind = new ArrayList<>(taken.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            (taken.contains(i) ? behind : first).add(deliveries.get(i));
+        }
+        joinLanes(behind);
+        return first;
+    }
+
+    /** Runs a bulk insert and returns the positions refused as duplicates; any other error is thrown. */
+    private static Set<Integer> duplicates(Runnable bulkInsert) {
+        Set<Integer> refused = new HashSet<>();
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class).insert(deliveries).execute();
+            bulkInsert.run();
         } catch (BulkOperationException partly) {
             partly.getErrors().forEach(error -> {
-                if (error.getCode() != 11000) {
+                if (error.getCode() != DUPLICATE_KEY) {
                     throw partly;
                 }
-                existing.add(deliveries.get(error.getIndex()).id());
+                refused.add(error.getIndex());
             });
         }
-        List<String> open = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            if (!existing.contains(delivery.id())) {
-                open.add(delivery.id());
-            } else {
-                find(delivery.id()).filter(stored -> !stored.state().isFinal()).ifPresent(stored -> open.add(stored.id()));
-            }
-        }
-        return open;
+        return refused;
     }
 
     public Optional<Delivery> find(String id) {
@@ -96,6 +138,12 @@ public class DeliveryStore implements InitializingBean {
         return mongo.updateFirst(byClaim(id, claim), update, Delivery.class).getModifiedCount() == 1;
     }
 
+    /** Gives up claim {@code claim} without an attempt: the delivery is pending again, due at {@code dueAt}. */
+    public boolean release(String id, long claim, Instant dueAt) {
+        return mongo.updateFirst(byClaim(id, claim), new Update().set("state", DeliveryState.PENDING).set("dueAt", dueAt)
+                .set("leaseUntil", null).inc("claim", 1), Delivery.class).getModifiedCount() == 1;
+    }
+
     /** Ends a delivery without an attempt (its subscription is gone). */
     public boolean kill(String id, long claim, String reason, Instant now) {
         return mongo.updateFirst(byClaim(id, claim), new Update().set("state", DeliveryState.DEAD).set("lastError", reason)
@@ -116,7 +164,8 @@ public class DeliveryStore implements InitializingBean {
         }
         BulkOperations lanes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LANES);
         for (Delivery delivery : deliveries) {
-            lanes.upsert(Query.query(Criteria.where("_id").is(delivery.lane())), new Update().addToSet("queue", delivery.id()));
+            lanes.upsert(Query.query(Criteria.where("_id").is(delivery.lane())),
+                    new Update().addToSet("queue", delivery.id()).inc("v", 1));
         }
         lanes.execute();
     }
@@ -127,11 +176,30 @@ public class DeliveryStore implements InitializingBean {
         return found == null ? Optional.empty() : first(found);
     }
 
-    /** Removes {@code id} from its lane and returns the delivery whose turn it is now. */
+    /**
+     * Removes {@code id} from its lane and returns the delivery whose turn it is now. A lane left empty is
+     * deleted, unless a delivery joined it meanwhile (its join counter {@code v} moved on). The common case,
+     * a lane that {@code id} opened and nobody joined ({@code v} still 0), takes one round trip.
+     */
     public Optional<String> leaveLane(String lane, String id) {
+        Document alone = mongo.getCollection(LANES).findOneAndDelete(new Document("_id", lane).append("v", 0L));
+        if (alone != null) {
+            List<?> queue = alone.getList("queue", Object.class);
+            if (queue.size() == 1 && id.equals(queue.get(0))) {
+                return Optional.empty();
+            }
+            mongo.getCollection(LANES).insertOne(alone); // not {@code id}'s lane to close (never expected): put it back
+        }
         Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(lane)), new Update().pull("queue", id),
                 FindAndModifyOptions.options().returnNew(true), Document.class, LANES);
-        return after == null ? Optional.empty() : first(after);
+        if (after == null) {
+            return Optional.empty();
+        }
+        Optional<String> next = first(after);
+        if (next.isEmpty() && after.get("v") instanceof Number joins) {
+            mongo.getCollection(LANES).deleteOne(new Document("_id", lane).append("v", joins.longValue()));
+        }
+        return next;
     }
 
     /** Ids of deliveries a worker may claim now: due pending ones and those whose lease expired. */

@@ -83,6 +83,31 @@ public class DeliveryWorker implements DisposableBean {
         }
     }
 
+    /**
+     * Sends {@code created} as soon as a sender is free, without reading it back: it was just inserted
+     * claimed by this replica ({@link Delivery#claimedAtCreation}) and opened its lane, so it is first in line.
+     */
+    public void start(Delivery created) {
+        if (queued.add(created.id())) {
+            try {
+                senders.execute(() -> {
+                    queued.remove(created.id());
+                    try {
+                        Instant now = Instant.now();
+                        // Sent under the creation claim only while its lease outlasts an attempt by far;
+                        // after a long wait for a sender, claimed again (or found taken by a sweep).
+                        boolean held = now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout()).isBefore(created.leaseUntil());
+                        attempt(created, now, held);
+                    } catch (RuntimeException e) {
+                        log.warn("Delivery {} not worked on: {}", created.id(), e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                queued.remove(created.id());
+            }
+        }
+    }
+
     private void later(String id, Duration delay) {
         try {
             timer.schedule(() -> submit(id), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
@@ -115,6 +140,14 @@ public class DeliveryWorker implements DisposableBean {
         if (!isItsTurn(delivery)) {
             return; // the delivery ahead of it submits it when it finishes
         }
+        attempt(delivery, now, false);
+    }
+
+    /**
+     * Sends {@code delivery} (first in its lane) and settles the attempt: after claiming it with the claim
+     * counter it was read with, or at once when this replica already holds that claim ({@code held}).
+     */
+    private void attempt(Delivery delivery, Instant now, boolean held) {
         Optional<Subscription> subscription = subscriptionOf(delivery.subscriptionId());
         if (subscription.isEmpty() || subscription.get().webhook() == null) {
             if (store.kill(delivery.id(), delivery.claim(), "subscription disabled, deleted or without webhook", now)) {
@@ -125,12 +158,14 @@ public class DeliveryWorker implements DisposableBean {
         URI url = URI.create(subscription.get().webhook().url());
         HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort());
         if (permit == null) {
-            later(delivery.id(), settings.deferral());
+            if (!held || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
+                later(delivery.id(), settings.deferral());
+            }
             return;
         }
         Optional<Delivery> claimed;
         try {
-            claimed = store.claim(delivery.id(), delivery.claim(), now.plus(settings.lease()));
+            claimed = held ? Optional.of(delivery) : store.claim(delivery.id(), delivery.claim(), now.plus(settings.lease()));
         } catch (RuntimeException e) {
             permit.unused();
             throw e;

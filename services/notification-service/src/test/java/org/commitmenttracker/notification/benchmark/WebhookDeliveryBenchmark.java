@@ -5,7 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
 
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.EventCodec;
@@ -16,8 +24,10 @@ import org.commitmenttracker.notification.NotificationApplication;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.testsupport.TestStack;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +48,37 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class WebhookDeliveryBenchmark {
     private static final EventCodec CODEC = new EventCodec();
+    private static final CommandCounter STORE = new CommandCounter();
+
+    /** Counts the store commands the service sends (and the time they take), by command name. */
+    private static final class CommandCounter implements CommandListener {
+        private final Map<String, LongAdder> counts = new ConcurrentSkipListMap<>();
+        private final LongAdder nanos = new LongAdder();
+
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            counts.computeIfAbsent(event.getCommandName(), name -> new LongAdder()).increment();
+            nanos.add(event.getElapsedTime(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public void commandFailed(CommandFailedEvent event) {
+            counts.computeIfAbsent(event.getCommandName() + "(failed)", name -> new LongAdder()).increment();
+            nanos.add(event.getElapsedTime(TimeUnit.NANOSECONDS));
+        }
+
+        void reset() {
+            counts.clear();
+            nanos.reset();
+        }
+
+        String perDelivery(long deliveries) {
+            long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
+            StringBuilder out = new StringBuilder(String.format("%.2f (", (double) total / deliveries));
+            counts.forEach((name, count) -> out.append(String.format("%s %.2f, ", name, (double) count.sum() / deliveries)));
+            return out.append(String.format("mean %.2f ms each)", total == 0 ? 0 : nanos.sum() / 1e6 / total)).toString();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int receivers = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -46,7 +87,10 @@ public final class WebhookDeliveryBenchmark {
         // As the test extension does: the service reads its addresses from these names.
         System.setProperty("KAFKA_BOOTSTRAP_SERVERS", TestStack.get().kafkaBootstrapServers());
         String database = "notification-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationApplication.class).run(
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("benchmarkCommandCounter",
+                        MongoClientSettingsBuilderCustomizer.class, () -> settings -> settings.addCommandListener(STORE)))
+                .run(
                 "--server.port=0", "--spring.mongodb.uri=" + TestStack.get().mongoUri(database),
                 "--tracker.webhooks.allow-insecure-loopback=true", "--logging.level.root=WARN",
                 "--spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=" + database,
@@ -67,12 +111,14 @@ public final class WebhookDeliveryBenchmark {
             awaitDeliveries(hosts, 200L * receivers, Duration.ofSeconds(120));
 
             long before = received(hosts);
+            STORE.reset();
             long start = System.nanoTime();
             publish(producer, documentId, burst, "burst");
             awaitDeliveries(hosts, before + (long) burst * receivers, Duration.ofSeconds(300));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("throughput: %d deliveries (%d events x %d subscribers) in %.2f s = %.0f deliveries/s%n",
                     (long) burst * receivers, burst, receivers, seconds, burst * receivers / seconds);
+            System.out.println("store round trips per delivery in the burst: " + STORE.perDelivery((long) burst * receivers));
 
             long steadyFrom = received(hosts);
             for (int second = 0; second < 10; second++) {
