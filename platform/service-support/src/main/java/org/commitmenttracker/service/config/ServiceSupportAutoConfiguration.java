@@ -3,6 +3,10 @@ package org.commitmenttracker.service.config;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,6 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -42,9 +47,12 @@ public class ServiceSupportAutoConfiguration {
      * included, keep their own serializers.
      */
     @Bean
-    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties properties) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(properties.buildProducerProperties(),
-                new StringSerializer(), new ByteArraySerializer()));
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
+                properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
+        // The relay's producer metrics (kafka.producer.*) next to the binder's, on /actuator/prometheus.
+        meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return new KafkaTemplate<>(factory);
     }
 
     @Bean
@@ -65,6 +73,21 @@ public class ServiceSupportAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     DocumentStoreHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new DocumentStoreHealthIndicator(mongo);
+    }
+
+    /**
+     * {@code tracker.outbox.backlog} (documents with unpublished events; counted in MongoDB at each scrape, as the
+     * {@code outbox} health component does) and {@code tracker.outbox.published} (events published since start).
+     */
+    @Bean
+    MeterBinder outboxMetrics(OutboxRelay relay) {
+        return registry -> {
+            Gauge.builder("tracker.outbox.backlog", relay, OutboxRelay::backlog)
+                    .description("Documents whose embedded outbox still holds unpublished events")
+                    .baseUnit("documents").register(registry);
+            FunctionCounter.builder("tracker.outbox.published", relay, OutboxRelay::publishedCount)
+                    .description("Events the outbox relay published since start").baseUnit("events").register(registry);
+        };
     }
 
     @Bean(name = "outbox")
