@@ -35,6 +35,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong acceptedCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile List<String> secrets = List.of();
     private volatile Function<Received, Answer> behaviour = r -> Answer.OK;
 
@@ -66,6 +67,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
     }
 
+    /** How many messages were answered with 2xx: cheap enough to poll (a benchmark must not compete with the service). */
+    public long acceptedCount() {
+        return acceptedCount.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         long at = System.nanoTime();
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -84,6 +90,9 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         }
         received.add(new Received(id, ts, request.body(), valid, answer.status(), at));
+        if (answer.status() >= 200 && answer.status() < 300) {
+            acceptedCount.incrementAndGet();
+        }
         exchange.sendResponseHeaders(answer.status(), -1);
         exchange.close();
     }

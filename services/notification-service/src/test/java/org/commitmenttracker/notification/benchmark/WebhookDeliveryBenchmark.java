@@ -42,7 +42,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * it by hand (docs/performance.md).
  * <ol>
  *   <li>throughput: a burst of {@code burst} events, deliveries/s from the first to the last one received;</li>
- *   <li>latency: {@code rate} events/s for 10 s; per delivery, the time from the event's publication (an upper
+ *   <li>latency: {@code rate} events/s, evenly spaced, for 10 s; per delivery, the time from the event's publication (an upper
  *   bound of "consumed") to the receiver having it.</li>
  * </ol>
  */
@@ -121,10 +121,11 @@ public final class WebhookDeliveryBenchmark {
             System.out.println("store round trips per delivery in the burst: " + STORE.perDelivery((long) burst * receivers));
 
             long steadyFrom = received(hosts);
-            for (int second = 0; second < 10; second++) {
-                long tick = System.nanoTime();
-                publish(producer, documentId, rate, "steady");
-                Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - tick) / 1_000_000));
+            long steadyStart = System.nanoTime();
+            for (int event = 0; event < 10 * rate; event++) { // evenly spaced: one event every 1/rate s
+                long due = steadyStart + event * 1_000_000_000L / rate;
+                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                publish(producer, documentId, 1, "steady");
             }
             awaitDeliveries(hosts, steadyFrom + 10L * rate * receivers, Duration.ofSeconds(120));
             long[] latencies = hosts.stream().flatMap(h -> h.accepted().stream())
@@ -160,7 +161,7 @@ public final class WebhookDeliveryBenchmark {
     }
 
     private static long received(List<WebhookReceiver> hosts) {
-        return hosts.stream().mapToLong(h -> h.accepted().size()).sum();
+        return hosts.stream().mapToLong(WebhookReceiver::acceptedCount).sum();
     }
 
     private static void awaitDeliveries(List<WebhookReceiver> hosts, long total, Duration timeout) throws InterruptedException {
