@@ -55,6 +55,21 @@ class CommuniqueIngestionIT {
         assertThat(event.data().text()).isEqualTo(text);
     }
 
+    /** A text close to the 2 MB limit still reaches Kafka: the event carries the whole text (topics accept 8 MiB). */
+    @Test
+    void aLargeTextIsAnnouncedWhole() {
+        IngestionClient api = new IngestionClient(port);
+        StringBuilder text = new StringBuilder("联合公报 " + UUID.randomUUID() + "\n\n双方商定：\n");
+        while (text.length() * 3 < 1_800_000) { // about 1.8 MB of UTF-8
+            text.append("——双方将继续深化务实合作，推动两国关系发展。\n");
+        }
+        var created = api.postText(text.toString());
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        EventEnvelope<CommuniqueReceived> event = onlyReceivedEventOf(IngestionClient.idOf(created));
+        assertThat(event.data().text()).hasSize(text.length());
+    }
+
     @Test
     void jsonCarriesMetadataIntoTheRecordAndTheEvent() {
         IngestionClient api = new IngestionClient(port);
