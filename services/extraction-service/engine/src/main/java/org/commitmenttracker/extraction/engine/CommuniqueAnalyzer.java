@@ -20,7 +20,7 @@ import org.commitmenttracker.extraction.engine.text.ParagraphRecovery;
  * {@link LanguageProfile}. Thread-safe: the profiles and gazetteers are read once and never change.
  */
 public final class CommuniqueAnalyzer {
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private static final class Resources {
         static final Countries COUNTRIES = Countries.load("gazetteer/countries.tsv");
@@ -28,8 +28,19 @@ public final class CommuniqueAnalyzer {
         static final LanguageProfiles PROFILES = LanguageProfiles.standard(COUNTRIES);
     }
 
+    /** A text's language ("zh", "en", "ru") and script ("Hans", "Hant", "Latn", "Cyrl"). */
+    public record Detected(String language, String script) {
+    }
+
+    /** The language and script a text is written in, by its characters. */
+    public static Detected detect(String text) {
+        String clean = text == null ? "" : text;
+        return new Detected(LanguageProfiles.detect(clean), Resources.PROFILES.script(clean));
+    }
+
     public CommuniqueAnalysis analyze(SourceDocument source) {
-        String language = source.language() != null ? source.language() : LanguageProfiles.detect(source.text());
+        String given = LanguageProfiles.normalise(source.language());
+        String language = given != null ? given : LanguageProfiles.detect(source.text());
         Optional<LanguageProfile> profile = Resources.PROFILES.forCode(language);
         if (profile.isEmpty()) {
             // A language without a profile yet: say what is known rather than guess with another language's cues.

@@ -131,10 +131,19 @@ class DocumentShapesTest {
     }
 
     @Test
-    void leavesTextOfAnotherLanguageWithoutCommitmentsRatherThanReadingItWithChineseCues() {
+    void leavesTextOfALanguageWithoutProfileWithoutCommitmentsRatherThanReadingItWithOtherCues() {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("fr-1",
+                "Déclaration commune\n\nLes parties sont convenues de :\n- développer le commerce.", null, "fr-FR", null));
+
+        assertThat(analysis.document().language()).isEqualTo("fr");
+        assertThat(analysis.commitments()).isEmpty();
+    }
+
+    @Test
+    void readsEnglishWithItsOwnProfileNowThatItHasOne() {
         CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("en-1", "Joint Statement\n\nThe sides agreed to:\n- expand trade."));
 
         assertThat(analysis.document().language()).isEqualTo("en");
-        assertThat(analysis.commitments()).isEmpty();
+        assertThat(analysis.commitments()).extracting(Commitment::text).containsExactly("expand trade.");
     }
 }

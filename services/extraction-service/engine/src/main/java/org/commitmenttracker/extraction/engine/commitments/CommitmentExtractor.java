@@ -34,8 +34,8 @@ public final class CommitmentExtractor {
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
         this.organisations = organisations;
-        this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings());
-        this.titles = new InstrumentTitles(profile.punctuation());
+        this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings(), profile.spacedWords());
+        this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,

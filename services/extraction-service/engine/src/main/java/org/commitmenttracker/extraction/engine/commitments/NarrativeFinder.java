@@ -23,8 +23,16 @@ final class NarrativeFinder {
     private final Punctuation punctuation;
     private final ClauseOpenings openings;
     private final Sentences sentences;
+    private final boolean subjectRequired;
 
-    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings) {
+    /**
+     * {@code subjectRequired} (languages that write spaces between words): a verb of commitment opens a
+     * commitment only after a subject of its own ("we will"), a conjunction continuing the sentence's subject
+     * ("…, and will"), or a clause that is only a subject ("We, the Leaders, will"); a bare "will" in a relative
+     * clause ("…, which will") states nobody's intent.
+     */
+    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings, boolean subjectRequired) {
+        this.subjectRequired = subjectRequired;
         this.punctuation = punctuation;
         this.openings = openings;
         this.sentences = new Sentences(punctuation);
@@ -34,7 +42,7 @@ final class NarrativeFinder {
         String folded = paragraph.folded();
         List<Found> found = new ArrayList<>();
         for (Span sentence : sentences.sentences(folded)) {
-            if (punctuation.endsLeadIn(folded.charAt(sentence.end() - 1))) {
+            if (punctuation.endsLeadIn(lastMark(folded, sentence))) {
                 continue;
             }
             Found commitment = inSentence(folded, sentence);
@@ -50,21 +58,56 @@ final class NarrativeFinder {
         Subject sentenceSubject = null;
         Opening previous = null;
         Span previousClause = null;
+        boolean subjectPending = false;
         for (Span clause : clauses) {
             Opening opening = openings.at(folded, clause.start());
             if (sentenceSubject == null && opening.subject() != null) {
                 sentenceSubject = opening.subject();
             }
-            if (opening.verb() == Verb.COMMITMENT) {
+            boolean owned = !subjectRequired || opening.subject() != null || subjectPending
+                    || (opening.joined() && sentenceSubject != null);
+            subjectPending = opening.verb() == null && (opening.subject() != null || subjectPending);
+            if (opening.verb() == Verb.COMMITMENT && owned) {
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
                 int start = bareReport ? previousClause.start() : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;
                 return new Found(new Span(start, sentence.end()), subject);
             }
+            if (subjectRequired && sentenceSubject != null) {
+                int joined = joinedCommitment(folded, clause, opening.end());
+                if (joined >= 0) {
+                    return new Found(new Span(joined, sentence.end()), sentenceSubject);
+                }
+            }
             previous = opening;
             previousClause = clause;
         }
         return null;
+    }
+
+    /**
+     * "We welcome the meeting … and agree to meet again …": inside a clause, a conjunction followed by a verb of
+     * commitment continues the sentence's subject with a commitment of its own. Returns where it starts, or -1.
+     */
+    private int joinedCommitment(String folded, Span clause, int from) {
+        for (int at = Math.max(from, clause.start() + 1); at < clause.end(); at++) {
+            if (Character.isWhitespace(folded.charAt(at - 1)) && openings.conjunctionAt(folded, at)) {
+                Opening opening = openings.at(folded, at);
+                if (opening.joined() && opening.verb() == Verb.COMMITMENT) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The sentence's last mark that is not a space. */
+    private static char lastMark(String folded, Span sentence) {
+        int end = sentence.end() - 1;
+        while (end > sentence.start() && Character.isWhitespace(folded.charAt(end))) {
+            end--;
+        }
+        return folded.charAt(end);
     }
 }

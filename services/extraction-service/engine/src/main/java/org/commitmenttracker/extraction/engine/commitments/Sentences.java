@@ -31,7 +31,8 @@ final class Sentences {
         for (int i = from; i < to; i++) {
             char c = folded.charAt(i);
             depth = Math.max(0, depth + punctuation.depthChange(c));
-            boolean boundary = sentences ? punctuation.endsSentence(c) : punctuation.breaksClause(c);
+            boolean boundary = sentences ? punctuation.endsSentenceAt(folded, i)
+                    : punctuation.breaksClause(c) && !withinNumber(folded, i);
             if (depth == 0 && boundary) {
                 spans.add(new Span(start, i + 1));
                 start = i + 1;
@@ -41,5 +42,11 @@ final class Sentences {
             spans.add(new Span(start, to));
         }
         return spans;
+    }
+
+    /** "1,000": a comma between digits separates thousands, not clauses. */
+    private static boolean withinNumber(String folded, int i) {
+        return folded.charAt(i) == ',' && i > 0 && i + 1 < folded.length() && Character.isDigit(folded.charAt(i - 1))
+                && Character.isDigit(folded.charAt(i + 1));
     }
 }

@@ -10,16 +10,19 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
 /** States by name and by the one-character short form used in compounds ("中俄") and subjects ("俄方"). */
 public final class Countries {
     private final PhraseMatcher fullNames;
+    private final PhraseMatcher subjectNames;
     private final Map<Character, String> codeByShortForm;
 
-    private Countries(PhraseMatcher fullNames, Map<Character, String> codeByShortForm) {
+    private Countries(PhraseMatcher fullNames, PhraseMatcher subjectNames, Map<Character, String> codeByShortForm) {
         this.fullNames = fullNames;
+        this.subjectNames = subjectNames;
         this.codeByShortForm = Map.copyOf(codeByShortForm);
     }
 
     public static Countries load(String resource) {
         Map<String, String> codeByName = new HashMap<>();
         Map<Character, String> codeByShortForm = new HashMap<>();
+        Map<String, String> codeBySubjectName = new HashMap<>();
         Lexicon.readLines(resource, line -> {
             String[] columns = line.split("\t");
             String code = columns[0].strip();
@@ -29,13 +32,29 @@ public final class Countries {
             if (columns.length > 2 && !columns[2].isBlank()) {
                 codeByShortForm.put(columns[2].strip().charAt(0), code);
             }
+            if (columns.length > 3) {
+                for (String adjective : columns[3].split("\\|")) {
+                    if (!adjective.isBlank()) {
+                        codeBySubjectName.put(adjective.strip(), code);
+                    }
+                }
+            }
         });
-        return new Countries(new PhraseMatcher(codeByName), codeByShortForm);
+        codeBySubjectName.putAll(codeByName);
+        return new Countries(new PhraseMatcher(codeByName), new PhraseMatcher(codeBySubjectName), codeByShortForm);
     }
 
     /** ISO codes of the states named in full in a folded text, in order of first mention. */
     public List<String> namedIn(String folded) {
         return fullNames.valuesIn(folded);
+    }
+
+    /**
+     * A state named at {@code at} as the subject of a clause, by its name or the adjective of "the X side"
+     * ("China", "the Russian side", "Российская сторона"), as {code, length}; null if none.
+     */
+    public String[] subjectAt(String folded, int at) {
+        return subjectNames.phraseAt(folded, at);
     }
 
     /** The ISO code of a short form, or null. */

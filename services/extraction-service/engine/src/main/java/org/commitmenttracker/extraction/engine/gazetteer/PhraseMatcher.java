@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.commitmenttracker.extraction.engine.text.Characters;
+
 /**
  * Finds known phrases in a text and returns what they stand for, in order of first mention. Where two
  * phrases overlap the longer one wins, so "联合国安理会" is not also read as "联合国".
@@ -24,8 +26,10 @@ final class PhraseMatcher {
     List<String> valuesIn(String text) {
         List<Match> matches = new ArrayList<>();
         valueByPhrase.forEach((phrase, value) -> {
-            for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length())) {
-                matches.add(new Match(at, phrase.length(), value));
+            for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+                if (wholeWord(text, at, phrase)) {
+                    matches.add(new Match(at, phrase.length(), value));
+                }
             }
         });
         matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::length).reversed()));
@@ -38,5 +42,31 @@ final class PhraseMatcher {
             }
         }
         return List.copyOf(values);
+    }
+
+    /** The longest phrase at {@code at} as a whole word, as {value, length}, or null. */
+    String[] phraseAt(String text, int at) {
+        String best = null;
+        for (String phrase : valueByPhrase.keySet()) {
+            if ((best == null || phrase.length() > best.length()) && text.startsWith(phrase, at) && wholeWord(text, at, phrase)) {
+                best = phrase;
+            }
+        }
+        return best == null ? null : new String[] {valueByPhrase.get(best), String.valueOf(best.length())};
+    }
+
+    /**
+     * A phrase of an alphabetic script matches whole words only ("UN" is not read in "UNITED", "India" not in
+     * "Indian"); a Chinese phrase matches anywhere, as Chinese writes no spaces between words.
+     */
+    static boolean wholeWord(String text, int at, String phrase) {
+        int end = at + phrase.length();
+        boolean openStart = !isWordChar(phrase.charAt(0)) || at == 0 || !isWordChar(text.charAt(at - 1));
+        boolean openEnd = !isWordChar(phrase.charAt(phrase.length() - 1)) || end >= text.length() || !isWordChar(text.charAt(end));
+        return openStart && openEnd;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) && !Characters.isWide(c);
     }
 }

@@ -12,9 +12,12 @@ public final class BulletMarkers {
     private static final Pattern SHARED_FORMS = Pattern.compile("^(?:[\u2014\u2013-]\\s|[(\uFF08][a-z][)\uFF09]\\s?|[a-z][.)]\\s|\\d{1,2}[)\uFF09]\\s?)");
 
     private final List<String> symbols;
+    private final Pattern ownForms;
 
     BulletMarkers(Lexicon lexicon) {
         this.symbols = lexicon.longestFirst("bullet.marker");
+        List<String> forms = lexicon.listOrEmpty("bullet.form");
+        this.ownForms = forms.isEmpty() ? null : Pattern.compile("^(?:" + String.join("|", forms) + ")");
     }
 
     /** Length of the marker {@code piece} starts with (followed by something), 0 if none. */
@@ -24,6 +27,13 @@ public final class BulletMarkers {
             return piece.length() > symbol.length() ? symbol.length() : 0;
         }
         Matcher shared = SHARED_FORMS.matcher(piece);
-        return shared.lookingAt() && shared.end() < piece.length() ? shared.end() : 0;
+        if (shared.lookingAt() && shared.end() < piece.length()) {
+            return shared.end();
+        }
+        if (ownForms != null) {
+            Matcher own = ownForms.matcher(piece);
+            return own.lookingAt() && own.end() < piece.length() ? own.end() : 0;
+        }
+        return 0;
     }
 }

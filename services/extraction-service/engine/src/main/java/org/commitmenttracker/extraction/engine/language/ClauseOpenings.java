@@ -18,73 +18,116 @@ public final class ClauseOpenings {
 
     public enum Verb { COMMITMENT, REPORTING }
 
-    /** What a clause opens with; {@code subject} and {@code verb} may each be null. {@code end} follows the verb. */
-    public record Opening(Subject subject, Verb verb, int end) {
+    /**
+     * What a clause opens with; {@code subject} and {@code verb} may each be null. {@code end} follows the verb.
+     * {@code joined}: the clause opens with a conjunction ("and will …"), so it continues the sentence's subject.
+     */
+    public record Opening(Subject subject, Verb verb, int end, boolean joined) {
     }
 
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_ADVERBS = 3;
 
     private final List<String> everyPartySubjects;
-    private final String partySuffix;
+    private final List<String> partySuffixes;
+    private final List<String> articles;
+    private final List<String> conjunctions;
     private final List<String> adverbs;
     private final List<String> commitmentVerbs;
     private final List<String> reportingVerbs;
     private final Punctuation punctuation;
     private final Countries countries;
+    private final boolean spacedWords;
 
-    ClauseOpenings(Lexicon lexicon, Punctuation punctuation, Countries countries) {
+    ClauseOpenings(Lexicon lexicon, Punctuation punctuation, Countries countries, boolean spacedWords) {
         this.everyPartySubjects = lexicon.longestFirst("subject.all");
-        this.partySuffix = lexicon.single("subject.party-suffix");
+        this.partySuffixes = lexicon.longestFirst("subject.party-suffix");
+        this.articles = spacedWords ? lexicon.longestFirst("subject.article") : List.of();
+        this.conjunctions = spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of();
         this.adverbs = lexicon.longestFirst("subject.adverb");
         this.commitmentVerbs = lexicon.longestFirst("cue.commitment");
         this.reportingVerbs = lexicon.longestFirst("verb.reporting");
         this.punctuation = punctuation;
         this.countries = countries;
+        this.spacedWords = spacedWords;
     }
 
     public Opening at(String folded, int from) {
         int at = skipSpaces(folded, from);
+        boolean joined = false;
+        String conjunction = Lexicon.phraseAt(folded, at, conjunctions);
+        if (conjunction != null) {
+            joined = true;
+            at = skipSpaces(folded, at + conjunction.length());
+        }
         Subject subject = null;
-        String everyParty = Lexicon.prefixAt(folded, at, everyPartySubjects);
+        String everyParty = Lexicon.phraseAt(folded, at, everyPartySubjects);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
             at += everyParty.length();
         } else {
-            int end = singlePartyEnd(folded, at);
-            if (end > at) {
-                subject = new Subject(false, List.of(countries.codeOfShortForm(folded.charAt(at))));
-                at = end;
+            int[] single = new int[1];
+            String code = spacedWords ? namedParty(folded, at, single) : shortFormParty(folded, at, single);
+            if (code != null) {
+                subject = new Subject(false, List.of(code));
+                at = single[0];
             }
         }
         if (subject != null) {
-            at = skipParenthetical(folded, at);
+            at = skipParenthetical(folded, skipSpaces(folded, at));
         }
         for (int i = 0; i < MAX_ADVERBS; i++) {
-            String adverb = Lexicon.prefixAt(folded, at, adverbs);
+            at = skipSpaces(folded, at);
+            String adverb = Lexicon.phraseAt(folded, at, adverbs);
             if (adverb == null) {
                 break;
             }
             at += adverb.length();
         }
-        String commitment = Lexicon.prefixAt(folded, at, commitmentVerbs);
+        at = skipSpaces(folded, at);
+        String commitment = Lexicon.phraseAt(folded, at, commitmentVerbs);
         if (commitment != null) {
-            return new Opening(subject, Verb.COMMITMENT, at + commitment.length());
+            return new Opening(subject, Verb.COMMITMENT, at + commitment.length(), joined);
         }
-        String reporting = Lexicon.prefixAt(folded, at, reportingVerbs);
+        String reporting = Lexicon.phraseAt(folded, at, reportingVerbs);
         if (reporting != null) {
-            return new Opening(subject, Verb.REPORTING, at + reporting.length());
+            return new Opening(subject, Verb.REPORTING, at + reporting.length(), joined);
         }
-        return new Opening(subject, null, at);
+        return new Opening(subject, null, at, joined);
     }
 
-    /** "俄方": one short form followed by the party suffix. */
-    private int singlePartyEnd(String folded, int at) {
+    /** Whether a conjunction that continues a subject ("and") stands at {@code at}. */
+    public boolean conjunctionAt(String folded, int at) {
+        return Lexicon.phraseAt(folded, at, conjunctions) != null;
+    }
+
+    /** "俄方": one short form followed by the party suffix; the end goes to {@code end[0]}. */
+    private String shortFormParty(String folded, int at, int[] end) {
+        String suffix = partySuffixes.get(0);
         if (at < folded.length() && countries.codeOfShortForm(folded.charAt(at)) != null
-                && folded.startsWith(partySuffix, at + 1)) {
-            return at + 1 + partySuffix.length();
+                && folded.startsWith(suffix, at + 1)) {
+            end[0] = at + 1 + suffix.length();
+            return countries.codeOfShortForm(folded.charAt(at));
         }
-        return at;
+        return null;
+    }
+
+    /** "China", "the Russian side", "Китайская сторона": an optional article, a state, an optional suffix. */
+    private String namedParty(String folded, int from, int[] end) {
+        int at = from;
+        String article = Lexicon.phraseAt(folded, at, articles);
+        if (article != null) {
+            at = skipSpaces(folded, at + article.length());
+        }
+        String[] state = countries.subjectAt(folded, at);
+        if (state == null) {
+            return null;
+        }
+        at += Integer.parseInt(state[1]);
+        int afterSpaces = skipSpaces(folded, at);
+        String suffix = Lexicon.phraseAt(folded, afterSpaces, partySuffixes);
+        end[0] = suffix != null ? afterSpaces + suffix.length() : at;
+        return state[0];
     }
 
     /** Skips a bracketed aside right after the subject, e.g. "（以下简称“双方”）". */

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.en.EnglishProfile;
+import org.commitmenttracker.extraction.engine.language.ru.RussianProfile;
 import org.commitmenttracker.extraction.engine.language.zh.ChineseProfile;
 import org.commitmenttracker.extraction.engine.text.Characters;
 
@@ -19,11 +21,52 @@ public final class LanguageProfiles {
 
     public static LanguageProfiles standard(Countries countries) {
         LanguageProfile chinese = ChineseProfile.create(countries);
-        return new LanguageProfiles(Map.of(chinese.code(), chinese));
+        LanguageProfile english = EnglishProfile.create(countries);
+        LanguageProfile russian = RussianProfile.create(countries);
+        return new LanguageProfiles(Map.of(chinese.code(), chinese, english.code(), english, russian.code(), russian));
     }
 
     public Optional<LanguageProfile> forCode(String code) {
         return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** A caller's language tag reduced to its language: "en-GB" → "en", "zh-Hant" → "zh", "RU" → "ru". */
+    public static String normalise(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return primary.isEmpty() ? null : primary;
+    }
+
+    /**
+     * The script of a text: "Hant" or "Hans" for Chinese (by the characters only one of the two writes, as the
+     * Traditional-to-Simplified folding of {@code zh} knows them), "Cyrl" or "Latn" otherwise.
+     */
+    public String script(String text) {
+        String language = detect(text);
+        if (!language.equals("zh")) {
+            return language.equals("ru") ? "Cyrl" : "Latn";
+        }
+        LanguageProfile chinese = byCode.get("zh");
+        int sample = Math.min(text.length(), SAMPLE);
+        String head = text.substring(0, sample);
+        String folded = chinese.fold(head);
+        int traditional = 0;
+        for (int i = 0; i < sample; i++) {
+            if (head.charAt(i) != folded.charAt(i)) {
+                traditional++;
+            }
+        }
+        return traditional * 50 >= Math.max(1, countHan(head)) ? "Hant" : "Hans";
+    }
+
+    private static int countHan(String text) {
+        int han = 0;
+        for (int i = 0; i < text.length(); i++) {
+            han += Characters.isHan(text.charAt(i)) ? 1 : 0;
+        }
+        return han;
     }
 
     /**

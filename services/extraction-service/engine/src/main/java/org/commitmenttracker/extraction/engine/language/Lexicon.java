@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.commitmenttracker.extraction.engine.text.Characters;
+
 /**
  * Named lists of words and marks of one language ({@code key = entry|entry|...}), read from a resource next to
  * the engine's classes. Keeping every language-specific entry in data lets a language be added without code.
@@ -50,6 +52,16 @@ public final class Lexicon {
         return values;
     }
 
+    /** Whether the resource has {@code key}: optional keys switch on forms only some languages have. */
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** The entries under {@code key}, or none when the resource does not have it. */
+    public List<String> listOrEmpty(String key) {
+        return entries.getOrDefault(key, List.of());
+    }
+
     /** The entries under {@code key}, longest first, so that a prefix match takes the longest entry. */
     public List<String> longestFirst(String key) {
         List<String> sorted = new ArrayList<>(list(key));
@@ -79,6 +91,24 @@ public final class Lexicon {
         for (String candidate : longestFirst) {
             if (text.startsWith(candidate, at)) {
                 return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Like {@link #prefixAt}, but ignoring case, and an entry that ends in a letter of an alphabetic script
+     * only matches a whole word ("will" is not read in "willing"). Entries in Chinese match as before.
+     */
+    public static String phraseAt(String text, int at, List<String> longestFirst) {
+        for (String candidate : longestFirst) {
+            if (text.regionMatches(true, at, candidate, 0, candidate.length())) {
+                int end = at + candidate.length();
+                char last = candidate.charAt(candidate.length() - 1);
+                boolean word = Character.isLetterOrDigit(last) && !Characters.isWide(last);
+                if (!word || end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))) {
+                    return candidate;
+                }
             }
         }
         return null;

@@ -12,8 +12,9 @@ public final class ProfileParts {
                                            Countries countries, SectionNumbering numbering, DateForms dates,
                                            TopicTaxonomy topics) {
         Punctuation punctuation = new Punctuation(lexicon);
+        boolean spacedWords = lexicon.has("script.spaced-words");
         return new LanguageProfile(code, lexicon, folding, punctuation, new BulletMarkers(lexicon), numbering,
-                new ClauseOpenings(lexicon, punctuation, countries), dates, topics, LanguageProfile.pageMarker(lexicon),
-                lexicon.longestFirst("title.suffix"));
+                new ClauseOpenings(lexicon, punctuation, countries, spacedWords), dates, topics,
+                LanguageProfile.pageMarker(lexicon), lexicon.longestFirst("title.suffix"), spacedWords);
     }
 }

@@ -10,6 +10,8 @@ public final class Punctuation {
     private final String closing;
     private final char titleOpen;
     private final char titleClose;
+    private final boolean periodRules;
+    private final java.util.Set<String> abbreviations;
 
     Punctuation(Lexicon lexicon) {
         this.sentenceEnds = lexicon.chars("sentence.end");
@@ -20,6 +22,49 @@ public final class Punctuation {
         this.closing = lexicon.chars("bracket.close");
         this.titleOpen = lexicon.single("title.open").charAt(0);
         this.titleClose = lexicon.single("title.close").charAt(0);
+        this.periodRules = sentenceEnds.indexOf('.') >= 0;
+        this.abbreviations = java.util.Set.copyOf(lexicon.listOrEmpty("abbreviation"));
+    }
+
+    /**
+     * Whether the mark at {@code i} ends a sentence in its context. A full stop of an alphabetic script does only
+     * when followed by a space, a closing mark or the end, and not after an abbreviation ("e.g.", "U.S.",
+     * "No.") nor inside a number ("1.5"); the marks of Chinese end a sentence wherever they stand.
+     */
+    public boolean endsSentenceAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (!endsSentence(c)) {
+            return false;
+        }
+        if (c != '.' || !periodRules) {
+            return true;
+        }
+        int next = i + 1;
+        while (next < text.length() && depthChange(text.charAt(next)) < 0) {
+            next++;
+        }
+        if (next < text.length() && !Character.isWhitespace(text.charAt(next))) {
+            return false;
+        }
+        int wordStart = i;
+        while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1)) && depthChange(text.charAt(wordStart - 1)) <= 0) {
+            wordStart--;
+        }
+        String word = text.subSequence(wordStart, i + 1).toString();
+        return !abbreviations.contains(word) && !isInitials(word);
+    }
+
+    /** "U.S.", "e.g.": single letters each followed by a full stop. */
+    private static boolean isInitials(String word) {
+        if (word.length() < 2 || word.length() % 2 != 0) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k += 2) {
+            if (!Character.isLetter(word.charAt(k)) || word.charAt(k + 1) != '.') {
+                return false;
+            }
+        }
+        return word.length() >= 4 || Character.isUpperCase(word.charAt(0));
     }
 
     public boolean endsSentence(char c) {

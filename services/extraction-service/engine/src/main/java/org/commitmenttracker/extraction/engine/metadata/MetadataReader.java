@@ -50,14 +50,51 @@ public final class MetadataReader {
         Paragraph title = structure.title();
         String titleText = source.title() != null ? source.title() : title == null ? null : title.text();
         String titleFolded = titleText == null ? "" : profile.fold(titleText);
-        Optional<Paragraph> opening = structure.opening();
+        Optional<Paragraph> opening = opening(structure);
         String openingFolded = opening.map(Paragraph::folded).orElse("");
         return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded),
                 parties(openingFolded, titleFolded), signatories(structure, openingFolded),
                 meeting(opening.orElse(null), titleText, titleFolded));
     }
 
+    /**
+     * The first running paragraph; in a spaced script the first one that states something (ends a sentence),
+     * as a dateline ("New Delhi, 9-10 September 2023") or a heading ("Preamble") may stand before it.
+     */
+    private Optional<Paragraph> opening(DocumentStructure structure) {
+        if (profile.spacedWords()) {
+            for (Block block : structure.blocks()) {
+                if (block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
+                    return Optional.of(block.paragraph());
+                }
+            }
+        }
+        return structure.opening();
+    }
+
+    private boolean endsASentence(String folded) {
+        for (int i = 0; i < folded.length(); i++) {
+            if (profile.punctuation().endsSentenceAt(folded, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded) {
+        if (profile.spacedWords()) {
+            // A dateline of its own before the opening ("Moscow, 21 March 2023") dates the document, which may
+            // have been adopted on the last day of the meeting the opening dates.
+            for (Block block : structure.blocks()) {
+                if (block.paragraph().folded().equals(openingFolded)) {
+                    break;
+                }
+                Optional<LocalDate> dateline = profile.dates().firstFullDate(block.paragraph().folded());
+                if (dateline.isPresent()) {
+                    return dateline.get();
+                }
+            }
+        }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);
         if (written.isPresent()) {
             return written.get();
@@ -89,7 +126,11 @@ public final class MetadataReader {
             return named;
         }
         List<String> compound = countries.compoundAt(titleFolded, 0);
-        return compound.isEmpty() ? named : compound;
+        if (!compound.isEmpty()) {
+            return compound;
+        }
+        List<String> inTitle = countries.namedIn(titleFolded);
+        return inTitle.size() >= 2 ? inTitle : named;
     }
 
     /** Names after office titles in the sentence that says who signed, else in the opening. */
@@ -136,6 +177,20 @@ public final class MetadataReader {
         return Character.isLetter(c) || c == '\u00B7' || c == '\u30FB';
     }
 
+    /** In a spaced script, where the last meeting noun of what was held ends ("the XV BRICS Summit| in …"). */
+    private int lastNounEnd(String held) {
+        int best = -1;
+        for (String noun : meetingNouns) {
+            for (int at = held.indexOf(noun); at >= 0; at = held.indexOf(noun, at + 1)) {
+                int end = at + noun.length();
+                if ((end == held.length() || !Character.isLetter(held.charAt(end))) && end > best) {
+                    best = end;
+                }
+            }
+        }
+        return best;
+    }
+
     /** What the opening says was held ("举行X"), else the title without its document type. */
     private String meeting(Paragraph opening, String titleText, String titleFolded) {
         if (opening != null) {
@@ -152,6 +207,10 @@ public final class MetadataReader {
                     String held = folded.substring(start, end);
                     if (meetingNouns.stream().anyMatch(held::endsWith)) {
                         return opening.text().substring(start, end).strip();
+                    }
+                    int nounEnd = profile.spacedWords() ? lastNounEnd(held) : -1;
+                    if (nounEnd > 0) {
+                        return opening.text().substring(start, start + nounEnd).strip();
                     }
                 }
             }

@@ -2,7 +2,9 @@ package org.commitmenttracker.extraction.engine.structure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
 import org.commitmenttracker.extraction.engine.language.Punctuation;
 import org.commitmenttracker.extraction.engine.text.Paragraph;
@@ -10,14 +12,17 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
 /**
  * Puts recovered paragraphs into parts and lists. A list's kind comes from its lead-in, the sentence ending in a
  * colon just before it: a signing ("签署…：") makes a list of signed documents, an agreement cue
- * ("双方商定：") a list of commitments.
+ * ("双方商定：", "We commit to:") a list of commitments. In a spaced script the cue must open a clause of the
+ * lead-in with its subject ("We commit to:", not "We welcome the commitments of:").
  */
 public final class StructureParser {
     private final Punctuation punctuation;
     private final List<String> agreementCues;
     private final List<String> signingCues;
+    private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
+        this.profile = profile;
         this.punctuation = profile.punctuation();
         this.agreementCues = profile.lexicon().list("list.agreement");
         this.signingCues = profile.lexicon().list("list.signing");
@@ -29,11 +34,17 @@ public final class StructureParser {
         Integer section = null;
         ListKind list = ListKind.UNMARKED;
         String leadIn = null;
+        boolean parts = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
                 case TITLE -> title = paragraph;
                 case HEADING -> {
-                    section = paragraph.number();
+                    // Numbered paragraphs are the sections of a document without parts ("12." in a declaration);
+                    // where it has parts ("II."), the part is the section and its paragraphs only end lists.
+                    parts |= paragraph.level() == 1;
+                    if (paragraph.level() == 1 || !parts) {
+                        section = paragraph.number();
+                    }
                     list = ListKind.UNMARKED;
                     leadIn = null;
                 }
@@ -54,7 +65,7 @@ public final class StructureParser {
             return null;
         }
         int start = folded.length() - 1;
-        while (start > 0 && !punctuation.endsSentence(folded.charAt(start - 1))) {
+        while (start > 0 && !punctuation.endsSentenceAt(folded, start - 1)) {
             start--;
         }
         return folded.substring(start);
@@ -64,6 +75,28 @@ public final class StructureParser {
         if (signingCues.stream().anyMatch(leadIn::contains)) {
             return ListKind.SIGNED;
         }
+        if (profile.spacedWords()) {
+            return opensWithCommitment(leadIn) ? ListKind.AGREED : ListKind.UNMARKED;
+        }
         return agreementCues.stream().anyMatch(leadIn::contains) ? ListKind.AGREED : ListKind.UNMARKED;
+    }
+
+    /** Whether a clause of the lead-in opens with a subject (or continues one) and a verb of commitment. */
+    private boolean opensWithCommitment(String leadIn) {
+        int clauseStart = 0;
+        boolean subjectSeen = false;
+        for (int i = 0; i <= leadIn.length(); i++) {
+            if (i == leadIn.length() || punctuation.breaksClause(leadIn.charAt(i))) {
+                ClauseOpenings.Opening opening = profile.openings().at(leadIn, clauseStart);
+                boolean owned = opening.subject() != null || opening.joined() || subjectSeen;
+                if (opening.verb() == ClauseOpenings.Verb.COMMITMENT && owned) {
+                    return true;
+                }
+                subjectSeen |= opening.subject() != null && opening.verb() == null;
+                clauseStart = i + 1;
+            }
+        }
+        String lower = leadIn.toLowerCase(Locale.ROOT);
+        return agreementCues.stream().anyMatch(cue -> lower.contains(cue.toLowerCase(Locale.ROOT)));
     }
 }

@@ -19,6 +19,8 @@ import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
  */
 public final class ParagraphRecovery {
     private static final int MAX_TITLE_LENGTH = 80;
+    /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
+    private static final int MAX_SPACED_TITLE_LENGTH = 200;
     private static final int HEAD_WINDOW = 12;
 
     private enum Gap { INLINE, NEWLINE, BLANK }
@@ -123,9 +125,14 @@ public final class ParagraphRecovery {
         private int markerLength;
         private boolean hasSentenceEnd;
         private boolean titleItem;
+        private boolean partTitle;
+        private boolean afterBareHeading;
         private int titleDepth;
         private int lastLine;
+        private int firstLine;
         private int lastSection;
+        private int lastNumberedParagraph;
+        private boolean numberingMayRestart;
 
         Builder(String text, String folded, Layout layout, Tokens tokens) {
             this.text = text;
@@ -141,6 +148,7 @@ public final class ParagraphRecovery {
                     flush();
                 }
                 if (role == null) {
+                    firstLine = piece.line();
                     begin(piece);
                 } else {
                     append(piece.start(), piece.end(), true);
@@ -158,7 +166,9 @@ public final class ParagraphRecovery {
             boolean lineBreak = piece.gap() != Gap.INLINE;
             boolean mayBeTitle = paragraphs.isEmpty() && role == Role.PROSE && !hasSentenceEnd;
             boolean lastLineShort = layout.isShort(tokens.lineColumns()[lastLine]);
-            if (mayBeTitle && (endsWithTitleSuffix() || (lineBreak && lastLineShort))) {
+            // In a spaced script a title runs on past its document type ("Declaration of the Leaders …").
+            boolean titleTypeEnds = endsWithTitleSuffix() && (lineBreak || !profile.spacedWords());
+            if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last);
@@ -168,20 +178,49 @@ public final class ParagraphRecovery {
             if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
                 return true;
             }
+            if (profile.spacedWords() && heading(piece) != null && opensCapitalised(piece.end())) {
+                // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
+                return true;
+            }
+            if (profile.spacedWords() && lineBreak && ((lastLineShort && heading(piece) != null)
+                    || ((lastLineShort || mayBeTitle) && endsHeadingLine(last, piece)))) {
+                return true;
+            }
             if (lineBreak && piece.gap() == Gap.BLANK && layout.blankLinesSeparateParagraphs()) {
                 return true;
             }
             if (lineBreak && !layout.wrapped() && !continuesName(afterUnit, piece)) {
                 return true;
             }
-            boolean afterSentence = profile.punctuation().endsSentence(last);
+            boolean afterSentence = profile.punctuation().endsSentenceAt(currentFolded, currentFolded.length() - 1);
             if (lineBreak && afterSentence && lastLineShort) {
                 return true;
             }
             if (titleItem && titleDepth == 0 && last == profile.punctuation().titleClose()) {
                 return true;
             }
+            if (profile.spacedWords() && !lineBreak) {
+                // Wire copy of a spaced script: a statement ends a list item ("…; — provide X. The Sides will …")
+                // or the title of a part it follows on the same line ("II. Trade The Sides will …").
+                boolean afterItem = role == Role.BULLET && afterSentence;
+                boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
+                return (afterItem || afterPartTitle) && opensStatement(piece.start());
+            }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        private boolean opensCapitalised(int from) {
+            int at = skipSpaces(from);
+            return at > from && at < text.length() && Character.isUpperCase(text.charAt(at));
+        }
+
+        /**
+         * An unnumbered heading of a spaced script ("Trade and Investment"): a paragraph of one line without
+         * any sentence or clause end, followed by a line that opens with a capital letter.
+         */
+        private boolean endsHeadingLine(char last, Piece piece) {
+            return firstLine == lastLine && !hasSentenceEnd && !profile.punctuation().breaksClause(last)
+                    && Character.isUpperCase(text.charAt(piece.start()));
         }
 
         /**
@@ -196,7 +235,8 @@ public final class ParagraphRecovery {
         private SectionMarker heading(Piece piece) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            boolean inSequence = marker != null && marker.number() == lastSection + 1;
+            boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1
+                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
             return inSequence && standsAlone ? marker : null;
         }
@@ -205,15 +245,24 @@ public final class ParagraphRecovery {
             int from = piece.start();
             SectionMarker marker = heading(piece);
             if (marker != null) {
-                lastSection = marker.number();
+                if (marker.level() == 1) {
+                    lastSection = marker.number();
+                    numberingMayRestart = true;
+                } else {
+                    lastNumberedParagraph = marker.number();
+                    numberingMayRestart = false;
+                }
                 String numeral = text.substring(from, from + marker.length());
                 paragraphs.add(new Paragraph(Role.HEADING, numeral, folded.substring(from, from + marker.length()),
-                        marker.number()));
+                        marker.number(), marker.level()));
                 from += marker.length();
                 if (from == piece.end()) {
+                    afterBareHeading = marker.level() == 1;
                     return;
                 }
             }
+            partTitle = (marker != null && marker.level() == 1) || afterBareHeading;
+            afterBareHeading = false;
             int marked = marker == null ? profile.bullets().markerLength(window(from)) : 0;
             role = marked > 0 ? Role.BULLET : Role.PROSE;
             markerLength = window(from).substring(0, marked).strip().length();
@@ -223,7 +272,7 @@ public final class ParagraphRecovery {
         }
 
         private void append(int start, int end, boolean afterGap) {
-            if (afterGap && Characters.keepsSpaceBetween(currentText.charAt(currentText.length() - 1), text.charAt(start))) {
+            if (afterGap && keepsSpace(currentText.charAt(currentText.length() - 1), text.charAt(start))) {
                 currentText.append(' ');
                 currentFolded.append(' ');
             }
@@ -233,16 +282,30 @@ public final class ParagraphRecovery {
             char titleClose = profile.punctuation().titleClose();
             for (int i = start; i < end; i++) {
                 char c = folded.charAt(i);
-                hasSentenceEnd |= profile.punctuation().endsSentence(c);
+                hasSentenceEnd |= profile.punctuation().endsSentenceAt(folded, i);
                 titleDepth += c == titleOpen ? 1 : c == titleClose ? -1 : 0;
             }
+        }
+
+        /**
+         * Whether the gap before the next piece is a space of the text. In a spaced script it always is, except
+         * after a word broken by a hyphen at the end of a line; in Chinese only between alphabetic words.
+         */
+        private boolean keepsSpace(char before, char after) {
+            if (!profile.spacedWords()) {
+                return Characters.keepsSpaceBetween(before, after);
+            }
+            int length = currentText.length();
+            boolean hyphenated = before == '-' && length >= 2 && Character.isLetter(currentText.charAt(length - 2))
+                    && Character.isLetter(after);
+            return !hyphenated;
         }
 
         private void flush() {
             String paragraphText = currentText.substring(markerLength).strip();
             String paragraphFolded = currentFolded.substring(markerLength).strip();
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
-                    && paragraphText.length() <= MAX_TITLE_LENGTH;
+                    && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {
                 paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0));
             }

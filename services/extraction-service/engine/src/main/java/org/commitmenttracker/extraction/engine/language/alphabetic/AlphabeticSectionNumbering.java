@@ -1,0 +1,59 @@
+package org.commitmenttracker.extraction.engine.language.alphabetic;
+
+import org.commitmenttracker.extraction.engine.language.SectionMarker;
+import org.commitmenttracker.extraction.engine.language.SectionNumbering;
+
+/**
+ * Numbering of English and Russian declarations: parts "I.", "II." … (level 1) and numbered paragraphs "1.",
+ * "12." (level 2), each a piece of its own, i.e. followed by a space or a line end ("3.5" and "2023." are no
+ * numbers of this kind: four digits are a year).
+ */
+public final class AlphabeticSectionNumbering implements SectionNumbering {
+    private static final int MAX_DIGITS = 3;
+    private static final int MAX_ROMAN = 6;
+
+    @Override
+    public SectionMarker parse(String piece) {
+        int dot = piece.indexOf('.');
+        if (dot <= 0 || dot != piece.length() - 1) {
+            return null;
+        }
+        // Cyrillic capitals that look like Roman numerals ("І", "Х") are read as such.
+        String numeral = piece.substring(0, dot).replace('\u0406', 'I').replace('\u0425', 'X');
+        if (numeral.length() <= MAX_DIGITS && numeral.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int value = Integer.parseInt(numeral);
+            return value == 0 ? null : new SectionMarker(value, piece.length(), true, 2);
+        }
+        int value = numeral.length() <= MAX_ROMAN ? roman(numeral) : 0;
+        return value > 0 ? new SectionMarker(value, piece.length(), true, 1) : null;
+    }
+
+    /** I … XXXIX written canonically; 0 for anything else. */
+    static int roman(String numeral) {
+        int value = 0;
+        for (int i = 0; i < numeral.length(); i++) {
+            int current = valueOf(numeral.charAt(i));
+            if (current == 0) {
+                return 0;
+            }
+            int next = i + 1 < numeral.length() ? valueOf(numeral.charAt(i + 1)) : 0;
+            value += current < next ? -current : current;
+        }
+        return toRoman(value).equals(numeral) ? value : 0;
+    }
+
+    private static int valueOf(char c) {
+        return switch (c) {
+            case 'I' -> 1;
+            case 'V' -> 5;
+            case 'X' -> 10;
+            default -> 0;
+        };
+    }
+
+    private static String toRoman(int value) {
+        String[] tens = {"", "X", "XX", "XXX"};
+        String[] units = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+        return value < 1 || value > 39 ? "" : tens[value / 10] + units[value % 10];
+    }
+}

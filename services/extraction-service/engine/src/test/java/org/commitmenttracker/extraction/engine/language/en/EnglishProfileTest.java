@@ -1,0 +1,193 @@
+package org.commitmenttracker.extraction.engine.language.en;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.commitmenttracker.extraction.engine.TimeSpan;
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.DateForms;
+import org.commitmenttracker.extraction.engine.language.LanguageProfiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** English communiqués: structure, commitment cues and what is not one, and every date form. */
+class EnglishProfileTest {
+    private static final LocalDate DOCUMENT = LocalDate.of(2023, 9, 10);
+    private static final DateForms DATES = LanguageProfiles.standard(Countries.load("gazetteer/countries.tsv"))
+            .forCode("en").orElseThrow().dates();
+
+    private final CommuniqueAnalyzer analyzer = new CommuniqueAnalyzer();
+
+    private List<Commitment> commitments(String text) {
+        return analyzer.analyze(new SourceDocument("en-test", text, null, "en", DOCUMENT)).commitments();
+    }
+
+    @Test
+    void readsNumberedParagraphsAsSectionsAndLetteredAndNumberedSubItemsUnderACommitmentAsBullets() {
+        String text = """
+                G20 Leaders' Declaration
+                Preamble
+                1. We, the Leaders of the G20, met in New Delhi on 9-10 September 2023.
+                Strong, Sustainable, Balanced and Inclusive Growth
+                2. We commit to:
+                a. strengthen macroeconomic policy cooperation;
+                b. protect the most vulnerable.
+                3. Leaders agreed to the following:
+                (i) reform multilateral development banks;
+                (ii) enhance debt transparency.
+                4. We will:
+                1) scale up climate finance;
+                2) promote digital public infrastructure.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("g20", text));
+
+        assertThat(analysis.document().title()).isEqualTo("G20 Leaders' Declaration");
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2023, 9, 9));
+        assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, 2, "strengthen macroeconomic policy cooperation;"),
+                tuple(Commitment.Kind.BULLET, 2, "protect the most vulnerable."),
+                tuple(Commitment.Kind.BULLET, 3, "reform multilateral development banks;"),
+                tuple(Commitment.Kind.BULLET, 3, "enhance debt transparency."),
+                tuple(Commitment.Kind.BULLET, 4, "scale up climate finance;"),
+                tuple(Commitment.Kind.BULLET, 4, "promote digital public infrastructure."));
+    }
+
+    @Test
+    void recoversParagraphsAndHeadingsFromHardWrappedText() {
+        String text = """
+                Joint Statement of the Leaders on Partnership for Growth and Development in the Region
+                Trade and Investment
+                1. We note with satisfaction that trade between our countries has grown steadily over the
+                past decade and that investment flows have reached record levels in a number of sectors.
+                2. We will work together to remove barriers to trade and investment and to facilitate the
+                movement of goods, services and capital between our economies by the end of 2025.
+                Energy
+                3. We agree to expand cooperation in renewable energy, hydrogen and energy efficiency and to
+                hold a joint energy forum in 2024.
+                """;
+
+        List<Commitment> found = commitments(text);
+
+        assertThat(found).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(2, "We will work together to remove barriers to trade and investment and to facilitate the "
+                        + "movement of goods, services and capital between our economies by the end of 2025."),
+                tuple(3, "We agree to expand cooperation in renewable energy, hydrogen and energy efficiency and to "
+                        + "hold a joint energy forum in 2024."));
+        assertThat(found.get(1).topics()).contains("energy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "We commit to phasing down unabated coal power.",
+            "We will continue to support the multilateral trading system.",
+            "We agree to establish a working group on food security.",
+            "We resolve to end hunger and malnutrition.",
+            "We call on all countries to refrain from protectionism.",
+            "Leaders decided to launch a new initiative on digital skills.",
+            "The Parties shall exchange information on a regular basis.",
+            "Each Party shall undertake to notify the other of any measure.",
+            "We undertake to mobilise additional resources for development.",
+            "Further, we will strengthen cooperation among tax authorities.",
+            "We, the Leaders of the G20, will act together to secure a sustainable future.",
+            "We welcome the report of the task force and will implement its recommendations.",
+    })
+    void findsACommitmentForEachCue(String sentence) {
+        assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "We welcome the adoption of the Framework on debt restructuring.",
+            "We note the progress made by the working group in 2023.",
+            "We recall our commitment made in Bali.",
+            "We recognise that climate change will affect every economy.",
+            "We note that the Bank will publish its report in 2024.",
+            "Many countries face debt distress, which will hamper their recovery.",
+            "The global economy will grow by 3 per cent next year.",
+            "We welcome the following:",
+    })
+    void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
+        assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @Test
+    void anItemUnderAWelcomeIsNoCommitment() {
+        assertThat(commitments("We welcome the commitments of the following members:\na. the African Union;\nb. the EU.")).isEmpty();
+    }
+
+    @Test
+    void bindsTheSubjectThatSpeaks() {
+        String text = "Joint Statement of the People's Republic of China and the Russian Federation\n"
+                + "The People's Republic of China and the Russian Federation held talks in Moscow on 21 March 2023.\n"
+                + "The Sides will deepen cooperation in energy.\nChina will host the next meeting in 2024.\n"
+                + "The Russian side will facilitate visa procedures.\n";
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("cn-ru", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", "RU");
+        assertThat(analysis.commitments()).extracting(Commitment::parties)
+                .containsExactly(List.of("CN", "RU"), List.of("CN"), List.of("RU"));
+    }
+
+    @Test
+    void mapsOrganisationsToTheirAcronymsAsWholeWords() {
+        List<Commitment> found = commitments("We will work with the United Nations, UNESCO, the Group of Twenty, "
+                + "the Shanghai Cooperation Organisation, BRICS, the EAEU, APEC and the WHO.");
+
+        assertThat(found.get(0).organisations()).containsExactly("UN", "UNESCO", "G20", "SCO", "BRICS", "EAEU", "APEC", "WHO");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+            "achieve the goals by 2025|by 2025|null|2025-12-31|false",
+            "by the end of 2024|by the end of 2024|null|2024-12-31|false",
+            "the summit in 2023|in 2023|2023-01-01|2023-12-31|false",
+            "results achieved in 2022|in 2022|2022-01-01|2022-12-31|true",
+            "the plan for 2023–2027|2023–2027|2023-01-01|2027-12-31|false",
+            "phase out before 2030|before 2030|null|2029-12-31|false",
+            "met on 9-10 September 2023|9-10 September 2023|2023-09-09|2023-09-10|false",
+            "adopted on 15 November 2022|15 November 2022|2022-11-15|2022-11-15|true",
+            "on September 8-9, 2023|September 8-9, 2023|2023-09-08|2023-09-09|true",
+            "from 30 November – 1 December 2023|30 November – 1 December 2023|2023-11-30|2023-12-01|false",
+            "report by mid-2026|by mid-2026|null|2026-08-31|false",
+            "review in mid-2026|in mid-2026|2026-05-01|2026-08-31|false",
+            "launch in early 2025|in early 2025|2025-01-01|2025-04-30|false",
+            "meet in November 2024|in November 2024|2024-11-01|2024-11-30|false",
+            "meet on 12 December|12 December|2023-12-12|2023-12-12|false",
+            "held this year|this year|2023-01-01|2023-12-31|false",
+            "by the end of next year|by the end of next year|null|2024-12-31|false",
+            "since 2015|2015|2015-01-01|2015-12-31|true",
+    })
+    void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "implement the 2030 Agenda for Sustainable Development",
+            "the outcomes of the G20 2023 Presidency",
+            "in line with Agenda 2063 of the African Union",
+            "at COP28 and the G20",
+            "a rise of 1.5 per cent and 3,000 jobs",
+    })
+    void leavesYearsThatArePartOfNamesAlone(String text) {
+        assertThat(DATES.find(text, text, DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void findsTheDeadlineBesideAName() {
+        String text = "implement the 2030 Agenda by 2030";
+
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan("by 2030", null, LocalDate.of(2030, 12, 31), false));
+    }
+}

@@ -1,0 +1,127 @@
+package org.commitmenttracker.extraction.engine.language.ru;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.commitmenttracker.extraction.engine.TimeSpan;
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.DateForms;
+import org.commitmenttracker.extraction.engine.language.LanguageProfiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Russian communiqués: parts and bullets, cues and what is not one, parties and organisations, every date form. */
+class RussianProfileTest {
+    private static final LocalDate DOCUMENT = LocalDate.of(2023, 3, 21);
+    private static final DateForms DATES = LanguageProfiles.standard(Countries.load("gazetteer/countries.tsv"))
+            .forCode("ru").orElseThrow().dates();
+
+    private final CommuniqueAnalyzer analyzer = new CommuniqueAnalyzer();
+
+    private List<Commitment> commitments(String text) {
+        return analyzer.analyze(new SourceDocument("ru-test", text, null, "ru", DOCUMENT)).commitments();
+    }
+
+    @Test
+    void readsRomanPartsNumberedParagraphsAndEveryBulletUnderAnAgreement() {
+        String text = """
+                Совместное заявление Российской Федерации и Китайской Народной Республики
+                Российская Федерация и Китайская Народная Республика (далее – Стороны) заявляют следующее.
+                I. Торговля
+                Стороны договорились:
+                — наращивать взаимную торговлю;
+                – развивать электронную торговлю;
+                • упрощать таможенные процедуры.
+                II. Гуманитарные связи
+                1. Стороны отмечают рост туристических обменов.
+                2. Стороны будут развивать сотрудничество в области образования.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("ru-1", text));
+
+        assertThat(analysis.document().language()).isEqualTo("ru");
+        assertThat(analysis.document().parties()).containsExactly("RU", "CN");
+        assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, 1, "наращивать взаимную торговлю;"),
+                tuple(Commitment.Kind.BULLET, 1, "развивать электронную торговлю;"),
+                tuple(Commitment.Kind.BULLET, 1, "упрощать таможенные процедуры."),
+                tuple(Commitment.Kind.NARRATIVE, 2, "Стороны будут развивать сотрудничество в области образования."));
+        assertThat(analysis.commitments().get(2).topics()).contains("customs");
+        assertThat(analysis.commitments().get(3).topics()).contains("education");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Стороны будут углублять сотрудничество в энергетике.",
+            "Стороны намерены расширять взаимные инвестиции.",
+            "Стороны подтверждают готовность содействовать прямым контактам регионов.",
+            "Стороны договорились провести следующую встречу в Пекине.",
+            "Стороны также продолжат координацию в рамках ШОС.",
+            "Российская сторона будет содействовать участию китайских компаний в выставке.",
+    })
+    void findsACommitmentForEachCue(String sentence) {
+        assertThat(commitments(sentence)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Стороны приветствуют итоги визита.",
+            "Стороны отмечают, что товарооборот будет расти.",
+            "Стороны напоминают о договоренностях 2019 года.",
+            "Стороны с удовлетворением отмечают рост торговли.",
+            "Стороны высоко оценивают работу комиссий.",
+    })
+    void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
+        assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @Test
+    void bindsEachSideAndMapsOrganisations() {
+        List<Commitment> found = commitments("Совместное заявление России и Китая\n"
+                + "Китайская сторона будет поддерживать ЕАЭС.\nРоссийская сторона намерена поддержать председательство КНР в ШОС, БРИКС и «Группе двадцати».\n");
+
+        assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN"), List.of("RU"));
+        assertThat(found.get(1).organisations()).containsExactly("SCO", "BRICS", "G20");
+        assertThat(found.get(1).instruments()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+            "реализовать до 2030 года|до 2030 года|null|2029-12-31|false",
+            "достигнутые в 2022 году|в 2022 году|2022-01-01|2022-12-31|true",
+            "провести в 2023 году|в 2023 году|2023-01-01|2023-12-31|false",
+            "программа на 2023–2027 годы|2023–2027 годы|2023-01-01|2027-12-31|false",
+            "состоявшейся 14–20 декабря 2022 года|14–20 декабря 2022 года|2022-12-14|2022-12-20|true",
+            "провести в текущем году|в текущем году|2023-01-01|2023-12-31|false",
+            "завершить к концу 2024 года|к концу 2024 года|null|2024-12-31|false",
+            "до конца текущего года|до конца текущего года|null|2023-12-31|false",
+            "к 2030 году|к 2030 году|null|2030-12-31|false",
+            "в ноябре 2024 года|в ноябре 2024 года|2024-11-01|2024-11-30|false",
+            "встреча 1 апреля|1 апреля|2023-04-01|2023-04-01|false",
+            "в следующем году|в следующем году|2024-01-01|2024-12-31|false",
+            "в первом полугодии 2025 года|в первом полугодии 2025 года|2025-01-01|2025-06-30|false",
+            "от 16 июля 2001 г.|16 июля 2001 г.|2001-07-16|2001-07-16|true",
+    })
+    void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Повестки дня в области устойчивого развития на период до 2030 года",
+            "около 2000 предприятий",
+            "31 февраля 2023 года",
+    })
+    void leavesNumbersAndNamesThatAreNoDeadlinesAlone(String text) {
+        assertThat(DATES.find(text, text, DOCUMENT)).isEmpty();
+    }
+}
