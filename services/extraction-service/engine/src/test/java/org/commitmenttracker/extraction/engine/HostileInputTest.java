@@ -65,6 +65,37 @@ class HostileInputTest {
         assertWellFormed(analysis);
     }
 
+    static Stream<Arguments> megabyteLinesOfSpacedScripts() {
+        return Stream.of(
+                Arguments.of("en", "cue after cue", repeat("We will and ", MEGABYTE / 12)),
+                Arguments.of("en", "conjunctions without verb", repeat("and ", MEGABYTE / 4)),
+                Arguments.of("en", "commas", repeat(", ", MEGABYTE / 2)),
+                Arguments.of("en", "dates", repeat("by the end of 9-10 September 2023 ", MEGABYTE / 34)),
+                Arguments.of("en", "prepositions without dates", repeat("by the end of ", MEGABYTE / 14)),
+                Arguments.of("en", "numbered paragraphs", repeat("1. a. (i) ", MEGABYTE / 10)),
+                Arguments.of("en", "abbreviations", repeat("U.S. e.g. ", MEGABYTE / 10)),
+                Arguments.of("ru", "agreed lists", repeat("Стороны договорились: — ", MEGABYTE / 24)),
+                Arguments.of("ru", "conjunctions", repeat("и ", MEGABYTE / 2)),
+                Arguments.of("ru", "years", repeat("до 2030 года ", MEGABYTE / 13)));
+    }
+
+    /** The same guard for the profiles of languages that write spaces between words. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("megabyteLinesOfSpacedScripts")
+    void analysesAMegabyteOfHostileSpacedTextQuickly(String language, String what, String text) {
+        assertTimeoutPreemptively(HARD_LIMIT, () -> analyzer.analyze(new SourceDocument("warm-up", text, null, language, null)));
+
+        CommuniqueAnalysis analysis = assertTimeoutPreemptively(HARD_LIMIT, () -> {
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
+            CommuniqueAnalysis result = analyzer.analyze(new SourceDocument("big", text, null, language, null));
+            Duration cpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+            assertThat(cpu).as("CPU time for a megabyte of %s (%s)", what, language).isLessThanOrEqualTo(ONE_CORE_SECOND);
+            return result;
+        });
+
+        assertWellFormed(analysis);
+    }
+
     /**
      * A megabyte that is one agreed list of 65,000 items: every item becomes a commitment, so this measures
      * the cost per commitment; the bound only guards against a pass that is quadratic in the number of items.

@@ -18,9 +18,14 @@ final class PhraseMatcher {
     }
 
     private final Map<String, String> valueByPhrase;
+    private final Map<Character, List<String>> phrasesByInitial;
 
     PhraseMatcher(Map<String, String> valueByPhrase) {
         this.valueByPhrase = Map.copyOf(valueByPhrase);
+        Map<Character, List<String>> byInitial = new java.util.HashMap<>();
+        valueByPhrase.keySet().forEach(p -> byInitial.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(p));
+        byInitial.values().forEach(list -> list.sort(Comparator.comparingInt(String::length).reversed()));
+        this.phrasesByInitial = Map.copyOf(byInitial);
     }
 
     List<String> valuesIn(String text) {
@@ -46,13 +51,15 @@ final class PhraseMatcher {
 
     /** The longest phrase at {@code at} as a whole word, as {value, length}, or null. */
     String[] phraseAt(String text, int at) {
-        String best = null;
-        for (String phrase : valueByPhrase.keySet()) {
-            if ((best == null || phrase.length() > best.length()) && text.startsWith(phrase, at) && wholeWord(text, at, phrase)) {
-                best = phrase;
+        List<String> candidates = at < text.length() ? phrasesByInitial.get(text.charAt(at)) : null;
+        if (candidates != null) {
+            for (String phrase : candidates) {
+                if (text.startsWith(phrase, at) && wholeWord(text, at, phrase)) {
+                    return new String[] {valueByPhrase.get(phrase), String.valueOf(phrase.length())};
+                }
             }
         }
-        return best == null ? null : new String[] {valueByPhrase.get(best), String.valueOf(best.length())};
+        return null;
     }
 
     /**

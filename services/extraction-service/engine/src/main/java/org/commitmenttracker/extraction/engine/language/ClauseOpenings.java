@@ -28,25 +28,27 @@ public final class ClauseOpenings {
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_ADVERBS = 3;
 
-    private final List<String> everyPartySubjects;
-    private final List<String> partySuffixes;
-    private final List<String> articles;
-    private final List<String> conjunctions;
-    private final List<String> adverbs;
-    private final List<String> commitmentVerbs;
-    private final List<String> reportingVerbs;
+    private final Lexicon.PhraseIndex everyPartySubjects;
+    private final Lexicon.PhraseIndex partySuffixes;
+    private final String shortFormSuffix;
+    private final Lexicon.PhraseIndex articles;
+    private final Lexicon.PhraseIndex conjunctions;
+    private final Lexicon.PhraseIndex adverbs;
+    private final Lexicon.PhraseIndex commitmentVerbs;
+    private final Lexicon.PhraseIndex reportingVerbs;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
 
     ClauseOpenings(Lexicon lexicon, Punctuation punctuation, Countries countries, boolean spacedWords) {
-        this.everyPartySubjects = lexicon.longestFirst("subject.all");
-        this.partySuffixes = lexicon.longestFirst("subject.party-suffix");
-        this.articles = spacedWords ? lexicon.longestFirst("subject.article") : List.of();
-        this.conjunctions = spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of();
-        this.adverbs = lexicon.longestFirst("subject.adverb");
-        this.commitmentVerbs = lexicon.longestFirst("cue.commitment");
-        this.reportingVerbs = lexicon.longestFirst("verb.reporting");
+        this.everyPartySubjects = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.all"));
+        this.shortFormSuffix = lexicon.list("subject.party-suffix").get(0);
+        this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
+        this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
+        this.conjunctions = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of());
+        this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
+        this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
+        this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -55,13 +57,13 @@ public final class ClauseOpenings {
     public Opening at(String folded, int from) {
         int at = skipSpaces(folded, from);
         boolean joined = false;
-        String conjunction = Lexicon.phraseAt(folded, at, conjunctions);
+        String conjunction = conjunctions.at(folded, at);
         if (conjunction != null) {
             joined = true;
             at = skipSpaces(folded, at + conjunction.length());
         }
         Subject subject = null;
-        String everyParty = Lexicon.phraseAt(folded, at, everyPartySubjects);
+        String everyParty = everyPartySubjects.at(folded, at);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
             at += everyParty.length();
@@ -78,18 +80,18 @@ public final class ClauseOpenings {
         }
         for (int i = 0; i < MAX_ADVERBS; i++) {
             at = skipSpaces(folded, at);
-            String adverb = Lexicon.phraseAt(folded, at, adverbs);
+            String adverb = adverbs.at(folded, at);
             if (adverb == null) {
                 break;
             }
             at += adverb.length();
         }
         at = skipSpaces(folded, at);
-        String commitment = Lexicon.phraseAt(folded, at, commitmentVerbs);
+        String commitment = commitmentVerbs.at(folded, at);
         if (commitment != null) {
             return new Opening(subject, Verb.COMMITMENT, at + commitment.length(), joined);
         }
-        String reporting = Lexicon.phraseAt(folded, at, reportingVerbs);
+        String reporting = reportingVerbs.at(folded, at);
         if (reporting != null) {
             return new Opening(subject, Verb.REPORTING, at + reporting.length(), joined);
         }
@@ -98,12 +100,12 @@ public final class ClauseOpenings {
 
     /** Whether a conjunction that continues a subject ("and") stands at {@code at}. */
     public boolean conjunctionAt(String folded, int at) {
-        return Lexicon.phraseAt(folded, at, conjunctions) != null;
+        return conjunctions.at(folded, at) != null;
     }
 
     /** "俄方": one short form followed by the party suffix; the end goes to {@code end[0]}. */
     private String shortFormParty(String folded, int at, int[] end) {
-        String suffix = partySuffixes.get(0);
+        String suffix = shortFormSuffix;
         if (at < folded.length() && countries.codeOfShortForm(folded.charAt(at)) != null
                 && folded.startsWith(suffix, at + 1)) {
             end[0] = at + 1 + suffix.length();
@@ -115,7 +117,7 @@ public final class ClauseOpenings {
     /** "China", "the Russian side", "Китайская сторона": an optional article, a state, an optional suffix. */
     private String namedParty(String folded, int from, int[] end) {
         int at = from;
-        String article = Lexicon.phraseAt(folded, at, articles);
+        String article = articles.at(folded, at);
         if (article != null) {
             at = skipSpaces(folded, at + article.length());
         }
@@ -125,7 +127,7 @@ public final class ClauseOpenings {
         }
         at += Integer.parseInt(state[1]);
         int afterSpaces = skipSpaces(folded, at);
-        String suffix = Lexicon.phraseAt(folded, afterSpaces, partySuffixes);
+        String suffix = partySuffixes.at(folded, afterSpaces);
         end[0] = suffix != null ? afterSpaces + suffix.length() : at;
         return state[0];
     }

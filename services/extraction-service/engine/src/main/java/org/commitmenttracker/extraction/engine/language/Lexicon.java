@@ -114,6 +114,29 @@ public final class Lexicon {
         return null;
     }
 
+    /**
+     * Entries indexed by their first character (ignoring case), for {@link #phraseAt} at every clause of a long
+     * text without trying every entry at every position.
+     */
+    public static final class PhraseIndex {
+        private final java.util.Map<Character, List<String>> byInitial = new java.util.HashMap<>();
+
+        public PhraseIndex(List<String> longestFirst) {
+            for (String entry : longestFirst) {
+                byInitial.computeIfAbsent(Character.toLowerCase(entry.charAt(0)), c -> new ArrayList<>()).add(entry);
+            }
+        }
+
+        /** The longest entry at {@code at}, as {@link #phraseAt} finds it, or null. */
+        public String at(String text, int at) {
+            if (at >= text.length()) {
+                return null;
+            }
+            List<String> candidates = byInitial.get(Character.toLowerCase(text.charAt(at)));
+            return candidates == null ? null : phraseAt(text, at, candidates);
+        }
+    }
+
     /** Reads the non-blank, non-comment lines of a UTF-8 resource next to this class's package root. */
     public static void readLines(String resource, Consumer<String> line) {
         InputStream in = Lexicon.class.getResourceAsStream("/org/commitmenttracker/extraction/engine/" + resource);

@@ -40,6 +40,8 @@ public final class AlphabeticDateForms implements DateForms {
     private enum Mode { IN, BY, BEFORE }
 
     private final Pattern expression;
+    private final java.util.BitSet initials = new java.util.BitSet();
+    private final java.util.Set<String> heads = new java.util.HashSet<>();
     private final Map<String, Integer> months = new HashMap<>();
     private final Map<String, Mode> prefixes = new HashMap<>();
     private final Map<String, String> parts = new HashMap<>();
@@ -68,6 +70,15 @@ public final class AlphabeticDateForms implements DateForms {
         this.nameWordsBefore = lexicon.listOrEmpty("date.name-before");
         this.nameContextLeads = lexicon.listOrEmpty("date.name-context-lead");
         this.nameContextWords = lexicon.listOrEmpty("date.name-context");
+        // Every form starts with a digit or the first letter of one of its words: matching is only tried there.
+        for (List<String> words : List.of(monthWords, prefixWords, partWords, relativeWords)) {
+            for (String word : words) {
+                initials.set(Character.toLowerCase(word.charAt(0)));
+                initials.set(Character.toUpperCase(word.charAt(0)));
+                heads.add(head(word, 0));
+            }
+        }
+        initials.set('0', '9' + 1);
         this.expression = Pattern.compile("(?<![\\p{L}\\p{N}])"
                 + "(?:(?<pre>(?iu:" + alternation(prefixWords) + "))" + sp + ")?(?:"
                 + "(?<xd1>\\d{1,2})" + sp + "(?<xm1>" + month + ")" + range + "(?<xd2>\\d{1,2})" + sp + "(?<xm2>" + month + ")"
@@ -115,7 +126,7 @@ public final class AlphabeticDateForms implements DateForms {
     public List<TimeSpan> find(String text, String folded, LocalDate documentDate) {
         List<TimeSpan> spans = new ArrayList<>();
         Matcher m = expression.matcher(folded);
-        while (m.find()) {
+        for (int from = 0; (from = next(m, folded, from)) >= 0; ) {
             if (isName(folded, m)) {
                 continue;
             }
@@ -131,6 +142,32 @@ public final class AlphabeticDateForms implements DateForms {
     }
 
     private record Range(LocalDate start, LocalDate end) {
+    }
+
+    /** The first two characters at {@code at}, lower case, any space as ' ' (a one-letter word: it and a space). */
+    private static String head(String text, int at) {
+        char first = Character.toLowerCase(text.charAt(at));
+        char second = at + 1 < text.length() ? text.charAt(at + 1) : ' ';
+        return "" + first + (Character.isWhitespace(second) ? ' ' : Character.toLowerCase(second));
+    }
+
+    /**
+     * Finds the next expression at or after {@code from}, trying the pattern only where a form may start (a digit
+     * or the initial of one of its words, at the start of a word); returns where to search next, or -1.
+     */
+    private int next(Matcher m, String folded, int from) {
+        m.useTransparentBounds(true);
+        for (int i = from; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean mayStart = c >= '0' && c <= '9' || (initials.get(c) && heads.contains(head(folded, i)));
+            if (mayStart && (i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+                m.region(i, folded.length());
+                if (m.lookingAt()) {
+                    return Math.max(m.end(), i + 1);
+                }
+            }
+        }
+        return -1;
     }
 
     /** The range as the preposition shapes it. */
@@ -272,7 +309,7 @@ public final class AlphabeticDateForms implements DateForms {
     @Override
     public Optional<LocalDate> firstFullDate(String folded) {
         Matcher m = expression.matcher(folded);
-        while (m.find()) {
+        for (int from = 0; (from = next(m, folded, from)) >= 0; ) {
             boolean full = m.group("xy") != null || m.group("dy") != null || m.group("uy") != null;
             if (full) {
                 Range range = resolve(m, null);
