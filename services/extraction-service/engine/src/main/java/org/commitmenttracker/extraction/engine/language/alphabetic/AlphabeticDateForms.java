@@ -287,7 +287,22 @@ public final class AlphabeticDateForms implements DateForms {
         String before = folded.substring(wordStart, start - 1);
         boolean code = before.chars().anyMatch(Character::isDigit) && before.chars().anyMatch(Character::isLetter);
         boolean acronym = before.length() >= 2 && before.chars().allMatch(Character::isUpperCase);
-        return code || acronym || nameWordsBefore.contains(before);
+        return code || acronym || nameWordsBefore.contains(before) || inTitleCase(folded, wordStart, before);
+    }
+
+    /**
+     * "… Principles on Food Security and Nutrition 2023": a year after a capitalised word that does not open
+     * its sentence closes a name written in title case.
+     */
+    private boolean inTitleCase(String folded, int wordStart, String before) {
+        if (before.isEmpty() || !Character.isUpperCase(before.charAt(0)) || months.containsKey(before)) {
+            return false;
+        }
+        int at = wordStart - 1;
+        while (at >= 0 && Character.isWhitespace(folded.charAt(at))) {
+            at--;
+        }
+        return at >= 0 && Character.isLetterOrDigit(folded.charAt(at));
     }
 
     private boolean startsWithMonth(String folded, int at) {

@@ -100,6 +100,7 @@ class EnglishProfileTest {
             "Further, we will strengthen cooperation among tax authorities.",
             "We, the Leaders of the G20, will act together to secure a sustainable future.",
             "We welcome the report of the task force and will implement its recommendations.",
+            "We welcome the progress made and call for its implementation in a timely manner.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -177,6 +178,7 @@ class EnglishProfileTest {
             "implement the 2030 Agenda for Sustainable Development",
             "the outcomes of the G20 2023 Presidency",
             "in line with Agenda 2063 of the African Union",
+            "support the Principles on Food Security and Nutrition 2023",
             "at COP28 and the G20",
             "a rise of 1.5 per cent and 3,000 jobs",
     })
