@@ -1,7 +1,5 @@
 package org.commitmenttracker.registry;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
@@ -10,7 +8,6 @@ import org.commitmenttracker.service.config.OutboxCollection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /** The system of record for each commitment's status and history. */
@@ -24,13 +21,6 @@ public class RegistryApplication {
     @Bean
     OutboxCollection commitmentsOutbox() {
         return new OutboxCollection(CommitmentStore.COLLECTION);
-    }
-
-    /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Bean

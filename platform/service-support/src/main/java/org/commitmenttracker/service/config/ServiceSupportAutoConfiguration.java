@@ -1,6 +1,8 @@
 package org.commitmenttracker.service.config;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +39,13 @@ import org.springframework.scheduling.annotation.Scheduled;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
 public class ServiceSupportAutoConfiguration {
+
+    /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.tickMillis(ZoneOffset.UTC);
+    }
 
     @Bean
     EventCodec eventCodec() {

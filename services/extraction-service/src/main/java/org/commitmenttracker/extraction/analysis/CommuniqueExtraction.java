@@ -39,12 +39,12 @@ public class CommuniqueExtraction {
     private final Clock clock;
 
     public CommuniqueExtraction(CommuniqueAnalyzer analyzer, MongoTemplate mongo, OutboxRelay relay, EventCodec codec,
-                                Optional<Clock> clock) {
+                                Clock clock) {
         this.analyzer = analyzer;
         this.mongo = mongo;
         this.relay = relay;
         this.codec = codec;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public AnalysisRecord extract(EventEnvelope<CommuniqueReceived> received) {

@@ -39,13 +39,13 @@ public class CommuniqueIntake {
     private final Clock clock;
 
     public CommuniqueIntake(MongoTemplate mongo, OriginalStore originals, OutboxRelay relay, EventCodec codec,
-                            IngestionLimits limits, Optional<Clock> clock) {
+                            IngestionLimits limits, Clock clock) {
         this.mongo = mongo;
         this.originals = originals;
         this.relay = relay;
         this.codec = codec;
         this.limits = limits;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The result of a submission: the stored record, and whether this call created it. */

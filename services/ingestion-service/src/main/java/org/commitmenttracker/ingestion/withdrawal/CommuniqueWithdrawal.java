@@ -2,7 +2,6 @@ package org.commitmenttracker.ingestion.withdrawal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
@@ -35,12 +34,12 @@ public class CommuniqueWithdrawal {
     private final Clock clock;
 
     public CommuniqueWithdrawal(MongoTemplate mongo, CommuniqueCatalog catalog, OutboxRelay relay, EventCodec codec,
-                                Optional<Clock> clock) {
+                                Clock clock) {
         this.mongo = mongo;
         this.catalog = catalog;
         this.relay = relay;
         this.codec = codec;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The communiqué after withdrawal (whether by this call or an earlier one). */
