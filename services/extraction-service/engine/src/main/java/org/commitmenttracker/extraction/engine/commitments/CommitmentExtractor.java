@@ -30,12 +30,14 @@ public final class CommitmentExtractor {
     private final Organisations organisations;
     private final NarrativeFinder narratives;
     private final InstrumentTitles titles;
+    private final NamedInstruments namedInstruments;
 
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
         this.organisations = organisations;
         this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings(), profile.spacedWords());
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
+        this.namedInstruments = new NamedInstruments(profile.lexicon());
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
@@ -80,6 +82,26 @@ public final class CommitmentExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * The instruments a text refers to, in order of mention, each once: titles in brackets and, where the
+     * language names them without brackets ("the Paris Agreement"), named instruments.
+     */
+    private List<String> instruments(String text, String folded) {
+        List<String> bracketed = titles.in(text, folded);
+        if (!namedInstruments.enabled()) {
+            return bracketed;
+        }
+        List<NamedInstruments.Found> found = new ArrayList<>(namedInstruments.in(text));
+        if (found.isEmpty()) {
+            return bracketed;
+        }
+        for (String title : bracketed) {
+            found.add(new NamedInstruments.Found(Math.max(0, text.indexOf(title)), title));
+        }
+        found.sort(java.util.Comparator.comparingInt(NamedInstruments.Found::start));
+        return List.copyOf(new java.util.LinkedHashSet<>(found.stream().map(NamedInstruments.Found::title).toList()));
     }
 
     /** A signed document is listed by its title: the brackets and a closing mark are not part of it. */
@@ -129,7 +151,7 @@ public final class CommitmentExtractor {
             int occurrence = occurrences.merge(CommitmentIds.normalise(text), 1, Integer::sum);
             List<String> named = organisations.namedIn(folded);
             commitments.add(new Commitment(CommitmentIds.of(documentId, text, occurrence), kind, section,
-                    commitments.size() + 1, text, partiesOf(subject), titles.in(text, folded), named,
+                    commitments.size() + 1, text, partiesOf(subject), instruments(text, folded), named,
                     profile.topics().topicsOf(folded, !named.isEmpty()), profile.dates().find(text, folded, documentDate)));
         }
 
