@@ -31,6 +31,7 @@ public final class MetadataReader {
     private final List<String> offices;
     private final String officeInitials;
     private final List<String> nameEnds;
+    private final List<String> officeStates;
     private final List<String> signingVerbs;
     private final List<String> meetingVerbs;
     private final List<String> meetingNouns;
@@ -41,6 +42,8 @@ public final class MetadataReader {
         this.offices = profile.lexicon().longestFirst("office");
         this.officeInitials = offices.stream().map(office -> office.substring(0, 1)).distinct().reduce("", String::concat);
         this.nameEnds = profile.lexicon().longestFirst("name.end");
+        this.officeStates = profile.lexicon().listOrEmpty("office.state").stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         this.signingVerbs = profile.lexicon().list("list.signing");
         this.meetingVerbs = profile.lexicon().list("meeting.verb");
         this.meetingNouns = profile.lexicon().list("meeting.noun");
@@ -149,6 +152,9 @@ public final class MetadataReader {
     }
 
     private List<String> namesAfterOffices(String text, String folded) {
+        if (profile.spacedWords()) {
+            return namesAfterSpacedOffices(text, folded);
+        }
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < folded.length(); i++) {
             if (officeInitials.indexOf(folded.charAt(i)) < 0) {
@@ -171,6 +177,85 @@ public final class MetadataReader {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * In a spaced script: an office as a whole word ("President", "Председатель"), optionally its state ("of the
+     * Russian Federation", "КНР"), then a name of up to four capitalised words or initials ("Xi Jinping",
+     * "В.В. Путин"), ended by anything else ("and", "и", a comma, a lowercase word).
+     */
+    private List<String> namesAfterSpacedOffices(String text, String folded) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < folded.length(); i++) {
+            if (officeInitials.indexOf(folded.charAt(i)) < 0 || (i > 0 && Character.isLetter(folded.charAt(i - 1)))) {
+                continue;
+            }
+            String office = Lexicon.prefixAt(folded, i, offices);
+            int j = office == null ? -1 : i + office.length();
+            if (j < 0 || j >= folded.length() || folded.charAt(j) != ' ') {
+                continue;
+            }
+            j = skipSpaces(folded, j);
+            int k = j;
+            for (String of : officeStates) {
+                if (folded.startsWith(of, k)) {
+                    k = skipSpaces(folded, k + of.length());
+                    break;
+                }
+            }
+            String[] state = countries.subjectAt(folded, k);
+            if (state != null) {
+                int after = k + Integer.parseInt(state[1]);
+                if (after < folded.length() && folded.charAt(after) == ' ') {
+                    j = skipSpaces(folded, after);
+                }
+            }
+            int end = nameEnd(folded, j);
+            if (end > j) {
+                names.add(text.substring(j, end));
+                i = end - 1;
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static int skipSpaces(String s, int at) {
+        while (at < s.length() && s.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
+    }
+
+    /** The end of a name of capitalised words and initials at {@code start}; {@code start} if none. */
+    private static int nameEnd(String s, int start) {
+        int at = start;
+        int end = start;
+        int words = 0;
+        boolean fullWord = false;
+        while (at < s.length() && words < 4 && Character.isUpperCase(s.charAt(at))) {
+            int k = at + 1;
+            if (k < s.length() && s.charAt(k) == '.') {
+                end = k + 1; // an initial
+                at = k + 1 < s.length() && s.charAt(k + 1) == ' ' ? k + 2 : k + 1;
+                words++;
+                continue;
+            }
+            while (k < s.length() && (Character.isLetter(s.charAt(k)) || ((s.charAt(k) == '-' || s.charAt(k) == '\'')
+                    && k + 1 < s.length() && Character.isLetter(s.charAt(k + 1))))) {
+                k++;
+            }
+            if (k - at < 2) {
+                break;
+            }
+            end = k;
+            fullWord = true;
+            words++;
+            at = k < s.length() && s.charAt(k) == ' ' ? k + 1 : k;
+            if (at == k) {
+                break;
+            }
+        }
+        return fullWord ? end : start;
     }
 
     private static boolean isNameChar(char c) {
