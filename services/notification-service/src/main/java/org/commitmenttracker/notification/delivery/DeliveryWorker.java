@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Works the delivery queue of this replica: sends a delivery when it is due, its turn in its lane has come
  * and its host has a free slot; logs the attempt; retries on the {@link RetrySchedule}. Work arrives from the
@@ -49,6 +51,7 @@ public class DeliveryWorker implements DisposableBean {
     private final WebhookSettings settings;
     private final RetrySchedule schedule;
     private final HostGuards guards;
+    private final MeterRegistry meters;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
@@ -56,7 +59,8 @@ public class DeliveryWorker implements DisposableBean {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
     public DeliveryWorker(DeliveryStore store, ActiveSubscriptions active, SubscriptionStore subscriptions,
-                          SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings) {
+                          SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings,
+                          MeterRegistry meters) {
         this.store = store;
         this.active = active;
         this.subscriptions = subscriptions;
@@ -64,7 +68,8 @@ public class DeliveryWorker implements DisposableBean {
         this.client = client;
         this.settings = settings;
         this.schedule = new RetrySchedule(settings.retryDelays(), settings.retryJitter());
-        this.guards = new HostGuards(settings);
+        this.guards = new HostGuards(settings, meters);
+        this.meters = meters;
         this.senders = Executors.newFixedThreadPool(settings.senderThreads(), named("webhook-sender"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("webhook-timer"));
     }
@@ -185,6 +190,8 @@ public class DeliveryWorker implements DisposableBean {
     private void settle(Delivery claimed, WebhookResponse response) {
         Instant now = Instant.now();
         AttemptOutcome outcome = AttemptOutcome.of(response);
+        meters.timer("tracker.webhook.attempts", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .record(response.latency());
         int number = claimed.attemptCount() + 1;
         Attempt attempt = new Attempt(number, now, outcome, response.status(), response.latency().toMillis(),
                 response.error() != null ? response.error() : outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + response.status());
@@ -206,6 +213,7 @@ public class DeliveryWorker implements DisposableBean {
     }
 
     private void finish(Delivery claimed, Attempt attempt, DeliveryState state, Instant now) {
+        meters.counter("tracker.webhook.deliveries", "state", state.name().toLowerCase(java.util.Locale.ROOT)).increment();
         if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, state, now)) {
             next(claimed);
         }

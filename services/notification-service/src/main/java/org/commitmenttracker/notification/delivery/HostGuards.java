@@ -9,6 +9,9 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.commitmenttracker.notification.webhook.WebhookResponse;
 import org.commitmenttracker.notification.webhook.WebhookSettings;
@@ -23,7 +26,7 @@ final class HostGuards {
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
 
-    HostGuards(WebhookSettings settings) {
+    HostGuards(WebhookSettings settings, MeterRegistry meters) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.breakerFailureRate())
                 .minimumNumberOfCalls(settings.breakerMinimumCalls())
@@ -35,6 +38,8 @@ final class HostGuards {
                 .maxConcurrentCalls(settings.perHostConcurrency())
                 .maxWaitDuration(java.time.Duration.ZERO)
                 .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
     }
 
     /** A permit to send to {@code host} now, or null when its bulkhead is full or its circuit open. */

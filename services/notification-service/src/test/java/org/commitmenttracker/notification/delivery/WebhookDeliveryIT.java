@@ -92,6 +92,10 @@ class WebhookDeliveryIT {
         assertThat(attempts.get(0).get("error").asString()).contains("no answer within 2 s");
         assertThat(attempts.get(attempts.size() - 1).get("outcome").asString()).isEqualTo("DELIVERED");
         assertThat(attempts.get(attempts.size() - 1).get("status").asInt()).isEqualTo(200);
+
+        String metrics = org.commitmenttracker.testsupport.Http.local(port).get("/actuator/prometheus").body();
+        assertThat(metrics).contains("tracker_webhook_attempts_seconds_count{", "outcome=\"delivered\"",
+                "tracker_webhook_deliveries_total{", "resilience4j_circuitbreaker_state{", "resilience4j_bulkhead_available_concurrent_calls{");
     }
 
     @Test
