@@ -2,8 +2,6 @@ package org.commitmenttracker.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,10 +72,6 @@ public final class ManagedProcess implements AutoCloseable {
         return logFile;
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     public long pid() {
         return process.pid();
     }
@@ -96,10 +90,6 @@ public final class ManagedProcess implements AutoCloseable {
             sleep(200);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; log " + logFile + ":\n" + tailOfLog());
-    }
-
-    public void awaitPort(int port, Duration timeout) {
-        awaitReady(() -> isListening(port), timeout);
     }
 
     /**
@@ -126,15 +116,6 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    public static boolean isListening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     public String tailOfLog() {
         try {
             List<String> lines = Files.readAllLines(logFile);
@@ -156,16 +137,6 @@ public final class ManagedProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Kills without a chance to clean up, as a crash or an OOM killer would. */
-    public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
