@@ -102,6 +102,18 @@ class CommuniqueExtractionIT {
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("Unknown event type 'no.such.type.v1'");
     }
 
+    /** Operators scale on consumer lag: the binder's per-group lag gauge is on the Prometheus endpoint. */
+    @Test
+    void consumerLagIsExposedForPrometheus() throws Exception {
+        HttpResponse<String> metrics = null;
+        for (int i = 0; i < 120 && (metrics == null || !metrics.body().contains("spring_cloud_stream_binder_kafka_offset")); i++) {
+            Thread.sleep(250);
+            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(metrics.body()).containsPattern("spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"extraction\"[^}]*topic=\"communiques\"");
+    }
+
     private static List<ConsumerRecord<String, byte[]>> ofDocument(List<ConsumerRecord<String, byte[]>> records, String documentId) {
         return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(documentId)).toList();
     }

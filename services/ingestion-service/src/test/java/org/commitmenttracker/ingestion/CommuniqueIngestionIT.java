@@ -55,6 +55,29 @@ class CommuniqueIngestionIT {
         assertThat(event.data().text()).isEqualTo(text);
     }
 
+    @Test
+    void theUploadersTraceContinuesIntoTheEvent() {
+        IngestionClient api = new IngestionClient(port);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var created = api.postText("联合公报 " + UUID.randomUUID() + "\n——加强合作。\n", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(created.statusCode()).isEqualTo(201);
+        // The response names the request's own span, a child of the caller's.
+        assertThat(created.headers().firstValue("traceparent")).hasValueSatisfying(span ->
+                assertThat(span).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7"));
+
+        assertThat(onlyReceivedEventOf(IngestionClient.idOf(created)).traceparent()).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void anUploadWithoutTraceStartsOneThatTheEventContinues() {
+        IngestionClient api = new IngestionClient(port);
+        var created = api.postText("联合公报 " + UUID.randomUUID() + "\n——加强合作。\n");
+        String span = created.headers().firstValue("traceparent").orElseThrow();
+        assertThat(span).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+
+        assertThat(onlyReceivedEventOf(IngestionClient.idOf(created)).traceparent()).startsWith(span.substring(0, 36));
+    }
+
     /** A text close to the 2 MB limit still reaches Kafka: the event carries the whole text (topics accept 8 MiB). */
     @Test
     void aLargeTextIsAnnouncedWhole() {

@@ -24,8 +24,18 @@ public final class IngestionClient {
     }
 
     public HttpResponse<String> post(String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/communiques")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(upload(contentType, body).build());
+    }
+
+    /** A text upload continuing the caller's W3C trace. */
+    public HttpResponse<String> postText(String text, String traceparent) {
+        return send(upload("text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8))
+                .header("traceparent", traceparent).build());
+    }
+
+    private HttpRequest.Builder upload(String contentType, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/communiques")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** A multipart/form-data upload of one file, with optional metadata fields. */

@@ -16,14 +16,18 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.commitmenttracker.service.trace.TraceContextFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -77,6 +81,15 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxSweep outboxSweep(OutboxRelay relay) {
         return new OutboxSweep(relay);
+    }
+
+    /** First of all filters, so that everything a request does, authentication included, logs its trace. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<TraceContextFilter> traceContextFilter() {
+        FilterRegistrationBean<TraceContextFilter> registration = new FilterRegistrationBean<>(new TraceContextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Takes the name of Boot's {@code mongo} indicator, which service-defaults.yml switches off. */

@@ -6,6 +6,7 @@ import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.service.trace.TraceContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -21,8 +22,10 @@ class CommuniqueConsumer {
     Consumer<Message<byte[]>> extractCommitments(CommuniqueExtraction extraction, EventCodec codec) {
         return message -> {
             EventEnvelope<? extends EventData> envelope = codec.decode(message.getPayload());
-            if (envelope.data() instanceof CommuniqueReceived) {
-                extraction.extract(codec.decode(message.getPayload(), CommuniqueReceived.class));
+            try (TraceContext.Scope trace = TraceContext.continueFrom(envelope.traceparent())) {
+                if (envelope.data() instanceof CommuniqueReceived) {
+                    extraction.extract(codec.decode(message.getPayload(), CommuniqueReceived.class));
+                }
             }
             // communique.withdrawn.v1 concerns the registry; the analysis stays as the record of what was read.
         };

@@ -16,6 +16,7 @@ import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.ingestion.text.DocumentKind;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.service.outbox.OutboxMessage;
+import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -65,7 +66,7 @@ public class CommuniqueIntake {
         CommuniqueReceived event = new CommuniqueReceived(id, hash, submission.title(), submission.language(),
                 submission.publishedOn(), submission.sourceUrl(), submission.text(), now);
         EventEnvelope<CommuniqueReceived> envelope = EventEnvelope.of(EventIds.of("communique.received", id), SOURCE,
-                event, now, null);
+                event, now, TraceContext.forNewEvent());
         Communique communique = new Communique(id, hash, submission.title(), submission.language(),
                 submission.publishedOn(), submission.sourceUrl(), submission.text(), now, CommuniqueStatus.ACTIVE,
                 original, null, List.of(OutboxMessage.of(envelope, codec)));

@@ -12,6 +12,7 @@ import org.commitmenttracker.ingestion.communique.CommuniqueCatalog;
 import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
 import org.commitmenttracker.ingestion.communique.CommuniqueStatus;
 import org.commitmenttracker.service.outbox.OutboxMessage;
+import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,7 +47,7 @@ public class CommuniqueWithdrawal {
     public Communique withdraw(String id, String reason, String actor) {
         Instant now = clock.instant();
         EventEnvelope<CommuniqueWithdrawn> envelope = EventEnvelope.of(EventIds.of("communique.withdrawn", id),
-                CommuniqueIntake.SOURCE, new CommuniqueWithdrawn(id, reason, actor, now), now, null);
+                CommuniqueIntake.SOURCE, new CommuniqueWithdrawn(id, reason, actor, now), now, TraceContext.forNewEvent());
         long changed = mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(id).and("status").is(CommuniqueStatus.ACTIVE)),
                 new Update().set("status", CommuniqueStatus.WITHDRAWN)
