@@ -14,21 +14,31 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The README's run command: Kafka, the document store (H2, data kept in {@code --data-dir}) and the four
- * services, on 127.0.0.1, until Ctrl-C.
+ * services, on 127.0.0.1, until Ctrl-C; and the local token issuer's command.
  * <p>Usage: {@code Devstack up [--demo] [--data-dir DIR]}; ports from {@code KAFKA_PORT} (9092),
- * {@code KAFKA_CONTROLLER_PORT} (9093), {@code STORE_PORT} (27017) and {@code <SERVICE>_PORT} (8081–8084).
+ * {@code KAFKA_CONTROLLER_PORT} (9093), {@code STORE_PORT} (27017), {@code <SERVICE>_PORT} (8081–8084) and
+ * {@code <SERVICE>_MANAGEMENT_PORT} (8181–8184).
+ * <p>{@code Devstack token --role ROLE[,ROLE] [--agency ID] [--subject NAME] [--ttl SECONDS] [--data-dir DIR]}
+ * prints a bearer token signed by the data directory's key, which the services of {@code up} trust.
  */
 public final class Devstack {
+    private static final String USAGE = "usage: Devstack up [--demo] [--data-dir DIR]\n"
+            + "       Devstack token --role ROLE[,ROLE] [--agency ID] [--subject NAME] [--ttl SECONDS] [--data-dir DIR]";
+
     private Devstack() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "token".equals(args[0])) {
+            System.exit(printToken(args));
+        }
         if (args.length == 0 || !"up".equals(args[0])) {
-            System.err.println("usage: Devstack up [--demo] [--data-dir DIR]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         boolean demo = List.of(args).contains("--demo");
         Path dataDir = Path.of(optionValue(args, "--data-dir", ".devstack")).toAbsolutePath();
+        LocalIssuer issuer = LocalIssuer.inDirectory(dataDir.resolve("jwt"));
         Path projectRoot = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
         long started = System.nanoTime();
 
@@ -50,26 +60,49 @@ public final class Devstack {
         }, "devstack-stop"));
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            services.add(ServiceProcess.start(projectRoot, spec, servicePort(spec),
-                    infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""), dataDir.resolve("logs"), Map.of()));
+            services.add(ServiceProcess.start(projectRoot, spec, ports(spec), infrastructure.kafkaBootstrapServers(),
+                    infrastructure.mongoUri(""), LocalIssuer.publicKeyFile(dataDir.resolve("jwt")), dataDir.resolve("logs"), Map.of()));
         }
         for (int i = 0; i < services.size(); i++) {
-            ServiceProcess.awaitReady(services.get(i), servicePort(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));
+            ServiceProcess.awaitReady(services.get(i), ports(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));
         }
         System.out.printf("All services ready in %.1f s:%n", (System.nanoTime() - started) / 1e9);
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            System.out.printf("  %-28s http://127.0.0.1:%d   (health: /actuator/health)%n", spec.name(), servicePort(spec));
+            System.out.printf("  %-28s http://127.0.0.1:%d   (health, metrics: http://127.0.0.1:%d/actuator/health)%n",
+                    spec.name(), ports(spec).api(), ports(spec).management());
         }
         System.out.println("  Kafka bootstrap              " + infrastructure.kafkaBootstrapServers());
         System.out.println("  MongoDB URI                  " + infrastructure.mongoUri(""));
+        System.out.println("  Tokens                       ./dev token --role reader   (roles: operator, publisher, agency"
+                + " --agency ID, subscriber, reader)");
         if (demo) {
-            loadDemo(projectRoot, servicePort(ServiceSpec.named("ingestion-service")));
+            loadDemo(projectRoot, ports(ServiceSpec.named("ingestion-service")).api(),
+                    issuer.token("devstack-demo", List.of("publisher"), null, Duration.ofMinutes(5)));
         }
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
     }
 
-    private static void loadDemo(Path projectRoot, int ingestionPort) throws Exception {
+    private static int printToken(String[] args) {
+        String roles = optionValue(args, "--role", null);
+        if (roles == null) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String agency = optionValue(args, "--agency", null);
+        List<String> roleList = List.of(roles.split(","));
+        if (roleList.contains("agency") && agency == null) {
+            System.err.println("An agency token needs --agency ID (the agency directory's id, e.g. MOFCOM).");
+            return 2;
+        }
+        String subject = optionValue(args, "--subject", agency != null ? "agency-" + agency : "local-" + roleList.get(0));
+        Duration validity = Duration.ofSeconds(Long.parseLong(optionValue(args, "--ttl", "3600")));
+        Path dataDir = Path.of(optionValue(args, "--data-dir", ".devstack")).toAbsolutePath();
+        System.out.println(LocalIssuer.inDirectory(dataDir.resolve("jwt")).token(subject, roleList, agency, validity));
+        return 0;
+    }
+
+    private static void loadDemo(Path projectRoot, int ingestionPort, String publisherToken) throws Exception {
         Path sample = projectRoot.resolve("../shared/corpus/zh-cn-ru-pm27-2022.txt").normalize();
         if (!Files.exists(sample)) {
             System.out.println("Demo: " + sample + " not found, nothing loaded.");
@@ -78,15 +111,17 @@ public final class Devstack {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestionPort + "/api/communiques"))
                         .header("Content-Type", "text/plain; charset=UTF-8")
+                        .header("Authorization", "Bearer " + publisherToken)
                         .POST(HttpRequest.BodyPublishers.ofFile(sample)).build(),
                 HttpResponse.BodyHandlers.ofString());
         System.out.println("Demo: posted " + sample.getFileName() + " → " + response.statusCode() + " "
                 + response.headers().firstValue("Location").orElse(""));
     }
 
-    static int servicePort(ServiceSpec spec) {
-        String variable = spec.name().replace("-service", "").replace('-', '_').toUpperCase() + "_PORT";
-        return port(variable, spec.defaultPort());
+    static ServiceProcess.Ports ports(ServiceSpec spec) {
+        String prefix = spec.name().replace("-service", "").replace('-', '_').toUpperCase();
+        return new ServiceProcess.Ports(port(prefix + "_PORT", spec.defaultPort()),
+                port(prefix + "_MANAGEMENT_PORT", spec.defaultManagementPort()));
     }
 
     private static int port(String variable, int fallback) {

@@ -19,12 +19,17 @@ public final class ServiceProcess {
     }
 
     /**
-     * @param mongoBaseUri the store's connection string without a database; the service's own is appended
+     * @param ports          the API port and the management (actuator) port
+     * @param mongoBaseUri   the store's connection string without a database; the service's own is appended
+     * @param tokenPublicKey the PEM public key of the token issuer the service trusts ({@link LocalIssuer})
      */
-    public static ManagedProcess start(Path projectRoot, ServiceSpec spec, int port, String kafkaBootstrapServers,
-                                       String mongoBaseUri, Path logDir, Map<String, String> extraEnvironment) {
+    public static ManagedProcess start(Path projectRoot, ServiceSpec spec, Ports ports, String kafkaBootstrapServers,
+                                       String mongoBaseUri, Path tokenPublicKey, Path logDir,
+                                       Map<String, String> extraEnvironment) {
         Map<String, String> env = new HashMap<>();
-        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SERVER_PORT", String.valueOf(ports.api()));
+        env.put("MANAGEMENT_PORT", String.valueOf(ports.management()));
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "file:" + tokenPublicKey.toAbsolutePath());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("MONGODB_URI", mongoBaseUri.replaceAll("/+$", "") + "/" + spec.database());
         env.putAll(extraEnvironment);
@@ -33,13 +38,17 @@ public final class ServiceProcess {
         return ManagedProcess.start(spec.name(), command, env, logDir.resolve(spec.name() + ".log"));
     }
 
-    /** Waits for the readiness probe to answer 200 (broker and database reachable, bindings up). */
-    public static void awaitReady(ManagedProcess process, int port, Duration timeout) {
-        process.awaitReady(() -> isReady(port), timeout);
+    /** A service's two listening ports: the API and the management server (probes, Prometheus). */
+    public record Ports(int api, int management) {
     }
 
-    public static boolean isReady(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+    /** Waits for the readiness probe to answer 200 (broker and database reachable, bindings up). */
+    public static void awaitReady(ManagedProcess process, Ports ports, Duration timeout) {
+        process.awaitReady(() -> isReady(ports.management()), timeout);
+    }
+
+    public static boolean isReady(int managementPort) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

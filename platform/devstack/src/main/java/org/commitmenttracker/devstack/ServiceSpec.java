@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One of the four services: its module, its MongoDB database and its default HTTP port. */
+/** One of the four services: its module, its MongoDB database and its default HTTP port (management: + 100). */
 public record ServiceSpec(String name, String database, int defaultPort) {
 
     public static final List<ServiceSpec> ALL = List.of(
@@ -15,6 +15,10 @@ public record ServiceSpec(String name, String database, int defaultPort) {
             new ServiceSpec("extraction-service", "extraction", 8082),
             new ServiceSpec("commitment-registry-service", "registry", 8083),
             new ServiceSpec("notification-service", "notification", 8084));
+
+    public int defaultManagementPort() {
+        return defaultPort + 100;
+    }
 
     public static ServiceSpec named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst()

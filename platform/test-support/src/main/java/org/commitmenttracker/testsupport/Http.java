@@ -13,13 +13,24 @@ import java.util.Map;
 public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public Http(String base) {
+        this(base, null);
+    }
+
+    private Http(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
     }
 
     public static Http local(int port) {
         return new Http("http://127.0.0.1:" + port);
+    }
+
+    /** The same client sending {@code Authorization: authorization} (see {@link TestTokens}). */
+    public Http as(String authorization) {
+        return new Http(base, authorization);
     }
 
     public HttpResponse<String> get(String path) {
@@ -44,6 +55,9 @@ public final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (authorization != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

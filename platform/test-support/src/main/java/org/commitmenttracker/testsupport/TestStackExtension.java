@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Points the code under test at the {@link TestStack}: sets {@code KAFKA_BOOTSTRAP_SERVERS} and
- * {@code MONGODB_URI} as system properties, the same names the services read from the environment.
+ * {@code MONGODB_URI} as system properties, the same names the services read from the environment, and
+ * makes it trust the {@link TestTokens} issuer.
  */
 public final class TestStackExtension implements BeforeAllCallback {
     @Override
@@ -15,5 +16,7 @@ public final class TestStackExtension implements BeforeAllCallback {
                 ? "test" : context.getRequiredTestClass().getAnnotation(UsesTestStack.class).database();
         System.setProperty("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         System.setProperty("MONGODB_URI", stack.mongoUri(database));
+        System.setProperty("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + TestTokens.publicKeyFile().toAbsolutePath());
     }
 }

@@ -23,10 +23,12 @@ import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Against the real broker and store: a received communiqué becomes stored commitments and their events. */
@@ -35,11 +37,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CommuniqueExtractionIT {
     private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"));
     private static final int SEED_BULLETS = 90;
+    private static final String READER = TestTokens.bearer("reader");
     private final EventCodec codec = new EventCodec();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void extractsTheSeedOnceEvenWhenTheCommuniqueIsRedelivered() throws Exception {
@@ -66,7 +72,7 @@ class CommuniqueExtractionIT {
                 extracted.stream().map(CommitmentExtracted::commitmentId).toList());
 
         HttpResponse<String> analysis = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/analyses/" + documentId)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/api/analyses/" + documentId)).header("Authorization", READER).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(analysis.statusCode()).isEqualTo(200);
         assertThat(analysis.body()).contains("支持举办第七届中俄博览会。");
     }
@@ -82,7 +88,7 @@ class CommuniqueExtractionIT {
         for (int i = 0; i < 120 && (analysis == null || analysis.statusCode() != 200); i++) {
             Thread.sleep(250);
             analysis = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/analyses/" + documentId))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", READER).build(), HttpResponse.BodyHandlers.ofString());
         }
         assertThat(analysis.statusCode()).isEqualTo(200);
         assertThat(analysis.body()).contains("\"commitments\":[]", "\"noCommitmentReason\":\"No agreement cue");
@@ -108,7 +114,7 @@ class CommuniqueExtractionIT {
         HttpResponse<String> metrics = null;
         for (int i = 0; i < 120 && (metrics == null || !metrics.body().contains("spring_cloud_stream_binder_kafka_offset")); i++) {
             Thread.sleep(250);
-            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+            metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
         assertThat(metrics.body()).containsPattern("spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"extraction\"[^}]*topic=\"communiques\"");

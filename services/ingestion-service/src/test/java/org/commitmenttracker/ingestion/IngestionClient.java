@@ -7,16 +7,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The ingestion API as a user's program sees it, over HTTP. */
+import org.commitmenttracker.testsupport.TestTokens;
+
+/** The ingestion API as a user's program sees it, over HTTP, with a bearer token. */
 public final class IngestionClient {
+    /** An editorial system's token: it uploads and reads back. */
+    public static final String PUBLISHER = TestTokens.bearer("test-newsroom", List.of("publisher", "reader"), null);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
+    private final String authorization;
 
     public IngestionClient(int port) {
+        this(port, PUBLISHER);
+    }
+
+    /** A client sending {@code authorization} as its Authorization header (null: none). */
+    public IngestionClient(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
     }
 
     public HttpResponse<String> postText(String text) {
@@ -24,13 +36,13 @@ public final class IngestionClient {
     }
 
     public HttpResponse<String> post(String contentType, byte[] body) {
-        return send(upload(contentType, body).build());
+        return send(upload(contentType, body));
     }
 
     /** A text upload continuing the caller's W3C trace. */
     public HttpResponse<String> postText(String text, String traceparent) {
         return send(upload("text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8))
-                .header("traceparent", traceparent).build());
+                .header("traceparent", traceparent));
     }
 
     private HttpRequest.Builder upload(String contentType, byte[] body) {
@@ -52,24 +64,29 @@ public final class IngestionClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

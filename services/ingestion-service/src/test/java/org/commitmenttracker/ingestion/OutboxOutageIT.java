@@ -23,6 +23,7 @@ import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -43,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OutboxOutageIT {
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -66,7 +70,7 @@ class OutboxOutageIT {
         assertThat(api.get("/api/communiques/" + id).statusCode()).isEqualTo(200);
         assertThat(pendingEventsOf(id)).hasSize(1);
 
-        JsonNode readiness = readiness(api);
+        JsonNode readiness = readiness();
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.at("/components/outbox/details/pendingDocuments").asLong()).isEqualTo(1);
         assertThat(readiness.at("/components").propertyNames()).doesNotContain("binders", "kafka");
@@ -85,7 +89,7 @@ class OutboxOutageIT {
 
         assertThat(pendingEventsOf(id)).isEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(readiness(api).at("/components/outbox/details/pendingDocuments").asLong()).isZero());
+                assertThat(readiness().at("/components/outbox/details/pendingDocuments").asLong()).isZero());
         long published = TopicReader.readUntil(Topics.COMMUNIQUES, records -> records.stream().anyMatch(r -> id.equals(r.key())),
                 Duration.ofSeconds(30), Duration.ofSeconds(3)).stream().filter(r -> id.equals(r.key())).count();
         assertThat(published).isEqualTo(1);
@@ -97,8 +101,9 @@ class OutboxOutageIT {
         return stored.getList(OutboxRelay.FIELD, Document.class, List.of());
     }
 
-    private static JsonNode readiness(IngestionClient api) {
-        var response = api.get("/actuator/health/readiness");
+    /** The probe Kubernetes calls: on the management port, without a token. */
+    private JsonNode readiness() {
+        var response = new IngestionClient(managementPort, null).get("/actuator/health/readiness");
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());
     }

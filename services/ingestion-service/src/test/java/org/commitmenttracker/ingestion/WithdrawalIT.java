@@ -12,6 +12,7 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.EventIds;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,16 @@ class WithdrawalIT {
         IngestionClient api = new IngestionClient(port);
         String id = IngestionClient.idOf(api.postText("Communiqué uploaded by mistake " + UUID.randomUUID()));
 
-        var first = api.delete("/api/communiques/" + id + "?reason=wrong%20file&actor=analyst-7");
+        // The actor is the token's subject; a request parameter cannot claim to be someone else.
+        IngestionClient analyst = new IngestionClient(port, TestTokens.bearer("analyst-7", List.of("operator", "reader"), null));
+        var first = analyst.delete("/api/communiques/" + id + "?reason=wrong%20file&actor=someone-else");
         assertThat(first.statusCode()).isEqualTo(200);
         JsonNode withdrawn = json.readTree(first.body());
         assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.at("/withdrawal/reason").asString()).isEqualTo("wrong file");
         assertThat(withdrawn.at("/withdrawal/actor").asString()).isEqualTo("analyst-7");
 
-        var second = api.delete("/api/communiques/" + id + "?reason=again");
+        var second = analyst.delete("/api/communiques/" + id + "?reason=again");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(json.readTree(second.body())).isEqualTo(withdrawn);
 

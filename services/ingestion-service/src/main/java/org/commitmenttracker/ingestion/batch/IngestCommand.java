@@ -27,10 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * running ingestion service, one by one, showing progress, then prints what was imported, what was already
  * there and what was rejected with the service's reason. The service decides what it accepts, so the
  * command sends every file and reports the answer.
- * <p>Exit status: 0 all stored, 1 some rejected, 2 usage error, 3 service unreachable.
+ * The publisher's bearer token comes from {@code --token} or {@code $TRACKER_TOKEN} (locally:
+ * {@code ./dev token --role publisher}).
+ * <p>Exit status: 0 all stored, 1 some rejected, 2 usage error, 3 service unreachable, 4 token refused.
  */
 public final class IngestCommand {
-    static final String USAGE = "usage: ingest DIR [--url URL]   (URL defaults to $INGESTION_URL, else http://127.0.0.1:8081)";
+    static final String USAGE = "usage: ingest DIR [--url URL] [--token JWT]   (URL defaults to $INGESTION_URL, else"
+            + " http://127.0.0.1:8081; the token to $TRACKER_TOKEN)";
     private static final Map<String, String> MEDIA_TYPES = Map.of(
             "txt", "text/plain", "pdf", "application/pdf", "html", "text/html", "htm", "text/html",
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -53,7 +56,7 @@ public final class IngestCommand {
         System.exit(new IngestCommand(http, System.out, System.err, System.console() != null).run(args));
     }
 
-    enum Outcome { IMPORTED, DUPLICATE, REJECTED }
+    enum Outcome { IMPORTED, DUPLICATE, REJECTED, REFUSED }
 
     /** What happened to one file: the communiqué id when stored, the service's reason when rejected. */
     record Result(Path file, Outcome outcome, String detail) {
@@ -62,9 +65,12 @@ public final class IngestCommand {
     public int run(String... args) {
         Path dir = null;
         String url = System.getenv().getOrDefault("INGESTION_URL", "http://127.0.0.1:8081");
+        String token = System.getenv("TRACKER_TOKEN");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--url") && i + 1 < args.length) {
                 url = args[++i];
+            } else if (args[i].equals("--token") && i + 1 < args.length) {
+                token = args[++i];
             } else if (dir == null && !args[i].startsWith("--")) {
                 dir = Path.of(args[i]);
             } else {
@@ -87,7 +93,14 @@ public final class IngestCommand {
         List<Result> results = new ArrayList<>();
         for (Path file : files) {
             try {
-                results.add(upload(endpoint, dir, file));
+                Result result = upload(endpoint, token, dir, file);
+                if (result.outcome() == Outcome.REFUSED) {
+                    endProgress();
+                    err.println("ingest: the service refused the token (" + result.detail() + "); pass a publisher's"
+                            + " token with --token or TRACKER_TOKEN (locally: ./dev token --role publisher)");
+                    return 4;
+                }
+                results.add(result);
             } catch (IOException e) {
                 endProgress();
                 err.println("ingest: cannot reach " + endpoint + " (" + e + "); stopped after " + results.size()
@@ -120,7 +133,7 @@ public final class IngestCommand {
         return false;
     }
 
-    private Result upload(URI endpoint, Path dir, Path file) throws IOException, InterruptedException {
+    private Result upload(URI endpoint, String token, Path dir, Path file) throws IOException, InterruptedException {
         Path relative = dir.relativize(file);
         String boundary = "----ingest-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -129,12 +142,17 @@ public final class IngestCommand {
                 + "\"\r\nContent-Type: " + mediaTypeOf(name) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(file));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip().replaceFirst("^Bearer ", ""));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return switch (response.statusCode()) {
             case 201 -> new Result(relative, Outcome.IMPORTED, field(response.body(), "id"));
             case 200 -> new Result(relative, Outcome.DUPLICATE, field(response.body(), "id"));
+            case 401, 403 -> new Result(relative, Outcome.REFUSED, String.valueOf(response.statusCode()));
             default -> new Result(relative, Outcome.REJECTED, response.statusCode() + " "
                     + (field(response.body(), "detail") != null ? field(response.body(), "detail") : response.body()));
         };

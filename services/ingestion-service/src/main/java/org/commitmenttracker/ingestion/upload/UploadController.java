@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.stream.Collectors;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
 import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
@@ -94,7 +95,7 @@ public class UploadController {
         } catch (JacksonException e) {
             throw new DocumentRejected(DocumentRejected.Reason.MALFORMED_REQUEST,
                     "The body is not a valid submission {text, title?, language?, sourceUrl?, publishedOn? (YYYY-MM-DD)}: "
-                            + e.getOriginalMessage(), e);
+                            + whatIsWrong(e), e);
         }
         if (submitted == null || submitted.text() == null || submitted.text().isBlank()) {
             throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
@@ -104,6 +105,17 @@ public class UploadController {
         // The document is the text; the JSON around it is transport, so the original is the text itself.
         return answer(submission(text, metadata, new Submission.Original(text.getBytes(StandardCharsets.UTF_8),
                 MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8", null)));
+    }
+
+    /** Where the JSON went wrong, in the caller's terms: never the parser's message, which names our classes. */
+    private static String whatIsWrong(JacksonException e) {
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream().map(reference -> reference.getPropertyName() != null
+                    ? reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+            return "'" + field + "' has the wrong type or format.";
+        }
+        return e.getLocation() == null ? "malformed JSON." : "malformed JSON at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ".";
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

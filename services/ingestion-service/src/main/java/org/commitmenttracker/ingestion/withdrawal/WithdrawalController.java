@@ -1,6 +1,8 @@
 package org.commitmenttracker.ingestion.withdrawal;
 
 import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
+import org.commitmenttracker.service.security.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +28,8 @@ public class WithdrawalController {
     @Operation(summary = "Withdraw a communiqué (wrongly uploaded or retracted); idempotent")
     public CommuniqueView withdraw(@PathVariable String id,
                                    @RequestParam(defaultValue = "withdrawn") @Size(max = 500) String reason,
-                                   @RequestParam(defaultValue = "api") @Size(max = 200) String actor) {
-        return CommuniqueView.of(withdrawal.withdraw(id, reason.strip(), actor.strip()));
+                                   @AuthenticationPrincipal Caller caller) {
+        // Who withdrew is the token's subject, never a value the request could choose.
+        return CommuniqueView.of(withdrawal.withdraw(id, reason.strip(), caller.subject()));
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.commitmenttracker.ingestion.IngestionClient;
 import org.commitmenttracker.ingestion.TestDocuments;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +44,8 @@ class IngestCommandIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new IngestCommand(HttpClient.newHttpClient(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false)
-                .run(archive.toString(), "--url", "http://127.0.0.1:" + port);
+                .run(archive.toString(), "--url", "http://127.0.0.1:" + port,
+                        "--token", IngestionClient.PUBLISHER.substring("Bearer ".length()));
 
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(status).isEqualTo(1);
@@ -52,6 +55,18 @@ class IngestCommandIT {
         String progress = err.toString(StandardCharsets.UTF_8);
         assertThat(progress.lines()).hasSize(6).first().asString().startsWith("[1/6] imported 2022-pm27.txt");
         assertThat(progress).contains("[6/6]").doesNotContain(".DS_Store");
+    }
+
+    @Test
+    void aRefusedTokenStopsTheImportAtTheFirstFile(@TempDir Path archive) throws Exception {
+        Files.writeString(archive.resolve("a.txt"), "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n");
+        Files.writeString(archive.resolve("b.txt"), "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new IngestCommand(HttpClient.newHttpClient(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(archive.toString(), "--url",
+                "http://127.0.0.1:" + port, "--token", TestTokens.bearer("reader").substring("Bearer ".length()));
+        assertThat(status).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused the token (403)", "--role publisher");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.commitmenttracker.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The token issuer of local runs and tests, standing in for the OIDC provider of production: an RSA key
+ * pair (generated once per data directory, the private key readable by its owner only) and RS256 JWTs
+ * with the claims the services read ({@code sub}, {@code roles}, {@code agency_id}). The services only
+ * get the public key ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}).
+ */
+public final class LocalIssuer {
+    public static final String ISSUER = "commitment-tracker-local";
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+
+    private LocalIssuer(PrivateKey privateKey, PublicKey publicKey) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+    }
+
+    /** A fresh key pair, in memory (tests). */
+    public static LocalIssuer generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new LocalIssuer(pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The issuer of {@code directory}: its key pair, created on first use. */
+    public static LocalIssuer inDirectory(Path directory) {
+        Path privateFile = directory.resolve("signing-key.pem");
+        try {
+            if (!Files.exists(privateFile)) {
+                LocalIssuer issuer = generate();
+                Files.createDirectories(directory);
+                Files.writeString(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
+                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+                issuer.writePublicKey(publicKeyFile(directory));
+                return issuer;
+            }
+            String base64 = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----|\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return new LocalIssuer(key, rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Unreadable signing key " + privateFile, e);
+        }
+    }
+
+    public static Path publicKeyFile(Path directory) {
+        return directory.resolve("public-key.pem");
+    }
+
+    /** Writes the public key as PEM (X.509 SubjectPublicKeyInfo), the form Boot's public-key-location reads. */
+    public Path writePublicKey(Path file) {
+        try {
+            Files.writeString(file, pem("PUBLIC KEY", publicKey.getEncoded()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A signed token for {@code subject} with {@code roles}; {@code agencyId} may be null. */
+    public String token(String subject, Collection<String> roles, String agencyId, Duration validity) {
+        Instant now = Instant.now();
+        StringBuilder claims = new StringBuilder("{\"iss\":").append(quote(ISSUER))
+                .append(",\"sub\":").append(quote(subject))
+                .append(",\"iat\":").append(now.getEpochSecond())
+                .append(",\"exp\":").append(now.plus(validity).getEpochSecond())
+                .append(",\"jti\":").append(quote(UUID.randomUUID().toString()))
+                .append(",\"roles\":[").append(roles.stream().map(LocalIssuer::quote).collect(Collectors.joining(","))).append(']');
+        if (agencyId != null) {
+            claims.append(",\"agency_id\":").append(quote(agencyId));
+        }
+        claims.append('}');
+        String signingInput = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(privateKey);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static String quote(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,68 @@
+package org.commitmenttracker.service.security;
+
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Every service's HTTP API as an OAuth2 resource server: stateless, bearer JWTs only, verified by the
+ * decoder Boot builds from {@code spring.security.oauth2.resourceserver.jwt.*} (issuer, JWK set or a
+ * public key). Public: health probes, Prometheus and the API docs; everything else by the service's
+ * {@link AccessRules}, then denied. Actuator's other endpoints need the operator role.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    CallerTokenConverter callerTokenConverter(@Value("${tracker.security.roles-claim:roles}") String rolesClaim,
+                                              @Value("${tracker.security.agency-claim:agency_id}") String agencyClaim) {
+        return new CallerTokenConverter(rolesClaim, agencyClaim);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
+                                    CallerTokenConverter converter,
+                                    @Value("${tracker.security.rate-limit.writes-per-second:50}") int writesPerSecond)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        RateLimiterRegistry limiters = WriteRateLimitFilter.registry(writesPerSecond);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll();
+                    rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                            "/swagger-ui/**").permitAll();
+                    rules.requestMatchers("/error").permitAll();
+                    rules.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
+                    serviceRules.orderedStream().forEach(service -> service.apply(rules));
+                    rules.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(Customizer.withDefaults())
+                .addFilterAfter(new WriteRateLimitFilter(limiters), AuthorizationFilter.class)
+                .build();
+    }
+}

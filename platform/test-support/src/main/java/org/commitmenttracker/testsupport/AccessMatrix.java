@@ -1,0 +1,140 @@
+package org.commitmenttracker.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.assertj.core.api.SoftAssertions;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access table of {@code docs/security.md} as a test: the rows of one service must be exactly the
+ * endpoints the running service maps, and each row is probed with no token, a forged token and a token of
+ * every role: {@code 401} without a valid token, {@code 403} for a role the row does not name, neither
+ * for one it does (the probe's ids do not exist, so an allowed call ends in 400 or 404, never in a change).
+ */
+public final class AccessMatrix {
+    /** Every role a token can carry (docs/security.md). */
+    public static final List<String> ROLES = List.of("operator", "publisher", "agency", "subscriber", "reader");
+    /** The roles column of an endpoint any caller may use, token or not. */
+    public static final String ANYONE = "anyone";
+    private static final String PROBE_ID = "matrix-probe-0000";
+
+    /** One row: who may call {@code method path}. */
+    public record Row(String method, String path, Set<String> roles) {
+        String endpoint() {
+            return method + " " + path;
+        }
+
+        boolean isPublic() {
+            return roles.contains(ANYONE);
+        }
+    }
+
+    private AccessMatrix() {
+    }
+
+    /** The rows of {@code service} in the table of docs/security.md. */
+    public static List<Row> documented(String service) {
+        Path doc = TestStack.projectRoot().resolve("docs/security.md");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the access table " + doc, e);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+            // "| service | METHOD | /path | role, role |" splits into "", service, METHOD, /path, roles
+            if (cells.length == 5 && cells[1].equals(service)) {
+                Set<String> roles = Arrays.stream(cells[4].split(",")).map(String::strip).filter(r -> !r.isEmpty())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                for (String role : roles) {
+                    assertThat(role).as("role in the row %s %s of docs/security.md", cells[2], cells[3])
+                            .isIn(concat(ROLES, ANYONE));
+                }
+                rows.add(new Row(cells[2], cells[3].replace("`", ""), roles));
+            }
+        }
+        assertThat(rows).as("rows for %s in %s", service, doc).isNotEmpty();
+        return rows;
+    }
+
+    /** {@code "METHOD /path"} for every API endpoint the service maps (Boot's {@code /error} page aside). */
+    public static Set<String> liveEndpoints(RequestMappingHandlerMapping mapping) {
+        Set<String> endpoints = new TreeSet<>();
+        mapping.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(path -> !path.equals("/error"))
+                .forEach(path -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> endpoints.add(method.name() + " " + path))));
+        return endpoints;
+    }
+
+    /** Fails naming every live endpoint without a row and every row without a live endpoint. */
+    public static void assertTableMatches(List<Row> rows, Set<String> liveEndpoints) {
+        Set<String> documented = rows.stream().map(Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(new TreeSet<>(liveEndpoints)).as("endpoints the service maps but docs/security.md has no row for")
+                .isSubsetOf(documented);
+        softly.assertThat(documented).as("rows of docs/security.md the service does not map").isSubsetOf(liveEndpoints);
+        softly.assertAll();
+    }
+
+    /** Probes every row with every kind of caller; all violations are reported together. */
+    public static void assertEnforced(Http api, List<Row> rows) {
+        Map<String, String> callers = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            callers.put(role, role.equals("agency") ? TestTokens.agency("MATRIX-AGENCY")
+                    : role.equals("subscriber") ? TestTokens.subscriber("matrix-subscriber") : TestTokens.bearer(role));
+        }
+        SoftAssertions softly = new SoftAssertions();
+        for (Row row : rows) {
+            String path = row.path().replaceAll("\\{[^}]+}", PROBE_ID);
+            if (row.isPublic()) {
+                softly.assertThat(probe(api, row, path, null).statusCode()).as("%s without a token", row.endpoint())
+                        .isNotIn(401, 403);
+                continue;
+            }
+            softly.assertThat(probe(api, row, path, null).statusCode()).as("%s without a token", row.endpoint()).isEqualTo(401);
+            softly.assertThat(probe(api, row, path, TestTokens.forged("operator")).statusCode())
+                    .as("%s with a forged operator token", row.endpoint()).isEqualTo(401);
+            callers.forEach((role, token) -> {
+                HttpResponse<String> response = probe(api, row, path, token);
+                if (row.roles().contains(role)) {
+                    softly.assertThat(response.statusCode()).as("%s as %s (allowed): %s", row.endpoint(), role, response.body())
+                            .isNotIn(401, 403);
+                } else {
+                    softly.assertThat(response.statusCode()).as("%s as %s (not allowed)", row.endpoint(), role).isEqualTo(403);
+                    softly.assertThat(response.headers().firstValue("Content-Type")).as("%s as %s", row.endpoint(), role)
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                }
+            });
+        }
+        softly.assertAll();
+    }
+
+    private static HttpResponse<String> probe(Http api, Row row, String path, String token) {
+        Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", token);
+        String body = row.method().equals("GET") || row.method().equals("DELETE") ? "" : "{}";
+        return api.send(row.method(), path, "application/json", body, headers);
+    }
+
+    private static List<String> concat(List<String> list, String element) {
+        List<String> all = new ArrayList<>(list);
+        all.add(element);
+        return all;
+    }
+}

@@ -1,0 +1,62 @@
+package org.commitmenttracker.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.commitmenttracker.devstack.LocalIssuer;
+
+/**
+ * Bearer tokens for tests, signed by one key per test JVM; the services under test trust its public key
+ * ({@link #publicKeyFile()}, set by {@link TestStackExtension}), exactly as a deployment trusts its OIDC
+ * provider. Values are the {@code Authorization} header's.
+ */
+public final class TestTokens {
+    private static final LocalIssuer ISSUER = LocalIssuer.generate();
+    private static final Path PUBLIC_KEY = writePublicKey();
+    private static final Duration VALIDITY = Duration.ofHours(2);
+
+    private TestTokens() {
+    }
+
+    public static Path publicKeyFile() {
+        return PUBLIC_KEY;
+    }
+
+    /** {@code Bearer …} for a caller named after the role, with that one role. */
+    public static String bearer(String role) {
+        return bearer("test-" + role, List.of(role), null);
+    }
+
+    /** {@code Bearer …} for an agency system speaking for {@code agencyId}. */
+    public static String agency(String agencyId) {
+        return bearer("agency-system-" + agencyId, List.of("agency"), agencyId);
+    }
+
+    /** {@code Bearer …} for the subscriber {@code subject}. */
+    public static String subscriber(String subject) {
+        return bearer(subject, List.of("subscriber"), null);
+    }
+
+    public static String bearer(String subject, List<String> roles, String agencyId) {
+        return "Bearer " + ISSUER.token(subject, roles, agencyId, VALIDITY);
+    }
+
+    /** A token signed by another key: well-formed, and not to be trusted. */
+    public static String forged(String role) {
+        return "Bearer " + LocalIssuer.generate().token("test-" + role, List.of(role), null, VALIDITY);
+    }
+
+    private static Path writePublicKey() {
+        try {
+            Path file = Files.createTempFile("test-token-issuer-", ".pem");
+            file.toFile().deleteOnExit();
+            return ISSUER.writePublicKey(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

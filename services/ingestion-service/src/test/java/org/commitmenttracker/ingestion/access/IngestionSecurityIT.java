@@ -1,0 +1,118 @@
+package org.commitmenttracker.ingestion.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.commitmenttracker.ingestion.IngestionClient;
+import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.TestTokens;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Who may do what on the ingestion API, against docs/security.md and the running service. */
+@UsesTestStack(database = "ingestion-security-it")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tracker.security.rate-limit.writes-per-second=5")
+class IngestionSecurityIT {
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
+        var rows = AccessMatrix.documented("ingestion");
+        AccessMatrix.assertTableMatches(rows, AccessMatrix.liveEndpoints(mappings));
+        AccessMatrix.assertEnforced(Http.local(port), rows);
+    }
+
+    @Test
+    void onlyProbesAndMetricsAnswerWithoutATokenOnTheManagementPort() {
+        Http management = Http.local(managementPort);
+        assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
+        assertThat(management.as(TestTokens.bearer("reader")).get("/actuator/bindings").statusCode()).isEqualTo(403);
+        assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+        // The API port serves no actuator endpoint at all.
+        assertThat(Http.local(port).as(TestTokens.bearer("operator")).get("/actuator/health").statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void aRequestCannotSetServerOwnedFields() throws Exception {
+        String text = "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n";
+        String body = json.writeValueAsString(Map.of("text", text, "id", "doc-chosen-by-the-caller", "status", "WITHDRAWN",
+                "receivedAt", "2000-01-01T00:00:00Z", "contentHash", "0000", "withdrawal", Map.of("actor", "someone"),
+                "outbox", List.of(Map.of("topic", "communiques", "payload", "{}"))));
+        HttpResponse<String> created = new IngestionClient(port).post("application/json", body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode stored = json.readTree(new IngestionClient(port).get("/api/communiques/" + IngestionClient.idOf(created)).body());
+        assertThat(stored.get("id").asString()).isNotEqualTo("doc-chosen-by-the-caller").startsWith("doc-");
+        assertThat(stored.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(stored.get("receivedAt").asString()).doesNotStartWith("2000");
+        assertThat(stored.has("withdrawal") && !stored.get("withdrawal").isNull()).isFalse();
+        assertThat(stored.toString()).doesNotContain("outbox");
+    }
+
+    @Test
+    void writesBeyondTheClientsRateAreRefusedWith429AndRetryAfterWhileOtherClientsGoOn() {
+        Http noisy = Http.local(port).as(TestTokens.bearer("noisy-publisher", List.of("publisher"), null));
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(noisy.send("DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", "application/json", "", Map.of()));
+        }
+        List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answers.stream().filter(r -> r.statusCode() == 404)).hasSizeGreaterThanOrEqualTo(5);
+
+        HttpResponse<String> other = Http.local(port).as(TestTokens.bearer("calm-publisher", List.of("publisher"), null))
+                .send("DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", "application/json", "", Map.of());
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void errorsCarryNoStackTraceNorInternals() {
+        Http publisher = Http.local(port).as(IngestionClient.PUBLISHER);
+        List<HttpResponse<String>> errors = List.of(
+                publisher.send("POST", "/api/communiques", "application/json", "{\"text\": [1, {\"deep\": ", Map.of()),
+                publisher.send("POST", "/api/communiques", "application/json", "{\"text\":\"x\",\"publishedOn\":\"not a date\"}", Map.of()),
+                publisher.send("POST", "/api/communiques", "application/x-unknown", "???", Map.of()),
+                publisher.get("/api/communiques?limit=-5&cursor=%00%ff"),
+                Http.local(port).as("Bearer not.a.jwt").get("/api/communiques"),
+                Http.local(port).as(TestTokens.forged("publisher")).get("/api/communiques"));
+        for (HttpResponse<String> error : errors) {
+            assertThat(error.statusCode()).as(error.body()).isBetween(400, 499);
+            assertThat(error.body()).as("status %d", error.statusCode())
+                    .doesNotContain("Exception", "\tat ", "at org.", "at java.", "tools.jackson", "springframework", "127.0.0.1",
+                            "localhost", "mongodb://", "kid");
+        }
+    }
+}
