@@ -3,10 +3,9 @@ package org.commitmenttracker.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +13,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commitmenttracker.e2e.RunningPlatform.Service;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.ConsumerGroups;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,17 +45,28 @@ class PipelineEndToEndIT {
     private static final int SEED_BULLETS = 90;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(120);
 
-    private static final String SUBSCRIBER = "e2e-subscriber";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SUBSCRIBER = TestTokens.subscriber("e2e-subscriber");
+    private static final String PUBLISHER = TestTokens.bearer("e2e-newsroom", List.of("publisher"), null);
+    private static final EventCodec CODEC = new EventCodec();
 
     private static RunningPlatform platform;
-    private static URI notificationBase;
+    private static HttpServer webhookReceiver;
+    private static final List<String> webhookTraceparents = new CopyOnWriteArrayList<>();
     private static String subscriptionId;
     private static String documentId;
+    private static String uploadTraceId;
     private static int extracted;
 
     @BeforeAll
-    static void startPlatform() {
+    static void startPlatform() throws Exception {
+        webhookReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhookReceiver.createContext("/hooks/e2e", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            webhookTraceparents.add(exchange.getRequestHeaders().getFirst("traceparent"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhookReceiver.start();
         platform = RunningPlatform.start();
     }
 
@@ -60,23 +75,25 @@ class PipelineEndToEndIT {
         if (platform != null) {
             platform.close();
         }
+        webhookReceiver.stop(0);
     }
 
     @Test
     @Order(1)
     void theSeedCommuniqueReachesTheRegistryAndSubscribersExactlyOnce() throws Exception {
-        var anonymous = platform.post(Service.NOTIFICATION, "/api/subscriptions", "application/json", "{\"name\":\"everything\"}");
-        assertThat(anonymous.statusCode()).isEqualTo(401); // subscriptions belong to the subscriber named in X-Subscriber-Id
-        notificationBase = anonymous.uri().resolve("/");
-        var subscription = HTTP.send(HttpRequest.newBuilder(notification("/api/subscriptions"))
-                .header("Content-Type", "application/json").header("X-Subscriber-Id", SUBSCRIBER)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"everything\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String everything = "{\"name\":\"everything\",\"webhookUrl\":\"http://127.0.0.1:"
+                + webhookReceiver.getAddress().getPort() + "/hooks/e2e\"}";
+        var anonymous = platform.post(Service.NOTIFICATION, "/api/subscriptions", "application/json", everything, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401); // subscriptions belong to the token's subject
+        var subscription = platform.post(Service.NOTIFICATION, "/api/subscriptions", "application/json", everything, SUBSCRIBER);
         assertThat(subscription.statusCode()).isEqualTo(201);
         subscriptionId = platform.json(subscription.body()).get("id").asString();
 
-        var upload = platform.post(Service.INGESTION, "/api/communiques", "text/plain; charset=UTF-8", Files.readString(SEED));
+        var upload = platform.post(Service.INGESTION, "/api/communiques", "text/plain; charset=UTF-8", Files.readString(SEED),
+                PUBLISHER);
         assertThat(upload.statusCode()).isEqualTo(201);
         documentId = platform.json(upload.body()).get("id").asString();
+        uploadTraceId = upload.headers().firstValue("traceparent").orElseThrow().substring(3, 35);
 
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> platform.exists(Service.EXTRACTION, "/api/analyses/" + documentId));
@@ -99,10 +116,28 @@ class PipelineEndToEndIT {
         assertThat(bullets).hasSize(SEED_BULLETS).doesNotHaveDuplicates().contains("支持举办第七届中俄博览会。");
     }
 
+    /** One trace from the upload through every hop: each event and webhook the document caused continues it. */
     @Test
     @Order(2)
+    void everyEventAndWebhookTheUploadCausedCarriesItsTraceId() {
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> !webhookTraceparents.isEmpty());
+        assertThat(webhookTraceparents).allSatisfy(traceparent ->
+                assertThat(traceparent).as("webhook traceparent").startsWith("00-" + uploadTraceId + "-"));
+        for (String topic : List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.STATUS_CHANGES)) {
+            List<EventEnvelope<?>> caused = TopicReader.readAll(topic, Duration.ofSeconds(2)).stream()
+                    .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(documentId))
+                    .<EventEnvelope<?>>map(r -> CODEC.decode(r.value())).toList();
+            assertThat(caused).as("events on %s", topic).isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.traceparent()).as("%s %s", event.type(), event.id())
+                            .startsWith("00-" + uploadTraceId + "-"));
+        }
+    }
+
+    @Test
+    @Order(3)
     void postingTheSameDocumentAgainCreatesNothing() throws Exception {
-        var again = platform.post(Service.INGESTION, "/api/communiques", "text/plain; charset=UTF-8", Files.readString(SEED));
+        var again = platform.post(Service.INGESTION, "/api/communiques", "text/plain; charset=UTF-8", Files.readString(SEED),
+                PUBLISHER);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(platform.json(again.body()).get("id").asString()).isEqualTo(documentId);
 
@@ -113,7 +148,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void replayingEveryEventOfTheRunChangesNoStoredState() throws Exception {
         String registryBefore = registryPage().toString();
         String alertsBefore = alerts().toString();
@@ -142,15 +177,8 @@ class PipelineEndToEndIT {
         return registryPage().get("total").asLong();
     }
 
-    /** Subscriptions and their alerts belong to the subscriber named in X-Subscriber-Id. */
+    /** Subscriptions and their alerts belong to the subscriber who created them. */
     private static JsonNode alerts() throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(notification("/api/subscriptions/" + subscriptionId + "/alerts?limit=10000"))
-                .header("X-Subscriber-Id", SUBSCRIBER).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return platform.json(response.body());
-    }
-
-    private static URI notification(String path) {
-        return notificationBase.resolve(path);
+        return platform.get(Service.NOTIFICATION, "/api/subscriptions/" + subscriptionId + "/alerts?limit=10000", SUBSCRIBER);
     }
 }

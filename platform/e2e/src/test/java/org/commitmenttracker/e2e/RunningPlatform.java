@@ -16,6 +16,7 @@ import org.commitmenttracker.devstack.ManagedProcess;
 import org.commitmenttracker.devstack.ServiceProcess;
 import org.commitmenttracker.devstack.ServiceSpec;
 import org.commitmenttracker.testsupport.TestStack;
+import org.commitmenttracker.testsupport.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,8 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private final Map<Service, ManagedProcess> processes = new EnumMap<>(Service.class);
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceProcess.Ports> ports = new EnumMap<>(Service.class);
+    static final String OPERATOR = TestTokens.bearer("e2e-operator", List.of("operator", "reader"), null);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -44,12 +46,14 @@ final class RunningPlatform implements AutoCloseable {
         RunningPlatform platform = new RunningPlatform();
         try {
             for (Service service : Service.values()) {
-                int port = FreePorts.next();
-                platform.ports.put(service, port);
+                ServiceProcess.Ports ports = new ServiceProcess.Ports(FreePorts.next(), FreePorts.next());
+                platform.ports.put(service, ports);
                 platform.processes.put(service, ServiceProcess.start(TestStack.projectRoot(), ServiceSpec.named(service.module),
-                        port, stack.kafkaBootstrapServers(), stack.mongoUri(""), logs,
+                        ports, stack.kafkaBootstrapServers(), stack.mongoUri(""), TestTokens.publicKeyFile(), logs,
                         // The deadline watcher would mark the seed's 2023 meeting OVERDUE mid-test; its own IT covers it.
-                        Map.of("TRACKER_OUTBOX_SWEEP_INTERVAL", "1s", "TRACKER_DEADLINES_INITIAL_DELAY", "1h")));
+                        // The test's webhook receiver listens on plain http on loopback.
+                        Map.of("TRACKER_OUTBOX_SWEEP_INTERVAL", "1s", "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
+                                "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true")));
             }
             for (Service service : Service.values()) {
                 ServiceProcess.awaitReady(platform.processes.get(service), platform.ports.get(service), Duration.ofSeconds(180));
@@ -61,14 +65,25 @@ final class RunningPlatform implements AutoCloseable {
         return platform;
     }
 
-    HttpResponse<String> post(Service service, String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(service, path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A POST as the caller {@code authorization} (a {@link TestTokens} value; null: anonymous). */
+    HttpResponse<String> post(Service service, String path, String contentType, String body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as an operator, who may read everything. */
     JsonNode get(Service service, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(service, path, OPERATOR);
+    }
+
+    JsonNode get(Service service, String path, String authorization) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, path))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " → " + response.statusCode() + ": " + response.body());
         }
@@ -76,8 +91,8 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     boolean exists(Service service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(service, path)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode() == 200;
+        return http.send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", OPERATOR).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 
     JsonNode json(String body) {
@@ -85,7 +100,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private URI uri(Service service, String path) {
-        return URI.create("http://127.0.0.1:" + ports.get(service) + path);
+        return URI.create("http://127.0.0.1:" + ports.get(service).api() + path);
     }
 
     @Override
