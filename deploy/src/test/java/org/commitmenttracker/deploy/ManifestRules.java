@@ -10,6 +10,7 @@ import static org.commitmenttracker.deploy.K8s.string;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,23 @@ final class ManifestRules {
     /** spring.lifecycle.timeout-per-shutdown-phase in service-defaults.yml. */
     static final int SHUTDOWN_PHASE_SECONDS = 20;
     static final long MAX_MESSAGE_BYTES = 8_388_608;
-    private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|jaas|credential|api[_-]?key|private[_-]?key|_URI$).*");
+    /** The container port of actuator (management.server.port, MANAGEMENT_PORT): probes and Prometheus only. */
+    static final String MANAGEMENT = "management";
+    /** The container port of the API (server.port, SERVER_PORT): the only one a Service exposes. */
+    static final String HTTP = "http";
+    /** Code defaults of service-defaults.yml when the environment does not set them. */
+    static final Map<String, Integer> DEFAULT_PORTS = Map.of("MANAGEMENT_PORT", 9080, "SERVER_PORT", 8080);
+    static final String PROMETHEUS_PATH = "/actuator/prometheus";
+    /** The label of Prometheus' namespace: the only peer that may reach the management port. */
+    static final String MONITORING_LABEL = "tracker.commitmenttracker.org/monitoring";
+    static final String ISSUER_URI = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI";
+    static final String JWK_SET_URI = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI";
+    /** Keys a service cannot run without, each from its Secret ({@code name/key}): they are never committed. */
+    static final Map<String, Map<String, String>> REQUIRED_SECRETS = Map.of(
+            "notification-service", Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", "notification-service-secrets-key/key"));
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|jaas|credential|api[_-]?key|private[_-]?key|key|_URI$).*");
+    /** Names that say where something is or which claim to read, not what it is (e.g. ..._PUBLICKEYLOCATION, ..._CLAIM). */
+    private static final Pattern NOT_A_CREDENTIAL = Pattern.compile("(?i).*(LOCATION|_CLAIM)$");
     private static final Pattern CREDENTIAL_VALUE = Pattern.compile("(?is).*(password\\s*=\\s*\"[^$\"]|://[^/\\s:@$]+:[^@\\s$]+@|BEGIN [A-Z ]*PRIVATE KEY).*");
 
     private final PlatformModel model;
@@ -56,6 +73,7 @@ final class ManifestRules {
         for (Map<String, Object> configMap : ofKind("ConfigMap")) {
             configMap(configMap);
         }
+        managementPortPrivate();
         for (String service : model.consumedTopics().keySet()) {
             serviceObjects(service);
         }
@@ -97,6 +115,9 @@ final class ManifestRules {
             probe(deployment, c, container, "livenessProbe", LIVENESS);
             probe(deployment, c, container, "readinessProbe", READINESS);
             probe(deployment, c, container, "startupProbe", null);
+            if (list(pod, "containers").contains(container)) {
+                ports(deployment, c, container);
+            }
             for (String bound : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
                     if (get(container, "resources", bound, resource) == null) {
@@ -133,14 +154,177 @@ final class ManifestRules {
             }
             for (Map<String, Object> env : list(container, "env")) {
                 String envName = string(env, "name");
-                if (CREDENTIAL_NAME.matcher(envName).matches() && get(env, "valueFrom", "secretKeyRef") == null) {
-                    fail(deployment, c + "env " + envName + " looks like a credential: take it from a Secret (secretKeyRef)");
+                if (credentialName(envName) && get(env, "valueFrom", "secretKeyRef") == null) {
+                    fail(deployment, c + "env " + envName + " looks like a credential: take it from a Secret (secretKeyRef), "
+                            + "never a literal value or a ConfigMap");
                 }
                 if (env.get("value") != null && CREDENTIAL_VALUE.matcher(String.valueOf(env.get("value"))).matches()) {
                     fail(deployment, c + "env " + envName + " holds a credential in plain text: use a Secret");
                 }
             }
         }
+    }
+
+    static boolean credentialName(String name) {
+        return name != null && CREDENTIAL_NAME.matcher(name).matches() && !NOT_A_CREDENTIAL.matcher(name).matches();
+    }
+
+    /**
+     * Ports of a service container: "http" (API) and "management" (actuator). The probes use "management", the
+     * Prometheus annotation names its number, MANAGEMENT_PORT and SERVER_PORT agree with the container ports, the API
+     * verifies tokens against an https issuer, and the keys it cannot run without come from their Secrets.
+     */
+    private void ports(Map<String, Object> deployment, String c, Map<String, Object> container) {
+        Integer management = containerPort(container, MANAGEMENT);
+        Integer http = containerPort(container, HTTP);
+        if (management == null) {
+            fail(deployment, c + "needs a container port named " + MANAGEMENT + " (actuator, MANAGEMENT_PORT)");
+        }
+        if (http == null) {
+            fail(deployment, c + "needs a container port named " + HTTP + " (the API, SERVER_PORT)");
+        }
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            Object port = get(container, probe, "httpGet", "port");
+            if (get(container, probe) != null && !MANAGEMENT.equals(String.valueOf(port))) {
+                fail(deployment, c + probe + " must target the port named " + MANAGEMENT
+                        + " (the API port serves no actuator endpoint), targets " + port);
+            }
+        }
+        Map<String, Object> annotations = map(deployment, "spec", "template", "metadata", "annotations");
+        if (!"true".equals(String.valueOf(annotations.get("prometheus.io/scrape")))
+                || !PROMETHEUS_PATH.equals(annotations.get("prometheus.io/path"))
+                || management == null || !String.valueOf(management).equals(String.valueOf(annotations.get("prometheus.io/port")))) {
+            fail(deployment, "pod annotations must be prometheus.io/scrape \"true\", prometheus.io/path " + PROMETHEUS_PATH
+                    + ", prometheus.io/port the " + MANAGEMENT + " container port " + management + "; are " + annotations);
+        }
+        for (Map.Entry<String, Integer> port : Map.of("MANAGEMENT_PORT", Objects.requireNonNullElse(management, -1),
+                "SERVER_PORT", Objects.requireNonNullElse(http, -1)).entrySet()) {
+            String value = env(container, port.getKey());
+            int configured = value == null ? DEFAULT_PORTS.get(port.getKey()) : Integer.parseInt(value.strip());
+            if (port.getValue() != -1 && configured != port.getValue()) {
+                fail(deployment, c + port.getKey() + " is " + configured + " but the container port is " + port.getValue());
+            }
+        }
+        String issuer = Objects.requireNonNullElse(env(container, ISSUER_URI), String.valueOf(env(container, JWK_SET_URI)));
+        if (!issuer.startsWith("https://")) {
+            fail(deployment, c + "needs the token issuer: " + ISSUER_URI + " (https, the tracker-security ConfigMap), is " + issuer);
+        }
+        REQUIRED_SECRETS.getOrDefault(name(deployment), Map.of()).forEach((envName, secret) -> {
+            Map<String, Object> env = list(container, "env").stream().filter(e -> envName.equals(string(e, "name")))
+                    .findFirst().orElse(Map.of());
+            String ref = string(env, "valueFrom", "secretKeyRef", "name") + "/" + string(env, "valueFrom", "secretKeyRef", "key");
+            if (!secret.equals(ref)) {
+                fail(deployment, c + "env " + envName + " must come from the Secret " + secret + " (secretKeyRef), is " + env);
+            }
+        });
+    }
+
+    private static Integer containerPort(Map<String, Object> container, String portName) {
+        return list(container, "ports").stream().filter(p -> portName.equals(string(p, "name")))
+                .map(p -> get(p, "containerPort")).filter(Number.class::isInstance).map(n -> ((Number) n).intValue())
+                .findFirst().orElse(null);
+    }
+
+    /** A variable's plain value as the container sees it: its env entry, else the ConfigMaps of envFrom (later wins). */
+    private String env(Map<String, Object> container, String variable) {
+        for (Map<String, Object> env : list(container, "env")) {
+            if (variable.equals(string(env, "name"))) {
+                return string(env, "value");
+            }
+        }
+        String value = null;
+        for (Map<String, Object> source : list(container, "envFrom")) {
+            Map<String, Object> configMap = find("ConfigMap", string(source, "configMapRef", "name"));
+            Object v = map(configMap, "data").get(variable);
+            if (v != null) {
+                value = String.valueOf(v);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The management port is never behind a Service (every Service targets only the API port) and no NetworkPolicy
+     * opens it to anyone but Prometheus' namespace. Where policies isolate the service pods, one lets Prometheus in.
+     */
+    private void managementPortPrivate() {
+        Set<Object> managementPorts = new HashSet<>(Set.of(MANAGEMENT));
+        Set<Object> httpPorts = new HashSet<>(Set.of(HTTP));
+        for (Map<String, Object> deployment : ofKind("Deployment")) {
+            for (Map<String, Object> container : list(deployment, "spec", "template", "spec", "containers")) {
+                Integer management = containerPort(container, MANAGEMENT);
+                Integer http = containerPort(container, HTTP);
+                if (management != null) {
+                    managementPorts.add(management);
+                }
+                if (http != null) {
+                    httpPorts.add(http);
+                }
+            }
+        }
+        for (Map<String, Object> service : ofKind("Service")) {
+            for (Map<String, Object> port : list(service, "spec", "ports")) {
+                Object target = Objects.requireNonNullElse(get(port, "targetPort"), get(port, "port"));
+                if (managementPorts.contains(target)) {
+                    fail(service, "exposes the management port (" + target + "): actuator is reachable only from Prometheus and the kubelet");
+                } else if (PlatformModel.SERVICES.contains(name(service)) && !httpPorts.contains(target)) {
+                    fail(service, "exposes port " + target + ": a service's Service exposes only the API port (" + HTTP + ")");
+                }
+            }
+        }
+        boolean isolated = false;
+        boolean scraped = false;
+        for (Map<String, Object> policy : ofKind("NetworkPolicy")) {
+            if (!selectsServicePods(map(policy, "spec", "podSelector"))) {
+                continue;
+            }
+            isolated |= String.valueOf(get(policy, "spec", "policyTypes")).contains("Ingress");
+            for (Map<String, Object> rule : list(policy, "spec", "ingress")) {
+                List<Map<String, Object>> ports = list(rule, "ports");
+                boolean management = ports.isEmpty() || ports.stream().anyMatch(p -> covers(p, managementPorts));
+                if (!management) {
+                    continue;
+                }
+                List<Map<String, Object>> from = list(rule, "from");
+                boolean onlyMonitoring = !from.isEmpty() && from.stream().allMatch(peer -> peer.keySet().equals(Set.of("namespaceSelector"))
+                        && "true".equals(string(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL)));
+                scraped |= from.stream().anyMatch(peer -> "true".equals(string(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL)));
+                if (!onlyMonitoring) {
+                    fail(policy, "opens the management port to " + (from.isEmpty() ? "everyone" : from)
+                            + ": only the namespace labelled " + MONITORING_LABEL + "=true (Prometheus) may reach it");
+                }
+            }
+        }
+        if (isolated && !scraped) {
+            violations.add("NetworkPolicy: the service pods are isolated but no policy lets Prometheus (namespace labelled "
+                    + MONITORING_LABEL + "=true) reach the management port");
+        }
+    }
+
+    private static boolean covers(Map<String, Object> policyPort, Set<Object> ports) {
+        Object port = policyPort.get("port");
+        if (port == null) {
+            return true;  // every port
+        }
+        Object end = policyPort.get("endPort");
+        if (port instanceof Number from && end instanceof Number to) {
+            return ports.stream().anyMatch(p -> p instanceof Number n && n.intValue() >= from.intValue() && n.intValue() <= to.intValue());
+        }
+        return ports.contains(port);
+    }
+
+    private static boolean selectsServicePods(Map<String, Object> selector) {
+        Map<String, Object> labels = map(selector, "matchLabels");
+        if (labels.isEmpty() && list(selector, "matchExpressions").isEmpty()) {
+            return true;  // every pod of the namespace
+        }
+        if ("service".equals(labels.get("app.kubernetes.io/component")) || "commitment-tracker".equals(labels.get("app.kubernetes.io/part-of"))
+                || PlatformModel.SERVICES.contains(String.valueOf(labels.get("app.kubernetes.io/name")))) {
+            return true;
+        }
+        return list(selector, "matchExpressions").stream().anyMatch(e -> "app.kubernetes.io/name".equals(string(e, "key"))
+                && "In".equals(string(e, "operator"))
+                && get(e, "values") instanceof List<?> values && values.stream().map(String::valueOf).anyMatch(PlatformModel.SERVICES::contains));
     }
 
     private static int preStopSeconds(Map<String, Object> pod) {
@@ -177,7 +361,7 @@ final class ManifestRules {
 
     private void configMap(Map<String, Object> configMap) {
         map(configMap, "data").forEach((key, value) -> {
-            if (CREDENTIAL_NAME.matcher(key).matches()) {
+            if (credentialName(key)) {
                 fail(configMap, "key " + key + " looks like a credential: ConfigMaps hold no credentials, use a Secret");
             }
             if (CREDENTIAL_VALUE.matcher(String.valueOf(value)).matches()) {

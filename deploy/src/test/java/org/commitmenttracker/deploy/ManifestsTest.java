@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -88,5 +89,69 @@ class ManifestsTest {
                 && v.contains("has only 3 partitions"));
         assertThat(violations).anyMatch(v -> v.startsWith("KafkaTopic/deadlines is missing"));
         assertThat(violations).anyMatch(v -> v.startsWith("ConfigMap/") && v.contains("MONGODB_PASSWORD"));
+    }
+
+    /**
+     * Actuator stays on the management port, private to Prometheus and the kubelet; secrets come from Secrets; every
+     * API knows its token issuer. Each broken rule is reported against the object that breaks it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void managementPortSecretsAndIssuerViolationsNameTheObject() {
+        List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays/prod"));
+        Map<String, Object> ingestion = container(objects, "ingestion-service");
+        ((Map<String, Object>) K8s.map(ingestion, "readinessProbe", "httpGet")).put("port", "http");
+        K8s.map(object(objects, "Deployment", "commitment-registry-service"), "spec", "template", "metadata", "annotations")
+                .put("prometheus.io/port", "8080");
+        K8s.list(object(objects, "Service", "extraction-service"), "spec", "ports").get(0).put("targetPort", 9080);
+        Map<String, Object> secretKey = K8s.list(container(objects, "notification-service"), "env").stream()
+                .filter(e -> "TRACKER_NOTIFICATION_SECRETS_KEY".equals(K8s.string(e, "name")))
+                .findFirst().orElseThrow();
+        secretKey.remove("valueFrom");
+        secretKey.put("value", "c2VjcmV0");
+        List<Map<String, Object>> extractionEnv = (List<Map<String, Object>>) container(objects, "extraction-service").get("env");
+        extractionEnv.add(new HashMap<>(Map.of("name", "TRACKER_SIGNING_KEY",
+                "valueFrom", Map.of("configMapKeyRef", Map.of("name", "extraction-service", "key", "k")))));
+        extractionEnv.add(new HashMap<>(Map.of("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "value", "file:/k.pem")));
+        extractionEnv.add(new HashMap<>(Map.of("name", "TRACKER_SECURITY_KEY_CLAIM", "value", "kid")));
+        K8s.map(object(objects, "ConfigMap", "ingestion-service"), "data").put("MANAGEMENT_PORT", "9090");
+        Map<String, Object> security = objects.stream().filter(o -> "ConfigMap".equals(K8s.kind(o))
+                && K8s.name(o).startsWith("tracker-security")).findFirst().orElseThrow();
+        K8s.map(security, "data").remove(ManifestRules.ISSUER_URI);
+        K8s.map(object(objects, "NetworkPolicy", "tracker-api-ingress"), "spec").put("ingress",
+                List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of())), "ports", List.of(Map.of("port", 9080)))));
+
+        List<String> violations = ManifestRules.check(model, objects);
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/ingestion-service: container ingestion-service: readinessProbe must target the port named management"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/commitment-registry-service: pod annotations") && v.contains("prometheus.io/port=8080"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Service/extraction-service: exposes the management port (9080)"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env TRACKER_NOTIFICATION_SECRETS_KEY must come from the Secret notification-service-secrets-key/key"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env TRACKER_NOTIFICATION_SECRETS_KEY looks like a credential"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/extraction-service: container extraction-service: env TRACKER_SIGNING_KEY looks like a credential"));
+        assertThat(violations).noneMatch(v -> v.contains("PUBLICKEYLOCATION") || v.contains("TRACKER_SECURITY_KEY_CLAIM"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/ingestion-service: container ingestion-service: MANAGEMENT_PORT is 9090 but the container port is 9080"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: needs the token issuer"));
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-api-ingress: opens the management port"));
+        assertThat(violations).noneMatch(v -> v.startsWith("NetworkPolicy/tracker-services-metrics"));
+    }
+
+    @Test
+    void theIssuerIsSetPerEnvironment() {
+        assertThat(issuer("overlays/dev")).isNotEqualTo(issuer("overlays/prod")).startsWith("https://");
+        assertThat(issuer("overlays/prod")).isEqualTo("https://login.example.gov/realms/commitment-tracker");
+    }
+
+    private static String issuer(String dir) {
+        return Kustomize.render(K8S.resolve(dir)).stream()
+                .filter(o -> "ConfigMap".equals(K8s.kind(o)) && K8s.name(o).startsWith("tracker-security-"))
+                .map(o -> K8s.string(o, "data", ManifestRules.ISSUER_URI)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> object(List<Map<String, Object>> objects, String kind, String name) {
+        return objects.stream().filter(o -> kind.equals(K8s.kind(o)) && name.equals(K8s.name(o))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> container(List<Map<String, Object>> objects, String deployment) {
+        return K8s.list(object(objects, "Deployment", deployment), "spec", "template", "spec", "containers").get(0);
     }
 }
