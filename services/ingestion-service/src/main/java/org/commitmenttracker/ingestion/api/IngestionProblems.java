@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -38,6 +39,16 @@ class IngestionProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NoSuchCommunique.class)
     ResponseEntity<ProblemDetail> notFound(NoSuchCommunique e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    }
+
+    /** A multipart body the container cannot parse (no boundary, a foreign one, truncated parts). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart/form-data body cannot be read: send one part named 'file' between the boundaries the"
+                        + " Content-Type names.");
+        problem.setProperty("reason", "malformed_request");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.commitmenttracker.ingestion.original.FileNames;
 import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.ingestion.text.DocumentKind;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.commitmenttracker.ingestion.text.UnicodeText;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
@@ -91,6 +92,7 @@ public class CommuniqueIntake {
         if (text == null || text.isBlank()) {
             throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
         }
+        UnicodeText.check("The text", text);
         long size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > limits.maxTextSize().toBytes()) {
             throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The text is " + size + " bytes (UTF-8); "

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.commitmenttracker.ingestion.text.UnicodeText;
 
 /** What the uploader says about a communiqué, trimmed and checked; every field is optional. */
 record Metadata(String title, String language, String sourceUrl, LocalDate publishedOn) {
@@ -16,6 +17,7 @@ record Metadata(String title, String language, String sourceUrl, LocalDate publi
         if (cleanTitle != null && cleanTitle.length() > MAX_TITLE) {
             throw malformed("The title is longer than " + MAX_TITLE + " characters.");
         }
+        UnicodeText.check("The title", cleanTitle);
         String cleanLanguage = blankToNull(language);
         if (cleanLanguage != null && !cleanLanguage.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
             throw malformed("The language must be a BCP 47 tag such as zh, ru or zh-Hant, not '" + cleanLanguage + "'.");

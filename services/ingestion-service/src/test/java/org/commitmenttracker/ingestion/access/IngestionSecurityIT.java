@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.api.SoftAssertions;
 import org.commitmenttracker.ingestion.IngestionClient;
+import org.commitmenttracker.ingestion.communique.Communique;
+import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.UsesTestStack;
@@ -20,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
@@ -41,6 +47,9 @@ class IngestionSecurityIT {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
@@ -96,6 +105,37 @@ class IngestionSecurityIT {
         HttpResponse<String> other = Http.local(port).as(TestTokens.bearer("calm-publisher", List.of("publisher"), null))
                 .send("DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", "application/json", "", Map.of());
         assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    /** Fuzz: every hostile variant of a JSON submission and of a file upload is refused with a problem; nothing is stored. */
+    @Test
+    void hostileBodiesAreRefusedWithAProblemAndStoreNothing() {
+        long communiques = mongo.getCollection(Communique.COLLECTION).countDocuments();
+        long originals = mongo.getCollection(OriginalStore.COLLECTION).countDocuments();
+        Map<String, byte[]> variants = new LinkedHashMap<>(HostileInput.variantsOf(json.writeValueAsString(Map.of(
+                "text", "联合公报\n——加强合作。", "title", "Joint communiqué", "language", "zh",
+                "sourceUrl", "https://example.org/c", "publishedOn", "2022-11-30"))));
+        variants.remove("huge string at /text"); // a 3 MB text is a valid upload up to the size limit: BadInputIT covers the limit
+        SoftAssertions softly = new SoftAssertions();
+        int client = 0;
+        for (Map.Entry<String, byte[]> variant : variants.entrySet()) {
+            // One client per variant: the fuzz must meet the parser, not the rate limiter.
+            IngestionClient api = new IngestionClient(port, TestTokens.bearer("fuzz-" + client++, List.of("publisher"), null));
+            HttpResponse<String> answer = api.post("application/json", variant.getValue());
+            softly.assertThat(answer.statusCode()).as("%s: %s", variant.getKey(), answer.body()).isBetween(400, 499);
+            softly.assertThat(answer.headers().firstValue("Content-Type")).as(variant.getKey())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        for (Map.Entry<String, String> multipart : Map.of(
+                "multipart without boundary", "multipart/form-data",
+                "multipart with a foreign boundary", "multipart/form-data; boundary=nothing-like-the-body").entrySet()) {
+            HttpResponse<String> answer = new IngestionClient(port, TestTokens.bearer("fuzz-" + client++, List.of("publisher"), null))
+                    .post(multipart.getValue(), "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n\u0000".getBytes(StandardCharsets.UTF_8));
+            softly.assertThat(answer.statusCode()).as("%s: %s", multipart.getKey(), answer.body()).isBetween(400, 499);
+        }
+        softly.assertAll();
+        assertThat(mongo.getCollection(Communique.COLLECTION).countDocuments()).isEqualTo(communiques);
+        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(originals);
     }
 
     @Test
