@@ -5,19 +5,30 @@ import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON form of envelopes. Unknown fields are tolerated so producers can add optional fields without
- * breaking consumers; a missing attribute, an unknown type or a payload that does not bind is an
- * {@link InvalidEventException} naming what is wrong.
+ * breaking consumers; a missing attribute, an unknown type, a value of the wrong JSON type (no number read
+ * as a string or the reverse) or a payload that does not bind is an {@link InvalidEventException} naming
+ * what is wrong.
  */
 public final class EventCodec {
     private final JsonMapper mapper;
 
     public EventCodec() {
-        this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, textual -> textual
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .build());
     }
 
     public EventCodec(JsonMapper mapper) {
@@ -81,11 +92,18 @@ public final class EventCodec {
     }
 
     private static String requiredText(ObjectNode node, String field) {
-        return required(node, field).asString();
+        return string(field, required(node, field));
     }
 
     private static String text(ObjectNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return value == null || value.isNull() ? null : string(field, value);
+    }
+
+    private static String string(String field, JsonNode value) {
+        if (!value.isString()) {
+            throw new InvalidEventException("Event attribute '" + field + "' is not a string");
+        }
+        return value.asString();
     }
 }
