@@ -3,8 +3,10 @@ package org.commitmenttracker.notification.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,14 +130,33 @@ public class DeliveryStore implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Delivery.class));
     }
 
-    /** Records an attempt made under claim {@code claim} and the state it leaves the delivery in. */
-    public boolean recordAttempt(String id, long claim, Attempt attempt, DeliveryState state, Instant dueAt) {
-        Update update = new Update().set("state", state).set("dueAt", dueAt).set("leaseUntil", null)
-                .inc("attemptCount", 1).push("attempts", attempt).set("lastError", attempt.error());
-        if (state.isFinal()) {
-            update.set("finishedAt", attempt.at());
+    /**
+     * Records attempts, each made under the claim its delivery was sent with, and the state each leaves its
+     * delivery in: one bulk write. Returns those recorded; one whose claim was lost meanwhile (its lease ran out
+     * and another worker took it) records nothing and is left out.
+     */
+    public List<Settlement> recordAttempts(List<Settlement> settled) {
+        if (settled.isEmpty()) {
+            return List.of();
         }
-        return mongo.updateFirst(byClaim(id, claim), update, Delivery.class).getModifiedCount() == 1;
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+        for (Settlement settlement : settled) {
+            Update update = new Update().set("state", settlement.state()).set("dueAt", settlement.dueAt()).set("leaseUntil", null)
+                    .inc("attemptCount", 1).push("attempts", settlement.attempt()).set("lastError", settlement.attempt().error());
+            if (settlement.state().isFinal()) {
+                update.set("finishedAt", settlement.attempt().at());
+            }
+            bulk.updateOne(byClaim(settlement.claimed().id(), settlement.claimed().claim()), update);
+        }
+        if (bulk.execute().getMatchedCount() == settled.size()) {
+            return settled;
+        }
+        // Rare: some claim was lost. Those still at the claim they were sent with are the ones the bulk matched.
+        Query sent = Query.query(Criteria.where("_id").in(settled.stream().map(s -> s.claimed().id()).toList()));
+        sent.fields().include("_id", "claim");
+        Map<String, Long> claims = new HashMap<>();
+        mongo.find(sent, Document.class, Delivery.COLLECTION).forEach(d -> claims.put(d.getString("_id"), d.get("claim", Number.class).longValue()));
+        return settled.stream().filter(s -> Long.valueOf(s.claimed().claim()).equals(claims.get(s.claimed().id()))).toList();
     }
 
     /** Gives up claim {@code claim} without an attempt: the delivery is pending again, due at {@code dueAt}. */
@@ -176,28 +197,52 @@ public class DeliveryStore implements InitializingBean {
         return found == null ? Optional.empty() : first(found);
     }
 
-    /**
-     * Removes {@code id} from its lane and returns the delivery whose turn it is now. A lane left empty is
-     * deleted, unless a delivery joined it meanwhile (its join counter {@code v} moved on). The common case,
-     * a lane that {@code id} opened and nobody joined ({@code v} still 0), takes one round trip.
-     */
+    /** Where a delivery stands in line: its lane and its id. */
+    public record Place(String lane, String id) {
+    }
+
+    /** Removes {@code id} from its lane and returns the delivery whose turn it is now: {@link #leaveLanes} of one. */
     public Optional<String> leaveLane(String lane, String id) {
-        Document alone = mongo.getCollection(LANES).findOneAndDelete(new Document("_id", lane).append("v", 0L));
-        if (alone != null) {
-            List<?> queue = alone.getList("queue", Object.class);
-            if (queue.size() == 1 && id.equals(queue.get(0))) {
-                return Optional.empty();
-            }
-            mongo.getCollection(LANES).insertOne(alone); // not {@code id}'s lane to close (never expected): put it back
+        return leaveLanes(List.of(new Place(lane, id))).stream().findFirst();
+    }
+
+    /**
+     * Removes each delivery from its lane and returns the deliveries whose turn it is now. The common case, a
+     * lane the delivery opened and nobody joined ({@code v} still 0, so it holds that delivery alone), is
+     * deleted in one bulk write for them all. From a lane someone joined, the delivery is pulled; a lane left
+     * empty is deleted unless a delivery joined it meanwhile (its join counter moved on).
+     */
+    public List<String> leaveLanes(List<Place> places) {
+        if (places.isEmpty()) {
+            return List.of();
         }
-        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(lane)), new Update().pull("queue", id),
+        BulkOperations alone = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES);
+        places.forEach(place -> alone.remove(Query.query(Criteria.where("_id").is(place.lane()).and("v").is(0L))));
+        if (alone.execute().getDeletedCount() == places.size()) {
+            return List.of();
+        }
+        Map<String, List<?>> queues = new HashMap<>();
+        mongo.getCollection(LANES).find(new Document("_id", new Document("$in", places.stream().map(Place::lane).distinct().toList())))
+                .forEach(lane -> queues.put(lane.getString("_id"), lane.getList("queue", Object.class)));
+        List<String> next = new ArrayList<>();
+        for (Place place : places) {
+            List<?> queue = queues.get(place.lane());
+            if (queue != null && queue.contains(place.id())) {
+                pull(place).ifPresent(next::add);
+            }
+        }
+        return next;
+    }
+
+    private Optional<String> pull(Place place) {
+        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(place.lane())), new Update().pull("queue", place.id()),
                 FindAndModifyOptions.options().returnNew(true), Document.class, LANES);
         if (after == null) {
             return Optional.empty();
         }
         Optional<String> next = first(after);
         if (next.isEmpty() && after.get("v") instanceof Number joins) {
-            mongo.getCollection(LANES).deleteOne(new Document("_id", lane).append("v", joins.longValue()));
+            mongo.getCollection(LANES).deleteOne(new Document("_id", place.lane()).append("v", joins.longValue()));
         }
         return next;
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,7 @@ public class DeliveryWorker implements DisposableBean {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
+    private final AttemptRecorder recorder = new AttemptRecorder(this::recorded);
     /** Ids submitted or timed here and not yet started, so the sweep does not queue them twice. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
@@ -186,7 +188,7 @@ public class DeliveryWorker implements DisposableBean {
         settle(claimed.get(), response);
     }
 
-    /** Logs the attempt and moves the delivery on: delivered, retried later, or dead. */
+    /** Decides what the attempt means (delivered, retried later, or dead) and hands it to the recorder. */
     private void settle(Delivery claimed, WebhookResponse response) {
         Instant now = Instant.now();
         AttemptOutcome outcome = AttemptOutcome.of(response);
@@ -205,8 +207,8 @@ public class DeliveryWorker implements DisposableBean {
                 Optional<Duration> wait = schedule.nextDelay(number, outcome == AttemptOutcome.THROTTLED ? response.retryAfter() : null, random);
                 if (wait.isEmpty()) {
                     finish(claimed, attempt, DeliveryState.DEAD, now);
-                } else if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, DeliveryState.PENDING, now.plus(wait.get()))) {
-                    later(claimed.id(), wait.get());
+                } else {
+                    recorder.record(new Settlement(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get())));
                 }
             }
         }
@@ -214,9 +216,23 @@ public class DeliveryWorker implements DisposableBean {
 
     private void finish(Delivery claimed, Attempt attempt, DeliveryState state, Instant now) {
         meters.counter("tracker.webhook.deliveries", "state", state.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, state, now)) {
-            next(claimed);
+        recorder.record(new Settlement(claimed, attempt, state, now));
+    }
+
+    /**
+     * After the {@link AttemptRecorder} wrote attempts: a retry is timed, a finished delivery leaves its lane
+     * and the next one there starts. An attempt whose claim was lost meanwhile is left to the worker holding it.
+     */
+    private void recorded(List<Settlement> settled) {
+        List<DeliveryStore.Place> finished = new ArrayList<>();
+        for (Settlement settlement : store.recordAttempts(settled)) {
+            if (settlement.state().isFinal()) {
+                finished.add(settlement.place());
+            } else {
+                later(settlement.claimed().id(), Duration.between(Instant.now(), settlement.dueAt()));
+            }
         }
+        store.leaveLanes(finished).forEach(this::submit);
     }
 
     /** Whether {@code delivery} is first in its lane; a finished or vanished delivery found ahead is removed. */
@@ -261,6 +277,7 @@ public class DeliveryWorker implements DisposableBean {
         if (!senders.awaitTermination(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
             log.warn("Webhook senders still busy at shutdown; their claims expire after {}", settings.lease());
         }
+        recorder.close(); // the attempts the senders made
     }
 
     private static ThreadFactory named(String prefix) {
