@@ -3,8 +3,11 @@ package org.commitmenttracker.notification.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,27 +83,30 @@ public class DeliveryStore implements InitializingBean {
     /**
      * Opens a lane for each delivery (one bulk insert of {@code {_id: lane, queue: [id], v: 0}}) and returns
      * those that opened it: they are first in their lane and may be sent at once. The others' lanes exist
-     * already (a delivery of the same subscription and commitment is still pending): they join at the end.
+     * already (a delivery of the same subscription and commitment is still pending, or comes earlier in
+     * {@code deliveries}, which only the first of a lane tries to open): they join at the end, in order.
      */
     public List<Delivery> openLanes(List<Delivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return List.of();
-        }
-        List<Document> lanes = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
+        Map<String, Delivery> openers = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> openers.putIfAbsent(delivery.lane(), delivery));
+        List<Delivery> candidates = new ArrayList<>(openers.values());
+        List<Document> lanes = new ArrayList<>(candidates.size());
+        for (Delivery delivery : candidates) {
             lanes.add(new Document("_id", delivery.lane()).append("queue", List.of(delivery.id())).append("v", 0L));
         }
-        Set<Integer> taken = duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
-        if (taken.isEmpty()) {
+        Set<Integer> taken = lanes.isEmpty() ? Set.of()
+                : duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
+        if (taken.isEmpty() && candidates.size() == deliveries.size()) {
             return deliveries;
         }
-        List<Delivery> first = new ArrayList<>(deliveries.size());
-        List<Delivery> behind = new ArrayList<>(taken.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-            (taken.contains(i) ? behind : first).add(deliveries.get(i));
+        Set<Delivery> first = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!taken.contains(i)) {
+                first.add(candidates.get(i));
+            }
         }
-        joinLanes(behind);
-        return first;
+        joinLanes(deliveries.stream().filter(delivery -> !first.contains(delivery)).toList());
+        return deliveries.stream().filter(first::contains).toList();
     }
 
     /** Runs a bulk insert and returns the positions refused as duplicates; any other error is thrown. */

@@ -183,7 +183,8 @@ public class DeliveryWorker implements DisposableBean {
         }
         // The client answers every failure with a response (status 0 and the error), it does not throw.
         WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now())));
+                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now()),
+                delivery.traceparent()));
         permit.completed(response);
         settle(claimed.get(), response);
     }
