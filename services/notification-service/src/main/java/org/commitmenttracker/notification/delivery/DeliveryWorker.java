@@ -96,22 +96,29 @@ public class DeliveryWorker implements DisposableBean {
      */
     public void start(Delivery created) {
         if (queued.add(created.id())) {
-            try {
-                senders.execute(() -> {
-                    queued.remove(created.id());
-                    try {
-                        Instant now = Instant.now();
-                        // Sent under the creation claim only while its lease outlasts an attempt by far;
-                        // after a long wait for a sender, claimed again (or found taken by a sweep).
-                        boolean held = now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout()).isBefore(created.leaseUntil());
-                        attempt(created, now, held);
-                    } catch (RuntimeException e) {
-                        log.warn("Delivery {} not worked on: {}", created.id(), e.toString());
-                    }
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                queued.remove(created.id());
-            }
+            send(created, true, () -> queued.remove(created.id()));
+        }
+    }
+
+    /**
+     * Attempts {@code delivery} on a sender thread. One created claimed here ({@code createdHere}) is sent under
+     * that claim while its lease outlasts an attempt by far; after a long wait (for a sender, for its host)
+     * it is claimed again, or found taken by a sweep, like any delivery read from the store.
+     */
+    private void send(Delivery delivery, boolean createdHere, Runnable onStart) {
+        try {
+            senders.execute(() -> {
+                onStart.run();
+                try {
+                    Instant now = Instant.now();
+                    attempt(delivery, now, createdHere && now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout())
+                            .isBefore(delivery.leaseUntil()));
+                } catch (RuntimeException e) {
+                    log.warn("Delivery {} not worked on: {}", delivery.id(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            onStart.run(); // persisted: the sweep of the next start picks it up from the store
         }
     }
 
@@ -163,9 +170,17 @@ public class DeliveryWorker implements DisposableBean {
             return;
         }
         URI url = URI.create(subscription.get().webhook().url());
-        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort());
+        // A host busy with as many requests as its bulkhead allows: the delivery waits for one of them to end,
+        // holding no thread and no store round trip.
+        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort(), () -> send(delivery, held, () -> { }));
+        if (permit == HostGuards.PARKED) {
+            return;
+        }
         if (permit == null) {
-            if (!held || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
+            // A delivery read as sending (created claimed here, or left by a worker whose lease ran out) is pending
+            // again first, even when its creation claim no longer covers an attempt: else nobody would take it
+            // before that claim's lease ends.
+            if (delivery.state() == DeliveryState.PENDING || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
                 later(delivery.id(), settings.deferral());
             }
             return;
