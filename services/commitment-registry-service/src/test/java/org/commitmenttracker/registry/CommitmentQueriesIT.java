@@ -60,6 +60,13 @@ class CommitmentQueriesIT {
         JsonNode byDue = json(http.get("/api/commitments?documentId=" + documentId + "&sort=due&size=2"));
         assertThat(byDue.get("total").asLong()).isEqualTo(3);
         assertThat(byDue.get("items").valueStream().map(i -> i.get("id").asString())).hasSize(2);
+        assertThat(byDue.get("items").get(0).has("history")).isFalse(); // a list item is read without its history
+        assertThat(byDue.get("items").get(0).get("facts").get("text").asString()).contains("加强合作");
+        JsonNode secondPage = json(http.get("/api/commitments?documentId=" + documentId + "&sort=due&size=2&page=1"));
+        assertThat(secondPage.get("items")).hasSize(1);
+        assertThat(secondPage.has("total")).isFalse(); // counted on the first page, or when asked
+        assertThat(json(http.get("/api/commitments?documentId=" + documentId + "&sort=due&size=2&page=1&total=true"))
+                .get("total").asLong()).isEqualTo(3);
 
         JsonNode byText = json(http.get("/api/commitments?documentId=" + documentId + "&q=加强合作&topic=trade&party=RU"));
         assertThat(byText.get("total").asLong()).isEqualTo(3);

@@ -69,13 +69,28 @@ public final class NotificationApi {
 
     /** Publishes a status change of {@code commitmentId} to version {@code version} (deterministic event id). */
     public static String publishStatusChange(String commitmentId, String documentId, String from, String to, long version) {
-        CommitmentStatusChanged change = new CommitmentStatusChanged(commitmentId, documentId, 1, "支持中俄博览会 — " + commitmentId,
+        return publish(Topics.STATUS_CHANGES, EventIds.of("test", commitmentId, Long.toString(version)),
+                statusChange(commitmentId, documentId, from, to, version));
+    }
+
+    /** A status change of {@code commitmentId} to version {@code version}, as the registry announces it. */
+    public static CommitmentStatusChanged statusChange(String commitmentId, String documentId, String from, String to, long version) {
+        return new CommitmentStatusChanged(commitmentId, documentId, 1, "支持中俄博览会 — " + commitmentId,
                 List.of("CN", "RU"), List.of("trade"), List.of(), List.of(), null, from, to, "test", "test", Instant.now(), version);
-        return publish(Topics.STATUS_CHANGES, EventIds.of("test", commitmentId, Long.toString(version)), change);
     }
 
     public static String publish(String topic, UUID id, EventData data) {
-        TopicReader.write(topic, data.subject(), CODEC.encode(EventEnvelope.of(id, "/test", data, Instant.now(), null)));
+        return publish(topic, id, data, null);
+    }
+
+    /** Publishes {@code data} as an event of the trace {@code traceparent} (a new trace when null). */
+    public static String publish(String topic, UUID id, EventData data, String traceparent) {
+        TopicReader.write(topic, data.subject(), event(id, data, traceparent));
         return id.toString();
+    }
+
+    /** The record value of an event about {@code data} (a new trace when {@code traceparent} is null). */
+    public static byte[] event(UUID id, EventData data, String traceparent) {
+        return CODEC.encode(EventEnvelope.of(id, "/test", data, Instant.now(), traceparent));
     }
 }

@@ -3,11 +3,16 @@ package org.commitmenttracker.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +44,39 @@ class StatusChangeAlertIT {
         assertThat(api.get("/api/subscriptions/" + matching + "/alerts").get(0).get("summary").asString())
                 .isEqualTo("registered as PLEDGED");
         assertThat(api.get("/api/subscriptions/" + other + "/alerts")).isEmpty();
+    }
+
+    @Test
+    void anInvalidRecordGoesAloneToTheDeadLetterTopicWithItsReasonAndTheRecordsAroundItAreAlerted() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String documentId = "doc-" + UUID.randomUUID();
+        String subscription = api.subscribe("{\"name\":\"all\",\"documentIds\":[\"" + documentId + "\"]}").get("id").asString();
+        String commitmentId = "cmt-" + UUID.randomUUID();
+        byte[] invalid = ("{\"specversion\":\"0.3\",\"subject\":\"" + commitmentId + "\"}").getBytes(StandardCharsets.UTF_8);
+        // one producer, one partition, back to back: the consumer gets them in one poll (batch mode)
+        TopicReader.write(Topics.STATUS_CHANGES, List.of(
+                record(commitmentId, NotificationApi.event(UUID.randomUUID(),
+                        NotificationApi.statusChange(commitmentId, documentId, null, "PLEDGED", 1), null)),
+                record(commitmentId, invalid),
+                record(commitmentId, NotificationApi.event(UUID.randomUUID(),
+                        NotificationApi.statusChange(commitmentId, documentId, "PLEDGED", "IN_PROGRESS", 2), null))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + subscription + "/alerts").size() == 2);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("status-changes.notification.dlq",
+                        records -> records.stream().anyMatch(r -> commitmentId.equals(r.key())), Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .stream().filter(r -> commitmentId.equals(r.key())).toList();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(invalid);
+        assertThat(header(dead.get(0), "x-exception-message")).contains("Unsupported specversion '0.3'");
+        assertThat(header(dead.get(0), "x-original-topic")).isEqualTo(Topics.STATUS_CHANGES);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String key, byte[] value) {
+        return new ConsumerRecord<>(Topics.STATUS_CHANGES, 0, 0, key, value);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** What the receiver got: headers, body, whether a signature verified with the secret it knows, its answer. */
-    public record Received(String id, long timestamp, String body, boolean signatureValid, int answered, long receivedAtNanos) {
+    public record Received(String id, long timestamp, String body, boolean signatureValid, int answered, long receivedAtNanos,
+                           String traceparent) {
     }
 
     /** An answer: the status to send and how long to wait first. */
@@ -78,9 +79,10 @@ public final class WebhookReceiver implements AutoCloseable {
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
         long ts = timestamp == null ? 0 : Long.parseLong(timestamp);
         boolean valid = id != null && signatures != null && verifies(id, ts, body, signatures);
-        Received request = new Received(id, ts, new String(body, StandardCharsets.UTF_8), valid, 0, at);
+        Received request = new Received(id, ts, new String(body, StandardCharsets.UTF_8), valid, 0, at, traceparent);
         Answer answer = valid ? behaviour.apply(request) : new Answer(401, 0);
         if (answer.delayMillis() > 0) {
             try {
@@ -89,7 +91,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        received.add(new Received(id, ts, request.body(), valid, answer.status(), at));
+        received.add(new Received(id, ts, request.body(), valid, answer.status(), at, traceparent));
         if (answer.status() >= 200 && answer.status() < 300) {
             acceptedCount.incrementAndGet();
         }

@@ -1,29 +1,48 @@
 package org.commitmenttracker.registry.agencies;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** The agency directory: point lookups by id (the unique key), kept by operators. */
+/**
+ * The agency directory, kept by operators. It is small (dozens of agencies) and read on every progress report, so
+ * lookups are answered from an in-process copy of the whole collection: reloaded when older than
+ * {@code tracker.agencies.cache-ttl} (default 5 s) and dropped by every save on this replica. An agency saved
+ * on another replica is therefore seen here within the TTL.
+ */
 @Service
 public class AgencyDirectory {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final MongoTemplate mongo;
+    private final long ttlNanos;
+    private final AtomicLong saves = new AtomicLong();
+    private volatile Snapshot snapshot;
 
-    public AgencyDirectory(MongoTemplate mongo) {
+    public AgencyDirectory(MongoTemplate mongo, @Value("${tracker.agencies.cache-ttl:5s}") Duration ttl) {
         this.mongo = mongo;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The directory as loaded at {@code loadedAt} ({@link System#nanoTime()}), after {@code saves} saves. */
+    private record Snapshot(Map<String, Agency> byId, long loadedAt, long saves) {
     }
 
     public Optional<Agency> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Agency.class));
+        return Optional.ofNullable(current().byId().get(id));
     }
 
     public boolean contains(String id) {
@@ -37,6 +56,20 @@ public class AgencyDirectory {
 
     public List<Agency> all() {
         return mongo.find(new Query().with(Sort.by("_id")), Agency.class);
+    }
+
+    private Snapshot current() {
+        Snapshot cached = snapshot;
+        if (cached != null && cached.saves() == saves.get() && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+            return cached;
+        }
+        // A save while this loads makes the copy stale at once: the next lookup loads again.
+        long savesBefore = saves.get();
+        long loadedAt = System.nanoTime();
+        Snapshot loaded = new Snapshot(all().stream().collect(Collectors.toUnmodifiableMap(Agency::id,
+                Function.identity())), loadedAt, savesBefore);
+        snapshot = loaded;
+        return loaded;
     }
 
     /** Creates or replaces an agency. */
@@ -53,6 +86,8 @@ public class AgencyDirectory {
         if (agency.contact() != null && agency.contact().length() > 300) {
             throw new IllegalArgumentException("Agency contact is at most 300 characters.");
         }
-        return mongo.save(agency);
+        Agency saved = mongo.save(agency);
+        saves.incrementAndGet();
+        return saved;
     }
 }

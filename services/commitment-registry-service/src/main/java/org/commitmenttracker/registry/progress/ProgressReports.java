@@ -3,8 +3,11 @@ package org.commitmenttracker.registry.progress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.commitmenttracker.registry.agencies.AgencyDirectory;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
@@ -13,6 +16,7 @@ import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.lifecycle.ProgressRejected;
 import org.commitmenttracker.registry.lifecycle.ProgressReport;
 import org.commitmenttracker.registry.store.Commitments;
+import org.commitmenttracker.registry.store.Commitments.Step;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,14 +48,55 @@ public class ProgressReports {
      * @throws org.commitmenttracker.registry.store.CommitmentNotFound for an unknown commitment
      */
     public ProgressResult apply(String commitmentId, ProgressSubmission submission, String traceparent) {
-        ProgressReport report = validate(submission);
-        if (!agencies.contains(report.agencyId())) {
-            throw new ProgressRejected("Agency " + report.agencyId() + " is not in the agency directory.");
-        }
+        ProgressReport report = check(submission);
         Outcome outcome = commitments.update(commitmentId, c -> c.report(report, clock.instant()), traceparent);
         HistoryEntry answer = outcome.answer();
         return new ProgressResult(commitmentId, report.eventId(), answer.status().name(), answer.percentComplete(),
                 answer.kind(), answer.at(), !outcome.changed());
+    }
+
+    /** A report as it arrived: for which commitment, what, and the trace it continues. */
+    public record Arrival(String commitmentId, ProgressSubmission submission, String traceparent) {
+    }
+
+    /**
+     * Applies reports in the order given (for Kafka, their partition's), with the same checks and the same result
+     * per report as {@link #apply} one after another, but reading and writing the commitments they name together.
+     *
+     * @return per report, why it was refused ({@link InvalidProgress}, {@link ProgressRejected},
+     * {@link org.commitmenttracker.registry.lifecycle.TransitionRejected},
+     * {@link org.commitmenttracker.registry.store.CommitmentNotFound}), or null where it was applied or repeated
+     */
+    public List<RuntimeException> applyAll(List<Arrival> arrivals) {
+        RuntimeException[] refused = new RuntimeException[arrivals.size()];
+        Map<String, List<Step>> steps = new LinkedHashMap<>();
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            Arrival arrival = arrivals.get(i);
+            try {
+                ProgressReport report = check(arrival.submission());
+                steps.computeIfAbsent(arrival.commitmentId(), id -> new ArrayList<>())
+                        .add(new Step(c -> c.report(report, clock.instant()), arrival.traceparent()));
+                positions.computeIfAbsent(arrival.commitmentId(), id -> new ArrayList<>()).add(i);
+            } catch (InvalidProgress | ProgressRejected e) {
+                refused[i] = e;
+            }
+        }
+        commitments.updateAll(steps).forEach((id, stepRefusals) -> {
+            for (int j = 0; j < stepRefusals.size(); j++) {
+                refused[positions.get(id).get(j)] = stepRefusals.get(j);
+            }
+        });
+        return Arrays.asList(refused);
+    }
+
+    /** Well-formed and from an agency in the directory. */
+    private ProgressReport check(ProgressSubmission submission) {
+        ProgressReport report = validate(submission);
+        if (!agencies.contains(report.agencyId())) {
+            throw new ProgressRejected("Agency " + report.agencyId() + " is not in the agency directory.");
+        }
+        return report;
     }
 
     ProgressReport validate(ProgressSubmission s) {

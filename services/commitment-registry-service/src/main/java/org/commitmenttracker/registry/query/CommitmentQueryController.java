@@ -10,6 +10,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The read side: one commitment with history, filtered pages, the summary, and a CSV export. */
+/** The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export. */
 @RestController
 @RequestMapping("/api/commitments")
 class CommitmentQueryController {
@@ -41,7 +44,9 @@ class CommitmentQueryController {
         this.summaries = summaries;
     }
 
-    record Page(List<CommitmentView> items, int page, int size, long total, String sort) {
+    /** {@code total} is counted on the first page, or when asked ({@code total=true}); otherwise left out. */
+    record Page(List<CommitmentView> items, int page, int size, @JsonInclude(JsonInclude.Include.NON_NULL) Long total,
+                String sort) {
     }
 
     @GetMapping("/{id}")
@@ -55,7 +60,8 @@ class CommitmentQueryController {
 
     @GetMapping
     Page list(CommitmentFilterParams params, @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "document") String sort) {
+              @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "document") String sort,
+              @RequestParam(name = "total", required = false) Boolean countTotal) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
@@ -66,11 +72,17 @@ class CommitmentQueryController {
         // "most-overdue": overdue commitments (unless a status is asked for), the longest overdue first.
         CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
                 ? params.filter().overdueOnly() : params.filter();
-        Query query = Query.query(filter.criteria());
-        long total = mongo.count(query, CommitmentStore.COLLECTION);
-        query.with(order).skip((long) page * size).limit(size);
+        // List items leave out the history (most of a stored commitment) and the outbox.
+        Query query = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
+        query.fields().exclude("history").exclude(OutboxRelay.FIELD);
         List<CommitmentView> items = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
-                .map(CommitmentView::of).toList();
+                .map(CommitmentView::listItem).toList();
+        Long total = null;
+        if (countTotal != null ? countTotal : page == 0) {
+            // A first page that is not full is everything: no second pass over the collection to count.
+            total = page == 0 && items.size() < size ? items.size()
+                    : mongo.count(Query.query(filter.criteria()), CommitmentStore.COLLECTION);
+        }
         return new Page(items, page, size, total, sort);
     }
 

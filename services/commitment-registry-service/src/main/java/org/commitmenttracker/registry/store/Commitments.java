@@ -1,11 +1,19 @@
 package org.commitmenttracker.registry.store;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.Outcome;
+import org.commitmenttracker.registry.store.CommitmentStore.VersionedWrite;
+import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,5 +67,82 @@ public class Commitments {
             Thread.onSpinWait();
         }
         throw new IllegalStateException("Commitment " + id + " kept changing during " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** One operation of a batch, with the traceparent its events carry. */
+    public record Step(Function<Commitment, Outcome> operation, String traceparent) {
+    }
+
+    /**
+     * Applies, per commitment, its steps in order, as if each were an {@link #update} of its own (one version per
+     * changed step, the same events), but reads every commitment with one query and writes every changed one with
+     * one bulk write. A step that throws is refused and changes nothing; the next step applies to the state
+     * before it. A commitment written by someone else meanwhile has its steps applied again, one {@link #update}
+     * at a time.
+     *
+     * @return per commitment, per step, what the step threw ({@link CommitmentNotFound} for an unknown commitment),
+     * or null where it was applied
+     */
+    public Map<String, List<RuntimeException>> updateAll(Map<String, List<Step>> steps) {
+        Map<String, Commitment> current = new HashMap<>();
+        store.findAll(steps.keySet()).forEach(c -> current.put(c.id(), c));
+        Map<String, List<RuntimeException>> refusals = new HashMap<>();
+        List<VersionedWrite> writes = new ArrayList<>();
+        steps.forEach((id, sequence) -> {
+            RuntimeException[] refused = new RuntimeException[sequence.size()];
+            refusals.put(id, Arrays.asList(refused));
+            Commitment stored = current.get(id);
+            if (stored == null) {
+                Arrays.fill(refused, new CommitmentNotFound(id));
+                return;
+            }
+            Commitment state = stored;
+            List<OutboxMessage> outbox = new ArrayList<>();
+            for (int i = 0; i < sequence.size(); i++) {
+                Outcome outcome;
+                try {
+                    outcome = sequence.get(i).operation().apply(state);
+                } catch (RuntimeException e) {
+                    refused[i] = e;
+                    continue;
+                }
+                if (outcome.changed()) {
+                    long version = state.version() + 1;
+                    outbox.addAll(events.of(outcome, version, sequence.get(i).traceparent()));
+                    state = outcome.next().withVersion(version);
+                }
+            }
+            if (state != stored) {
+                writes.add(new VersionedWrite(state, stored.version(), outbox));
+            }
+        });
+        Set<String> conflicts = store.updateAll(writes);
+        for (String id : conflicts) {
+            List<Step> sequence = steps.get(id);
+            List<RuntimeException> refused = refusals.get(id);
+            for (int i = 0; i < sequence.size(); i++) {
+                Function<Commitment, Outcome> operation = sequence.get(i).operation();
+                try {
+                    update(id, c -> {
+                        try {
+                            return operation.apply(c);
+                        } catch (RuntimeException e) {
+                            throw new StepRefused(e);
+                        }
+                    }, sequence.get(i).traceparent());
+                    refused.set(i, null);
+                } catch (StepRefused e) {
+                    refused.set(i, (RuntimeException) e.getCause());
+                }
+            }
+        }
+        return refusals;
+    }
+
+    /** Carries what a step threw past the store's own failures, which are not the step's. */
+    private static final class StepRefused extends RuntimeException {
+        StepRefused(RuntimeException cause) {
+            super(cause);
+        }
     }
 }

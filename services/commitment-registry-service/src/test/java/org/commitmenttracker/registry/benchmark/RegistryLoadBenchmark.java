@@ -707,7 +707,8 @@ public final class RegistryLoadBenchmark {
 
     void lookups(int count) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < Math.max(300, count / 5); i++) {
+        // Warm-up as long as the measurement: until then the lookup path (Tomcat, mapping, JSON) is still compiled.
+        for (int i = 0; i < Math.max(300, count); i++) {
             get(http, "/api/commitments/" + ids.get(random.nextInt(ids.size())));
         }
         long[] times = new long[count];
@@ -860,11 +861,15 @@ public final class RegistryLoadBenchmark {
                 if (c.endsWith("AgencyDirectory") && m.equals("contains")) {
                     operation = "agency lookup (AgencyDirectory.contains)";
                     break;
-                } else if (c.endsWith("CommitmentStore") && m.equals("find")) {
-                    operation = "read by id (CommitmentStore.find)";
+                } else if (c.endsWith("CommitmentStore") && (m.equals("find") || m.equals("findAll"))) {
+                    operation = "read (CommitmentStore.find, findAll: one $in per poll)";
                     break;
-                } else if (c.endsWith("CommitmentStore") && (m.equals("update") || m.equals("toDocument"))) {
-                    operation = "versioned write (CommitmentStore.update)";
+                } else if (c.endsWith("CommitmentStore") && (m.equals("update") || m.equals("updateAll")
+                        || m.equals("toDocument"))) {
+                    operation = "versioned write (CommitmentStore.update, updateAll: one bulk per poll)";
+                    break;
+                } else if (c.endsWith("ProgressConsumer")) {
+                    operation = "listener (ProgressConsumer: validation, dead letters)";
                     break;
                 } else if (c.endsWith("CommitmentEvents")) {
                     operation = "building events (CommitmentEvents)";

@@ -2,6 +2,7 @@ package org.commitmenttracker.notification.alerts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +16,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.DeadlineMissed;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.InvalidEventException;
+import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.delivery.Deliveries;
 import org.commitmenttracker.notification.delivery.Delivery;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.webhook.WebhookBody;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * What an event does to subscribers: it is matched against the active subscriptions; each match gets an
- * alert in its feed and, if it has a webhook, a delivery. Both are keyed by (event, subscription), so a
- * redelivered event changes nothing.
+ * What events do to subscribers, one poll of records at a time: each event is matched against the active
+ * subscriptions; each match gets an alert in its feed and, if it has a webhook, a delivery. Both are keyed by
+ * (event, subscription), so a redelivered event changes nothing. The whole poll is stored in a few bulk writes
+ * (deliveries and their lanes, alerts, commitment facts), and the consumer returns, so that the offsets are
+ * committed, only after all of them. A record that cannot be handled (not a valid event, a body that cannot be
+ * built) stops the poll there: the records before it are stored, it goes to the container's error handler
+ * alone, and the ones after it come again ({@link Handled}).
  */
 @Service
 public class Alerting implements DisposableBean {
@@ -36,7 +49,8 @@ public class Alerting implements DisposableBean {
     private final AlertLog alerts;
     private final Deliveries deliveries;
     private final MongoTemplate mongo;
-    /** Writes an event makes beside the consumer thread's own (feed, facts); bounded by the consumer threads. */
+    private final EventCodec codec;
+    /** Writes a poll makes beside the consumer thread's own (feed, facts); bounded by the consumer threads. */
     private final ExecutorService writers = Executors.newFixedThreadPool(6, new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
 
@@ -48,42 +62,83 @@ public class Alerting implements DisposableBean {
         }
     });
 
-    Alerting(ActiveSubscriptions subscriptions, AlertLog alerts, Deliveries deliveries, MongoTemplate mongo) {
+    Alerting(ActiveSubscriptions subscriptions, AlertLog alerts, Deliveries deliveries, MongoTemplate mongo, EventCodec codec) {
         this.subscriptions = subscriptions;
         this.alerts = alerts;
         this.deliveries = deliveries;
         this.mongo = mongo;
+        this.codec = codec;
     }
 
-    public void statusChanged(EventEnvelope<CommitmentStatusChanged> event) {
-        // Beside the alerts (matching needs only the event), not before them. The consumer returns, and the
-        // offset is committed, only after every write of the event: a crash redoes it, which changes nothing.
-        CompletableFuture<Void> facts = CompletableFuture.runAsync(() -> mongo.save(Notices.factsOf(event.data())), writers);
+    /** One poll of {@code status-changes}; each also updates the facts kept of its commitment. */
+    public void statusChanges(List<byte[]> records) {
+        Instant now = Instant.now();
+        Handled<Matched> matched = Handled.each(records, record -> Notices.ofStatusChange(codec.decode(record, CommitmentStatusChanged.class)))
+                .then(notice -> match(notice, now));
+        Map<String, CommitmentFacts> facts = new LinkedHashMap<>();
+        matched.results().forEach(m -> facts.put(m.notice().occurrence().commitmentId(), CommitmentFacts.of(m.notice().occurrence())));
+        // Beside the alerts (matching needs only the events), not before them: a crash before the offsets are
+        // committed redoes the poll, which changes nothing.
+        CompletableFuture<Void> factsWritten = CompletableFuture.runAsync(() -> saveFacts(facts.values()), writers);
         try {
-            alert(Notices.ofStatusChange(event));
+            store(matched.results());
         } finally {
-            await(facts);
+            await(factsWritten);
         }
+        matched.throwIfFailed();
     }
 
-    public void deadlineApproaching(EventEnvelope<DeadlineApproaching> event) {
-        alert(Notices.ofApproaching(event, factsOf(event.data().commitmentId())));
+    /** One poll of {@code deadlines}: matched with the facts the status changes brought of their commitments. */
+    public void deadlines(List<byte[]> records) {
+        Instant now = Instant.now();
+        Handled<EventEnvelope<? extends EventData>> events = Handled.each(records, this::decodeDeadline);
+        Map<String, CommitmentFacts> facts = factsOf(events.results().stream().map(event -> event.data().subject()).distinct().toList());
+        Handled<Matched> matched = events.then(event -> match(noticeOfDeadline(event, facts), now));
+        store(matched.results());
+        matched.throwIfFailed();
     }
 
-    public void deadlineMissed(EventEnvelope<DeadlineMissed> event) {
-        alert(Notices.ofMissed(event, factsOf(event.data().commitmentId())));
+    private EventEnvelope<? extends EventData> decodeDeadline(byte[] record) {
+        EventEnvelope<? extends EventData> event = codec.decode(record);
+        if (!(event.data() instanceof DeadlineApproaching) && !(event.data() instanceof DeadlineMissed)) {
+            throw new InvalidEventException("Not a deadline event on the deadlines topic: " + event.type());
+        }
+        return event;
     }
 
-    private CommitmentFacts factsOf(String commitmentId) {
-        return mongo.findById(commitmentId, CommitmentFacts.class);
+    @SuppressWarnings("unchecked")
+    private static Notice noticeOfDeadline(EventEnvelope<? extends EventData> event, Map<String, CommitmentFacts> facts) {
+        CommitmentFacts known = facts.get(event.data().subject());
+        return event.data() instanceof DeadlineApproaching
+                ? Notices.ofApproaching((EventEnvelope<DeadlineApproaching>) event, known)
+                : Notices.ofMissed((EventEnvelope<DeadlineMissed>) event, known);
     }
 
-    private void alert(Notice notice) {
-        List<Subscription> matched = subscriptions.matching(notice.occurrence());
-        if (matched.isEmpty()) {
+    private Map<String, CommitmentFacts> factsOf(List<String> commitmentIds) {
+        Map<String, CommitmentFacts> facts = new LinkedHashMap<>();
+        if (!commitmentIds.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(commitmentIds)), CommitmentFacts.class)
+                    .forEach(known -> facts.put(known.commitmentId(), known));
+        }
+        return facts;
+    }
+
+    private void saveFacts(Collection<CommitmentFacts> facts) {
+        if (facts.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CommitmentFacts.class);
+        facts.forEach(known -> bulk.replaceOne(Query.query(Criteria.where("_id").is(known.commitmentId())), known,
+                FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
+    }
+
+    /** An event's alerts and webhook deliveries, one each per matching subscription. */
+    private record Matched(Notice notice, List<Alert> feed, List<Delivery> webhooks) {
+    }
+
+    private Matched match(Notice notice, Instant now) {
+        List<Subscription> matched = subscriptions.matching(notice.occurrence());
         String commitmentId = notice.occurrence().commitmentId();
         List<Alert> feed = new ArrayList<>(matched.size());
         List<Delivery> webhooks = new ArrayList<>();
@@ -96,8 +151,18 @@ public class Alerting implements DisposableBean {
                 data.put("subscriptionId", subscription.id());
                 String type = notice.occurrence().kind().wireName();
                 webhooks.add(Delivery.of(notice.eventId(), subscription.owner(), subscription.id(), commitmentId, type,
-                        WebhookBody.of(type, notice.occurredAt(), data), now));
+                        WebhookBody.of(type, notice.occurredAt(), data), Traceparent.childOf(notice.traceparent()), now));
             }
+        }
+        return new Matched(notice, feed, webhooks);
+    }
+
+    private void store(List<Matched> matched) {
+        List<Alert> feed = new ArrayList<>();
+        List<Delivery> webhooks = new ArrayList<>();
+        for (Matched event : matched) { // in the order of the poll: the lanes take the deliveries in that order
+            feed.addAll(event.feed());
+            webhooks.addAll(event.webhooks());
         }
         // The feed and the webhooks are independent writes: made side by side, they cost the consumer one
         // round trip of waiting instead of two. A webhook may therefore reach its receiver a moment before

@@ -34,7 +34,7 @@ final class Notices {
         data.put("changedAt", text(change.changedAt()));
         data.put("version", change.version());
         String summary = (change.from() == null ? "registered as " : change.from() + " → ") + change.to();
-        return new Notice(event.id().toString(), event.type(), change.changedAt(), summary, occurrence, data);
+        return new Notice(event.id().toString(), event.type(), change.changedAt(), summary, occurrence, data, event.traceparent());
     }
 
     static Notice ofApproaching(EventEnvelope<DeadlineApproaching> event, CommitmentFacts facts) {
@@ -47,7 +47,7 @@ final class Notices {
         data.put("daysBefore", deadline.daysBefore());
         String summary = "deadline approaching: " + deadline.milestone() + " due " + deadline.dueDate() + " (in "
                 + deadline.daysBefore() + " days)";
-        return new Notice(event.id().toString(), event.type(), event.time(), summary, occurrence, data);
+        return new Notice(event.id().toString(), event.type(), event.time(), summary, occurrence, data, event.traceparent());
     }
 
     static Notice ofMissed(EventEnvelope<DeadlineMissed> event, CommitmentFacts facts) {
@@ -58,12 +58,7 @@ final class Notices {
         data.put("milestone", deadline.milestone());
         data.put("dueDate", text(deadline.dueDate()));
         String summary = "deadline missed: " + deadline.milestone() + " was due " + deadline.dueDate();
-        return new Notice(event.id().toString(), event.type(), event.time(), summary, occurrence, data);
-    }
-
-    static CommitmentFacts factsOf(CommitmentStatusChanged change) {
-        return new CommitmentFacts(change.commitmentId(), change.documentId(), change.section(), change.text(),
-                change.parties(), change.topics(), change.organisations(), change.agencies());
+        return new Notice(event.id().toString(), event.type(), event.time(), summary, occurrence, data, event.traceparent());
     }
 
     private static Occurrence occurrence(EventKind kind, String commitmentId, String documentId, CommitmentFacts facts,

@@ -15,12 +15,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * every attempt sends the same bytes. {@code lane} is (subscription, commitment): deliveries of one lane go
  * out one after the other. {@code claim} counts claims: updates name the claim they hold, so a worker that
  * lost its lease cannot overwrite the next one's work. Every attempt is kept in {@code attempts}.
+ * {@code traceparent} is the delivery's W3C span, a child of the event's: sent with every attempt, so the
+ * receiver's logs join the trace of the upload that led to the message.
  */
 @Document(Delivery.COLLECTION)
 public record Delivery(@Id String id, String owner, String subscriptionId, String commitmentId, String lane,
                        List<String> eventIds, String type, String body, DeliveryState state, int attemptCount,
                        Instant dueAt, Instant leaseUntil, long claim, List<Attempt> attempts, String lastError,
-                       Instant createdAt, Instant finishedAt) {
+                       String traceparent, Instant createdAt, Instant finishedAt) {
     public static final String COLLECTION = "deliveries";
 
     public Delivery {
@@ -29,10 +31,10 @@ public record Delivery(@Id String id, String owner, String subscriptionId, Strin
     }
 
     public static Delivery of(String eventId, String owner, String subscriptionId, String commitmentId, String type,
-                              byte[] body, Instant now) {
+                              byte[] body, String traceparent, Instant now) {
         return new Delivery(idOf(eventId, subscriptionId), owner, subscriptionId, commitmentId,
                 laneOf(subscriptionId, commitmentId), List.of(eventId), type, new String(body, StandardCharsets.UTF_8),
-                DeliveryState.PENDING, 0, now, null, 0, List.of(), null, now, null);
+                DeliveryState.PENDING, 0, now, null, 0, List.of(), null, traceparent, now, null);
     }
 
     /**
@@ -42,7 +44,7 @@ public record Delivery(@Id String id, String owner, String subscriptionId, Strin
      */
     Delivery claimedAtCreation(Instant leaseUntil) {
         return new Delivery(id, owner, subscriptionId, commitmentId, lane, eventIds, type, body, DeliveryState.SENDING,
-                attemptCount, dueAt, leaseUntil, claim + 1, attempts, lastError, createdAt, finishedAt);
+                attemptCount, dueAt, leaseUntil, claim + 1, attempts, lastError, traceparent, createdAt, finishedAt);
     }
 
     static String idOf(String eventId, String subscriptionId) {

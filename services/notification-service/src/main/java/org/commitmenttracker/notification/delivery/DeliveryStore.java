@@ -3,8 +3,13 @@ package org.commitmenttracker.notification.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,27 +83,30 @@ public class DeliveryStore implements InitializingBean {
     /**
      * Opens a lane for each delivery (one bulk insert of {@code {_id: lane, queue: [id], v: 0}}) and returns
      * those that opened it: they are first in their lane and may be sent at once. The others' lanes exist
-     * already (a delivery of the same subscription and commitment is still pending): they join at the end.
+     * already (a delivery of the same subscription and commitment is still pending, or comes earlier in
+     * {@code deliveries}, which only the first of a lane tries to open): they join at the end, in order.
      */
     public List<Delivery> openLanes(List<Delivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return List.of();
-        }
-        List<Document> lanes = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
+        Map<String, Delivery> openers = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> openers.putIfAbsent(delivery.lane(), delivery));
+        List<Delivery> candidates = new ArrayList<>(openers.values());
+        List<Document> lanes = new ArrayList<>(candidates.size());
+        for (Delivery delivery : candidates) {
             lanes.add(new Document("_id", delivery.lane()).append("queue", List.of(delivery.id())).append("v", 0L));
         }
-        Set<Integer> taken = duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
-        if (taken.isEmpty()) {
+        Set<Integer> taken = lanes.isEmpty() ? Set.of()
+                : duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
+        if (taken.isEmpty() && candidates.size() == deliveries.size()) {
             return deliveries;
         }
-        List<Delivery> first = new ArrayList<>(deliveries.size());
-        List<Delivery> behind = new ArrayList<>(taken.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-            (taken.contains(i) ? behind : first).add(deliveries.get(i));
+        Set<Delivery> first = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!taken.contains(i)) {
+                first.add(candidates.get(i));
+            }
         }
-        joinLanes(behind);
-        return first;
+        joinLanes(deliveries.stream().filter(delivery -> !first.contains(delivery)).toList());
+        return deliveries.stream().filter(first::contains).toList();
     }
 
     /** Runs a bulk insert and returns the positions refused as duplicates; any other error is thrown. */
@@ -128,14 +136,33 @@ public class DeliveryStore implements InitializingBean {
                 FindAndModifyOptions.options().returnNew(true), Delivery.class));
     }
 
-    /** Records an attempt made under claim {@code claim} and the state it leaves the delivery in. */
-    public boolean recordAttempt(String id, long claim, Attempt attempt, DeliveryState state, Instant dueAt) {
-        Update update = new Update().set("state", state).set("dueAt", dueAt).set("leaseUntil", null)
-                .inc("attemptCount", 1).push("attempts", attempt).set("lastError", attempt.error());
-        if (state.isFinal()) {
-            update.set("finishedAt", attempt.at());
+    /**
+     * Records attempts, each made under the claim its delivery was sent with, and the state each leaves its
+     * delivery in: one bulk write. Returns those recorded; one whose claim was lost meanwhile (its lease ran out
+     * and another worker took it) records nothing and is left out.
+     */
+    public List<Settlement> recordAttempts(List<Settlement> settled) {
+        if (settled.isEmpty()) {
+            return List.of();
         }
-        return mongo.updateFirst(byClaim(id, claim), update, Delivery.class).getModifiedCount() == 1;
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+        for (Settlement settlement : settled) {
+            Update update = new Update().set("state", settlement.state()).set("dueAt", settlement.dueAt()).set("leaseUntil", null)
+                    .inc("attemptCount", 1).push("attempts", settlement.attempt()).set("lastError", settlement.attempt().error());
+            if (settlement.state().isFinal()) {
+                update.set("finishedAt", settlement.attempt().at());
+            }
+            bulk.updateOne(byClaim(settlement.claimed().id(), settlement.claimed().claim()), update);
+        }
+        if (bulk.execute().getMatchedCount() == settled.size()) {
+            return settled;
+        }
+        // Rare: some claim was lost. Those still at the claim they were sent with are the ones the bulk matched.
+        Query sent = Query.query(Criteria.where("_id").in(settled.stream().map(s -> s.claimed().id()).toList()));
+        sent.fields().include("_id", "claim");
+        Map<String, Long> claims = new HashMap<>();
+        mongo.find(sent, Document.class, Delivery.COLLECTION).forEach(d -> claims.put(d.getString("_id"), d.get("claim", Number.class).longValue()));
+        return settled.stream().filter(s -> Long.valueOf(s.claimed().claim()).equals(claims.get(s.claimed().id()))).toList();
     }
 
     /** Gives up claim {@code claim} without an attempt: the delivery is pending again, due at {@code dueAt}. */
@@ -176,28 +203,52 @@ public class DeliveryStore implements InitializingBean {
         return found == null ? Optional.empty() : first(found);
     }
 
-    /**
-     * Removes {@code id} from its lane and returns the delivery whose turn it is now. A lane left empty is
-     * deleted, unless a delivery joined it meanwhile (its join counter {@code v} moved on). The common case,
-     * a lane that {@code id} opened and nobody joined ({@code v} still 0), takes one round trip.
-     */
+    /** Where a delivery stands in line: its lane and its id. */
+    public record Place(String lane, String id) {
+    }
+
+    /** Removes {@code id} from its lane and returns the delivery whose turn it is now: {@link #leaveLanes} of one. */
     public Optional<String> leaveLane(String lane, String id) {
-        Document alone = mongo.getCollection(LANES).findOneAndDelete(new Document("_id", lane).append("v", 0L));
-        if (alone != null) {
-            List<?> queue = alone.getList("queue", Object.class);
-            if (queue.size() == 1 && id.equals(queue.get(0))) {
-                return Optional.empty();
-            }
-            mongo.getCollection(LANES).insertOne(alone); // not {@code id}'s lane to close (never expected): put it back
+        return leaveLanes(List.of(new Place(lane, id))).stream().findFirst();
+    }
+
+    /**
+     * Removes each delivery from its lane and returns the deliveries whose turn it is now. The common case, a
+     * lane the delivery opened and nobody joined ({@code v} still 0, so it holds that delivery alone), is
+     * deleted in one bulk write for them all. From a lane someone joined, the delivery is pulled; a lane left
+     * empty is deleted unless a delivery joined it meanwhile (its join counter moved on).
+     */
+    public List<String> leaveLanes(List<Place> places) {
+        if (places.isEmpty()) {
+            return List.of();
         }
-        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(lane)), new Update().pull("queue", id),
+        BulkOperations alone = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES);
+        places.forEach(place -> alone.remove(Query.query(Criteria.where("_id").is(place.lane()).and("v").is(0L))));
+        if (alone.execute().getDeletedCount() == places.size()) {
+            return List.of();
+        }
+        Map<String, List<?>> queues = new HashMap<>();
+        mongo.getCollection(LANES).find(new Document("_id", new Document("$in", places.stream().map(Place::lane).distinct().toList())))
+                .forEach(lane -> queues.put(lane.getString("_id"), lane.getList("queue", Object.class)));
+        List<String> next = new ArrayList<>();
+        for (Place place : places) {
+            List<?> queue = queues.get(place.lane());
+            if (queue != null && queue.contains(place.id())) {
+                pull(place).ifPresent(next::add);
+            }
+        }
+        return next;
+    }
+
+    private Optional<String> pull(Place place) {
+        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(place.lane())), new Update().pull("queue", place.id()),
                 FindAndModifyOptions.options().returnNew(true), Document.class, LANES);
         if (after == null) {
             return Optional.empty();
         }
         Optional<String> next = first(after);
         if (next.isEmpty() && after.get("v") instanceof Number joins) {
-            mongo.getCollection(LANES).deleteOne(new Document("_id", lane).append("v", joins.longValue()));
+            mongo.getCollection(LANES).deleteOne(new Document("_id", place.lane()).append("v", joins.longValue()));
         }
         return next;
     }

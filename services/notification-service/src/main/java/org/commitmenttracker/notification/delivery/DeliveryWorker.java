@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,7 @@ public class DeliveryWorker implements DisposableBean {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
+    private final AttemptRecorder recorder = new AttemptRecorder(this::recorded);
     /** Ids submitted or timed here and not yet started, so the sweep does not queue them twice. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
@@ -94,22 +96,29 @@ public class DeliveryWorker implements DisposableBean {
      */
     public void start(Delivery created) {
         if (queued.add(created.id())) {
-            try {
-                senders.execute(() -> {
-                    queued.remove(created.id());
-                    try {
-                        Instant now = Instant.now();
-                        // Sent under the creation claim only while its lease outlasts an attempt by far;
-                        // after a long wait for a sender, claimed again (or found taken by a sweep).
-                        boolean held = now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout()).isBefore(created.leaseUntil());
-                        attempt(created, now, held);
-                    } catch (RuntimeException e) {
-                        log.warn("Delivery {} not worked on: {}", created.id(), e.toString());
-                    }
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                queued.remove(created.id());
-            }
+            send(created, true, () -> queued.remove(created.id()));
+        }
+    }
+
+    /**
+     * Attempts {@code delivery} on a sender thread. One created claimed here ({@code createdHere}) is sent under
+     * that claim while its lease outlasts an attempt by far; after a long wait (for a sender, for its host)
+     * it is claimed again, or found taken by a sweep, like any delivery read from the store.
+     */
+    private void send(Delivery delivery, boolean createdHere, Runnable onStart) {
+        try {
+            senders.execute(() -> {
+                onStart.run();
+                try {
+                    Instant now = Instant.now();
+                    attempt(delivery, now, createdHere && now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout())
+                            .isBefore(delivery.leaseUntil()));
+                } catch (RuntimeException e) {
+                    log.warn("Delivery {} not worked on: {}", delivery.id(), e.toString());
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            onStart.run(); // persisted: the sweep of the next start picks it up from the store
         }
     }
 
@@ -161,9 +170,17 @@ public class DeliveryWorker implements DisposableBean {
             return;
         }
         URI url = URI.create(subscription.get().webhook().url());
-        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort());
+        // A host busy with as many requests as its bulkhead allows: the delivery waits for one of them to end,
+        // holding no thread and no store round trip.
+        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort(), () -> send(delivery, held, () -> { }));
+        if (permit == HostGuards.PARKED) {
+            return;
+        }
         if (permit == null) {
-            if (!held || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
+            // A delivery read as sending (created claimed here, or left by a worker whose lease ran out) is pending
+            // again first, even when its creation claim no longer covers an attempt: else nobody would take it
+            // before that claim's lease ends.
+            if (delivery.state() == DeliveryState.PENDING || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
                 later(delivery.id(), settings.deferral());
             }
             return;
@@ -181,12 +198,13 @@ public class DeliveryWorker implements DisposableBean {
         }
         // The client answers every failure with a response (status 0 and the error), it does not throw.
         WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now())));
+                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now()),
+                delivery.traceparent()));
         permit.completed(response);
         settle(claimed.get(), response);
     }
 
-    /** Logs the attempt and moves the delivery on: delivered, retried later, or dead. */
+    /** Decides what the attempt means (delivered, retried later, or dead) and hands it to the recorder. */
     private void settle(Delivery claimed, WebhookResponse response) {
         Instant now = Instant.now();
         AttemptOutcome outcome = AttemptOutcome.of(response);
@@ -205,8 +223,8 @@ public class DeliveryWorker implements DisposableBean {
                 Optional<Duration> wait = schedule.nextDelay(number, outcome == AttemptOutcome.THROTTLED ? response.retryAfter() : null, random);
                 if (wait.isEmpty()) {
                     finish(claimed, attempt, DeliveryState.DEAD, now);
-                } else if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, DeliveryState.PENDING, now.plus(wait.get()))) {
-                    later(claimed.id(), wait.get());
+                } else {
+                    recorder.record(new Settlement(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get())));
                 }
             }
         }
@@ -214,9 +232,23 @@ public class DeliveryWorker implements DisposableBean {
 
     private void finish(Delivery claimed, Attempt attempt, DeliveryState state, Instant now) {
         meters.counter("tracker.webhook.deliveries", "state", state.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        if (store.recordAttempt(claimed.id(), claimed.claim(), attempt, state, now)) {
-            next(claimed);
+        recorder.record(new Settlement(claimed, attempt, state, now));
+    }
+
+    /**
+     * After the {@link AttemptRecorder} wrote attempts: a retry is timed, a finished delivery leaves its lane
+     * and the next one there starts. An attempt whose claim was lost meanwhile is left to the worker holding it.
+     */
+    private void recorded(List<Settlement> settled) {
+        List<DeliveryStore.Place> finished = new ArrayList<>();
+        for (Settlement settlement : store.recordAttempts(settled)) {
+            if (settlement.state().isFinal()) {
+                finished.add(settlement.place());
+            } else {
+                later(settlement.claimed().id(), Duration.between(Instant.now(), settlement.dueAt()));
+            }
         }
+        store.leaveLanes(finished).forEach(this::submit);
     }
 
     /** Whether {@code delivery} is first in its lane; a finished or vanished delivery found ahead is removed. */
@@ -261,6 +293,7 @@ public class DeliveryWorker implements DisposableBean {
         if (!senders.awaitTermination(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
             log.warn("Webhook senders still busy at shutdown; their claims expire after {}", settings.lease());
         }
+        recorder.close(); // the attempts the senders made
     }
 
     private static ThreadFactory named(String prefix) {

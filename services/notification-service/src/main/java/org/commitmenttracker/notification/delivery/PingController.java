@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.subscriptions.Subscriber;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
@@ -55,7 +56,8 @@ class PingController {
         data.put("subscriptionId", id);
         String webhookId = "msg_ping_" + UUID.randomUUID().toString().replace("-", "");
         WebhookResponse response = client.send(new WebhookRequest(URI.create(subscription.webhook().url()), webhookId,
-                now.getEpochSecond(), WebhookBody.of("ping", now, data), subscription.webhook().signingSecrets(now)));
+                now.getEpochSecond(), WebhookBody.of("ping", now, data), subscription.webhook().signingSecrets(now),
+                Traceparent.newRoot()));
         return new PingResult(webhookId, AttemptOutcome.of(response) == AttemptOutcome.DELIVERED, response.status(),
                 response.latency().toMillis(), response.error());
     }

@@ -65,6 +65,9 @@ public final class WebhookClient implements AutoCloseable {
         post.setHeader("webhook-id", request.messageId());
         post.setHeader("webhook-timestamp", Long.toString(request.timestampSeconds()));
         post.setHeader("webhook-signature", request.signature());
+        if (request.traceparent() != null) {
+            post.setHeader("traceparent", request.traceparent());
+        }
         post.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
         long started = System.nanoTime();
         ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);

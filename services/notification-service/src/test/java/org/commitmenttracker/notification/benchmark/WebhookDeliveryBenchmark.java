@@ -37,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Webhook deliveries per second and latency, on the real broker and store of the test stack, with the service
- * in this JVM and {@code receivers} signature-verifying receivers on 127.0.0.1 (one subscription each, all
+ * in this JVM (test settings, but the production lease and timeouts) and {@code receivers} signature-verifying receivers on 127.0.0.1 (one subscription each, all
  * matching every event, so each event fans out to {@code receivers} deliveries). A harness, not a test: run
  * it by hand (docs/performance.md).
  * <ol>
@@ -93,6 +93,8 @@ public final class WebhookDeliveryBenchmark {
                 .run(
                 "--server.port=0", "--spring.mongodb.uri=" + TestStack.get().mongoUri(database),
                 "--tracker.webhooks.allow-insecure-loopback=true", "--logging.level.root=WARN",
+                // production claims and timeouts: the tests' 5 s lease would expire on a burst's queued deliveries
+                "--tracker.webhooks.lease=60s", "--tracker.webhooks.attempt-timeout=15s", "--tracker.webhooks.connect-timeout=5s",
                 "--spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=" + database,
                 "--spring.cloud.stream.kafka.bindings.alertOnStatusChange-in-0.consumer.start-offset=latest");
         List<WebhookReceiver> hosts = new ArrayList<>();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.WebhookReceiver.Answer;
@@ -165,6 +167,33 @@ class WebhookDeliveryIT {
         assertThat(refused.get("status").asInt()).isEqualTo(401);
         JsonNode ping = api.json(receiver.received().get(0).body());
         assertThat(ping.get("type").asString()).isEqualTo("ping");
+    }
+
+    @Test
+    void everyAttemptCarriesTheTraceOfItsEventAndAPingStartsATraceOfItsOwn() throws Exception {
+        WebhookReceiver receiver = receiver();
+        AtomicBoolean first = new AtomicBoolean(true);
+        receiver.behave(request -> first.getAndSet(false) ? new Answer(500, 0) : Answer.OK);
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = subscribe(receiver, "{\"name\":\"traced\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\""
+                + receiver.url("/") + "\"}").get("id").asString();
+        String upload = Traceparent.newRoot();
+        String traceId = upload.substring(3, 35);
+        NotificationApi.publish(Topics.STATUS_CHANGES, UUID.randomUUID(),
+                NotificationApi.statusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1), upload);
+
+        await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
+        List<Received> attempts = receiver.received();
+        assertThat(attempts).hasSize(2); // a 500, then the retry
+        String span = attempts.get(0).traceparent();
+        assertThat(span).matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(upload); // a child of the event's span
+        assertThat(attempts.get(1).traceparent()).isEqualTo(span);
+        assertThat(api.get("/api/deliveries?state=delivered&subscriptionId=" + id).get(0).get("traceparent").asString())
+                .isEqualTo(span);
+
+        api.send("POST", "/api/subscriptions/" + id + "/ping", null);
+        assertThat(receiver.received()).hasSize(3);
+        assertThat(receiver.received().get(2).traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(traceId);
     }
 
     private WebhookReceiver receiver() throws Exception {

@@ -1,0 +1,185 @@
+package org.commitmenttracker.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
+import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
+import static org.commitmenttracker.registry.RegistryFixtures.assign;
+import static org.commitmenttracker.registry.RegistryFixtures.json;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.commitmenttracker.events.CommitmentStatusChanged;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.ProgressReported;
+import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.lifecycle.ProgressRejected;
+import org.commitmenttracker.registry.lifecycle.ProgressReport;
+import org.commitmenttracker.registry.store.CommitmentNotFound;
+import org.commitmenttracker.registry.store.Commitments;
+import org.commitmenttracker.registry.store.Commitments.Step;
+import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Progress over Kafka in batches: the reports of one poll are applied together, in order; refused records are
+ * dead-lettered one by one with their reason while the rest of the poll is applied; a commitment written by
+ * someone else during a batch is applied again on its own.
+ */
+@RegistryIT
+class ProgressBatchIT {
+    private final EventCodec codec = new EventCodec();
+    private final Instant t0 = Instant.now().minusSeconds(3600);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Commitments commitments;
+
+    private Http http;
+    private String commitmentId;
+
+    @BeforeEach
+    void assignedCommitment() {
+        http = Http.local(port);
+        addAgency(http, "mofcom");
+        addAgency(http, "minek");
+        commitmentId = addCommitment(http, "doc-batch", null);
+        assign(http, commitmentId, "mofcom");
+    }
+
+    @Test
+    void aBatchAppliesValidReportsInOrderAnswersRepeatsAndDeadLettersEachRefusedRecordWithItsReason() {
+        String first = UUID.randomUUID().toString();
+        String outOfRange = UUID.randomUUID().toString();
+        String unassigned = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String forbidden = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        String garbage = "not an event " + UUID.randomUUID();
+        TopicReader.write(Topics.PROGRESS, List.of(
+                record(first, "mofcom", "IN_PROGRESS", 10, t0),
+                record(outOfRange, "mofcom", null, 140, t0),
+                record(first, "mofcom", "IN_PROGRESS", 10, t0),                // the same event again
+                record(unassigned, "minek", "STALLED", 10, t0),
+                record(second, "mofcom", "STALLED", 20, t0.plusSeconds(60)),
+                record(forbidden, "mofcom", "COMPLETED", 100, t0.plusSeconds(90)), // STALLED → COMPLETED
+                new ConsumerRecord<>(Topics.PROGRESS, 0, 0, commitmentId, garbage.getBytes(StandardCharsets.UTF_8)),
+                record(third, "mofcom", "IN_PROGRESS", 50, t0.plusSeconds(120))));
+
+        assertThat(statusChangesOf(commitmentId, 4)).extracting(CommitmentStatusChanged::to)
+                .containsExactly("PLEDGED", "IN_PROGRESS", "STALLED", "IN_PROGRESS");
+        JsonNode stored = json(http.get("/api/commitments/" + commitmentId));
+        assertThat(stored.get("history").valueStream().filter(h -> h.get("kind").asString().startsWith("progress"))
+                .map(h -> h.get("eventId").asString())).containsExactly(first, second, third);
+        assertThat(stored.get("version").asLong()).isEqualTo(2 + 3);
+        assertThat(stored.get("percentComplete").asInt()).isEqualTo(50);
+
+        Map<String, String> reasons = deadLetterReasons(List.of(outOfRange, unassigned, forbidden, garbage),
+                List.of(first, second, third));
+        assertThat(reasons).containsOnlyKeys(outOfRange, unassigned, forbidden, garbage);
+        assertThat(reasons.get(outOfRange)).contains("percentComplete must be between 0 and 100");
+        assertThat(reasons.get(unassigned)).contains("not assigned");
+        assertThat(reasons.get(forbidden)).contains("cannot go from STALLED to COMPLETED");
+        assertThat(reasons.get(garbage)).contains("not valid JSON");
+    }
+
+    @Test
+    void aCommitmentWrittenByAnotherWriterDuringTheBatchIsAppliedAgainAloneAndNothingIsLost() {
+        String other = addCommitment(http, "doc-batch", null);
+        assign(http, other, "mofcom");
+        AtomicBoolean raced = new AtomicBoolean();
+        Step racing = new Step(c -> {
+            if (raced.compareAndSet(false, true)) { // someone else writes this commitment while the batch reads it
+                commitments.update(c.id(), current -> current.assign(List.of("mofcom", "minek"), "operator", Instant.now()), null);
+            }
+            return c.report(report("r1", "mofcom", CommitmentStatus.IN_PROGRESS, t0), Instant.now());
+        }, null);
+        Map<String, List<Step>> steps = new LinkedHashMap<>();
+        steps.put(commitmentId, List.of(racing,
+                new Step(c -> c.report(report("r2", "nobody", null, t0), Instant.now()), null),
+                new Step(c -> c.report(report("r3", "minek", CommitmentStatus.STALLED, t0.plusSeconds(60)), Instant.now()), null)));
+        steps.put(other, List.of(new Step(c -> c.report(report("r4", "mofcom", CommitmentStatus.IN_PROGRESS, t0), Instant.now()), null)));
+        steps.put("cmt-none", List.of(new Step(c -> c.report(report("r5", "mofcom", null, t0), Instant.now()), null)));
+
+        Map<String, List<RuntimeException>> refused = commitments.updateAll(steps);
+
+        assertThat(refused.get(commitmentId).get(0)).isNull();
+        assertThat(refused.get(commitmentId).get(1)).isInstanceOf(ProgressRejected.class);
+        assertThat(refused.get(commitmentId).get(2)).isNull(); // minek is assigned by the concurrent write
+        assertThat(refused.get(other)).containsExactly((RuntimeException) null);
+        assertThat(refused.get("cmt-none").get(0)).isInstanceOf(CommitmentNotFound.class);
+
+        JsonNode raced1 = json(http.get("/api/commitments/" + commitmentId));
+        assertThat(raced1.get("agencies").valueStream().map(JsonNode::asString)).containsExactly("minek", "mofcom");
+        assertThat(raced1.get("status").asString()).isEqualTo("STALLED");
+        assertThat(raced1.get("version").asLong()).isEqualTo(2 + 1 + 2); // registered, assigned; raced; r1, r3
+        assertThat(statusChangesOf(commitmentId, 3)).extracting(CommitmentStatusChanged::to)
+                .containsExactly("PLEDGED", "IN_PROGRESS", "STALLED");
+        JsonNode written = json(http.get("/api/commitments/" + other));
+        assertThat(written.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(written.get("version").asLong()).isEqualTo(3);
+    }
+
+    private ProgressReport report(String eventId, String agency, CommitmentStatus status, Instant occurredAt) {
+        return new ProgressReport(eventId + "-" + commitmentId, agency, status, null, "note " + eventId, List.of(), occurredAt);
+    }
+
+    private ConsumerRecord<String, byte[]> record(String eventId, String agency, String status, int percent, Instant at) {
+        return new ConsumerRecord<>(Topics.PROGRESS, 0, 0, commitmentId, codec.encode(EventEnvelope.of(
+                UUID.fromString(eventId), "/agency/" + agency,
+                new ProgressReported(commitmentId, agency, status, percent, "report " + eventId, List.of(), at),
+                Instant.now(), null)));
+    }
+
+    /**
+     * The reason ({@code x-exception-message}) of each dead-lettered record holding one of {@code expected} or
+     * {@code unexpected}, by marker, once all the expected ones are there.
+     */
+    private Map<String, String> deadLetterReasons(List<String> expected, List<String> unexpected) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("progress.registry.dlq",
+                records -> expected.stream().allMatch(m -> records.stream().anyMatch(r -> holds(r, m))),
+                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        for (String marker : java.util.stream.Stream.concat(expected.stream(), unexpected.stream()).toList()) {
+            List<ConsumerRecord<String, byte[]>> matching = dead.stream().filter(r -> holds(r, marker)).toList();
+            if (!matching.isEmpty()) {
+                assertThat(matching).as("dead-lettered once: " + marker).hasSize(1);
+                ConsumerRecord<String, byte[]> record = matching.get(0);
+                assertThat(record.key()).isEqualTo(commitmentId);
+                assertThat(new String(record.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8))
+                        .isEqualTo(Topics.PROGRESS);
+                reasons.put(marker, new String(record.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8));
+            }
+        }
+        return reasons;
+    }
+
+    private static boolean holds(ConsumerRecord<String, byte[]> record, String marker) {
+        return new String(record.value(), StandardCharsets.UTF_8).contains(marker);
+    }
+
+    private List<CommitmentStatusChanged> statusChangesOf(String id, int expected) {
+        return TopicReader.readUntil(Topics.STATUS_CHANGES,
+                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= expected,
+                        Duration.ofSeconds(60), Duration.ofSeconds(2)).stream()
+                .filter(r -> id.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class).data()).toList();
+    }
+}
