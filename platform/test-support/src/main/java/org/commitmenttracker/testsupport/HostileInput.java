@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HostileInput {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int HUGE = 3 * 1024 * 1024;
+    private static final int HUGE = 1024 * 1024; // characters: 3 MB of UTF-8, within the 8 MiB a record may have
     private static final int DEEP = 100_000;
 
     private HostileInput() {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,25 +65,41 @@ public final class TopicReader {
     /** Writes records as-is (key and value), e.g. to replay a topic as a restarted consumer would see it. */
     public static void write(String topic, List<ConsumerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+                sent.add(producer.send(new ProducerRecord<>(topic, record.key(), record.value())));
             }
-            producer.flush();
+            acknowledged(sent);
         }
     }
 
     public static void write(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-            producer.flush();
+            acknowledged(List.of(producer.send(new ProducerRecord<>(topic, key, value))));
         }
     }
 
+    /** Fails the test when the broker refused a record (a write must never be lost silently). */
+    private static void acknowledged(List<Future<RecordMetadata>> sent) {
+        for (Future<RecordMetadata> future : sent) {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("The broker did not take a test record", e);
+            }
+        }
+    }
+
+    /** Records up to the platform's 8 MiB, as the services' producers send them. */
     private static KafkaProducer<String, byte[]> producer() {
         Properties props = new Properties();
         props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 * 1024 * 1024)));
         return new KafkaProducer<>(props);
     }
 }

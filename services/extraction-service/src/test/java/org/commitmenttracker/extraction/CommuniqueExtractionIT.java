@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -22,7 +25,9 @@ import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
@@ -106,6 +111,42 @@ class CommuniqueExtractionIT {
         Header reason = dead.get(0).headers().lastHeader("x-exception-message");
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("Unknown event type 'no.such.type.v1'");
+    }
+
+    /** Fuzz: every hostile variant of a communiqué event that is not a valid event is dead-lettered with its reason. */
+    @Test
+    void everyHostileCommuniqueEventIsDeadLetteredWithItsReason() throws Exception {
+        String documentId = "doc-hostile-" + UUID.randomUUID();
+        String valid = new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
+                "hash", "公报", "zh", null, null, "双方商定：\n——支持举办博览会。", Instant.now()), Instant.now(), null)),
+                StandardCharsets.UTF_8);
+        Map<String, byte[]> hostile = new LinkedHashMap<>(HostileInput.variantsOf(valid));
+        // A huge title or text is still a well-typed communiqué: analysed, not refused (the codec's test covers which).
+        hostile.values().removeIf(this::decodes);
+        assertThat(hostile).hasSizeGreaterThan(40);
+        Map<String, String> keys = new LinkedHashMap<>();
+        hostile.forEach((name, bytes) -> {
+            String key = "hostile-" + UUID.randomUUID();
+            keys.put(key, name);
+            TopicReader.write(Topics.COMMUNIQUES, key, bytes);
+        });
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("communiques.extraction.dlq",
+                records -> records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(keys.keySet()),
+                Duration.ofSeconds(120), Duration.ZERO).stream().filter(r -> keys.containsKey(r.key())).toList();
+        assertThat(dead.stream().map(record -> keys.get(record.key())).toList())
+                .containsExactlyInAnyOrderElementsOf(keys.values());
+        assertThat(dead).allSatisfy(record -> assertThat(record.headers().lastHeader("x-exception-message"))
+                .as(keys.get(record.key())).isNotNull());
+    }
+
+    private boolean decodes(byte[] event) {
+        try {
+            codec.decode(event);
+            return true;
+        } catch (InvalidEventException invalid) {
+            return false;
+        }
     }
 
     /** Operators scale on consumer lag: the binder's per-group lag gauge is on the Prometheus endpoint. */
