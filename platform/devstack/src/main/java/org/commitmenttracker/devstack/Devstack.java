@@ -61,7 +61,8 @@ public final class Devstack {
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
             services.add(ServiceProcess.start(projectRoot, spec, ports(spec), infrastructure.kafkaBootstrapServers(),
-                    infrastructure.mongoUri(""), LocalIssuer.publicKeyFile(dataDir.resolve("jwt")), dataDir.resolve("logs"), Map.of()));
+                    infrastructure.mongoUri(""), LocalIssuer.publicKeyFile(dataDir.resolve("jwt")), dataDir.resolve("logs"),
+                    Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.secretsKeyIn(dataDir.resolve("jwt")))));
         }
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess.awaitReady(services.get(i), ports(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));

@@ -75,6 +75,28 @@ public final class LocalIssuer {
         }
     }
 
+    /** A random AES-256 key, base64: what {@code TRACKER_NOTIFICATION_SECRETS_KEY} holds. */
+    public static String newSecretsKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The secrets key of {@code directory}, created on first use (readable by its owner only). */
+    public static String secretsKeyIn(Path directory) {
+        Path file = directory.resolve("secrets.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(directory);
+                Files.writeString(file, newSecretsKey());
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path publicKeyFile(Path directory) {
         return directory.resolve("public-key.pem");
     }

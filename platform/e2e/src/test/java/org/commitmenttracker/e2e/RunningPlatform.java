@@ -53,7 +53,8 @@ final class RunningPlatform implements AutoCloseable {
                         // The deadline watcher would mark the seed's 2023 meeting OVERDUE mid-test; its own IT covers it.
                         // The test's webhook receiver listens on plain http on loopback.
                         Map.of("TRACKER_OUTBOX_SWEEP_INTERVAL", "1s", "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
-                                "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true")));
+                                "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true",
+                                "TRACKER_NOTIFICATION_SECRETS_KEY", TestTokens.SECRETS_KEY)));
             }
             for (Service service : Service.values()) {
                 ServiceProcess.awaitReady(platform.processes.get(service), platform.ports.get(service), Duration.ofSeconds(180));

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Points the code under test at the {@link TestStack}: sets {@code KAFKA_BOOTSTRAP_SERVERS} and
  * {@code MONGODB_URI} as system properties, the same names the services read from the environment, and
- * makes it trust the {@link TestTokens} issuer.
+ * makes it trust the {@link TestTokens} issuer (and gives it a key to encrypt stored secrets with).
  */
 public final class TestStackExtension implements BeforeAllCallback {
     @Override
@@ -18,5 +18,6 @@ public final class TestStackExtension implements BeforeAllCallback {
         System.setProperty("MONGODB_URI", stack.mongoUri(database));
         System.setProperty("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        System.setProperty("TRACKER_NOTIFICATION_SECRETS_KEY", TestTokens.SECRETS_KEY);
     }
 }

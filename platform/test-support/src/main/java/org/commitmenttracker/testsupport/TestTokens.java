@@ -18,6 +18,8 @@ public final class TestTokens {
     private static final LocalIssuer ISSUER = LocalIssuer.generate();
     private static final Path PUBLIC_KEY = writePublicKey();
     private static final Duration VALIDITY = Duration.ofHours(2);
+    /** The AES-256 key (base64) the services under test encrypt stored secrets with: one per test JVM. */
+    public static final String SECRETS_KEY = LocalIssuer.newSecretsKey();
 
     private TestTokens() {
     }
