@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
@@ -13,6 +14,7 @@ import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,16 +75,23 @@ class CommitmentQueryController {
         CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
                 ? params.filter().overdueOnly() : params.filter();
         // List items leave out the history (most of a stored commitment) and the outbox.
-        Query query = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
-        query.fields().exclude("history").exclude(OutboxRelay.FIELD);
-        List<CommitmentView> items = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
-                .map(CommitmentView::listItem).toList();
-        Long total = null;
-        if (countTotal != null ? countTotal : page == 0) {
-            // A first page that is not full is everything: no second pass over the collection to count.
-            total = page == 0 && items.size() < size ? items.size()
-                    : mongo.count(Query.query(filter.criteria()), CommitmentStore.COLLECTION);
+        if (!(countTotal != null ? countTotal : page == 0)) {
+            Query query = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
+            query.fields().exclude("history").exclude(OutboxRelay.FIELD);
+            return new Page(mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
+                    .map(CommitmentView::listItem).toList(), page, size, null, sort);
         }
+        // With the total: the page and the count in one pass over the matches ($facet), not a count and a find.
+        Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter.criteria()),
+                        Aggregation.facet(Aggregation.sort(order), Aggregation.skip((long) page * size),
+                                        Aggregation.limit(size), Aggregation.project().andExclude("history", OutboxRelay.FIELD))
+                                .as("items")
+                                .and(Aggregation.group().count().as("n")).as("total")),
+                CommitmentStore.COLLECTION, Document.class).getUniqueMappedResult();
+        List<CommitmentView> items = result.getList("items", Document.class).stream()
+                .map(item -> CommitmentView.listItem(mongo.getConverter().read(Commitment.class, item))).toList();
+        List<Document> counted = result.getList("total", Document.class);
+        long total = counted.isEmpty() ? 0 : counted.get(0).get("n", Number.class).longValue();
         return new Page(items, page, size, total, sort);
     }
 

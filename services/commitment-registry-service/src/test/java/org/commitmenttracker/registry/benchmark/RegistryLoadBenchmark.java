@@ -105,7 +105,8 @@ import com.mongodb.client.result.UpdateResult;
  * </ol>
  * Prints a table and writes it (markdown) to {@code -Dbench.out}. Settings: {@code -Dbench.backend=memory|h2},
  * {@code -Dbench.commitments}, {@code -Dbench.reports}, {@code -Dbench.rawUpdates}, {@code -Dbench.rawThreads=1,4},
- * {@code -Dbench.latencySeconds}, {@code -Dbench.props="key=value;key=value"} (extra properties of the registry
+ * {@code -Dbench.latencySeconds}, {@code -Dbench.latencyRate} (reports/s instead of half the applied rate),
+ * {@code -Dbench.props="key=value;key=value"} (extra properties of the registry
  * context, e.g. the consumer concurrency). See docs/performance.md, section "Commitment registry".
  */
 public final class RegistryLoadBenchmark {
@@ -201,7 +202,8 @@ public final class RegistryLoadBenchmark {
         startStatusChangeListener();
         double applied = progressThroughKafka(reports, raw);
         phase("latency");
-        latency(applied / 2, latencySeconds);
+        double latencyRate = Double.parseDouble(setting("latencyRate", "0")); // reports/s; 0: half the applied rate
+        latency(latencyRate > 0 ? latencyRate : applied / 2, latencySeconds, latencyRate > 0 ? "fixed rate" : "half the applied rate");
         phase("lookups");
         lookups(intSetting("lookups", 2_000));
         phase("queries");
@@ -647,7 +649,7 @@ public final class RegistryLoadBenchmark {
 
     // ---------------------------------------------------------------- 4. latency at half the applied rate
 
-    void latency(double rate, int seconds) throws Exception {
+    void latency(double rate, int seconds, String pace) throws Exception {
         int count = (int) (rate * seconds);
         List<String> order = new ArrayList<>(ids);
         Collections.shuffle(order, random);
@@ -688,7 +690,7 @@ public final class RegistryLoadBenchmark {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         log("latency report → status change over %d reports (%d missing): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
                 sorted.length, missing, ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
-        row("report produced → commitment.status-changed.v1 consumed, paced at %,.0f/s (half the applied rate)".formatted(rate),
+        row("report produced → commitment.status-changed.v1 consumed, paced at %,.0f/s (%s)".formatted(rate, pace),
                 "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms".formatted(ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99))),
                 "p99 ≤ 50 ms", "%,d reports over %d s (first %,d skipped), max %.1f ms, %d missing; load %s → %s".formatted(
                         sorted.length, seconds, skip, ms(sorted[sorted.length - 1]), missing, load0, loadAverage()));
