@@ -1,0 +1,120 @@
+package org.commitmenttracker.service.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.commitmenttracker.testsupport.TestStack;
+import org.commitmenttracker.testsupport.TopicReader;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The relay against the real broker and store: bursts are published once each, in order per document. */
+@UsesTestStack(database = "outbox-relay-it")
+class OutboxRelayIT {
+    private static final int DOCUMENTS = 600;
+    private static final int EVENTS_PER_DOCUMENT = 3;
+    private final String collection = "aggregates_" + UUID.randomUUID().toString().replace("-", "");
+    private final String topic = "outbox-relay-it-" + UUID.randomUUID();
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private final List<DefaultKafkaProducerFactory<String, byte[]>> producers = new ArrayList<>();
+
+    @BeforeEach
+    void connect() {
+        client = MongoClients.create(TestStack.get().mongoUri("outbox-relay-it"));
+        mongo = new MongoTemplate(client, "outbox-relay-it");
+    }
+
+    @AfterEach
+    void close() {
+        producers.forEach(DefaultKafkaProducerFactory::destroy);
+        client.close();
+    }
+
+    @Test
+    void aBurstOfWritesIsPublishedOnceEachInOrderPerDocument() throws InterruptedException {
+        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(10));
+        List<Document> documents = new ArrayList<>();
+        for (int d = 0; d < DOCUMENTS; d++) {
+            documents.add(aggregate("agg-" + d));
+        }
+        mongo.getCollection(collection).insertMany(documents);
+        documents.forEach(document -> relay.publishSoon(collection, document.get("_id")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 0);
+        assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
+        Map<String, List<String>> byKey = TopicReader.readUntil(topic,
+                        records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2))
+                .stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
+                        Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
+        assertThat(byKey).hasSize(DOCUMENTS);
+        byKey.forEach((key, events) -> assertThat(events).as(key)
+                .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
+        relay.destroy();
+    }
+
+    @Test
+    void unacknowledgedEventsStayForTheSweepAndAreThenPublishedOnce() throws InterruptedException {
+        OutboxRelay down = relay("127.0.0.1:" + unusedPort(), Duration.ofSeconds(1));
+        mongo.getCollection(collection).insertMany(List.of(aggregate("agg-a"), aggregate("agg-b")));
+        assertThat(down.sweep()).isZero();
+        assertThat(down.backlog()).isEqualTo(2);
+
+        OutboxRelay up = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(10));
+        assertThat(up.sweep()).isEqualTo(2 * EVENTS_PER_DOCUMENT);
+        assertThat(up.sweep()).isZero();
+        assertThat(TopicReader.readUntil(topic, records -> records.size() >= 2 * EVENTS_PER_DOCUMENT,
+                Duration.ofSeconds(30), Duration.ofSeconds(2))).hasSize(2 * EVENTS_PER_DOCUMENT);
+        down.destroy();
+        up.destroy();
+    }
+
+    private Document aggregate(String id) {
+        List<Document> outbox = new ArrayList<>();
+        for (int n = 0; n < EVENTS_PER_DOCUMENT; n++) {
+            outbox.add(new Document("eventId", id + "-" + n).append("topic", topic).append("key", id)
+                    .append("payload", id + "/event-" + n));
+        }
+        return new Document("_id", id).append(OutboxRelay.FIELD, outbox);
+    }
+
+    private OutboxRelay relay(String bootstrapServers, Duration sendTimeout) {
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000), new StringSerializer(), new ByteArraySerializer());
+        producers.add(factory);
+        return new OutboxRelay(mongo, new KafkaTemplate<>(factory), List.of(collection), 4, sendTimeout);
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
