@@ -61,9 +61,12 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** Publishes the pending events of one document soon, on its lane; failures are left to the sweep. */
-    public void publishSoon(String collection, Object id) {
-        laneOf(id).add(collection, id);
+    /**
+     * Publishes the pending events of one document soon, on its lane; failures are left to the sweep. The
+     * future completes once the lane has worked through everything waiting for it, this document included.
+     */
+    public CompletableFuture<Void> publishSoon(String collection, Object id) {
+        return laneOf(id).add(collection, id);
     }
 
     /** Publishes every pending event of one document and removes them from its outbox. */
@@ -190,7 +193,7 @@ public class OutboxRelay implements DisposableBean {
     private final class Lane {
         private final ExecutorService executor;
         private final Map<String, LinkedHashSet<Object>> waiting = new HashMap<>();
-        private boolean draining;
+        private CompletableFuture<Void> drained;
 
         Lane(String name) {
             executor = Executors.newSingleThreadExecutor(task -> {
@@ -200,12 +203,13 @@ public class OutboxRelay implements DisposableBean {
             });
         }
 
-        synchronized void add(String collection, Object id) {
+        synchronized CompletableFuture<Void> add(String collection, Object id) {
             waiting.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
-            if (!draining) {
-                draining = true;
+            if (drained == null) {
+                drained = new CompletableFuture<>();
                 executor.execute(this::drain);
             }
+            return drained;
         }
 
         private void drain() {
@@ -241,7 +245,8 @@ public class OutboxRelay implements DisposableBean {
                 }
             }
             if (batch.isEmpty()) {
-                draining = false;
+                drained.complete(null);
+                drained = null;
             }
             return batch;
         }
