@@ -10,6 +10,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+
 /** RFC 9457 problems for what the API refuses, with a detail that says what to fix. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,11 +29,32 @@ class ApiProblems {
         return badRequest("Webhook URL refused", e.getMessage());
     }
 
+    /**
+     * A body that is not the JSON expected. The detail names the place (a JSON pointer) and what is wrong in
+     * JSON terms, never Java types, classes or handler methods.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
-        String detail = cause instanceof tools.jackson.core.JacksonException json ? json.getOriginalMessage() : cause.getMessage();
+        String detail;
+        if (cause instanceof StreamConstraintsException) {
+            detail = "it exceeds a size or nesting limit.";
+        } else if (cause instanceof StreamReadException json) {
+            detail = "it is not valid JSON (" + json.getOriginalMessage() + ").";
+        } else if (cause instanceof JacksonException json) {
+            detail = "the value at " + pointer(json) + " is not of the expected type.";
+        } else {
+            detail = "it is missing or not JSON.";
+        }
         return badRequest("Unreadable request body", "The body is not the JSON expected: " + detail);
+    }
+
+    private static String pointer(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            path.append('/').append(reference.getPropertyName() != null ? reference.getPropertyName() : reference.getIndex());
+        }
+        return path.isEmpty() ? "the top level" : path.length() > 200 ? path.substring(0, 200) + "…" : path.toString();
     }
 
     private static ProblemDetail badRequest(String title, String detail) {

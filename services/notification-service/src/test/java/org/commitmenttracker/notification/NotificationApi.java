@@ -14,12 +14,16 @@ import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.EventIds;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's HTTP API as one subscriber calls it, and events as the registry would publish them. */
+/**
+ * The service's HTTP API as one subscriber calls it (with a subscriber token whose subject is the subscriber;
+ * none for a null subscriber), and events as the registry would publish them.
+ */
 public final class NotificationApi {
     private static final EventCodec CODEC = new EventCodec();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,7 +45,7 @@ public final class NotificationApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (subscriber != null) {
-            request.header("X-Subscriber-Id", subscriber);
+            request.header("Authorization", TestTokens.subscriber(subscriber));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,11 +2,11 @@ package org.commitmenttracker.notification.alerts;
 
 import java.util.List;
 
-import org.commitmenttracker.notification.subscriptions.Subscriber;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
+import org.commitmenttracker.service.security.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,9 +22,9 @@ class AlertController {
     }
 
     @GetMapping("/api/subscriptions/{id}/alerts")
-    List<Alert> alertsOf(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber,
+    List<Alert> alertsOf(@AuthenticationPrincipal Caller caller,
                          @PathVariable String id, @RequestParam(defaultValue = "1000") int limit) {
-        subscriptions.get(Subscriber.of(subscriber), id);
+        subscriptions.get(caller.subject(), id);
         return alerts.of(id, Math.min(Math.max(limit, 1), 10_000));
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.commitmenttracker.notification.subscriptions.Subscriber;
+import org.commitmenttracker.service.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,7 +32,7 @@ class DeliveryController {
 
     @GetMapping
     @Operation(summary = "Deliveries in a state (dead by default), oldest first, with every attempt")
-    List<Delivery> list(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber,
+    List<Delivery> list(@AuthenticationPrincipal Caller caller,
                         @RequestParam(defaultValue = "dead") String state,
                         @RequestParam(required = false) String subscriptionId,
                         @RequestParam(defaultValue = "100") int limit) {
@@ -43,19 +43,19 @@ class DeliveryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown state '" + state
                     + "'; allowed: pending, sending, delivered, dead.");
         }
-        return store.ownedBy(Subscriber.of(subscriber), wanted, subscriptionId, Math.min(Math.max(limit, 1), 1000));
+        return store.ownedBy(caller.subject(), wanted, subscriptionId, Math.min(Math.max(limit, 1), 1000));
     }
 
     @GetMapping("/{id}")
-    Delivery get(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber, @PathVariable String id) {
-        return owned(Subscriber.of(subscriber), id);
+    Delivery get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return owned(caller.subject(), id);
     }
 
     @PostMapping("/{id}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a dead delivery again (same webhook-id), with a fresh set of attempts")
-    void replay(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber, @PathVariable String id) {
-        Delivery delivery = owned(Subscriber.of(subscriber), id);
+    void replay(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        Delivery delivery = owned(caller.subject(), id);
         if (delivery.state() != DeliveryState.DEAD || !store.revive(id, delivery.claim(), java.time.Instant.now())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Delivery " + id + " is " + delivery.state().name().toLowerCase(
                     java.util.Locale.ROOT) + ", only dead deliveries can be replayed.");

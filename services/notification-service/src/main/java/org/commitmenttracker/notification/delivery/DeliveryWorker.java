@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
+import org.commitmenttracker.notification.secrets.SecretCipher;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
@@ -53,6 +54,7 @@ public class DeliveryWorker implements DisposableBean {
     private final RetrySchedule schedule;
     private final HostGuards guards;
     private final MeterRegistry meters;
+    private final SecretCipher cipher;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
@@ -62,7 +64,8 @@ public class DeliveryWorker implements DisposableBean {
 
     public DeliveryWorker(DeliveryStore store, ActiveSubscriptions active, SubscriptionStore subscriptions,
                           SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, SecretCipher cipher) {
+        this.cipher = cipher;
         this.store = store;
         this.active = active;
         this.subscriptions = subscriptions;
@@ -198,7 +201,7 @@ public class DeliveryWorker implements DisposableBean {
         }
         // The client answers every failure with a response (status 0 and the error), it does not throw.
         WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now()),
+                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now(), cipher),
                 delivery.traceparent()));
         permit.completed(response);
         settle(claimed.get(), response);

@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.commitmenttracker.events.Traceparent;
-import org.commitmenttracker.notification.subscriptions.Subscriber;
+import org.commitmenttracker.notification.secrets.SecretCipher;
+import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
 import org.commitmenttracker.notification.webhook.WebhookBody;
@@ -19,9 +20,9 @@ import org.commitmenttracker.notification.webhook.WebhookClient;
 import org.commitmenttracker.notification.webhook.WebhookRequest;
 import org.commitmenttracker.notification.webhook.WebhookResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,10 +35,12 @@ import org.springframework.web.server.ResponseStatusException;
 class PingController {
     private final SubscriptionService subscriptions;
     private final WebhookClient client;
+    private final SecretCipher cipher;
 
-    PingController(SubscriptionService subscriptions, WebhookClient client) {
+    PingController(SubscriptionService subscriptions, WebhookClient client, SecretCipher cipher) {
         this.subscriptions = subscriptions;
         this.client = client;
+        this.cipher = cipher;
     }
 
     record PingResult(String webhookId, boolean delivered, int status, long latencyMs, String error) {
@@ -45,8 +48,8 @@ class PingController {
 
     @PostMapping("/api/subscriptions/{id}/ping")
     @Operation(summary = "Send a signed test message to the webhook and report the answer")
-    PingResult ping(@RequestHeader(name = Subscriber.HEADER, required = false) String subscriber, @PathVariable String id) {
-        Subscription subscription = subscriptions.get(Subscriber.of(subscriber), id);
+    PingResult ping(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        Subscription subscription = subscriptions.get(caller.subject(), id);
         if (subscription.webhook() == null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Subscription " + id + " has no webhook.");
         }
@@ -56,7 +59,7 @@ class PingController {
         data.put("subscriptionId", id);
         String webhookId = "msg_ping_" + UUID.randomUUID().toString().replace("-", "");
         WebhookResponse response = client.send(new WebhookRequest(URI.create(subscription.webhook().url()), webhookId,
-                now.getEpochSecond(), WebhookBody.of("ping", now, data), subscription.webhook().signingSecrets(now),
+                now.getEpochSecond(), WebhookBody.of("ping", now, data), subscription.webhook().signingSecrets(now, cipher),
                 Traceparent.newRoot()));
         return new PingResult(webhookId, AttemptOutcome.of(response) == AttemptOutcome.DELIVERED, response.status(),
                 response.latency().toMillis(), response.error());

@@ -37,6 +37,7 @@ public final class SubscriptionRules {
         if (name.length() > MAX_NAME) {
             throw new InvalidSubscriptionException("name is longer than " + MAX_NAME + " characters.");
         }
+        printable("name", name);
         return name.strip();
     }
 
@@ -44,6 +45,9 @@ public final class SubscriptionRules {
         refuseUnknown(request.unknown().keySet(), "subscription");
         if (request.keyword() != null && request.keyword().length() > MAX_VALUE) {
             throw new InvalidSubscriptionException("keyword is longer than " + MAX_VALUE + " characters.");
+        }
+        if (request.keyword() != null) {
+            printable("keyword", request.keyword());
         }
         Set<String> parties = values("parties", request.parties());
         parties.stream().filter(party -> !PARTY.matcher(party).matches()).findFirst().ifPresent(party -> {
@@ -116,8 +120,24 @@ public final class SubscriptionRules {
             if (value.length() > MAX_VALUE) {
                 throw new InvalidSubscriptionException(field + ": a value is longer than " + MAX_VALUE + " characters.");
             }
+            printable(field, value);
         }
         return values;
+    }
+
+    /** Refuses control characters (NUL included) and unpaired surrogates, which no name or filter value needs. */
+    static void printable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new InvalidSubscriptionException(field + ": control characters are not allowed.");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidSubscriptionException(field + ": not valid Unicode (an unpaired surrogate).");
+            }
+        }
     }
 
     private static void size(String field, Collection<?> values) {

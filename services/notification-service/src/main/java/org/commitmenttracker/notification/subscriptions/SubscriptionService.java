@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.commitmenttracker.notification.matching.KindFilter;
 import org.commitmenttracker.notification.matching.SubscriptionFilter;
+import org.commitmenttracker.notification.secrets.SecretCipher;
 import org.commitmenttracker.notification.subscriptions.SubscriptionRequest.EventRequest;
 import org.commitmenttracker.notification.webhook.WebhookSecret;
 import org.commitmenttracker.notification.webhook.WebhookSettings;
@@ -28,16 +29,23 @@ public class SubscriptionService {
     private final ActiveSubscriptions active;
     private final WebhookUrlPolicy urls;
     private final Duration secretGracePeriod;
+    private final SecretCipher cipher;
 
-    public SubscriptionService(SubscriptionStore store, ActiveSubscriptions active, WebhookSettings settings) {
+    public SubscriptionService(SubscriptionStore store, ActiveSubscriptions active, WebhookSettings settings,
+                               SecretCipher cipher) {
         this.store = store;
         this.active = active;
+        this.cipher = cipher;
         this.urls = new WebhookUrlPolicy(settings.allowInsecureLoopback(), InetAddress::getAllByName);
         this.secretGracePeriod = settings.secretGracePeriod();
     }
 
     /** A new subscription, and its signing secret (shown this once) when it has a webhook. */
     public record Created(Subscription subscription, String secret) {
+        @Override
+        public String toString() {
+            return "Created[" + subscription.id() + ", secret hidden]";
+        }
     }
 
     public Created create(String owner, SubscriptionRequest request) {
@@ -50,7 +58,7 @@ public class SubscriptionService {
         String secret = url == null ? null : WebhookSecret.generate();
         Instant now = Instant.now();
         Subscription subscription = new Subscription("sub-" + UUID.randomUUID(), owner, name, filter,
-                url == null ? null : new Webhook(url, secret, null, null), true, null, false,
+                url == null ? null : new Webhook(url, cipher.seal(secret), null, null), true, null, false,
                 SubscriptionFingerprint.of(owner, filter, url), now, now);
         try {
             store.insert(subscription);
@@ -79,8 +87,8 @@ public class SubscriptionService {
         if (patch.webhookUrl() != null) {
             String url = webhookUrl(patch.webhookUrl());
             webhook = url == null ? null
-                    : webhook == null ? new Webhook(url, WebhookSecret.generate(), null, null)
-                    : new Webhook(url, webhook.secret(), webhook.previousSecret(), webhook.previousSecretExpiresAt());
+                    : webhook == null ? new Webhook(url, cipher.seal(WebhookSecret.generate()), null, null)
+                    : new Webhook(url, webhook.sealedSecret(), webhook.sealedPreviousSecret(), webhook.previousSecretExpiresAt());
         }
         Instant now = Instant.now();
         Subscription updated = current.withDefinition(name, filter, webhook,
@@ -112,7 +120,7 @@ public class SubscriptionService {
         }
         String secret = WebhookSecret.generate();
         Instant now = Instant.now();
-        Subscription rotated = current.withWebhook(current.webhook().rotated(secret, now.plus(secretGracePeriod)), now);
+        Subscription rotated = current.withWebhook(current.webhook().rotated(cipher.seal(secret), now.plus(secretGracePeriod)), now);
         store.save(rotated);
         active.apply(rotated);
         return new Created(rotated, secret);
@@ -128,7 +136,11 @@ public class SubscriptionService {
     }
 
     private String webhookUrl(String url) {
-        return url == null || url.isEmpty() ? null : urls.check(url).toString();
+        if (url == null || url.isEmpty()) {
+            return null;
+        }
+        SubscriptionRules.printable("webhookUrl", url);
+        return urls.check(url).toString();
     }
 
     private static SubscriptionRequest merged(SubscriptionFilter current, SubscriptionRequest patch) {

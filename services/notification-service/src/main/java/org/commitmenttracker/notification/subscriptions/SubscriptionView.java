@@ -41,6 +41,12 @@ public record SubscriptionView(String id, String name, Set<String> commitmentIds
                 subscription.createdAt(), subscription.updatedAt());
     }
 
+    /** Without the secret: a view logged (at debug level, say) must not carry it. */
+    @Override
+    public String toString() {
+        return "SubscriptionView[id=" + id + ", name=" + name + ", enabled=" + enabled + (secret == null ? "" : ", secret hidden") + "]";
+    }
+
     private static EventView view(KindFilter kind) {
         return new EventView(kind.kind().wireName(), kind.horizons(), kind.from(), kind.to());
     }

@@ -23,6 +23,7 @@ import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.NotificationApplication;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.testsupport.TestStack;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -86,12 +87,15 @@ public final class WebhookDeliveryBenchmark {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         // As the test extension does: the service reads its addresses from these names.
         System.setProperty("KAFKA_BOOTSTRAP_SERVERS", TestStack.get().kafkaBootstrapServers());
+        System.setProperty("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + TestTokens.publicKeyFile().toAbsolutePath());
+        System.setProperty("TRACKER_NOTIFICATION_SECRETS_KEY", TestTokens.SECRETS_KEY);
         String database = "notification-bench-" + UUID.randomUUID().toString().substring(0, 8);
         ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("benchmarkCommandCounter",
                         MongoClientSettingsBuilderCustomizer.class, () -> settings -> settings.addCommandListener(STORE)))
                 .run(
-                "--server.port=0", "--spring.mongodb.uri=" + TestStack.get().mongoUri(database),
+                "--server.port=0", "--management.server.port=0", "--spring.mongodb.uri=" + TestStack.get().mongoUri(database),
                 "--tracker.webhooks.allow-insecure-loopback=true", "--logging.level.root=WARN",
                 // production claims and timeouts: the tests' 5 s lease would expire on a burst's queued deliveries
                 "--tracker.webhooks.lease=60s", "--tracker.webhooks.attempt-timeout=15s", "--tracker.webhooks.connect-timeout=5s",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ class WebhookDeliveryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     NotificationApi api;
     final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -95,7 +98,7 @@ class WebhookDeliveryIT {
         assertThat(attempts.get(attempts.size() - 1).get("outcome").asString()).isEqualTo("DELIVERED");
         assertThat(attempts.get(attempts.size() - 1).get("status").asInt()).isEqualTo(200);
 
-        String metrics = org.commitmenttracker.testsupport.Http.local(port).get("/actuator/prometheus").body();
+        String metrics = org.commitmenttracker.testsupport.Http.local(managementPort).get("/actuator/prometheus").body();
         assertThat(metrics).contains("tracker_webhook_attempts_seconds_count{", "outcome=\"delivered\"",
                 "tracker_webhook_deliveries_total{", "resilience4j_circuitbreaker_state{", "resilience4j_bulkhead_available_concurrent_calls{");
     }

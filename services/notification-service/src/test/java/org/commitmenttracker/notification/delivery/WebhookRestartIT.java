@@ -71,7 +71,7 @@ class WebhookRestartIT {
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(NotificationApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--management.server.port=0",
                 "--spring.mongodb.uri=" + TestStack.get().mongoUri(DATABASE),
                 "--spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=" + DATABASE,
                 "--spring.cloud.stream.bindings.alertOnDeadline-in-0.group=" + DATABASE);
