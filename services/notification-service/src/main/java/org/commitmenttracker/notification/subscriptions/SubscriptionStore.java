@@ -1,6 +1,7 @@
 package org.commitmenttracker.notification.subscriptions;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public class SubscriptionStore implements InitializingBean {
         for (Document subscription : mongo.find(plaintext, Document.class, Subscription.COLLECTION)) {
             Document webhook = subscription.get("webhook", Document.class);
             Update update = new Update().unset("webhook.secret").unset("webhook.previousSecret")
-                    .set("updatedAt", java.util.Date.from(java.time.Instant.now()));
+                    .set("updatedAt", Date.from(Instant.now()));
             if (webhook.getString("secret") != null) {
                 update.set("webhook.sealedSecret", cipher.seal(webhook.getString("secret")));
             }

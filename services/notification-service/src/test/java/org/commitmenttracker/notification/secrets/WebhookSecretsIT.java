@@ -1,6 +1,7 @@
 package org.commitmenttracker.notification.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.commitmenttracker.notification.NotificationApi;
+import org.commitmenttracker.notification.NotificationApplication;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionStore;
@@ -19,6 +21,7 @@ import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -142,6 +145,21 @@ class WebhookSecretsIT {
             assertThat(receiver.received()).isNotEmpty().allMatch(WebhookReceiver.Received::signatureValid);
         } finally {
             before.forEach(logging::setLogLevel);
+        }
+    }
+
+    @Test
+    void withoutAUsableKeyTheServiceRefusesToStartAndSaysWhy(CapturedOutput output) {
+        for (String[] key : new String[][]{{"", "is not set"}, {"not base64!", "is not base64"},
+                {"c2hvcnQ=", "decodes to 5 bytes; AES-256 needs 32"}}) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(NotificationApplication.class).run("--server.port=0",
+                    "--management.server.port=0", "--tracker.notification.secrets-key=" + key[0],
+                    "--spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=no-key",
+                    "--spring.cloud.stream.bindings.alertOnDeadline-in-0.group=no-key"))
+                    .as(key[1]).hasRootCauseInstanceOf(InvalidSecretsKeyException.class)
+                    .rootCause().hasMessageContaining(key[1]);
+            assertThat(output.getAll()).contains("TRACKER_NOTIFICATION_SECRETS_KEY (tracker.notification.secrets-key) " + key[1],
+                    "Set TRACKER_NOTIFICATION_SECRETS_KEY to the base64 of 32 random bytes");
         }
     }
 
