@@ -37,7 +37,7 @@ class CommitmentQueriesIT {
 
     @BeforeEach
     void setUp() {
-        http = Http.local(port);
+        http = RegistryFixtures.operator(port);
         documentId = "doc-q-" + UUID.randomUUID();
     }
 
@@ -93,8 +93,10 @@ class CommitmentQueriesIT {
     @Test
     void correctionsAreRecordedWithWhoAndWhyAndOperatorsCanCancel() {
         String id = addCommitment(http, documentId, null);
-        HttpResponse<String> corrected = http.send("PATCH", "/api/commitments/" + id, "application/json",
-                "{\"section\":7,\"topics\":[\"regional\"],\"reason\":\"belongs to part 7\"}", java.util.Map.of("X-Actor", "analyst:li"));
+        // The actor in history is the token's subject; a header cannot name someone else.
+        Http analyst = Http.local(port).as(org.commitmenttracker.testsupport.TestTokens.bearer("analyst:li", List.of("operator"), null));
+        HttpResponse<String> corrected = analyst.send("PATCH", "/api/commitments/" + id, "application/json",
+                "{\"section\":7,\"topics\":[\"regional\"],\"reason\":\"belongs to part 7\"}", java.util.Map.of("X-Actor", "someone-else"));
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
         JsonNode view = json(corrected);
         assertThat(view.get("facts").get("section").asInt()).isEqualTo(7);

@@ -54,7 +54,8 @@ class CommitmentRegistrationIT {
         assertThat(changes.get(0).data().dueDate()).isEqualTo(LocalDate.of(2023, 12, 31));
 
         HttpResponse<String> stored = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/commitments/" + commitmentId)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/api/commitments/" + commitmentId))
+                .header("Authorization", RegistryFixtures.OPERATOR).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.body()).contains("\"status\":\"PLEDGED\"", "\"version\":1", "\"kind\":\"registered\"");
     }
@@ -62,7 +63,9 @@ class CommitmentRegistrationIT {
     @Test
     void anUnknownCommitmentIsA404Problem() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/commitments/nope")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/api/commitments/nope"))
+                .header("Authorization", org.commitmenttracker.testsupport.TestTokens.bearer("reader")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
@@ -89,7 +92,7 @@ class CommitmentRegistrationIT {
 
     @Test
     void assignmentRulesAssignAgenciesToNewCommitmentsBySectionAndTopic() {
-        org.commitmenttracker.testsupport.Http http = org.commitmenttracker.testsupport.Http.local(port);
+        org.commitmenttracker.testsupport.Http http = RegistryFixtures.operator(port);
         RegistryFixtures.addAgency(http, "customs");
         assertThat(http.put("/api/assignment-rules/customs-part-2", "{\"section\":2,\"agencies\":[\"customs\"]}").statusCode())
                 .isEqualTo(200);
@@ -114,7 +117,7 @@ class CommitmentRegistrationIT {
     }
 
     private String get(String id) {
-        return org.commitmenttracker.testsupport.Http.local(port).get("/api/commitments/" + id).body();
+        return RegistryFixtures.operator(port).get("/api/commitments/" + id).body();
     }
 
     private String status(String id) {

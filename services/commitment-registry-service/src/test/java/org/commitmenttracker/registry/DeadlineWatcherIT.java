@@ -42,7 +42,7 @@ class DeadlineWatcherIT {
 
     @Test
     void announcesEachDeadlineOnceAndMarksTheCommitmentOverdue() {
-        Http http = Http.local(port);
+        Http http = RegistryFixtures.operator(port);
         LocalDate due = LocalDate.now().plusDays(100);
         String id = addCommitment(http, "doc-deadlines", due.toString());
 

@@ -5,6 +5,8 @@ import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
 import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
 import static org.commitmenttracker.registry.RegistryFixtures.assign;
 import static org.commitmenttracker.registry.RegistryFixtures.json;
+import static org.commitmenttracker.registry.RegistryFixtures.progressRecord;
+import static org.commitmenttracker.registry.RegistryFixtures.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
@@ -28,6 +31,7 @@ import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.Commitments;
 import org.commitmenttracker.registry.store.Commitments.Step;
 import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Progress over Kafka in batches: the reports of one poll are applied together, in order; refused records are
  * dead-lettered one by one with their reason while the rest of the poll is applied; a commitment written by
- * someone else during a batch is applied again on its own.
+ * someone else during a batch is applied again on its own. Every record carries its agency's token; one without,
+ * with a forged or a non-agency token, or for another agency than its token's is dead-lettered with the reason.
  */
 @RegistryIT
 class ProgressBatchIT {
@@ -57,7 +62,7 @@ class ProgressBatchIT {
 
     @BeforeEach
     void assignedCommitment() {
-        http = Http.local(port);
+        http = RegistryFixtures.operator(port);
         addAgency(http, "mofcom");
         addAgency(http, "minek");
         commitmentId = addCommitment(http, "doc-batch", null);
@@ -73,14 +78,14 @@ class ProgressBatchIT {
         String forbidden = UUID.randomUUID().toString();
         String third = UUID.randomUUID().toString();
         String garbage = "not an event " + UUID.randomUUID();
-        TopicReader.write(Topics.PROGRESS, List.of(
+        publish(List.of(
                 record(first, "mofcom", "IN_PROGRESS", 10, t0),
                 record(outOfRange, "mofcom", null, 140, t0),
                 record(first, "mofcom", "IN_PROGRESS", 10, t0),                // the same event again
                 record(unassigned, "minek", "STALLED", 10, t0),
                 record(second, "mofcom", "STALLED", 20, t0.plusSeconds(60)),
                 record(forbidden, "mofcom", "COMPLETED", 100, t0.plusSeconds(90)), // STALLED → COMPLETED
-                new ConsumerRecord<>(Topics.PROGRESS, 0, 0, commitmentId, garbage.getBytes(StandardCharsets.UTF_8)),
+                progressRecord(commitmentId, garbage.getBytes(StandardCharsets.UTF_8), TestTokens.agency("mofcom")),
                 record(third, "mofcom", "IN_PROGRESS", 50, t0.plusSeconds(120))));
 
         assertThat(statusChangesOf(commitmentId, 4)).extracting(CommitmentStatusChanged::to)
@@ -98,6 +103,54 @@ class ProgressBatchIT {
         assertThat(reasons.get(unassigned)).contains("not assigned");
         assertThat(reasons.get(forbidden)).contains("cannot go from STALLED to COMPLETED");
         assertThat(reasons.get(garbage)).contains("not valid JSON");
+    }
+
+    @Test
+    void aRecordWithoutItsAgencysValidTokenIsDeadLetteredWithTheReasonAndWithoutTheToken() {
+        String missing = UUID.randomUUID().toString();
+        String notBearer = UUID.randomUUID().toString();
+        String malformed = UUID.randomUUID().toString();
+        String forged = UUID.randomUUID().toString();
+        String reader = UUID.randomUUID().toString();
+        String noAgencyId = UUID.randomUUID().toString();
+        String mismatched = UUID.randomUUID().toString();
+        String valid = UUID.randomUUID().toString();
+        publish(List.of(
+                record(missing, "mofcom", "IN_PROGRESS", 10, t0, null),
+                record(notBearer, "mofcom", "IN_PROGRESS", 10, t0, "Basic bW9mY29tOnNlY3JldA=="),
+                record(malformed, "mofcom", "IN_PROGRESS", 10, t0, "Bearer not.a.jwt"),
+                record(forged, "mofcom", "IN_PROGRESS", 10, t0, forgedAgencyToken("mofcom")),
+                record(reader, "mofcom", "IN_PROGRESS", 10, t0, TestTokens.bearer("reader")),
+                record(noAgencyId, "mofcom", "IN_PROGRESS", 10, t0, TestTokens.bearer("agency-without-id", List.of("agency"), null)),
+                // minek's system reporting for mofcom: minek is in the directory, the report is not its own.
+                record(mismatched, "mofcom", "IN_PROGRESS", 10, t0, TestTokens.agency("minek")),
+                record(valid, "mofcom", "IN_PROGRESS", 30, t0.plusSeconds(1))));
+
+        assertThat(statusChangesOf(commitmentId, 2)).extracting(CommitmentStatusChanged::to)
+                .containsExactly("PLEDGED", "IN_PROGRESS");
+        Map<String, String> reasons = deadLetterReasons(
+                List.of(missing, notBearer, malformed, forged, reader, noAgencyId, mismatched), List.of(valid));
+        assertThat(reasons).containsOnlyKeys(missing, notBearer, malformed, forged, reader, noAgencyId, mismatched);
+        assertThat(reasons.get(missing)).contains("carries no token");
+        assertThat(reasons.get(notBearer)).contains("not 'Bearer <JWT>'");
+        assertThat(reasons.get(malformed)).contains("token is not valid");
+        assertThat(reasons.get(forged)).contains("token is not valid");
+        assertThat(reasons.get(reader)).contains("not an agency's");
+        assertThat(reasons.get(noAgencyId)).contains("not an agency's");
+        assertThat(reasons.get(mismatched)).contains("agency mofcom's but the token speaks for agency minek");
+        JsonNode stored = json(http.get("/api/commitments/" + commitmentId));
+        assertThat(stored.get("history").valueStream().filter(h -> h.get("kind").asString().startsWith("progress"))
+                .map(h -> h.get("eventId").asString())).containsExactly(valid);
+        // A dead letter never keeps the sender's token.
+        assertThat(TopicReader.readAll("progress.registry.dlq", Duration.ofSeconds(1)).stream()
+                .filter(r -> holds(r, mismatched) || holds(r, forged)))
+                .allSatisfy(r -> assertThat(r.headers().lastHeader(RegistryFixtures.AUTHORIZATION)).isNull());
+    }
+
+    /** An agency token with the right claims, signed by a key the registry does not trust. */
+    private static String forgedAgencyToken(String agency) {
+        return "Bearer " + org.commitmenttracker.devstack.LocalIssuer.generate()
+                .token("agency-system-" + agency, List.of("agency"), agency, Duration.ofHours(1));
     }
 
     @Test
@@ -141,11 +194,16 @@ class ProgressBatchIT {
         return new ProgressReport(eventId + "-" + commitmentId, agency, status, null, "note " + eventId, List.of(), occurredAt);
     }
 
-    private ConsumerRecord<String, byte[]> record(String eventId, String agency, String status, int percent, Instant at) {
-        return new ConsumerRecord<>(Topics.PROGRESS, 0, 0, commitmentId, codec.encode(EventEnvelope.of(
-                UUID.fromString(eventId), "/agency/" + agency,
+    /** A report of {@code agency}, sent with that agency's token. */
+    private ProducerRecord<String, byte[]> record(String eventId, String agency, String status, int percent, Instant at) {
+        return record(eventId, agency, status, percent, at, TestTokens.agency(agency));
+    }
+
+    private ProducerRecord<String, byte[]> record(String eventId, String agency, String status, int percent, Instant at,
+                                                  String authorization) {
+        return progressRecord(commitmentId, codec.encode(EventEnvelope.of(UUID.fromString(eventId), "/agency/" + agency,
                 new ProgressReported(commitmentId, agency, status, percent, "report " + eventId, List.of(), at),
-                Instant.now(), null)));
+                Instant.now(), null)), authorization);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.ProgressReported;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,14 @@ class ProgressReportingIT {
     int port;
 
     private Http http;
+    private Http mofcom;
     private String commitmentId;
     private final Instant t0 = Instant.now().minusSeconds(3600);
 
     @BeforeEach
     void assignedCommitment() {
-        http = Http.local(port);
+        http = RegistryFixtures.operator(port);
+        mofcom = RegistryFixtures.agency(port, "mofcom");
         addAgency(http, "mofcom");
         addAgency(http, "minek");
         commitmentId = addCommitment(http, "doc-progress", null);
@@ -56,12 +59,12 @@ class ProgressReportingIT {
     @Test
     void aReportMovesTheStatusIsAnnouncedAndARepeatAnswersTheFirstResult() {
         String body = report("r-" + UUID.randomUUID(), "mofcom", "IN_PROGRESS", 40, t0);
-        HttpResponse<String> first = http.post("/api/commitments/" + commitmentId + "/progress", body);
+        HttpResponse<String> first = mofcom.post("/api/commitments/" + commitmentId + "/progress", body);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(json(first).get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(json(first).get("repeated").asBoolean()).isFalse();
 
-        HttpResponse<String> repeat = http.post("/api/commitments/" + commitmentId + "/progress", body);
+        HttpResponse<String> repeat = mofcom.post("/api/commitments/" + commitmentId + "/progress", body);
         assertThat(repeat.statusCode()).isEqualTo(200);
         assertThat(json(repeat).get("repeated").asBoolean()).isTrue();
         assertThat(json(repeat).get("status").asString()).isEqualTo("IN_PROGRESS");
@@ -79,22 +82,28 @@ class ProgressReportingIT {
     @Test
     void refusalsAreProblemsThatNameTheReason() {
         String path = "/api/commitments/" + commitmentId + "/progress";
-        HttpResponse<String> transition = http.post(path, report("r-" + UUID.randomUUID(), "mofcom", "COMPLETED", 100, t0));
+        HttpResponse<String> transition = mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", "COMPLETED", 100, t0));
         assertThat(transition.statusCode()).isEqualTo(409);
         assertThat(transition.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json(transition).get("allowed").toString()).contains("IN_PROGRESS", "STALLED").doesNotContain("COMPLETED");
 
-        assertThat(http.post("/api/commitments/cmt-none/progress", report("r-x", "mofcom", null, 1, t0)).statusCode()).isEqualTo(404);
-        HttpResponse<String> unknownAgency = http.post(path, report("r-" + UUID.randomUUID(), "nobody", null, 1, t0));
+        assertThat(mofcom.post("/api/commitments/cmt-none/progress", report("r-x", "mofcom", null, 1, t0)).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknownAgency = RegistryFixtures.agency(port, "nobody")
+                .post(path, report("r-" + UUID.randomUUID(), "nobody", null, 1, t0));
         assertThat(unknownAgency.statusCode()).isEqualTo(403);
         assertThat(json(unknownAgency).get("detail").asString()).contains("not in the agency directory");
-        HttpResponse<String> unassigned = http.post(path, report("r-" + UUID.randomUUID(), "minek", null, 1, t0));
+        HttpResponse<String> unassigned = RegistryFixtures.agency(port, "minek")
+                .post(path, report("r-" + UUID.randomUUID(), "minek", null, 1, t0));
         assertThat(unassigned.statusCode()).isEqualTo(403);
         assertThat(json(unassigned).get("detail").asString()).contains("not assigned");
-        assertThat(http.post(path, report("r-" + UUID.randomUUID(), "mofcom", null, 140, t0)).statusCode()).isEqualTo(400);
-        assertThat(http.post(path, report("r-" + UUID.randomUUID(), "mofcom", "DONE", 1, t0)).statusCode()).isEqualTo(400);
-        assertThat(http.post(path, "{not json").statusCode()).isEqualTo(400);
-        assertThat(http.post(path, "{\"note\":\"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
+        HttpResponse<String> forAnother = RegistryFixtures.agency(port, "minek")
+                .post(path, report("r-" + UUID.randomUUID(), "mofcom", null, 1, t0));
+        assertThat(forAnother.statusCode()).isEqualTo(403);
+        assertThat(json(forAnother).get("detail").asString()).contains("token speaks for agency minek");
+        assertThat(mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", null, 140, t0)).statusCode()).isEqualTo(400);
+        assertThat(mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", "DONE", 1, t0)).statusCode()).isEqualTo(400);
+        assertThat(mofcom.post(path, "{not json").statusCode()).isEqualTo(400);
+        assertThat(mofcom.post(path, "{\"note\":\"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(413);
 
         JsonNode stored = json(http.get("/api/commitments/" + commitmentId));
         assertThat(stored.get("status").asString()).isEqualTo("PLEDGED");
@@ -104,9 +113,9 @@ class ProgressReportingIT {
     @Test
     void anOlderReportIsKeptInHistoryButDoesNotMoveTheStatusBack() {
         String path = "/api/commitments/" + commitmentId + "/progress";
-        http.post(path, report("r-" + UUID.randomUUID(), "mofcom", "IN_PROGRESS", 10, t0));
-        http.post(path, report("r-" + UUID.randomUUID(), "mofcom", "STALLED", 10, t0.plusSeconds(120)));
-        HttpResponse<String> older = http.post(path, report("r-" + UUID.randomUUID(), "mofcom", "IN_PROGRESS", 20, t0.plusSeconds(60)));
+        mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", "IN_PROGRESS", 10, t0));
+        mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", "STALLED", 10, t0.plusSeconds(120)));
+        HttpResponse<String> older = mofcom.post(path, report("r-" + UUID.randomUUID(), "mofcom", "IN_PROGRESS", 20, t0.plusSeconds(60)));
         assertThat(older.statusCode()).isEqualTo(200);
         assertThat(json(older).get("status").asString()).isEqualTo("STALLED");
         assertThat(json(older).get("outcome").asString()).isEqualTo("progress-out-of-order");
@@ -119,7 +128,7 @@ class ProgressReportingIT {
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < reports; i++) {
             String body = report("c-" + UUID.randomUUID(), "mofcom", null, i, t0.plusSeconds(i));
-            answers.add(pool.submit(() -> http.post("/api/commitments/" + commitmentId + "/progress", body)));
+            answers.add(pool.submit(() -> mofcom.post("/api/commitments/" + commitmentId + "/progress", body)));
         }
         for (Future<HttpResponse<String>> answer : answers) {
             assertThat(answer.get().statusCode()).isEqualTo(200);
@@ -135,10 +144,12 @@ class ProgressReportingIT {
     void reportsOverKafkaAreAppliedAndRefusedOnesAreDeadLetteredWithTheReason() {
         UUID accepted = UUID.randomUUID();
         UUID refused = UUID.randomUUID();
-        TopicReader.write(Topics.PROGRESS, commitmentId, codec.encode(EventEnvelope.of(accepted, "/agency/mofcom",
-                new ProgressReported(commitmentId, "mofcom", "IN_PROGRESS", 5, "started", List.of(), t0), Instant.now(), null)));
-        TopicReader.write(Topics.PROGRESS, commitmentId, codec.encode(EventEnvelope.of(refused, "/agency/minek",
-                new ProgressReported(commitmentId, "minek", "IN_PROGRESS", 5, "not ours", List.of(), t0), Instant.now(), null)));
+        RegistryFixtures.publish(List.of(RegistryFixtures.progressRecord(commitmentId, codec.encode(EventEnvelope.of(accepted,
+                        "/agency/mofcom", new ProgressReported(commitmentId, "mofcom", "IN_PROGRESS", 5, "started", List.of(), t0),
+                        Instant.now(), null)), TestTokens.agency("mofcom")),
+                RegistryFixtures.progressRecord(commitmentId, codec.encode(EventEnvelope.of(refused, "/agency/minek",
+                        new ProgressReported(commitmentId, "minek", "IN_PROGRESS", 5, "not ours", List.of(), t0), Instant.now(),
+                        null)), TestTokens.agency("minek"))));
 
         assertThat(statusChangesOf(commitmentId, 2)).extracting(CommitmentStatusChanged::to).containsExactly("PLEDGED", "IN_PROGRESS");
         List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("progress.registry.dlq",

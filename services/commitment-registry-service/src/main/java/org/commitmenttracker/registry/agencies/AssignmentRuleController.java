@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/assignment-rules")
 class AssignmentRuleController {
+    private static final int MAX_NAME = 200;
+    private static final int MAX_AGENCIES = 50;
     private final AssignmentRules rules;
 
     AssignmentRuleController(AssignmentRules rules) {
@@ -31,7 +33,21 @@ class AssignmentRuleController {
 
     @PutMapping("/{id}")
     AssignmentRule put(@PathVariable String id, @RequestBody RuleRequest request) {
+        require(id.length() <= MAX_NAME, "A rule id is at most " + MAX_NAME + " characters.");
+        require(request.topic() == null || request.topic().length() <= MAX_NAME, "topic is at most " + MAX_NAME + " characters.");
+        require(request.agencies() == null || request.agencies().size() <= MAX_AGENCIES,
+                "A rule assigns at most " + MAX_AGENCIES + " agencies.");
+        if (request.agencies() != null) {
+            request.agencies().forEach(agency -> require(agency != null && agency.length() <= MAX_NAME,
+                    "agencies are ids of at most " + MAX_NAME + " characters."));
+        }
         return rules.save(new AssignmentRule(id, request.section(), request.topic(), request.agencies()));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     @DeleteMapping("/{id}")

@@ -2,6 +2,7 @@ package org.commitmenttracker.registry.api;
 
 import java.util.TreeSet;
 
+import org.commitmenttracker.registry.access.NotThisAgency;
 import org.commitmenttracker.registry.lifecycle.ProgressRejected;
 import org.commitmenttracker.registry.lifecycle.TransitionRejected;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
@@ -29,6 +30,11 @@ class RegistryProblems {
     @ExceptionHandler(ProgressRejected.class)
     ProblemDetail forbidden(ProgressRejected e) {
         return problem(HttpStatus.FORBIDDEN, "Agency may not report on this commitment", e.getMessage());
+    }
+
+    @ExceptionHandler(NotThisAgency.class)
+    ProblemDetail notThisAgency(NotThisAgency e) {
+        return problem(HttpStatus.FORBIDDEN, "Not this token's agency", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -15,26 +15,31 @@ import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.query.CommitmentView;
 import org.commitmenttracker.registry.store.Commitments;
+import org.commitmenttracker.service.security.Caller;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What analysts and operators do by hand: correct a commitment (the correction wins over later
  * re-extractions), reject a false one, add one extraction missed, change a status (cancel, supersede, …),
- * assign agencies. Every change is in the commitment's history with who ({@code X-Actor}) and why.
+ * assign agencies. Every change is in the commitment's history with who (the token's subject) and why.
+ * Request bodies carry only what the caller may decide: ids, versions, statuses of history, compliance and
+ * timestamps are the registry's own, and fields a body names beyond its record are ignored.
  */
 @RestController
 @RequestMapping("/api/commitments")
 class CurationController {
-    static final String ACTOR = "X-Actor";
-    private static final String DEFAULT_ACTOR = "operator";
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_REASON = 2_000;
+    static final int MAX_ID = 200;
+    static final int MAX_LIST = 50;
 
     private final Commitments commitments;
     private final AgencyDirectory agencies;
@@ -64,8 +69,12 @@ class CurationController {
 
     @PatchMapping("/{id}")
     CommitmentView correct(@PathVariable String id, @RequestBody CorrectionRequest request,
-                           @RequestHeader(name = ACTOR, defaultValue = DEFAULT_ACTOR) String actor) {
+                           @AuthenticationPrincipal Caller caller) {
         requireReason(request.reason());
+        String actor = caller.subject();
+        requireText(request.text(), false);
+        requireNames("parties", request.parties());
+        requireNames("topics", request.topics());
         Correction correction = new Correction(request.text(), request.section(), request.dueDate(), request.parties(),
                 request.topics());
         return view(commitments.update(id, c -> c.correct(correction, actor, request.reason(), policy, clock.instant()), null));
@@ -73,40 +82,52 @@ class CurationController {
 
     @PostMapping("/{id}/status")
     CommitmentView changeStatus(@PathVariable String id, @RequestBody StatusRequest request,
-                                @RequestHeader(name = ACTOR, defaultValue = DEFAULT_ACTOR) String actor) {
+                                @AuthenticationPrincipal Caller caller) {
         if (request.status() == null) {
             throw new IllegalArgumentException("status is required.");
         }
         requireReason(request.reason());
+        require(request.supersededBy() == null || request.supersededBy().length() <= MAX_ID,
+                "supersededBy is at most " + MAX_ID + " characters.");
+        String actor = caller.subject();
         return view(commitments.update(id, c -> c.changeStatus(request.status(), actor, request.reason(),
                 request.supersededBy(), clock.instant()), null));
     }
 
     @PostMapping("/{id}/reject")
     CommitmentView reject(@PathVariable String id, @RequestBody RejectionRequest request,
-                          @RequestHeader(name = ACTOR, defaultValue = DEFAULT_ACTOR) String actor) {
+                          @AuthenticationPrincipal Caller caller) {
         requireReason(request.reason());
+        String actor = caller.subject();
         return view(commitments.update(id, c -> c.withdraw(actor, "rejected: " + request.reason(), null, clock.instant()), null));
     }
 
     @PutMapping("/{id}/agencies")
     CommitmentView assign(@PathVariable String id, @RequestBody List<String> agencyIds,
-                          @RequestHeader(name = ACTOR, defaultValue = DEFAULT_ACTOR) String actor) {
+                          @AuthenticationPrincipal Caller caller) {
+        requireNames("agencies", agencyIds);
         List<String> unknown = agencies.unknown(agencyIds);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Not in the agency directory: " + unknown + ".");
         }
+        String actor = caller.subject();
         return view(commitments.update(id, c -> c.assign(agencyIds, actor, clock.instant()), null));
     }
 
     /** Adds a commitment extraction missed; all its fields count as corrected, so extraction never overwrites them. */
     @PostMapping
     ResponseEntity<CommitmentView> add(@RequestBody NewCommitment request,
-                                       @RequestHeader(name = ACTOR, defaultValue = DEFAULT_ACTOR) String actor) {
+                                       @AuthenticationPrincipal Caller caller) {
         requireReason(request.reason());
-        if (request.documentId() == null || request.text() == null || request.text().isBlank() || request.text().length() > 10_000) {
-            throw new IllegalArgumentException("documentId and text (at most 10,000 characters) are required.");
+        if (request.documentId() == null || request.documentId().isBlank() || request.documentId().length() > MAX_ID
+                || request.text() == null) {
+            throw new IllegalArgumentException("documentId (at most " + MAX_ID
+                    + " characters) and text (at most 10,000 characters) are required.");
         }
+        requireText(request.text(), true);
+        requireNames("parties", request.parties());
+        requireNames("topics", request.topics());
+        String actor = caller.subject();
         String id = "cmt-manual-" + UUID.randomUUID();
         ExtractedFacts facts = new ExtractedFacts(request.documentId(), null, null, "manual", request.section(), 0,
                 request.text(), request.parties(), List.of(), List.of(), request.topics(), List.of(), null);
@@ -127,8 +148,30 @@ class CurationController {
     }
 
     private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 2_000) {
-            throw new IllegalArgumentException("reason is required (at most 2,000 characters): history records why.");
+        require(reason != null && !reason.isBlank() && reason.length() <= MAX_REASON,
+                "reason is required (at most 2,000 characters): history records why.");
+    }
+
+    private static void requireText(String text, boolean required) {
+        require(text == null ? !required : !text.isBlank() && text.length() <= MAX_TEXT,
+                "text must not be blank and is at most 10,000 characters.");
+    }
+
+    /** A list of short names (parties, topics, agency ids): at most 50, none null, blank or over 200 characters. */
+    private static void requireNames(String field, List<String> names) {
+        if (names == null) {
+            return;
+        }
+        require(names.size() <= MAX_LIST, field + " has at most " + MAX_LIST + " entries.");
+        for (String name : names) {
+            require(name != null && !name.isBlank() && name.length() <= MAX_ID,
+                    field + " entries must be non-blank and at most " + MAX_ID + " characters.");
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
         }
     }
 }

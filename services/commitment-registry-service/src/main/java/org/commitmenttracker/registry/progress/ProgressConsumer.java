@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.commitmenttracker.events.EventCodec;
@@ -20,6 +21,9 @@ import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.ProgressReported;
 import org.commitmenttracker.registry.progress.ProgressReports.Arrival;
+import org.commitmenttracker.service.security.Caller;
+import org.commitmenttracker.service.security.CallerTokenConverter;
+import org.commitmenttracker.service.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,12 +38,20 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * {@code applyProgress} on {@code progress}, in batch mode: every poll's reports are applied together (one read
  * of their commitments, one bulk write; see {@link ProgressReports#applyAll}), in offset order, so the reports of
  * one commitment (one key, one partition) keep their order. The same validation as over HTTP.
+ * <p>Every record carries its agency's token, as HTTP does: the header {@value #AUTHORIZATION} with
+ * {@code Bearer <JWT>}. It is verified by the same decoder as HTTP tokens (issuer, signature, expiry), must hold
+ * the {@code agency} role, and the report must be for the token's {@code agency_id}; then the assignment rule
+ * applies as over HTTP. A record without a token, with a forged, expired or non-agency one, or with another
+ * agency's report is refused like any invalid report. Dead letters never keep the token.
  * <p>A report the registry refuses, or a record that is not a progress event, is not retried: this consumer
  * writes it to the binding's dead-letter topic ({@code progress.registry.dlq}) itself, with the headers the
  * binder's dead-lettering writes ({@code x-exception-message} = the reason, {@code x-original-*}), and the rest of
@@ -51,12 +63,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class ProgressConsumer {
     static final String CONVERTER = "progressBatchConverter";
     static final String ERROR_HANDLER = "progressBatchErrorHandler";
+    /** The record header with the sender's token: {@code Bearer <JWT>}, as in HTTP's Authorization header. */
+    static final String AUTHORIZATION = "authorization";
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(ProgressConsumer.class);
 
     @Bean
     Consumer<Message<List<byte[]>>> applyProgress(ProgressReports reports, EventCodec codec,
-                                                  KafkaTemplate<String, byte[]> kafka,
+                                                  KafkaTemplate<String, byte[]> kafka, JwtDecoder tokens,
+                                                  CallerTokenConverter callers,
                                                   @Value("${spring.cloud.stream.kafka.bindings.applyProgress-in-0.consumer.dlq-name}") String deadLetterTopic) {
         return batch -> {
             List<?> records = batch.getHeaders().get(KafkaHeaders.RAW_DATA, List.class);
@@ -66,11 +81,13 @@ class ProgressConsumer {
             for (Object item : records) {
                 ConsumerRecord<?, ?> record = (ConsumerRecord<?, ?>) item;
                 try {
+                    // The sender first: nothing of an unauthenticated record is parsed.
+                    Caller sender = sender(record, tokens, callers);
                     EventEnvelope<ProgressReported> event = codec.decode((byte[]) record.value(), ProgressReported.class);
                     ProgressReported data = event.data();
                     arrivals.add(new Arrival(data.commitmentId(), new ProgressSubmission(event.id().toString(),
                             data.agencyId(), data.status(), data.percentComplete(), data.note(), data.evidenceUrls(),
-                            data.occurredAt()), event.traceparent()));
+                            data.occurredAt()), event.traceparent(), sender.agencyId()));
                     arrived.add(record);
                 } catch (InvalidEventException e) {
                     deadLetters.add(kafka.send(deadLetter(deadLetterTopic, record, e)));
@@ -93,12 +110,46 @@ class ProgressConsumer {
         };
     }
 
-    /** The record as it came, its origin and the reason, as the binder's dead-lettering writes them. */
+    /**
+     * The agency system that sent {@code record}, from its {@value #AUTHORIZATION} header.
+     *
+     * @throws InvalidEventException without a token, with one the decoder refuses, or with one that is not an
+     *                               agency's
+     */
+    static Caller sender(ConsumerRecord<?, ?> record, JwtDecoder tokens, CallerTokenConverter callers) {
+        String where = "Progress record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " refused: ";
+        Header header = record.headers().lastHeader(AUTHORIZATION);
+        String value = header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8).strip();
+        if (value.isEmpty()) {
+            throw new InvalidEventException(where + "it carries no token (header " + AUTHORIZATION + ": Bearer <JWT>).");
+        }
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new InvalidEventException(where + "its " + AUTHORIZATION + " header is not 'Bearer <JWT>'.");
+        }
+        Jwt token;
+        try {
+            token = tokens.decode(value.substring(7).strip());
+        } catch (JwtException e) {
+            // Forged (not signed by the issuer), expired, or not a JWT at all.
+            throw new InvalidEventException(where + "its token is not valid: " + e.getMessage(), e);
+        }
+        Caller caller = (Caller) callers.convert(token).getPrincipal();
+        if (!caller.has(Role.AGENCY) || caller.agencyId() == null) {
+            throw new InvalidEventException(where + "its token is not an agency's (role agency with an agency_id).");
+        }
+        return caller;
+    }
+
+    /**
+     * The record as it came (but never its token: a dead-letter topic is no place for credentials), its origin
+     * and the reason, as the binder's dead-lettering writes them.
+     */
     static ProducerRecord<String, byte[]> deadLetter(String topic, ConsumerRecord<?, ?> record, Exception reason) {
         byte[] key = (byte[]) record.key();
+        RecordHeaders kept = new RecordHeaders(record.headers().toArray());
+        kept.remove(AUTHORIZATION);
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, 0,
-                key == null ? null : new String(key, StandardCharsets.UTF_8), (byte[]) record.value(),
-                new RecordHeaders(record.headers().toArray()));
+                key == null ? null : new String(key, StandardCharsets.UTF_8), (byte[]) record.value(), kept);
         Headers headers = dead.headers();
         headers.add("x-original-topic", bytes(record.topic()));
         headers.add("x-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());

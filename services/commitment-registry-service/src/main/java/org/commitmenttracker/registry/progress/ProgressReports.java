@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.commitmenttracker.registry.access.NotThisAgency;
 import org.commitmenttracker.registry.agencies.AgencyDirectory;
+import org.commitmenttracker.registry.api.WellFormedStrings;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 import org.commitmenttracker.registry.lifecycle.Outcome;
@@ -20,8 +22,9 @@ import org.commitmenttracker.registry.store.Commitments.Step;
 import org.springframework.stereotype.Service;
 
 /**
- * The one validation path for progress reports, whether they come over HTTP or Kafka: well-formed, from an
- * agency in the directory, assigned to the commitment, a transition the lifecycle allows.
+ * The one validation path for progress reports, whether they come over HTTP or Kafka: well-formed, for the
+ * agency the sender's token names, from an agency in the directory, assigned to the commitment, a transition
+ * the lifecycle allows.
  */
 @Service
 public class ProgressReports {
@@ -42,28 +45,30 @@ public class ProgressReports {
     }
 
     /**
+     * @param speaksFor the agency the sender's token names ({@code agency_id}): the report must be this agency's
      * @throws InvalidProgress for a malformed report
+     * @throws NotThisAgency for a report of another agency than {@code speaksFor}
      * @throws ProgressRejected for an agency not in the directory or not assigned
      * @throws org.commitmenttracker.registry.lifecycle.TransitionRejected for a status the lifecycle forbids
      * @throws org.commitmenttracker.registry.store.CommitmentNotFound for an unknown commitment
      */
-    public ProgressResult apply(String commitmentId, ProgressSubmission submission, String traceparent) {
-        ProgressReport report = check(submission);
+    public ProgressResult apply(String commitmentId, ProgressSubmission submission, String traceparent, String speaksFor) {
+        ProgressReport report = check(submission, speaksFor);
         Outcome outcome = commitments.update(commitmentId, c -> c.report(report, clock.instant()), traceparent);
         HistoryEntry answer = outcome.answer();
         return new ProgressResult(commitmentId, report.eventId(), answer.status().name(), answer.percentComplete(),
                 answer.kind(), answer.at(), !outcome.changed());
     }
 
-    /** A report as it arrived: for which commitment, what, and the trace it continues. */
-    public record Arrival(String commitmentId, ProgressSubmission submission, String traceparent) {
+    /** A report as it arrived: for which commitment, what, the trace it continues and whose token it carried. */
+    public record Arrival(String commitmentId, ProgressSubmission submission, String traceparent, String speaksFor) {
     }
 
     /**
      * Applies reports in the order given (for Kafka, their partition's), with the same checks and the same result
      * per report as {@link #apply} one after another, but reading and writing the commitments they name together.
      *
-     * @return per report, why it was refused ({@link InvalidProgress}, {@link ProgressRejected},
+     * @return per report, why it was refused ({@link InvalidProgress}, {@link NotThisAgency}, {@link ProgressRejected},
      * {@link org.commitmenttracker.registry.lifecycle.TransitionRejected},
      * {@link org.commitmenttracker.registry.store.CommitmentNotFound}), or null where it was applied or repeated
      */
@@ -74,11 +79,11 @@ public class ProgressReports {
         for (int i = 0; i < arrivals.size(); i++) {
             Arrival arrival = arrivals.get(i);
             try {
-                ProgressReport report = check(arrival.submission());
+                ProgressReport report = check(arrival.submission(), arrival.speaksFor());
                 steps.computeIfAbsent(arrival.commitmentId(), id -> new ArrayList<>())
                         .add(new Step(c -> c.report(report, clock.instant()), arrival.traceparent()));
                 positions.computeIfAbsent(arrival.commitmentId(), id -> new ArrayList<>()).add(i);
-            } catch (InvalidProgress | ProgressRejected e) {
+            } catch (InvalidProgress | ProgressRejected | NotThisAgency e) {
                 refused[i] = e;
             }
         }
@@ -90,9 +95,13 @@ public class ProgressReports {
         return Arrays.asList(refused);
     }
 
-    /** Well-formed and from an agency in the directory. */
-    private ProgressReport check(ProgressSubmission submission) {
+    /** Well-formed, the sender's own agency's, and from an agency in the directory. */
+    private ProgressReport check(ProgressSubmission submission, String speaksFor) {
         ProgressReport report = validate(submission);
+        if (!report.agencyId().equals(speaksFor)) {
+            throw new NotThisAgency("The report is agency " + abbreviate(report.agencyId()) + "'s but the token speaks for "
+                    + (speaksFor == null ? "no agency" : "agency " + abbreviate(speaksFor)) + ".");
+        }
         if (!agencies.contains(report.agencyId())) {
             throw new ProgressRejected("Agency " + report.agencyId() + " is not in the agency directory.");
         }
@@ -113,6 +122,10 @@ public class ProgressReports {
         require(evidence.size() <= MAX_EVIDENCE, "At most " + MAX_EVIDENCE + " evidenceUrls.");
         evidence.forEach(url -> require(isWebUrl(url), "evidenceUrls must be http(s) URLs of at most " + MAX_URL
                 + " characters: " + abbreviate(url)));
+        wellFormed("eventId", s.eventId());
+        wellFormed("agencyId", s.agencyId());
+        wellFormed("note", s.note());
+        evidence.forEach(url -> wellFormed("evidenceUrls", url));
         return new ProgressReport(s.eventId(), s.agencyId(), status(s.status()), s.percentComplete(), s.note(), evidence,
                 s.occurredAt());
     }
@@ -142,6 +155,12 @@ public class ProgressReports {
 
     private static String abbreviate(String value) {
         return value == null ? "null" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    /** Over Kafka too: no NUL and no unpaired surrogate reaches the store or the events it publishes. */
+    private static void wellFormed(String field, String value) {
+        String problem = WellFormedStrings.problem(value);
+        require(problem == null, field + " contains " + problem + ".");
     }
 
     private static void require(boolean condition, String message) {

@@ -29,7 +29,18 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
     }
 
     public Criteria criteria() {
+        return criteriaVisibleTo(null);
+    }
+
+    /**
+     * This filter's criteria, narrowed to the commitments assigned to {@code agencyScope} when it is not null (an
+     * agency token's view: its own filter on another agency then finds only commitments assigned to both).
+     */
+    public Criteria criteriaVisibleTo(String agencyScope) {
         List<Criteria> parts = new ArrayList<>();
+        if (agencyScope != null) {
+            parts.add(Criteria.where("agencies").is(agencyScope));
+        }
         if (documentId != null) {
             parts.add(Criteria.where("facts.documentId").is(documentId));
         }

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.commitmenttracker.service.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +30,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export. */
+/**
+ * The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export.
+ * Operators and readers see every commitment; an agency token only those assigned to its agency
+ * ({@link AgencyScope}): another agency's commitment is unknown to it (404) and left out of every list.
+ */
 @RestController
 @RequestMapping("/api/commitments")
 class CommitmentQueryController {
@@ -52,9 +59,10 @@ class CommitmentQueryController {
     }
 
     @GetMapping("/{id}")
-    CommitmentView get(@PathVariable String id) {
+    CommitmentView get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+        String scope = AgencyScope.of(caller);
         Commitment commitment = mongo.findById(id, Commitment.class, CommitmentStore.COLLECTION);
-        if (commitment == null) {
+        if (commitment == null || (scope != null && !commitment.agencies().contains(scope))) {
             throw new CommitmentNotFound(id);
         }
         return CommitmentView.of(commitment);
@@ -63,7 +71,9 @@ class CommitmentQueryController {
     @GetMapping
     Page list(CommitmentFilterParams params, @RequestParam(defaultValue = "0") int page,
               @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "document") String sort,
-              @RequestParam(name = "total", required = false) Boolean countTotal) {
+              @RequestParam(name = "total", required = false) Boolean countTotal,
+              @AuthenticationPrincipal Caller caller) {
+        String scope = AgencyScope.of(caller);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
@@ -76,13 +86,13 @@ class CommitmentQueryController {
                 ? params.filter().overdueOnly() : params.filter();
         // List items leave out the history (most of a stored commitment) and the outbox.
         if (!(countTotal != null ? countTotal : page == 0)) {
-            Query query = Query.query(filter.criteria()).with(order).skip((long) page * size).limit(size);
+            Query query = Query.query(filter.criteriaVisibleTo(scope)).with(order).skip((long) page * size).limit(size);
             query.fields().exclude("history").exclude(OutboxRelay.FIELD);
             return new Page(mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
                     .map(CommitmentView::listItem).toList(), page, size, null, sort);
         }
         // With the total: the page and the count in one pass over the matches ($facet), not a count and a find.
-        Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter.criteria()),
+        Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter.criteriaVisibleTo(scope)),
                         Aggregation.facet(Aggregation.sort(order), Aggregation.skip((long) page * size),
                                         Aggregation.limit(size), Aggregation.project().andExclude("history", OutboxRelay.FIELD))
                                 .as("items")
@@ -96,16 +106,18 @@ class CommitmentQueryController {
     }
 
     @GetMapping("/summary")
-    CommitmentSummaries.Summary summary(CommitmentFilterParams params) {
-        return summaries.summarise(params.filter());
+    CommitmentSummaries.Summary summary(CommitmentFilterParams params, @AuthenticationPrincipal Caller caller) {
+        return summaries.summarise(params.filter(), AgencyScope.of(caller));
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
-    void export(CommitmentFilterParams params, HttpServletResponse response) throws IOException {
+    void export(CommitmentFilterParams params, HttpServletResponse response, @AuthenticationPrincipal Caller caller)
+            throws IOException {
+        String scope = AgencyScope.of(caller);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"commitments.csv\"");
         try (PrintWriter out = response.getWriter()) {
-            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteria()).with(SORTS.get("document")),
+            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteriaVisibleTo(scope)).with(SORTS.get("document")),
                     Commitment.class, CommitmentStore.COLLECTION), out);
         }
     }

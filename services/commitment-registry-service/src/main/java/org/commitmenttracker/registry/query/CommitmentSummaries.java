@@ -32,8 +32,10 @@ class CommitmentSummaries {
                    Map<String, Group> byAgency) {
     }
 
-    Summary summarise(CommitmentFilter filter) {
-        List<Commitment> commitments = mongo.find(Query.query(filter.criteria()), Commitment.class, CommitmentStore.COLLECTION);
+    /** Over the commitments {@code filter} finds among those {@code agencyScope} may see (null: all). */
+    Summary summarise(CommitmentFilter filter, String agencyScope) {
+        List<Commitment> commitments = mongo.find(Query.query(filter.criteriaVisibleTo(agencyScope)), Commitment.class,
+                CommitmentStore.COLLECTION);
         return new Summary(group(commitments),
                 groupBy(commitments, c -> List.of(c.facts().section() == null ? "none" : String.valueOf(c.facts().section()))),
                 groupBy(commitments, c -> c.facts().topics()),
