@@ -70,7 +70,9 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.RegistryFixtures;
 import org.commitmenttracker.testsupport.TestStack;
+import org.commitmenttracker.testsupport.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -108,6 +110,8 @@ import com.mongodb.client.result.UpdateResult;
  * {@code -Dbench.latencySeconds}, {@code -Dbench.latencyRate} (reports/s instead of half the applied rate),
  * {@code -Dbench.props="key=value;key=value"} (extra properties of the registry
  * context, e.g. the consumer concurrency). See docs/performance.md, section "Commitment registry".
+ * <p>As in production, every progress record carries its agency's token (header {@code authorization}) and
+ * every HTTP request a reader's, signed by the {@link TestTokens} key the registry context trusts.
  */
 public final class RegistryLoadBenchmark {
     static final String DATABASE = "registry-bench";
@@ -231,6 +235,10 @@ public final class RegistryLoadBenchmark {
         System.setProperty("MONGODB_URI", mongoUri);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
+        // Tokens (HTTP and the progress records' header) are TestTokens', as in the integration tests.
+        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + TestTokens.publicKeyFile().toAbsolutePath());
         properties.put("tracker.deadlines.initial-delay", "1h");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
@@ -500,6 +508,9 @@ public final class RegistryLoadBenchmark {
     // ---------------------------------------------------------------- 3. progress through Kafka
 
     /** A report on commitment {@code id}: a status move (IN_PROGRESS ↔ STALLED) or percent-only. */
+    private final Map<String, String> agencyTokens = new ConcurrentHashMap<>();
+    private static final String READER = TestTokens.bearer("benchmark-reader", List.of("reader"), null);
+
     ProducerRecord<String, byte[]> nextReport(String id, boolean statusMove, Instant occurredAt, int seq) {
         int step = statusStep.get(id);
         String status = null;
@@ -513,7 +524,8 @@ public final class RegistryLoadBenchmark {
         ProgressReported data = new ProgressReported(id, agency, status, statusMove ? null : Math.min(100, 10 * n),
                 "b" + seq, List.of("https://agency.example.org/" + agency + "/reports/" + seq), occurredAt);
         byte[] value = codec.encode(EventEnvelope.of(UUID.randomUUID(), "/agencies/" + agency, data, occurredAt, null));
-        return new ProducerRecord<>(Topics.PROGRESS, id, value);
+        // Each agency system signs in once and sends its token with every record.
+        return RegistryFixtures.progressRecord(id, value, agencyTokens.computeIfAbsent(agency, TestTokens::agency));
     }
 
     double progressThroughKafka(int count, double rawRate) throws Exception {
@@ -782,7 +794,7 @@ public final class RegistryLoadBenchmark {
 
     String get(HttpClient http, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", READER).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " → " + response.statusCode() + ": " + response.body());
         }
@@ -869,6 +881,9 @@ public final class RegistryLoadBenchmark {
                 } else if (c.endsWith("CommitmentStore") && (m.equals("update") || m.equals("updateAll")
                         || m.equals("toDocument"))) {
                     operation = "versioned write (CommitmentStore.update, updateAll: one bulk per poll)";
+                    break;
+                } else if (c.endsWith("ProgressConsumer") && m.equals("sender")) {
+                    operation = "verifying the record's token (JwtDecoder)";
                     break;
                 } else if (c.endsWith("ProgressConsumer")) {
                     operation = "listener (ProgressConsumer: validation, dead letters)";
