@@ -1,0 +1,104 @@
+package org.commitmenttracker.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CPU time and resident memory of the platform's processes, from {@code /proc/<pid>/stat} (utime + stime) and
+ * {@code /proc/<pid>/status} (VmRSS): CPU seconds and mean cores over each phase, peak RSS while sampled.
+ * On a system without {@code /proc} every figure is absent.
+ */
+final class ProcessStats {
+    /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every Linux this runs on (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final Map<String, Long> peakRssKb = new ConcurrentHashMap<>();
+    private final Map<String, Long> phaseStartTicks = new ConcurrentHashMap<>();
+    private long phaseStartNanos;
+
+    void track(String name, long pid) {
+        pids.put(name, pid);
+    }
+
+    Map<String, Long> pids() {
+        return pids;
+    }
+
+    /** Begins a phase: remembers every process's CPU ticks now. */
+    synchronized void startPhase() {
+        phaseStartNanos = System.nanoTime();
+        pids.forEach((name, pid) -> {
+            long ticks = cpuTicks(pid);
+            if (ticks >= 0) {
+                phaseStartTicks.put(name, ticks);
+            }
+        });
+    }
+
+    /** Ends a phase: per process CPU seconds, mean cores and peak RSS (MB) since {@link #startPhase()}. */
+    synchronized Map<String, Object> endPhase() {
+        double seconds = (System.nanoTime() - phaseStartNanos) / 1e9;
+        sample();
+        Map<String, Object> result = new LinkedHashMap<>();
+        double totalCpu = 0;
+        for (Map.Entry<String, Long> process : pids.entrySet()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            long ticks = cpuTicks(process.getValue());
+            Long start = phaseStartTicks.get(process.getKey());
+            if (ticks >= 0 && start != null) {
+                double cpu = (ticks - start) / TICKS_PER_SECOND;
+                totalCpu += cpu;
+                row.put("cpu_s", Latencies.round(cpu));
+                row.put("cores", Latencies.round(cpu / seconds));
+            }
+            Long rss = peakRssKb.get(process.getKey());
+            row.put("peak_rss_mb", rss == null ? null : Latencies.round(rss / 1024.0));
+            result.put(process.getKey(), row);
+        }
+        Map<String, Object> total = new LinkedHashMap<>();
+        total.put("cpu_s", Latencies.round(totalCpu));
+        total.put("cores", Latencies.round(totalCpu / seconds));
+        result.put("all", total);
+        peakRssKb.clear();
+        return result;
+    }
+
+    /** Records the current RSS of every process (peak per phase). */
+    void sample() {
+        pids.forEach((name, pid) -> {
+            long rss = rssKb(pid);
+            if (rss >= 0) {
+                peakRssKb.merge(name, rss, Math::max);
+            }
+        });
+    }
+
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // fields after "(comm)": state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone or not Linux
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,106 @@
+package org.commitmenttracker.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The report as JSON, as CSV (one {@code path,value} row per figure) and as the table printed at the end. */
+final class Reports {
+    private Reports() {
+    }
+
+    static void write(Map<String, Object> report, Path directory, JsonMapper json) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        List<String> rows = new ArrayList<>();
+        rows.add("figure,value");
+        flatten("", report, rows);
+        Files.write(directory.resolve("report.csv"), rows);
+    }
+
+    private static void flatten(String prefix, Object value, List<String> rows) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, rows));
+        } else {
+            String text = value == null ? "" : String.valueOf(value);
+            rows.add(csv(prefix) + "," + csv(text));
+        }
+    }
+
+    private static String csv(String text) {
+        return text.contains(",") || text.contains("\"") || text.contains(" ") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static String table(Map<String, Object> report) {
+        Map<?, ?> run = (Map<?, ?>) report.get("run");
+        Map<?, ?> raw = (Map<?, ?>) report.get("raw");
+        Map<?, ?> store = (Map<?, ?>) raw.get("store");
+        Map<?, ?> broker = (Map<?, ?>) raw.get("broker");
+        Map<?, ?> ingest = (Map<?, ?>) report.get("ingest");
+        Map<?, ?> progress = (Map<?, ?>) report.get("progress");
+        StringBuilder out = new StringBuilder("\n");
+        out.append(String.format("Load run %s: %s communiqués, %s reports/s offered for %s s, store %s, HTTP share %s, load average %s → %s%n",
+                run.get("id"), run.get("communiques"), run.get("rate"), run.get("duration_s"), run.get("store"), run.get("http_share"),
+                run.get("load_average_start"), run.get("load_average_end")));
+        out.append(String.format("%-44s %14s %10s%n", "stage", "per second", "of raw"));
+        row(out, "raw store inserts (" + store.get("threads") + " threads)", store.get("inserts_per_s"), null);
+        row(out, "raw store versioned updates", store.get("versioned_updates_per_s"), null);
+        row(out, "raw broker produce 1 KB (acks=all)", broker.get("produce_per_s"), null);
+        row(out, "raw broker consume 1 KB", broker.get("consume_per_s"), null);
+        row(out, "communiqués uploaded", ingest.get("uploads_per_s"), null);
+        row(out, "commitments registered", ingest.get("commitments_registered_per_s"), ingest.get("registered_fraction_of_raw_inserts"));
+        row(out, "progress reports sent", progress.get("sent_per_s"), null);
+        row(out, "status changes announced (applied)", progress.get("status_changes_per_s"),
+                progress.get("applied_fraction_of_raw_versioned_updates"));
+        row(out, "webhooks received (reports completed)", progress.get("webhooks_per_s"), null);
+        out.append(String.format("%n%-44s %8s %8s %8s %8s %8s%n", "latency (ms)", "count", "p50", "p95", "p99", "max"));
+        Map<?, ?> ingestLatency = (Map<?, ?>) ingest.get("latency");
+        Map<?, ?> progressLatency = (Map<?, ?>) progress.get("latency");
+        latency(out, "upload → analysed", ingestLatency.get("upload_to_analysed"));
+        latency(out, "upload → all commitments registered", ingestLatency.get("upload_to_all_registered"));
+        latency(out, "upload → all registration webhooks", ingestLatency.get("upload_to_all_webhooks"));
+        latency(out, "progress report → status change (Kafka)", progressLatency.get("report_to_status_change"));
+        latency(out, "progress report → webhook received", progressLatency.get("report_to_webhook"));
+        latency(out, "progress HTTP response", progressLatency.get("http_response"));
+        out.append(String.format("%n%d communiqués fully registered of %s (%s commitments) in %s s; reports sent %s (HTTP %s, Kafka %s),"
+                        + " refused %s %s, starved ticks %s, lost %s, duplicate webhooks %s%n",
+                ((Number) ingest.get("communiques_fully_registered")).longValue(), ingest.get("communiques_uploaded"),
+                ingest.get("commitments_registered"), ingest.get("seconds_to_all_registered"), progress.get("sent"),
+                progress.get("sent_http"), progress.get("sent_kafka"), progress.get("refused"), progress.get("errors"),
+                progress.get("starved_ticks"), progress.get("lost"), progress.get("webhook_duplicates")));
+        out.append("consumer lag, max during ingest: ").append(ingest.get("lag_max")).append('\n');
+        out.append("consumer lag, max during progress: ").append(progress.get("lag_max"))
+                .append("; at the window's end: ").append(progress.get("lag_at_window_end")).append('\n');
+        out.append(String.format("%n%-14s %22s %22s%n", "process", "ingest cpu s / cores / MB", "progress cpu s / cores / MB"));
+        Map<?, ?> ingestProcesses = (Map<?, ?>) ingest.get("processes");
+        Map<?, ?> progressProcesses = (Map<?, ?>) progress.get("processes");
+        for (Object name : progressProcesses.keySet()) {
+            out.append(String.format("%-14s %22s %22s%n", name, cpu(ingestProcesses.get(name)), cpu(progressProcesses.get(name))));
+        }
+        out.append("\ntargets: ").append(report.get("targets")).append('\n');
+        return out.toString();
+    }
+
+    private static String cpu(Object row) {
+        if (!(row instanceof Map<?, ?> map)) {
+            return "-";
+        }
+        return map.get("cpu_s") + " / " + map.get("cores") + " / " + (map.get("peak_rss_mb") == null ? "-" : map.get("peak_rss_mb"));
+    }
+
+    private static void row(StringBuilder out, String stage, Object perSecond, Object fraction) {
+        out.append(String.format("%-44s %14s %10s%n", stage, perSecond, fraction == null ? "" : String.format("%.1f %%",
+                ((Number) fraction).doubleValue() * 100)));
+    }
+
+    private static void latency(StringBuilder out, String what, Object summary) {
+        Map<?, ?> s = (Map<?, ?>) summary;
+        out.append(String.format("%-44s %8s %8s %8s %8s %8s%n", what, s.get("count"), s.get("p50_ms"), s.get("p95_ms"),
+                s.get("p99_ms"), s.get("max_ms")));
+    }
+}
