@@ -406,10 +406,13 @@ public final class LoadDriver {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         closing.add(0, producer);
-        log("progress reports: %.0f/s for %d s over %d commitments (HTTP share %.0f %%)…", options.rate(),
+        double rate = options.rateOfRaw() > 0
+                ? ((Number) ((Map<?, ?>) raw.get("store")).get("versioned_updates_per_s")).doubleValue() * options.rateOfRaw()
+                : options.rate();
+        log("progress reports: %.0f/s for %d s over %d commitments (HTTP share %.0f %%)…", rate,
                 options.durationSeconds(), pool.size(), options.httpShare() * 100);
 
-        long interval = (long) (1e9 / options.rate());
+        long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(options.durationSeconds()).toNanos();
         long sent = 0;
@@ -491,7 +494,7 @@ public final class LoadDriver {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("commitments", pool.size());
         result.put("commitments_not_assigned", unassigned.get());
-        result.put("offered_per_s", options.rate());
+        result.put("offered_per_s", Latencies.round(rate));
         result.put("window_s", Latencies.round(window));
         result.put("sent", sent);
         result.put("sent_http", sentHttp);

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * <pre>
  * --communiques N        communiqués to load: the seed's variants (default 100)
- * --rate R               progress reports offered per second (default 200)
+ * --rate R|P%            progress reports offered per second (default 200), or a percentage of the raw store's
+ *                        versioned-update rate measured in the same run (70% checks the sustained-rate target,
+ *                        35% the latency target at half of it)
  * --duration S           seconds of progress reports (default 30)
  * --store memory|h2      the embedded store's backend when the driver starts the platform (default memory)
  * --http-share F         share of progress reports sent over HTTP, the rest over Kafka (default 0.5)
@@ -23,7 +25,7 @@ import java.util.Map;
  * --kafka HOST:PORT --mongo mongodb://HOST:PORT --jwt-dir DIR          (with --target: broker, store, signing key)
  * </pre>
  */
-record LoadOptions(int communiques, double rate, int durationSeconds, String store, double httpShare, int rawSeconds,
+record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int rawSeconds,
                    int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path corpusDir,
                    Map<String, String> target, String kafka, String mongo, Path jwtDir) {
 
@@ -57,7 +59,9 @@ record LoadOptions(int communiques, double rate, int durationSeconds, String sto
         }
         LoadOptions options = new LoadOptions(
                 Integer.parseInt(values.getOrDefault("communiques", "100")),
-                Double.parseDouble(values.getOrDefault("rate", "200")),
+                values.getOrDefault("rate", "200").endsWith("%") ? 0 : Double.parseDouble(values.getOrDefault("rate", "200")),
+                values.getOrDefault("rate", "200").endsWith("%")
+                        ? Double.parseDouble(values.get("rate").substring(0, values.get("rate").length() - 1)) / 100 : 0,
                 Integer.parseInt(values.getOrDefault("duration", "30")),
                 store,
                 Double.parseDouble(values.getOrDefault("http-share", "0.5")),
@@ -81,7 +85,7 @@ record LoadOptions(int communiques, double rate, int durationSeconds, String sto
     Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("communiques", communiques);
-        map.put("rate", rate);
+        map.put("rate", rateOfRaw > 0 ? Math.round(rateOfRaw * 100) + "% of raw versioned updates" : rate);
         map.put("duration_s", durationSeconds);
         map.put("store", target == null ? store : "targeted");
         map.put("http_share", httpShare);

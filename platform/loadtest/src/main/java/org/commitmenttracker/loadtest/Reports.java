@@ -44,7 +44,7 @@ final class Reports {
         Map<?, ?> ingest = (Map<?, ?>) report.get("ingest");
         Map<?, ?> progress = (Map<?, ?>) report.get("progress");
         StringBuilder out = new StringBuilder("\n");
-        out.append(String.format("Load run %s: %s communiqués, %s reports/s offered for %s s, store %s, HTTP share %s, load average %s → %s%n",
+        out.append(String.format("Load run %s: %s communiqués, reports offered at %s for %s s, store %s, HTTP share %s, load average %s → %s%n",
                 run.get("id"), run.get("communiques"), run.get("rate"), run.get("duration_s"), run.get("store"), run.get("http_share"),
                 run.get("load_average_start"), run.get("load_average_end")));
         out.append(String.format("%-44s %14s %10s%n", "stage", "per second", "of raw"));
@@ -54,6 +54,7 @@ final class Reports {
         row(out, "raw broker consume 1 KB", broker.get("consume_per_s"), null);
         row(out, "communiqués uploaded", ingest.get("uploads_per_s"), null);
         row(out, "commitments registered", ingest.get("commitments_registered_per_s"), ingest.get("registered_fraction_of_raw_inserts"));
+        row(out, "progress reports offered", progress.get("offered_per_s"), null);
         row(out, "progress reports sent", progress.get("sent_per_s"), null);
         row(out, "status changes announced (applied)", progress.get("status_changes_per_s"),
                 progress.get("applied_fraction_of_raw_versioned_updates"));

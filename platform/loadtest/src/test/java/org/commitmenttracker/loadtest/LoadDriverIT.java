@@ -43,7 +43,7 @@ class LoadDriverIT {
         Map<?, ?> latency = (Map<?, ?>) ((Map<?, ?>) progress.get("latency")).get("report_to_webhook");
         assertThat(number(latency, "count")).isEqualTo(number(progress, "webhooks_total"));
         Map<?, ?> processes = (Map<?, ?>) progress.get("processes");
-        assertThat(processes.keySet()).contains("kafka", "store", "ingestion", "extraction", "registry", "notification", "driver");
+        assertThat(processes.keySet().stream().map(String::valueOf).toList()).contains("kafka", "store", "ingestion", "extraction", "registry", "notification", "driver");
 
         assertThat(out.resolve("report.json")).exists();
         assertThat(Files.readAllLines(out.resolve("report.csv"))).anyMatch(line -> line.startsWith("progress.sent,"));
