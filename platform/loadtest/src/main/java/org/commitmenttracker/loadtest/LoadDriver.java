@@ -97,6 +97,13 @@ public final class LoadDriver {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private String kafka;
     private String mongo;
+    private final Map<String, Running> services = new ConcurrentHashMap<>();
+    private Map<String, String> faultEnvironment;
+    private Path faultPublicKey;
+    private final Map<String, Object> fault = new ConcurrentHashMap<>();
+
+    record Running(ServiceSpec spec, ManagedProcess process, ServiceProcess.Ports ports) {
+    }
 
     // what the observer, the webhook receiver and the senders share
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
@@ -110,6 +117,7 @@ public final class LoadDriver {
     private final Latencies httpResponse = new Latencies();
     private final AtomicLong announced = new AtomicLong();
     private final AtomicLong unassigned = new AtomicLong();
+    private final AtomicLong resynchronised = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
@@ -138,6 +146,7 @@ public final class LoadDriver {
         long version = 1;
         long lastAnnounced = 1;
         String expected;            // the status of the report in flight, null when idle
+        UUID inFlight;              // that report's event id
         final Map<Long, Long> sentAtByVersion = new HashMap<>(); // version a report makes → when it was sent
 
         Tracked(String id, String documentId) {
@@ -270,6 +279,8 @@ public final class LoadDriver {
                 "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true",
                 "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
                 "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000");
+        faultEnvironment = env;
+        faultPublicKey = publicKey;
         Map<ManagedProcess, ServiceProcess.Ports> started = new LinkedHashMap<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             ServiceProcess.Ports ports = new ServiceProcess.Ports(FreePorts.next(), FreePorts.next());
@@ -277,6 +288,7 @@ public final class LoadDriver {
                     out.resolve("logs"), env);
             closing.add(0, process); // services stop before the broker and the store
             started.put(process, ports);
+            services.put(spec.database(), new Running(spec, process, ports));
             urls.put(spec.database(), "http://127.0.0.1:" + ports.api());
             processes.track(spec.database(), process.pid());
         }
@@ -421,10 +433,17 @@ public final class LoadDriver {
         long completedAtStart = completed.get();
         long announcedAtStart = announced.get();
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        long faultAt = options.faultService() == null ? Long.MAX_VALUE : start + Duration.ofSeconds(options.faultAtSeconds()).toNanos();
+        Thread faultThread = null;
         for (long i = 0; ; i++) {
             long due = start + i * interval;
             if (due >= end) {
                 break;
+            }
+            if (due >= faultAt && faultThread == null) {
+                faultThread = new Thread(() -> killAndRestart(options.faultService(), start), "fault");
+                faultThread.setDaemon(true);
+                faultThread.start();
             }
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -438,14 +457,15 @@ public final class LoadDriver {
             String target;
             long version;
             long now = System.nanoTime();
+            UUID eventId = UUID.randomUUID();
             synchronized (tracked) {
                 target = NEXT.get(tracked.status);
                 tracked.expected = target;
+                tracked.inFlight = eventId;
                 version = tracked.version + 1;
                 tracked.sentAtByVersion.put(version, now);
             }
             String token = agencyTokens.get((int) (i % TOKEN_SUBJECTS));
-            UUID eventId = UUID.randomUUID();
             int percent = (int) (i % 100);
             sent++;
             if (random.nextDouble() < options.httpShare()) {
@@ -458,9 +478,9 @@ public final class LoadDriver {
                         HttpResponse.BodyHandlers.discarding())
                         .whenComplete((response, failure) -> {
                             if (failure != null) {
-                                refused(tracked, "http " + failure.getClass().getSimpleName());
+                                refused(tracked, eventId, "http " + failure.getClass().getSimpleName());
                             } else if (response.statusCode() != 200) {
-                                refused(tracked, "http " + response.statusCode());
+                                refused(tracked, eventId, "http " + response.statusCode());
                             } else {
                                 httpResponse.add(System.nanoTime() - now);
                             }
@@ -473,7 +493,7 @@ public final class LoadDriver {
                 record.headers().add("authorization", ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
                 producer.send(record, (metadata, failure) -> {
                     if (failure != null) {
-                        refused(tracked, "kafka " + failure.getClass().getSimpleName());
+                        refused(tracked, eventId, "kafka " + failure.getClass().getSimpleName());
                     }
                 });
             }
@@ -483,6 +503,9 @@ public final class LoadDriver {
         long announcedInWindow = announced.get() - announcedAtStart;
         Map<String, Long> lagAtEnd = lastLag;
         log("sent %d reports in %.1f s; draining (up to %d s)…", sent, window, options.drainSeconds());
+        if (faultThread != null) {
+            faultThread.join(Duration.ofSeconds(300).toMillis());
+        }
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + Duration.ofSeconds(options.drainSeconds()).toNanos();
         while (System.nanoTime() < drainDeadline && inFlight() > 0) {
@@ -517,12 +540,44 @@ public final class LoadDriver {
         result.put("webhooks_total", completed.get());
         result.put("lost", lost);
         result.put("webhook_duplicates", webhookDuplicates.get());
+        result.put("webhooks_resynchronising", resynchronised.get());
+        if (options.faultService() != null) {
+            result.put("fault", new LinkedHashMap<>(new java.util.TreeMap<>(fault)));
+        }
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("report_to_status_change", reportToStatusChange.summary());
         latency.put("report_to_webhook", reportToWebhook.summary());
         latency.put("http_response", httpResponse.summary());
         result.put("latency", latency);
         return result;
+    }
+
+    /** Fault mode: SIGKILL the service (no shutdown hooks, nothing flushed) and start it again on the same ports. */
+    private void killAndRestart(String name, long windowStart) {
+        Running running = services.get(name);
+        long killed = System.nanoTime();
+        fault.put("service", name);
+        fault.put("killed_at_s", Latencies.round((killed - windowStart) / 1e9));
+        log("fault: SIGKILL %s (pid %d)", name, running.process().pid());
+        ProcessHandle.of(running.process().pid()).ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
+        long refusedBefore = errors.get();
+        ManagedProcess restarted = ServiceProcess.start(options.servicesRoot(), running.spec(), running.ports(), kafka, mongo,
+                faultPublicKey, options.out().resolve("logs"), faultEnvironment);
+        closing.add(0, restarted);
+        processes.track(name + "-restarted", restarted.pid());
+        try {
+            ServiceProcess.awaitReady(restarted, running.ports(), Duration.ofSeconds(240));
+            long ready = System.nanoTime();
+            fault.put("ready_again_after_s", Latencies.round((ready - killed) / 1e9));
+            fault.put("refused_while_down", errors.get() - refusedBefore);
+            services.put(name, new Running(running.spec(), restarted, running.ports()));
+            log("fault: %s ready again after %.1f s", name, (ready - killed) / 1e9);
+        } catch (RuntimeException e) {
+            fault.put("restart_failed", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     private long inFlight() {
@@ -533,10 +588,15 @@ public final class LoadDriver {
         }).count();
     }
 
-    private void refused(Tracked tracked, String kind) {
+    /** A report was refused or failed: its commitment is free again, unless a webhook settled it meanwhile. */
+    private void refused(Tracked tracked, UUID report, String kind) {
         error(kind);
         synchronized (tracked) {
+            if (!report.equals(tracked.inFlight)) {
+                return;
+            }
             tracked.expected = null;
+            tracked.inFlight = null;
             tracked.sentAtByVersion.remove(tracked.version + 1);
         }
         idle.add(tracked);
@@ -671,21 +731,33 @@ public final class LoadDriver {
             return;
         }
         long version = data.path("version").asLong(-1);
+        String to = data.path("to").asString("");
+        boolean done;
         synchronized (tracked) {
-            if (tracked.expected == null || version != tracked.version + 1) {
-                return;
+            if (version <= tracked.version) {
+                return; // older than what we know
             }
+            // Normally the report in flight; after a fault also a report whose answer was lost (applied though
+            // the client saw an error): either way the commitment's state is now this.
+            done = tracked.expected != null && to.equals(tracked.expected);
             Long sentAt = tracked.sentAtByVersion.get(version);
-            if (sentAt != null) {
+            if (done && sentAt != null) {
                 reportToWebhook.add(now - sentAt);
             }
-            tracked.status = data.path("to").asString(tracked.expected);
+            tracked.status = to;
             tracked.version = version;
-            tracked.expected = null;
+            if (done) {
+                tracked.expected = null;
+                tracked.inFlight = null;
+            }
             tracked.sentAtByVersion.keySet().removeIf(v -> v < version - 1); // the observer may still need this one
         }
-        completed.incrementAndGet();
-        idle.add(tracked);
+        if (done) {
+            completed.incrementAndGet();
+            idle.add(tracked);
+        } else {
+            resynchronised.incrementAndGet();
+        }
     }
 
     // ---------------------------------------------------------------- lag, CPU and RSS

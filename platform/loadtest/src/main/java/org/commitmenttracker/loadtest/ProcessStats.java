@@ -21,7 +21,7 @@ final class ProcessStats {
     private final Map<String, Long> phaseStartTicks = new ConcurrentHashMap<>();
     private long phaseStartNanos;
 
-    void track(String name, long pid) {
+    synchronized void track(String name, long pid) {
         pids.put(name, pid);
     }
 
@@ -32,6 +32,7 @@ final class ProcessStats {
     /** Begins a phase: remembers every process's CPU ticks now. */
     synchronized void startPhase() {
         phaseStartNanos = System.nanoTime();
+        phaseStartTicks.clear();
         pids.forEach((name, pid) -> {
             long ticks = cpuTicks(pid);
             if (ticks >= 0) {
@@ -49,7 +50,8 @@ final class ProcessStats {
         for (Map.Entry<String, Long> process : pids.entrySet()) {
             Map<String, Object> row = new LinkedHashMap<>();
             long ticks = cpuTicks(process.getValue());
-            Long start = phaseStartTicks.get(process.getKey());
+            // a process started during the phase (a restart after a fault) counts from its start
+            Long start = phaseStartTicks.getOrDefault(process.getKey(), 0L);
             if (ticks >= 0 && start != null) {
                 double cpu = (ticks - start) / TICKS_PER_SECOND;
                 totalCpu += cpu;
@@ -69,7 +71,7 @@ final class ProcessStats {
     }
 
     /** Records the current RSS of every process (peak per phase). */
-    void sample() {
+    synchronized void sample() {
         pids.forEach((name, pid) -> {
             long rss = rssKb(pid);
             if (rss >= 0) {
