@@ -46,6 +46,30 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
+    /**
+     * The whole check for one running service: its rows of docs/security.md are exactly its endpoints, and
+     * every row is enforced on its API port.
+     */
+    public static void assertServiceAsDocumented(String service, RequestMappingHandlerMapping mappings, int port) {
+        List<Row> rows = documented(service);
+        assertTableMatches(rows, liveEndpoints(mappings));
+        assertEnforced(Http.local(port), rows);
+    }
+
+    /**
+     * On the management port only the probes and Prometheus answer without a token; other actuator
+     * endpoints need the operator role.
+     */
+    public static void assertOnlyProbesAndMetricsArePublic(int managementPort) {
+        Http management = Http.local(managementPort);
+        assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
+        assertThat(management.as(TestTokens.bearer("reader")).get("/actuator/bindings").statusCode()).isEqualTo(403);
+        assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+    }
+
     /** The rows of {@code service} in the table of docs/security.md. */
     public static List<Row> documented(String service) {
         Path doc = TestStack.projectRoot().resolve("docs/security.md");

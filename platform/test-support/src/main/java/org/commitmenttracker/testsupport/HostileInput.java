@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,26 @@ public final class HostileInput {
             }
         }
         return variants;
+    }
+
+    /**
+     * The variants of {@code validEvent} that {@code decoder} refuses with {@code refusal} (those a consumer
+     * must dead-letter); variants it accepts (a huge title is still a title) are left out.
+     */
+    public static Map<String, byte[]> variantsRefusedBy(String validEvent, Consumer<byte[]> decoder,
+                                                        Class<? extends RuntimeException> refusal) {
+        Map<String, byte[]> refused = new LinkedHashMap<>();
+        variantsOf(validEvent).forEach((name, bytes) -> {
+            try {
+                decoder.accept(bytes);
+            } catch (RuntimeException e) {
+                if (!refusal.isInstance(e)) {
+                    throw e;
+                }
+                refused.put(name, bytes);
+            }
+        });
+        return refused;
     }
 
     /** The JSON pointers of every value in {@code node} that is not an object (array elements included). */

@@ -74,8 +74,15 @@ public final class TopicReader {
     }
 
     public static void write(String topic, String key, byte[] value) {
+        write(topic, key, value, Map.of());
+    }
+
+    /** One record with {@code headers} (e.g. the agency token progress events carry). */
+    public static void write(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            acknowledged(List.of(producer.send(new ProducerRecord<>(topic, key, value))));
+            acknowledged(List.of(producer.send(record)));
         }
     }
 

@@ -11,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -27,7 +25,7 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.Topics;
-import org.commitmenttracker.testsupport.HostileInput;
+import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
@@ -120,33 +118,12 @@ class CommuniqueExtractionIT {
         String valid = new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
                 "hash", "公报", "zh", null, null, "双方商定：\n——支持举办博览会。", Instant.now()), Instant.now(), null)),
                 StandardCharsets.UTF_8);
-        Map<String, byte[]> hostile = new LinkedHashMap<>(HostileInput.variantsOf(valid));
         // A huge title or text is still a well-typed communiqué: analysed, not refused (the codec's test covers which).
-        hostile.values().removeIf(this::decodes);
-        assertThat(hostile).hasSizeGreaterThan(40);
-        Map<String, String> keys = new LinkedHashMap<>();
-        hostile.forEach((name, bytes) -> {
-            String key = "hostile-" + UUID.randomUUID();
-            keys.put(key, name);
-            TopicReader.write(Topics.COMMUNIQUES, key, bytes);
-        });
+        Map<String, String> keys = DeadLetters.sendRefusedVariants(Topics.COMMUNIQUES, valid, codec::decode,
+                InvalidEventException.class);
+        assertThat(keys).hasSizeGreaterThan(40);
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("communiques.extraction.dlq",
-                records -> records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(keys.keySet()),
-                Duration.ofSeconds(120), Duration.ZERO).stream().filter(r -> keys.containsKey(r.key())).toList();
-        assertThat(dead.stream().map(record -> keys.get(record.key())).toList())
-                .containsExactlyInAnyOrderElementsOf(keys.values());
-        assertThat(dead).allSatisfy(record -> assertThat(record.headers().lastHeader("x-exception-message"))
-                .as(keys.get(record.key())).isNotNull());
-    }
-
-    private boolean decodes(byte[] event) {
-        try {
-            codec.decode(event);
-            return true;
-        } catch (InvalidEventException invalid) {
-            return false;
-        }
+        DeadLetters.assertDeadLettered("communiques.extraction.dlq", keys, Duration.ofSeconds(120));
     }
 
     /** Operators scale on consumer lag: the binder's per-group lag gauge is on the Prometheus endpoint. */

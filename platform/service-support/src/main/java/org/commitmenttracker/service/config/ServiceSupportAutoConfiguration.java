@@ -21,6 +21,7 @@ import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.commitmenttracker.service.trace.TraceContextFilter;
+import org.commitmenttracker.service.web.WellFormedText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -58,11 +59,13 @@ public class ServiceSupportAutoConfiguration {
 
     /**
      * Request bodies bind strictly: a number where a string belongs, or {@code "5"} where a number does, is the
-     * client's error (400), not a value to guess. Events keep their own tolerant mapper ({@link EventCodec}).
+     * client's error (400), not a value to guess, and so is a string that is not well-formed text
+     * ({@link WellFormedText}). Events keep their own tolerant mapper ({@link EventCodec}).
      */
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        return builder -> builder.addModule(WellFormedText.module())
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfig(LogicalType.Textual, textual -> textual
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -56,7 +56,7 @@ class OutboxRelayIT {
 
     @Test
     void aBurstOfWritesIsPublishedOnceEachInOrderPerDocument() throws InterruptedException {
-        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(10));
+        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
         List<Document> documents = new ArrayList<>();
         for (int d = 0; d < DOCUMENTS; d++) {
             documents.add(aggregate("agg-" + d));
@@ -64,7 +64,7 @@ class OutboxRelayIT {
         mongo.getCollection(collection).insertMany(documents);
         documents.forEach(document -> relay.publishSoon(collection, document.get("_id")));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 0);
+        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
         assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
         Map<String, List<String>> byKey = TopicReader.readUntil(topic,
                         records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2))
@@ -78,12 +78,12 @@ class OutboxRelayIT {
 
     @Test
     void unacknowledgedEventsStayForTheSweepAndAreThenPublishedOnce() throws InterruptedException {
-        OutboxRelay down = relay("127.0.0.1:" + unusedPort(), Duration.ofSeconds(1));
+        OutboxRelay down = relay("127.0.0.1:" + unusedPort(), Duration.ofSeconds(2));
         mongo.getCollection(collection).insertMany(List.of(aggregate("agg-a"), aggregate("agg-b")));
         assertThat(down.sweep()).isZero();
         assertThat(down.backlog()).isEqualTo(2);
 
-        OutboxRelay up = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(10));
+        OutboxRelay up = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
         assertThat(up.sweep()).isEqualTo(2 * EVENTS_PER_DOCUMENT);
         assertThat(up.sweep()).isZero();
         assertThat(TopicReader.readUntil(topic, records -> records.size() >= 2 * EVENTS_PER_DOCUMENT,
@@ -101,11 +101,13 @@ class OutboxRelayIT {
         return new Document("_id", id).append(OutboxRelay.FIELD, outbox);
     }
 
+    /** Producer timeouts within {@code sendTimeout}: a busy machine still publishes, a missing broker fails fast. */
     private OutboxRelay relay(String bootstrapServers, Duration sendTimeout) {
+        int timeout = (int) sendTimeout.toMillis();
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout / 2, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2), new StringSerializer(), new ByteArraySerializer());
         producers.add(factory);
         return new OutboxRelay(mongo, new KafkaTemplate<>(factory), List.of(collection), 4, sendTimeout);
     }

@@ -18,6 +18,7 @@ import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.store.Commitments;
+import org.commitmenttracker.service.trace.TraceContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -37,17 +38,19 @@ class CommitmentConsumer {
                                                   Clock clock) {
         return message -> {
             EventEnvelope<? extends EventData> any = codec.decode(message.getPayload());
-            if (any.data() instanceof CommuniqueAnalysed) {
-                withdrawal.withdrawDropped(codec.decode(message.getPayload(), CommuniqueAnalysed.class));
-                return;
+            try (TraceContext.Scope trace = TraceContext.continueFrom(any.traceparent())) {
+                if (any.data() instanceof CommuniqueAnalysed) {
+                    withdrawal.withdrawDropped(codec.decode(message.getPayload(), CommuniqueAnalysed.class));
+                    return;
+                }
+                EventEnvelope<CommitmentExtracted> event = codec.decode(message.getPayload(), CommitmentExtracted.class);
+                ExtractedFacts facts = ExtractedFacts.of(event.data());
+                String eventId = event.id().toString();
+                commitments.upsert(event.data().commitmentId(),
+                        () -> registered(event.data().commitmentId(), facts, eventId, rules.agenciesFor(facts), policy, clock),
+                        current -> current.reextracted(facts, eventId, policy, clock.instant()),
+                        Traceparent.childOf(event.traceparent()));
             }
-            EventEnvelope<CommitmentExtracted> event = codec.decode(message.getPayload(), CommitmentExtracted.class);
-            ExtractedFacts facts = ExtractedFacts.of(event.data());
-            String eventId = event.id().toString();
-            commitments.upsert(event.data().commitmentId(),
-                    () -> registered(event.data().commitmentId(), facts, eventId, rules.agenciesFor(facts), policy, clock),
-                    current -> current.reextracted(facts, eventId, policy, clock.instant()),
-                    Traceparent.childOf(event.traceparent()));
         };
     }
 
@@ -64,8 +67,10 @@ class CommitmentConsumer {
     Consumer<Message<byte[]>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec) {
         return message -> {
             EventEnvelope<? extends EventData> event = codec.decode(message.getPayload());
-            if (event.data() instanceof CommuniqueWithdrawn) {
-                withdrawal.withdraw(codec.decode(message.getPayload(), CommuniqueWithdrawn.class));
+            try (TraceContext.Scope trace = TraceContext.continueFrom(event.traceparent())) {
+                if (event.data() instanceof CommuniqueWithdrawn) {
+                    withdrawal.withdraw(codec.decode(message.getPayload(), CommuniqueWithdrawn.class));
+                }
             }
             // communique.received.v1 is extraction's business; the registry hears of it as commitments.
         };

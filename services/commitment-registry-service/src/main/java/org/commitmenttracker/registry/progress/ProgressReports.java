@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.commitmenttracker.registry.access.NotThisAgency;
 import org.commitmenttracker.registry.agencies.AgencyDirectory;
-import org.commitmenttracker.registry.api.WellFormedStrings;
+import org.commitmenttracker.service.web.WellFormedText;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 import org.commitmenttracker.registry.lifecycle.Outcome;
@@ -159,7 +159,7 @@ public class ProgressReports {
 
     /** Over Kafka too: no NUL and no unpaired surrogate reaches the store or the events it publishes. */
     private static void wellFormed(String field, String value) {
-        String problem = WellFormedStrings.problem(value);
+        String problem = WellFormedText.problem(value);
         require(problem == null, field + " contains " + problem + ".");
     }
 

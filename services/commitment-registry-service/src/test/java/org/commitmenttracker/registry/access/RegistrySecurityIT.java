@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.SoftAssertions;
@@ -20,9 +19,11 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.ProgressReported;
+import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.registry.RegistryFixtures;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
@@ -134,20 +135,12 @@ class RegistrySecurityIT {
 
     @Test
     void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        var rows = AccessMatrix.documented("registry");
-        AccessMatrix.assertTableMatches(rows, AccessMatrix.liveEndpoints(mappings));
-        AccessMatrix.assertEnforced(Http.local(port), rows);
+        AccessMatrix.assertServiceAsDocumented("registry", mappings, port);
     }
 
     @Test
     void onlyProbesAndMetricsAnswerWithoutATokenOnTheManagementPort() {
-        Http management = Http.local(managementPort);
-        assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
-        assertThat(management.as(TestTokens.bearer("reader")).get("/actuator/bindings").statusCode()).isEqualTo(403);
-        assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+        AccessMatrix.assertOnlyProbesAndMetricsArePublic(managementPort);
         assertThat(Http.local(port).as(TestTokens.bearer("operator")).get("/actuator/health").statusCode()).isIn(403, 404);
     }
 
@@ -358,37 +351,17 @@ class RegistrySecurityIT {
     void everyHostileProgressEventIsDeadLetteredWithItsReasonAndChangesNothing() {
         String valid = new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/agency/" + A, new ProgressReported(ofA, A,
                 "IN_PROGRESS", 40, "hostile", List.of("https://example.org/evidence"), t0), Instant.now(), null)), StandardCharsets.UTF_8);
-        Map<String, byte[]> hostile = new LinkedHashMap<>(HostileInput.variantsOf(valid));
-        hostile.values().removeIf(this::decodes);
-        assertThat(hostile).hasSizeGreaterThan(30);
         String before = operator().get("/api/commitments/" + ofA).body();
-        Map<String, String> keys = new LinkedHashMap<>();
-        List<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        hostile.forEach((name, bytes) -> {
-            String key = "hostile-" + UUID.randomUUID();
-            keys.put(key, name);
-            records.add(RegistryFixtures.progressRecord(key, bytes, TestTokens.agency(A)));
-        });
-        RegistryFixtures.publish(records);
+        Map<String, String> keys = DeadLetters.sendRefusedVariants(Topics.PROGRESS, valid, codec::decode,
+                InvalidEventException.class, Map.of(RegistryFixtures.AUTHORIZATION, TestTokens.agency(A)));
+        assertThat(keys).hasSizeGreaterThan(30);
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(DEAD_LETTERS,
-                found -> found.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(keys.keySet()),
-                Duration.ofSeconds(120), Duration.ZERO).stream().filter(r -> keys.containsKey(r.key())).toList();
-        assertThat(dead.stream().map(record -> keys.get(record.key())).toList()).containsExactlyInAnyOrderElementsOf(keys.values());
-        assertThat(dead).allSatisfy(record -> {
-            assertThat(record.headers().lastHeader("x-exception-message")).as(keys.get(record.key())).isNotNull();
-            assertThat(record.headers().lastHeader(RegistryFixtures.AUTHORIZATION)).as(keys.get(record.key())).isNull();
-        });
+        DeadLetters.assertDeadLettered(DEAD_LETTERS, keys, Duration.ofSeconds(120));
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAll(DEAD_LETTERS, Duration.ofSeconds(1)).stream()
+                .filter(r -> keys.containsKey(r.key())).toList();
+        assertThat(dead).allSatisfy(record -> assertThat(record.headers().lastHeader(RegistryFixtures.AUTHORIZATION))
+                .as("no live token in a dead letter: %s", keys.get(record.key())).isNull());
         assertThat(operator().get("/api/commitments/" + ofA).body()).isEqualTo(before);
-    }
-
-    private boolean decodes(byte[] event) {
-        try {
-            codec.decode(event);
-            return true;
-        } catch (InvalidEventException invalid) {
-            return false;
-        }
     }
 
     /**

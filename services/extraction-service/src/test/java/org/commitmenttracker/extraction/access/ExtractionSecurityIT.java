@@ -1,10 +1,6 @@
 package org.commitmenttracker.extraction.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.commitmenttracker.testsupport.AccessMatrix;
-import org.commitmenttracker.testsupport.Http;
-import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,17 +26,11 @@ class ExtractionSecurityIT {
 
     @Test
     void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        var rows = AccessMatrix.documented("extraction");
-        AccessMatrix.assertTableMatches(rows, AccessMatrix.liveEndpoints(mappings));
-        AccessMatrix.assertEnforced(Http.local(port), rows);
+        AccessMatrix.assertServiceAsDocumented("extraction", mappings, port);
     }
 
     @Test
     void onlyProbesAndMetricsAnswerWithoutATokenOnTheManagementPort() {
-        Http management = Http.local(managementPort);
-        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/bindings").statusCode()).isEqualTo(401);
-        assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+        AccessMatrix.assertOnlyProbesAndMetricsArePublic(managementPort);
     }
 }

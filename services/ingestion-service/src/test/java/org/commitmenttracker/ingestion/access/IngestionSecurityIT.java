@@ -53,20 +53,12 @@ class IngestionSecurityIT {
 
     @Test
     void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        var rows = AccessMatrix.documented("ingestion");
-        AccessMatrix.assertTableMatches(rows, AccessMatrix.liveEndpoints(mappings));
-        AccessMatrix.assertEnforced(Http.local(port), rows);
+        AccessMatrix.assertServiceAsDocumented("ingestion", mappings, port);
     }
 
     @Test
     void onlyProbesAndMetricsAnswerWithoutATokenOnTheManagementPort() {
-        Http management = Http.local(managementPort);
-        assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
-        assertThat(management.as(TestTokens.bearer("reader")).get("/actuator/bindings").statusCode()).isEqualTo(403);
-        assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+        AccessMatrix.assertOnlyProbesAndMetricsArePublic(managementPort);
         // The API port serves no actuator endpoint at all.
         assertThat(Http.local(port).as(TestTokens.bearer("operator")).get("/actuator/health").statusCode()).isIn(403, 404);
     }

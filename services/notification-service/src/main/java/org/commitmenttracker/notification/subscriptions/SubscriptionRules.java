@@ -11,6 +11,7 @@ import org.commitmenttracker.notification.matching.EventKind;
 import org.commitmenttracker.notification.matching.KindFilter;
 import org.commitmenttracker.notification.matching.SubscriptionFilter;
 import org.commitmenttracker.notification.subscriptions.SubscriptionRequest.EventRequest;
+import org.commitmenttracker.service.web.WellFormedText;
 
 /**
  * Turns a request into a filter, refusing anything unclear: unknown fields, statuses or event kinds, party
@@ -127,16 +128,11 @@ public final class SubscriptionRules {
 
     /** Refuses control characters (NUL included) and unpaired surrogates, which no name or filter value needs. */
     static void printable(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new InvalidSubscriptionException(field + ": control characters are not allowed.");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidSubscriptionException(field + ": not valid Unicode (an unpaired surrogate).");
-            }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidSubscriptionException(field + ": control characters are not allowed.");
+        }
+        if (WellFormedText.problem(value) != null) {
+            throw new InvalidSubscriptionException(field + ": not valid Unicode (an unpaired surrogate).");
         }
     }
 

@@ -14,11 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 import org.commitmenttracker.events.DeadlineApproaching;
@@ -29,6 +26,7 @@ import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
@@ -80,9 +78,7 @@ class NotificationSecurityIT {
 
     @Test
     void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        var rows = AccessMatrix.documented("notification");
-        AccessMatrix.assertTableMatches(rows, AccessMatrix.liveEndpoints(mappings));
-        AccessMatrix.assertEnforced(Http.local(port), rows);
+        AccessMatrix.assertServiceAsDocumented("notification", mappings, port);
     }
 
     @Test
@@ -92,12 +88,8 @@ class NotificationSecurityIT {
         assertThat(header.statusCode()).isEqualTo(401);
         assertThat(header.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
 
-        Http management = Http.local(managementPort);
-        assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
-        assertThat(management.as(TestTokens.subscriber("alice")).get("/actuator/bindings").statusCode()).isEqualTo(403);
+        AccessMatrix.assertOnlyProbesAndMetricsArePublic(managementPort);
+        assertThat(Http.local(managementPort).as(TestTokens.subscriber("alice")).get("/actuator/bindings").statusCode()).isEqualTo(403);
         assertThat(Http.local(port).as(TestTokens.bearer("operator")).get("/actuator/health").statusCode()).isIn(403, 404);
     }
 
@@ -311,8 +303,8 @@ class NotificationSecurityIT {
         Map<String, String> statusKeys = sendHostile(Topics.STATUS_CHANGES, statusChange);
         Map<String, String> deadlineKeys = sendHostile(Topics.DEADLINES, deadline);
 
-        assertDeadLettered("status-changes.notification.dlq", statusKeys);
-        assertDeadLettered("deadlines.notification.dlq", deadlineKeys);
+        DeadLetters.assertDeadLettered("status-changes.notification.dlq", statusKeys, Duration.ofSeconds(180));
+        DeadLetters.assertDeadLettered("deadlines.notification.dlq", deadlineKeys, Duration.ofSeconds(180));
 
         // The valid ones after them do alert: the hostile ones were passed over, and alerted nobody.
         TopicReader.write(Topics.STATUS_CHANGES, commitmentId, statusChange);
@@ -324,39 +316,11 @@ class NotificationSecurityIT {
     }
 
     private Map<String, String> sendHostile(String topic, byte[] valid) {
-        Map<String, byte[]> hostile = new LinkedHashMap<>(HostileInput.variantsOf(new String(valid, StandardCharsets.UTF_8)));
         // A huge summary is still a well-typed event: handled, not refused (the codec's own test says which).
-        hostile.values().removeIf(this::decodes);
-        assertThat(hostile).as(topic).hasSizeGreaterThan(30);
-        Map<String, String> keys = new LinkedHashMap<>();
-        hostile.forEach((name, bytes) -> {
-            String key = "hostile-" + UUID.randomUUID();
-            keys.put(key, name);
-            TopicReader.write(topic, key, bytes);
-        });
+        Map<String, String> keys = DeadLetters.sendRefusedVariants(topic, new String(valid, StandardCharsets.UTF_8),
+                codec::decode, InvalidEventException.class);
+        assertThat(keys).as(topic).hasSizeGreaterThan(30);
         return keys;
-    }
-
-    private void assertDeadLettered(String deadLetterTopic, Map<String, String> keys) {
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(deadLetterTopic,
-                records -> records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(keys.keySet()),
-                Duration.ofSeconds(180), Duration.ZERO).stream().filter(r -> keys.containsKey(r.key())).toList();
-        assertThat(dead.stream().map(record -> keys.get(record.key())).collect(Collectors.toSet()))
-                .as(deadLetterTopic).isEqualTo(Set.copyOf(keys.values()));
-        assertThat(dead).allSatisfy(record -> {
-            assertThat(record.headers().lastHeader("x-exception-message")).as(keys.get(record.key())).isNotNull();
-            assertThat(new String(record.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
-                    .as(keys.get(record.key())).isNotBlank();
-        });
-    }
-
-    private boolean decodes(byte[] event) {
-        try {
-            codec.decode(event);
-            return true;
-        } catch (InvalidEventException invalid) {
-            return false;
-        }
     }
 
     private Document raw(String id) {

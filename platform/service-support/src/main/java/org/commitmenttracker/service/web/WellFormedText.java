@@ -1,8 +1,4 @@
-package org.commitmenttracker.registry.api;
-
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+package org.commitmenttracker.service.web;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -10,17 +6,19 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Every string in a request body is well-formed text: no unpaired UTF-16 surrogate (not Unicode: it cannot be
- * stored or sent on as UTF-8) and no NUL character. Anything else is the client's error (400), refused while
- * the body is read, before any field reaches the store.
+ * Well-formed text: no unpaired UTF-16 surrogate (not Unicode: it cannot be stored or sent on as UTF-8) and
+ * no NUL character. Every string of every request body is checked while the body is read ({@link #module()},
+ * registered for all services), so anything else is the client's error (400) before a field reaches the
+ * store; text that arrives otherwise (an upload, an event) is checked with {@link #problem}.
  */
-@Configuration(proxyBeanMethods = false)
-public class WellFormedStrings {
+public final class WellFormedText {
 
-    @Bean
-    JsonMapperBuilderCustomizer wellFormedStringsCustomizer() {
-        return builder -> builder.addModule(new SimpleModule("well-formed-strings")
-                .addDeserializer(String.class, new Checked()));
+    private WellFormedText() {
+    }
+
+    /** The Jackson module that checks every string a request body binds. */
+    public static SimpleModule module() {
+        return new SimpleModule("well-formed-strings").addDeserializer(String.class, new Checked());
     }
 
     /** The index of the first unpaired surrogate or NUL in {@code text}, or -1 when it is well-formed. */
