@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.SoftAssertions;
@@ -68,6 +69,29 @@ public final class AccessMatrix {
         assertThat(management.get("/actuator/env").statusCode()).isEqualTo(401);
         assertThat(management.as(TestTokens.bearer("reader")).get("/actuator/bindings").statusCode()).isEqualTo(403);
         assertThat(management.as(TestTokens.bearer("operator")).get("/actuator/bindings").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The write rate limit (the service started with 5 writes per second and client): 30 quick writes of one
+     * client meet {@code 429} problems with {@code Retry-After: 1} after at least 5 ordinary answers
+     * ({@code answer}); the same write of another client of the same role, and a read of the first, still pass.
+     */
+    public static void assertWritesLimitedPerClient(int port, String role, String method, String path, int answer,
+                                                    String readPath) {
+        Http noisy = Http.local(port).as(TestTokens.bearer("noisy-" + UUID.randomUUID(), List.of(role), null));
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(noisy.send(method, path, "application/json", "", Map.of()));
+        }
+        List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answers.stream().filter(r -> r.statusCode() == answer)).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(noisy.get(readPath).statusCode()).as("a read of the limited client").isEqualTo(200);
+        assertThat(Http.local(port).as(TestTokens.bearer("calm-" + UUID.randomUUID(), List.of(role), null))
+                .send(method, path, "application/json", "", Map.of()).statusCode()).as("another client").isEqualTo(answer);
     }
 
     /** The rows of {@code service} in the table of docs/security.md. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,21 +81,8 @@ class IngestionSecurityIT {
 
     @Test
     void writesBeyondTheClientsRateAreRefusedWith429AndRetryAfterWhileOtherClientsGoOn() {
-        Http noisy = Http.local(port).as(TestTokens.bearer("noisy-publisher", List.of("publisher"), null));
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            answers.add(noisy.send("DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", "application/json", "", Map.of()));
-        }
-        List<HttpResponse<String>> limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
-        assertThat(limited).isNotEmpty();
-        assertThat(limited.get(0).headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(limited.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(answers.stream().filter(r -> r.statusCode() == 404)).hasSizeGreaterThanOrEqualTo(5);
-
-        HttpResponse<String> other = Http.local(port).as(TestTokens.bearer("calm-publisher", List.of("publisher"), null))
-                .send("DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", "application/json", "", Map.of());
-        assertThat(other.statusCode()).isEqualTo(404);
+        AccessMatrix.assertWritesLimitedPerClient(port, "publisher", "DELETE", "/api/communiques/doc-ffffffffffffffffffffffff", 404,
+                "/api/communiques");
     }
 
     /** Fuzz: every hostile variant of a JSON submission and of a file upload is refused with a problem; nothing is stored. */
