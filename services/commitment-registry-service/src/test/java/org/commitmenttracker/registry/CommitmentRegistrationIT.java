@@ -7,19 +7,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.CommuniqueAnalysed;
+import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.TimeExpression;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,6 +114,32 @@ class CommitmentRegistrationIT {
     private static CommitmentExtracted extracted(String id, String documentId, String text, String engine) {
         return new CommitmentExtracted(id, documentId, "公报", LocalDate.of(2022, 12, 5), "bullet", 2, 1, text,
                 List.of("CN", "RU"), List.of(), List.of(), List.of(), List.of(), engine);
+    }
+
+    /**
+     * Fuzz of the registry's intake: every hostile variant of a commitment event and of a withdrawal that the
+     * codec refuses is dead-lettered with its reason, and the commitment stays as it was.
+     */
+    @Test
+    void everyHostileIntakeEventIsDeadLetteredWithItsReasonAndChangesNothing() {
+        CommitmentExtracted original = extracted("cmt-hostile-" + UUID.randomUUID(), "doc-hostile", "双方将加强合作。", "1");
+        publish(original);
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(original.commitmentId()).equals("PLEDGED"));
+        String before = get(original.commitmentId());
+
+        Map<String, String> commitments = DeadLetters.sendRefusedVariants(Topics.COMMITMENTS,
+                new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", original, Instant.now(), null)),
+                        StandardCharsets.UTF_8), codec::decode, InvalidEventException.class);
+        Map<String, String> withdrawals = DeadLetters.sendRefusedVariants(Topics.COMMUNIQUES,
+                new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueWithdrawn("doc-hostile",
+                        "fuzz", "publisher", Instant.now()), Instant.now(), null)), StandardCharsets.UTF_8),
+                codec::decode, InvalidEventException.class);
+        assertThat(commitments).hasSizeGreaterThan(40);
+        assertThat(withdrawals).hasSizeGreaterThan(20);
+
+        DeadLetters.assertDeadLettered("commitments.registry.dlq", commitments, Duration.ofSeconds(180));
+        DeadLetters.assertDeadLettered("communiques.registry.dlq", withdrawals, Duration.ofSeconds(180));
+        assertThat(get(original.commitmentId())).isEqualTo(before);
     }
 
     private void publish(CommitmentExtracted event) {
