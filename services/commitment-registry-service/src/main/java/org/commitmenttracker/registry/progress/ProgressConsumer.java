@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +71,10 @@ class ProgressConsumer {
 
     @Bean
     Consumer<Message<List<byte[]>>> applyProgress(ProgressReports reports, EventCodec codec,
-                                                  KafkaTemplate<String, byte[]> kafka, JwtDecoder tokens,
-                                                  CallerTokenConverter callers,
+                                                  KafkaTemplate<String, byte[]> kafka, JwtDecoder decoder,
+                                                  CallerTokenConverter callers, Clock clock,
                                                   @Value("${spring.cloud.stream.kafka.bindings.applyProgress-in-0.consumer.dlq-name}") String deadLetterTopic) {
+        VerifiedTokens tokens = new VerifiedTokens(decoder, clock);
         return batch -> {
             List<?> records = batch.getHeaders().get(KafkaHeaders.RAW_DATA, List.class);
             List<Arrival> arrivals = new ArrayList<>(records.size());
