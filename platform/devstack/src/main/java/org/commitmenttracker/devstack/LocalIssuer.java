@@ -58,16 +58,15 @@ public final class LocalIssuer {
         try {
             if (!Files.exists(privateFile)) {
                 LocalIssuer issuer = generate();
-                Files.createDirectories(directory);
-                Files.writeString(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
-                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-                issuer.writePublicKey(publicKeyFile(directory));
-                return issuer;
+                writeOwnerOnly(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
             }
             String base64 = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----|\\s", "");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            return new LocalIssuer(key, rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())));
+            LocalIssuer issuer = new LocalIssuer(key, rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())));
+            // Written every time: the services read it, and a run stopped half-way must not leave it missing.
+            issuer.writePublicKey(publicKeyFile(directory));
+            return issuer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -87,14 +86,19 @@ public final class LocalIssuer {
         Path file = directory.resolve("secrets.key");
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(directory);
-                Files.writeString(file, newSecretsKey());
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                writeOwnerOnly(file, newSecretsKey());
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Creates {@code file} readable by its owner only from the start (never briefly world-readable). */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     public static Path publicKeyFile(Path directory) {

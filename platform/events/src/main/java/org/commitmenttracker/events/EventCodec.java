@@ -40,6 +40,9 @@ public final class EventCodec {
     }
 
     public EventEnvelope<? extends EventData> decode(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new InvalidEventException("The record has no value (a tombstone or an empty record), not an event");
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(json);

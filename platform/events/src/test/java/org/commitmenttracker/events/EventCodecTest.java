@@ -40,6 +40,8 @@ class EventCodecTest {
 
     @Test
     void namesWhatIsWrongWithAnInvalidEvent() {
+        assertThatThrownBy(() -> codec.decode((byte[]) null)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("no value");
         assertThatThrownBy(() -> codec.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> codec.decode("{\"specversion\":\"1.0\",\"type\":\"x.v9\"}".getBytes(StandardCharsets.UTF_8)))

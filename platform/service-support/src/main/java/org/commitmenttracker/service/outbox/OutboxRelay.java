@@ -93,9 +93,7 @@ public class OutboxRelay implements DisposableBean {
         }
         Map<Object, CompletableFuture<Void>> sends = new LinkedHashMap<>();
         pendingByDocument.forEach((id, pending) -> sends.put(id, CompletableFuture.allOf(pending.stream()
-                .map(message -> kafka.send(message.getString("topic"), message.getString("key"),
-                        message.getString("payload").getBytes(StandardCharsets.UTF_8)))
-                .toArray(CompletableFuture[]::new))));
+                .map(this::send).toArray(CompletableFuture[]::new))));
         try {
             CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -123,6 +121,16 @@ public class OutboxRelay implements DisposableBean {
                     + " of " + sends.size() + " documents in " + collection);
         }
         return acknowledged;
+    }
+
+    /** A send that failed at once (a record too large, no metadata) fails its document only, not the batch. */
+    private CompletableFuture<?> send(Document message) {
+        try {
+            return kafka.send(message.getString("topic"), message.getString("key"),
+                    message.getString("payload").getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -194,6 +202,8 @@ public class OutboxRelay implements DisposableBean {
         private final ExecutorService executor;
         private final Map<String, LinkedHashSet<Object>> waiting = new HashMap<>();
         private CompletableFuture<Void> drained;
+        /** The finished drain's future, handed from next() to the end of drain(): the lane's thread only. */
+        private CompletableFuture<Void> detached;
 
         Lane(String name) {
             executor = Executors.newSingleThreadExecutor(task -> {
@@ -206,27 +216,44 @@ public class OutboxRelay implements DisposableBean {
         synchronized CompletableFuture<Void> add(String collection, Object id) {
             waiting.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
             if (drained == null) {
-                drained = new CompletableFuture<>();
-                executor.execute(this::drain);
+                CompletableFuture<Void> scheduled = new CompletableFuture<>();
+                executor.execute(this::drain); // refused only after shutdown: nothing scheduled, left to the sweep
+                drained = scheduled;
             }
             return drained;
         }
 
         private void drain() {
-            while (true) {
-                Map<String, List<Object>> batch = next();
-                if (batch.isEmpty()) {
-                    return;
-                }
-                batch.forEach((collection, ids) -> {
-                    try {
-                        publishAll(collection, ids);
-                    } catch (RuntimeException e) {
-                        log.warn("Outbox publish of {} documents of {} failed, the sweep will retry: {}", ids.size(),
-                                collection, e.toString());
+            try {
+                while (true) {
+                    Map<String, List<Object>> batch = next();
+                    if (batch.isEmpty()) {
+                        return;
                     }
-                });
+                    batch.forEach((collection, ids) -> {
+                        try {
+                            publishAll(collection, ids);
+                        } catch (RuntimeException e) {
+                            log.warn("Outbox publish of {} documents of {} failed, the sweep will retry: {}", ids.size(),
+                                    collection, e.toString());
+                        }
+                    });
+                }
+            } finally {
+                // Normally next() detached the drain when nothing was left; after an Error, detach it here so that
+                // the next write schedules a drain again instead of jamming the lane.
+                CompletableFuture<Void> done = detached != null ? detached : detach();
+                detached = null;
+                if (done != null) {
+                    done.complete(null); // outside the lock: callers' callbacks run here
+                }
             }
+        }
+
+        private synchronized CompletableFuture<Void> detach() {
+            CompletableFuture<Void> done = drained;
+            drained = null;
+            return done;
         }
 
         /** Takes up to MAX_BATCH waiting documents per collection; none left ends the drain. */
@@ -245,7 +272,7 @@ public class OutboxRelay implements DisposableBean {
                 }
             }
             if (batch.isEmpty()) {
-                drained.complete(null);
+                detached = drained; // in the same lock as the check: a write after it schedules a new drain
                 drained = null;
             }
             return batch;

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -30,7 +32,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        challenge.commence(request, response, failure);
+        // The challenge says the token is invalid, never why (expired, wrong issuer, unknown key): no help to a probe.
+        challenge.commence(request, response, failure instanceof OAuth2AuthenticationException
+                ? new InvalidBearerTokenException("Invalid token") : failure);
         write(request, response, HttpStatus.UNAUTHORIZED,
                 "A valid bearer token is required (Authorization: Bearer <JWT>).");
     }

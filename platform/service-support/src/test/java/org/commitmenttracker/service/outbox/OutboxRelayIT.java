@@ -1,6 +1,7 @@
 package org.commitmenttracker.service.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoClient;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /** The relay against the real broker and store: bursts are published once each, in order per document. */
 @UsesTestStack(database = "outbox-relay-it")
@@ -92,6 +96,30 @@ class OutboxRelayIT {
         up.destroy();
     }
 
+    @Test
+    void aSendRefusedAtOnceKeepsOnlyItsOwnDocumentForTheSweep() throws InterruptedException {
+        DefaultKafkaProducerFactory<String, byte[]> factory = producerFactory(TestStack.get().kafkaBootstrapServers(),
+                Duration.ofSeconds(30));
+        KafkaTemplate<String, byte[]> refusing = new KafkaTemplate<>(factory) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(String topic, String key, byte[] data) {
+                if (key.equals("agg-too-large")) {
+                    throw new KafkaException("Send failed"); // as KafkaTemplate does when the producer refuses at once
+                }
+                return super.send(topic, key, data);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, refusing, List.of(collection), 1, Duration.ofSeconds(30));
+        mongo.getCollection(collection).insertMany(List.of(aggregate("agg-fine"), aggregate("agg-too-large")));
+
+        assertThatThrownBy(() -> relay.publishAll(collection, List.of("agg-fine", "agg-too-large")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 2 documents");
+        assertThat(relay.backlog()).isEqualTo(1);
+        assertThat(TopicReader.readUntil(topic, records -> records.size() >= EVENTS_PER_DOCUMENT, Duration.ofSeconds(30),
+                Duration.ofSeconds(2))).extracting(ConsumerRecord::key).containsOnly("agg-fine").hasSize(EVENTS_PER_DOCUMENT);
+        relay.destroy();
+    }
+
     private Document aggregate(String id) {
         List<Document> outbox = new ArrayList<>();
         for (int n = 0; n < EVENTS_PER_DOCUMENT; n++) {
@@ -103,13 +131,18 @@ class OutboxRelayIT {
 
     /** Producer timeouts within {@code sendTimeout}: a busy machine still publishes, a missing broker fails fast. */
     private OutboxRelay relay(String bootstrapServers, Duration sendTimeout) {
+        return new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory(bootstrapServers, sendTimeout)), List.of(collection),
+                4, sendTimeout);
+    }
+
+    private DefaultKafkaProducerFactory<String, byte[]> producerFactory(String bootstrapServers, Duration sendTimeout) {
         int timeout = (int) sendTimeout.toMillis();
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout / 2, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2), new StringSerializer(), new ByteArraySerializer());
         producers.add(factory);
-        return new OutboxRelay(mongo, new KafkaTemplate<>(factory), List.of(collection), 4, sendTimeout);
+        return factory;
     }
 
     private static int unusedPort() {

@@ -39,9 +39,9 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.converter.BatchMessagingMessageConverter;
 import org.springframework.messaging.Message;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -120,7 +120,12 @@ class ProgressConsumer {
      */
     static Caller sender(ConsumerRecord<?, ?> record, JwtDecoder tokens, CallerTokenConverter callers) {
         String where = "Progress record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " refused: ";
-        Header header = record.headers().lastHeader(AUTHORIZATION);
+        Header header = null;
+        for (Header candidate : record.headers()) {
+            if (candidate.key().equalsIgnoreCase(AUTHORIZATION)) {
+                header = candidate; // header names are case-sensitive in Kafka; HTTP's spelling is welcome too
+            }
+        }
         String value = header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8).strip();
         if (value.isEmpty()) {
             throw new InvalidEventException(where + "it carries no token (header " + AUTHORIZATION + ": Bearer <JWT>).");
@@ -131,8 +136,9 @@ class ProgressConsumer {
         Jwt token;
         try {
             token = tokens.decode(value.substring(7).strip());
-        } catch (JwtException e) {
-            // Forged (not signed by the issuer), expired, or not a JWT at all.
+        } catch (BadJwtException e) {
+            // Forged (not signed by the issuer), expired, or not a JWT at all. Any other JwtException (the issuer's
+            // keys cannot be fetched) fails the poll, which is redelivered: the report itself may be fine.
             throw new InvalidEventException(where + "its token is not valid: " + e.getMessage(), e);
         }
         Caller caller = (Caller) callers.convert(token).getPrincipal();
@@ -149,7 +155,11 @@ class ProgressConsumer {
     static ProducerRecord<String, byte[]> deadLetter(String topic, ConsumerRecord<?, ?> record, Exception reason) {
         byte[] key = (byte[]) record.key();
         RecordHeaders kept = new RecordHeaders(record.headers().toArray());
-        kept.remove(AUTHORIZATION);
+        for (Header header : record.headers()) {
+            if (header.key().equalsIgnoreCase(AUTHORIZATION)) {
+                kept.remove(header.key());
+            }
+        }
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, 0,
                 key == null ? null : new String(key, StandardCharsets.UTF_8), (byte[]) record.value(), kept);
         Headers headers = dead.headers();
