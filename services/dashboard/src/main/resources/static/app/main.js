@@ -1,0 +1,113 @@
+// The router: #/<view>[/<id>][?filters]. Each view builds its page off-screen and returns it; only the page
+// of the latest navigation is shown (a slow answer never replaces a newer page).
+import { h } from './dom.js';
+import { t, language, setLanguage } from './i18n.js';
+import { ApiError } from './api.js';
+import { caller, signOut, hasRole, readsCommitments } from './session.js';
+
+const VIEWS = {
+  overview: () => import('./views/overview.js'),
+  deadlines: () => import('./views/deadlines.js'),
+  commitments: () => import('./views/commitments.js'),
+  commitment: () => import('./views/commitment.js'),
+  communique: () => import('./views/communique.js'),
+  subscriptions: () => import('./views/subscriptions.js'),
+  signin: () => import('./views/signin.js'),
+};
+
+let generation = 0;
+let firstRender = true;
+
+export function route() {
+  const hash = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
+  const [path, search = ''] = hash.split('?');
+  const [name, ...rest] = path.split('/');
+  return { name: name || '', id: rest.length ? decodeURIComponent(rest.join('/')) : null, params: new URLSearchParams(search) };
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) render(); else location.hash = hash;
+}
+
+function defaultView() {
+  if (!caller()) return 'signin';
+  if (readsCommitments()) return 'overview';
+  return hasRole('subscriber') ? 'subscriptions' : 'signin';
+}
+
+function renderChrome(current) {
+  document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';
+  document.getElementById('brand').textContent = t('brand');
+  document.getElementById('skip-link').textContent = t('skip');
+  const toggle = document.getElementById('language-toggle');
+  toggle.textContent = t('switchLanguage');
+  toggle.setAttribute('aria-label', t('switchLanguageName'));
+  const links = [];
+  if (readsCommitments()) links.push('overview', 'deadlines', 'commitments');
+  if (hasRole('subscriber')) links.push('subscriptions');
+  if (!caller()) links.push('signin');
+  document.getElementById('nav').replaceChildren(h('ul', {}, links.map(name => h('li', {},
+    h('a', { href: `#/${name}`, 'aria-current': name === current ? 'page' : null }, t(`nav.${name}`))))));
+  const who = caller();
+  document.getElementById('session').replaceChildren(...(who ? [
+    h('a', { href: '#/signin', class: 'who' }, t('signedInAs', { subject: who.subject, roles: who.roles.join(', ') })),
+    h('button', { type: 'button', class: 'secondary', onclick: () => { signOut(); navigate('#/signin'); } }, t('signOut')),
+  ] : []));
+}
+
+export function errorMessage(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    return h('p', { class: 'error', role: 'alert' }, t('signin.expired'), ' ', h('a', { href: '#/signin' }, t('nav.signin')));
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return h('p', { class: 'error', role: 'alert' }, t('forbidden', { message: error.message }));
+  }
+  if (error instanceof ApiError && error.status === 404) {
+    return h('p', { class: 'error', role: 'alert' }, t('notFound'));
+  }
+  return h('p', { class: 'error', role: 'alert' }, t('error', { message: error.message }));
+}
+
+async function render() {
+  const mine = ++generation;
+  const current = route();
+  const name = VIEWS[current.name] ? current.name : defaultView();
+  const main = document.getElementById('main');
+  renderChrome(name);
+  main.setAttribute('aria-busy', 'true');
+  main.dataset.view = name;
+  delete main.dataset.ready;
+  let page;
+  try {
+    const view = await VIEWS[name]();
+    page = await view.render(current);
+  } catch (error) {
+    console.error(error);
+    page = errorMessage(error);
+  }
+  if (mine !== generation) return;
+  main.replaceChildren(page);
+  main.setAttribute('aria-busy', 'false');
+  main.dataset.ready = name; // the browser tests wait for this
+  const heading = main.querySelector('h1');
+  // After a navigation, focus moves to the new page's heading (screen readers announce it); not on load.
+  if (heading && !firstRender) heading.focus({ preventScroll: true });
+  firstRender = false;
+  if (name === 'overview' && !window.__overviewRenderedMs) {
+    // Time from navigation start to the first complete overview: docs/performance.md, "Dashboard".
+    window.__overviewRenderedMs = Math.round(performance.now());
+    main.dataset.firstRenderMs = String(window.__overviewRenderedMs);
+  }
+  document.dispatchEvent(new CustomEvent('view-rendered', { detail: { name, page } }));
+}
+
+document.getElementById('language-toggle').addEventListener('click', () => {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  render();
+});
+document.getElementById('skip-link').addEventListener('click', event => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
+window.addEventListener('hashchange', render);
+render();
