@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,9 +17,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The agency directory, kept by operators. It is small (dozens of agencies) and read on every progress report, so
- * lookups are answered from an in-process copy of the whole collection: reloaded when older than
- * {@code tracker.agencies.cache-ttl} (default 5 s) and dropped by every save on this replica. An agency saved
- * on another replica is therefore seen here within the TTL.
+ * lookups are answered from an in-process copy of the whole collection ({@link CachedSnapshot}): reloaded when
+ * older than {@code tracker.agencies.cache-ttl} (default 5 s) and dropped by every save on this replica. An agency
+ * saved on another replica is therefore seen here within the TTL.
  */
 @Service
 public class AgencyDirectory {
@@ -28,21 +27,16 @@ public class AgencyDirectory {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final MongoTemplate mongo;
-    private final long ttlNanos;
-    private final AtomicLong saves = new AtomicLong();
-    private volatile Snapshot snapshot;
+    private final CachedSnapshot<Map<String, Agency>> byId;
 
     public AgencyDirectory(MongoTemplate mongo, @Value("${tracker.agencies.cache-ttl:5s}") Duration ttl) {
         this.mongo = mongo;
-        this.ttlNanos = ttl.toNanos();
-    }
-
-    /** The directory as loaded at {@code loadedAt} ({@link System#nanoTime()}), after {@code saves} saves. */
-    private record Snapshot(Map<String, Agency> byId, long loadedAt, long saves) {
+        this.byId = new CachedSnapshot<>(() -> all().stream().collect(Collectors.toUnmodifiableMap(Agency::id,
+                Function.identity())), ttl);
     }
 
     public Optional<Agency> find(String id) {
-        return Optional.ofNullable(current().byId().get(id));
+        return Optional.ofNullable(byId.current().get(id));
     }
 
     public boolean contains(String id) {
@@ -56,20 +50,6 @@ public class AgencyDirectory {
 
     public List<Agency> all() {
         return mongo.find(new Query().with(Sort.by("_id")), Agency.class);
-    }
-
-    private Snapshot current() {
-        Snapshot cached = snapshot;
-        if (cached != null && cached.saves() == saves.get() && System.nanoTime() - cached.loadedAt() < ttlNanos) {
-            return cached;
-        }
-        // A save while this loads makes the copy stale at once: the next lookup loads again.
-        long savesBefore = saves.get();
-        long loadedAt = System.nanoTime();
-        Snapshot loaded = new Snapshot(all().stream().collect(Collectors.toUnmodifiableMap(Agency::id,
-                Function.identity())), loadedAt, savesBefore);
-        snapshot = loaded;
-        return loaded;
     }
 
     /** Creates or replaces an agency. */
@@ -87,7 +67,7 @@ public class AgencyDirectory {
             throw new IllegalArgumentException("Agency contact is at most 300 characters.");
         }
         Agency saved = mongo.save(agency);
-        saves.incrementAndGet();
+        byId.invalidate();
         return saved;
     }
 }
