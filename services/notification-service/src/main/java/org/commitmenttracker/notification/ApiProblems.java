@@ -1,5 +1,6 @@
 package org.commitmenttracker.notification;
 
+import org.commitmenttracker.notification.email.InvalidLinkException;
 import org.commitmenttracker.notification.subscriptions.InvalidSubscriptionException;
 import org.commitmenttracker.notification.webhook.RejectedUrlException;
 import org.springframework.core.Ordered;
@@ -22,6 +23,11 @@ class ApiProblems {
     @ExceptionHandler(InvalidSubscriptionException.class)
     ProblemDetail invalid(InvalidSubscriptionException e) {
         return badRequest("Invalid subscription", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidLinkException.class)
+    ProblemDetail invalidLink(InvalidLinkException e) {
+        return badRequest("Invalid link", e.getMessage());
     }
 
     @ExceptionHandler(RejectedUrlException.class)

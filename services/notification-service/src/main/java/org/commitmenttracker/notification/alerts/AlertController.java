@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/subscriptions/{id}/alerts}: what a subscription has been alerted about (its owner only). */
+/**
+ * {@code GET /api/subscriptions/{id}/alerts}: what a subscription has been alerted about (its owner only);
+ * {@code ?suppressed=true}: the alerts a silence muted instead.
+ */
 @RestController
 class AlertController {
     private final AlertLog alerts;
@@ -23,8 +26,9 @@ class AlertController {
 
     @GetMapping("/api/subscriptions/{id}/alerts")
     List<Alert> alertsOf(@AuthenticationPrincipal Caller caller,
-                         @PathVariable String id, @RequestParam(defaultValue = "1000") int limit) {
+                         @PathVariable String id, @RequestParam(defaultValue = "false") boolean suppressed,
+                         @RequestParam(defaultValue = "1000") int limit) {
         subscriptions.get(caller.subject(), id);
-        return alerts.of(id, Math.min(Math.max(limit, 1), 10_000));
+        return alerts.of(id, suppressed, Math.min(Math.max(limit, 1), 10_000));
     }
 }

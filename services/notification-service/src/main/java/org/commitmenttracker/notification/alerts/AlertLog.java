@@ -41,7 +41,10 @@ class AlertLog implements InitializingBean {
         }
     }
 
-    List<Alert> of(String subscriptionId, int limit) {
-        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId)).limit(limit), Alert.class);
+    /** The alerts of a subscription: those that went out, or ({@code suppressed}) those a silence muted. */
+    List<Alert> of(String subscriptionId, boolean suppressed, int limit) {
+        Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
+        criteria = suppressed ? criteria.and("suppressedBy").ne(null) : criteria.and("suppressedBy").is(null);
+        return mongo.find(Query.query(criteria).limit(limit), Alert.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.commitmenttracker.notification.alerts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +22,14 @@ import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.Traceparent;
+import org.commitmenttracker.notification.batching.BatchItem;
+import org.commitmenttracker.notification.batching.BatchStore;
+import org.commitmenttracker.notification.batching.Batches;
+import org.commitmenttracker.notification.batching.Channel;
 import org.commitmenttracker.notification.delivery.Deliveries;
 import org.commitmenttracker.notification.delivery.Delivery;
+import org.commitmenttracker.notification.noise.OverdueRepeat;
+import org.commitmenttracker.notification.noise.Silence;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.webhook.WebhookBody;
@@ -42,6 +49,10 @@ import org.springframework.stereotype.Service;
  * committed, only after all of them. A record that cannot be handled (not a valid event, a body that cannot be
  * built) stops the poll there: the records before it are stored, it goes to the container's error handler
  * alone, and the ones after it come again ({@link Handled}).
+ * <p>Noise control is decided per subscription in memory: an alert a silence mutes is recorded as suppressed and
+ * goes nowhere; a subscription whose pacing is immediate gets its webhook delivery as before (no extra write);
+ * grouped and digest alerts, and every e-mail, join the subscription's {@link Batches}; an alert making a
+ * commitment overdue starts the subscription's {@link OverdueReminders} when it asked for repeats.
  */
 @Service
 public class Alerting implements DisposableBean {
@@ -50,8 +61,11 @@ public class Alerting implements DisposableBean {
     private final Deliveries deliveries;
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final Batches batches;
+    private final OverdueReminders reminders;
+    private final Clock clock;
     /** Writes a poll makes beside the consumer thread's own (feed, facts); bounded by the consumer threads. */
-    private final ExecutorService writers = Executors.newFixedThreadPool(6, new ThreadFactory() {
+    private final ExecutorService writers = Executors.newFixedThreadPool(12, new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override
@@ -62,7 +76,11 @@ public class Alerting implements DisposableBean {
         }
     });
 
-    Alerting(ActiveSubscriptions subscriptions, AlertLog alerts, Deliveries deliveries, MongoTemplate mongo, EventCodec codec) {
+    Alerting(ActiveSubscriptions subscriptions, AlertLog alerts, Deliveries deliveries, MongoTemplate mongo, EventCodec codec,
+             Batches batches, OverdueReminders reminders, Clock clock) {
+        this.batches = batches;
+        this.reminders = reminders;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
         this.deliveries = deliveries;
@@ -72,11 +90,12 @@ public class Alerting implements DisposableBean {
 
     /** One poll of {@code status-changes}; each also updates the facts kept of its commitment. */
     public void statusChanges(List<byte[]> records) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Handled<Matched> matched = Handled.each(records, record -> Notices.ofStatusChange(codec.decode(record, CommitmentStatusChanged.class)))
                 .then(notice -> match(notice, now));
         Map<String, CommitmentFacts> facts = new LinkedHashMap<>();
-        matched.results().forEach(m -> facts.put(m.notice().occurrence().commitmentId(), CommitmentFacts.of(m.notice().occurrence())));
+        matched.results().forEach(m -> facts.put(m.notice().occurrence().commitmentId(),
+                CommitmentFacts.of(m.notice().occurrence(), m.notice().occurredAt())));
         // Beside the alerts (matching needs only the events), not before them: a crash before the offsets are
         // committed redoes the poll, which changes nothing.
         CompletableFuture<Void> factsWritten = CompletableFuture.runAsync(() -> saveFacts(facts.values()), writers);
@@ -90,7 +109,7 @@ public class Alerting implements DisposableBean {
 
     /** One poll of {@code deadlines}: matched with the facts the status changes brought of their commitments. */
     public void deadlines(List<byte[]> records) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Handled<EventEnvelope<? extends EventData>> events = Handled.each(records, this::decodeDeadline);
         Map<String, CommitmentFacts> facts = factsOf(events.results().stream().map(event -> event.data().subject()).distinct().toList());
         Handled<Matched> matched = events.then(event -> match(noticeOfDeadline(event, facts), now));
@@ -133,45 +152,87 @@ public class Alerting implements DisposableBean {
         bulk.execute();
     }
 
-    /** An event's alerts and webhook deliveries, one each per matching subscription. */
-    private record Matched(Notice notice, List<Alert> feed, List<Delivery> webhooks) {
+    /** An event's alerts, immediate webhook deliveries, batched alerts and reminders to start, for its subscriptions. */
+    private record Matched(Notice notice, List<Alert> feed, List<Delivery> webhooks, List<BatchStore.Append> batched,
+                           List<OverdueReminders.Start> reminders) {
     }
 
     private Matched match(Notice notice, Instant now) {
         List<Subscription> matched = subscriptions.matching(notice.occurrence());
-        String commitmentId = notice.occurrence().commitmentId();
-        List<Alert> feed = new ArrayList<>(matched.size());
-        List<Delivery> webhooks = new ArrayList<>();
+        Matched routed = new Matched(notice, new ArrayList<>(matched.size()), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Subscription subscription : matched) {
-            feed.add(new Alert(Alert.idOf(notice.eventId(), subscription.id()), subscription.id(), notice.eventId(),
-                    notice.eventType(), commitmentId, notice.occurrence().documentId(), notice.summary(),
-                    notice.occurredAt(), now));
-            if (subscription.webhook() != null) {
-                Map<String, Object> data = new LinkedHashMap<>(notice.data());
-                data.put("subscriptionId", subscription.id());
-                String type = notice.occurrence().kind().wireName();
-                webhooks.add(Delivery.of(notice.eventId(), subscription.owner(), subscription.id(), commitmentId, type,
-                        WebhookBody.of(type, notice.occurredAt(), data), Traceparent.childOf(notice.traceparent()), now));
-            }
+            route(notice, subscription, now, true, routed);
         }
-        return new Matched(notice, feed, webhooks);
+        return routed;
+    }
+
+    /** Where one alert goes for one subscription; {@code remind}: whether it may start reminders (not itself one). */
+    private static void route(Notice notice, Subscription subscription, Instant now, boolean remind, Matched routed) {
+        String commitmentId = notice.occurrence().commitmentId();
+        String alertId = Alert.idOf(notice.eventId(), subscription.id());
+        String mutedBy = subscription.mutedBy(notice.occurrence(), now).map(Silence::id).orElse(null);
+        routed.feed().add(new Alert(alertId, subscription.id(), notice.eventId(), notice.eventType(), commitmentId,
+                notice.occurrence().documentId(), notice.summary(), notice.occurredAt(), now, mutedBy));
+        if (mutedBy != null) {
+            return;
+        }
+        if (remind && subscription.pacing().repeatEvery() != null && OverdueRepeat.startsWith(notice.occurrence())) {
+            routed.reminders().add(new OverdueReminders.Start(new OverdueRepeat(subscription.id(), commitmentId,
+                    notice.occurredAt(), subscription.pacing().repeatEvery(), 0), notice));
+        }
+        Map<String, Object> data = new LinkedHashMap<>(notice.data());
+        data.put("subscriptionId", subscription.id());
+        String type = notice.occurrence().kind().wireName();
+        boolean immediate = subscription.pacing().immediate();
+        if (subscription.webhook() != null && immediate) {
+            routed.webhooks().add(Delivery.of(notice.eventId(), subscription.owner(), subscription.id(), commitmentId, type,
+                    WebhookBody.of(type, notice.occurredAt(), data), Traceparent.childOf(notice.traceparent()), now));
+        }
+        BatchItem item = null;
+        if (subscription.webhook() != null && !immediate || subscription.mails()) {
+            item = new BatchItem(alertId, notice.eventId(), type, notice.summary(), notice.occurredAt(), now,
+                    subscription.pacing().dueAt(now), data, notice.traceparent());
+        }
+        if (subscription.webhook() != null && !immediate) {
+            routed.batched().add(new BatchStore.Append(subscription.id(), subscription.owner(), Channel.WEBHOOK, item));
+        }
+        if (subscription.mails()) {
+            routed.batched().add(new BatchStore.Append(subscription.id(), subscription.owner(), Channel.EMAIL, item));
+        }
+    }
+
+    /** A reminder about an overdue commitment, alerted to {@code subscription} like an event (silences, pacing). */
+    void remind(Subscription subscription, Notice reminder) {
+        Matched routed = new Matched(reminder, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        route(reminder, subscription, clock.instant(), false, routed);
+        store(List.of(routed));
     }
 
     private void store(List<Matched> matched) {
         List<Alert> feed = new ArrayList<>();
         List<Delivery> webhooks = new ArrayList<>();
+        List<BatchStore.Append> batched = new ArrayList<>();
+        List<OverdueReminders.Start> reminding = new ArrayList<>();
         for (Matched event : matched) { // in the order of the poll: the lanes take the deliveries in that order
             feed.addAll(event.feed());
             webhooks.addAll(event.webhooks());
+            batched.addAll(event.batched());
+            reminding.addAll(event.reminders());
         }
         // The feed and the webhooks are independent writes: made side by side, they cost the consumer one
         // round trip of waiting instead of two. A webhook may therefore reach its receiver a moment before
-        // the alert shows in the feed.
+        // the alert shows in the feed. Batches and reminders are written only by polls that have some.
         CompletableFuture<Void> feedWritten = CompletableFuture.runAsync(() -> alerts.record(feed), writers);
+        CompletableFuture<Void> batchesWritten = batched.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> batches.add(batched), writers);
+        CompletableFuture<Void> remindersStarted = reminding.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> reminders.start(reminding), writers);
         try {
             deliveries.enqueue(webhooks);
         } finally {
             await(feedWritten);
+            await(batchesWritten);
+            await(remindersStarted);
         }
     }
 

@@ -38,6 +38,19 @@ public record Delivery(@Id String id, String owner, String subscriptionId, Strin
     }
 
     /**
+     * One message about a group of alerts ({@code eventIds}, in order); its id is derived from all of them, so
+     * the same group sent again (a batch whose sender died after enqueueing it) finds it already there. It
+     * keeps its own lane per subscription (grouped messages follow each other; a subscription's alerts are
+     * either grouped or not).
+     */
+    public static Delivery grouped(List<String> eventIds, String owner, String subscriptionId, byte[] body,
+                                   String traceparent, Instant now) {
+        return new Delivery(idOf(String.join(",", eventIds), subscriptionId), owner, subscriptionId, null,
+                laneOf(subscriptionId, "grouped"), eventIds, "alerts.grouped", new String(body, StandardCharsets.UTF_8),
+                DeliveryState.PENDING, 0, now, null, 0, List.of(), null, traceparent, now, null);
+    }
+
+    /**
      * This new delivery as claimed by the replica creating it ({@code SENDING}, claim 1, leased until
      * {@code leaseUntil}): stored like that, no other worker takes it before the lease ends, and its creator
      * can send it without a claim round trip.

@@ -1,6 +1,7 @@
 package org.commitmenttracker.notification.subscriptions;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,11 +9,15 @@ import java.util.UUID;
 
 import org.commitmenttracker.notification.matching.KindFilter;
 import org.commitmenttracker.notification.matching.SubscriptionFilter;
+import org.commitmenttracker.notification.noise.Pacing;
+import org.commitmenttracker.notification.noise.Silence;
 import org.commitmenttracker.notification.secrets.SecretCipher;
 import org.commitmenttracker.notification.subscriptions.SubscriptionRequest.EventRequest;
 import org.commitmenttracker.notification.webhook.WebhookSecret;
 import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.commitmenttracker.notification.webhook.WebhookUrlPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,7 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Creating, changing and removing subscriptions on behalf of their owner. Another owner's subscription is
  * reported as absent (404), never as forbidden, so ids cannot be probed. Each write is applied to this
- * replica's {@link ActiveSubscriptions} at once.
+ * replica's {@link ActiveSubscriptions} at once. A new or changed e-mail address is announced
+ * ({@link EmailToConfirm}) so that the e-mail channel sends it a confirmation link.
  */
 @Service
 public class SubscriptionService {
@@ -30,12 +36,22 @@ public class SubscriptionService {
     private final WebhookUrlPolicy urls;
     private final Duration secretGracePeriod;
     private final SecretCipher cipher;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Duration emailGroupWindow;
+    private final boolean mailConfigured;
 
     public SubscriptionService(SubscriptionStore store, ActiveSubscriptions active, WebhookSettings settings,
-                               SecretCipher cipher) {
+                               SecretCipher cipher, Clock clock, ApplicationEventPublisher events,
+                               @Value("${tracker.email.default-group-window:30s}") Duration emailGroupWindow,
+                               @Value("${spring.mail.host:}") String mailHost) {
+        this.mailConfigured = !mailHost.isBlank();
         this.store = store;
         this.active = active;
         this.cipher = cipher;
+        this.clock = clock;
+        this.events = events;
+        this.emailGroupWindow = emailGroupWindow;
         this.urls = new WebhookUrlPolicy(settings.allowInsecureLoopback(), InetAddress::getAllByName);
         this.secretGracePeriod = settings.secretGracePeriod();
     }
@@ -48,6 +64,15 @@ public class SubscriptionService {
         }
     }
 
+    /** A subscription whose e-mail address waits for the confirmation link to be sent to it. */
+    public record EmailToConfirm(Subscription subscription) {
+    }
+
+    /**
+     * Without a {@code groupWindow}, a subscription with e-mail groups its alerts over
+     * {@code tracker.email.default-group-window} (30 s: people read mail), one without groups nothing (machines
+     * take each alert at once, as before grouping existed).
+     */
     public Created create(String owner, SubscriptionRequest request) {
         if (request.enabled() != null) {
             throw new InvalidSubscriptionException("enabled can only be changed on an existing subscription.");
@@ -55,19 +80,50 @@ public class SubscriptionService {
         String name = SubscriptionRules.name(request.name());
         SubscriptionFilter filter = SubscriptionRules.filter(request);
         String url = webhookUrl(request.webhookUrl());
+        Email email = request.email() == null || request.email().isEmpty() ? null
+                : newEmail(PacingRules.address(request.email()), PacingRules.language(request.language()));
+        if (email == null && request.language() != null) {
+            throw new InvalidSubscriptionException("language applies to e-mail only: give an email too.");
+        }
+        Pacing pacing = pacing(new Pacing(email == null ? Duration.ZERO : emailGroupWindow, null, null), request);
         String secret = url == null ? null : WebhookSecret.generate();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Subscription subscription = new Subscription("sub-" + UUID.randomUUID(), owner, name, filter,
-                url == null ? null : new Webhook(url, cipher.seal(secret), null, null), true, null, false,
-                SubscriptionFingerprint.of(owner, filter, url), now, now);
+                url == null ? null : new Webhook(url, cipher.seal(secret), null, null), email, pacing, List.of(), true, null,
+                false, SubscriptionFingerprint.of(owner, filter, url, email), now, now);
         try {
             store.insert(subscription);
         } catch (DuplicateKeyException duplicate) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "You already have a subscription with the same criteria and webhook URL.");
+                    "You already have a subscription with the same criteria, webhook URL and e-mail address.");
         }
         active.apply(subscription);
+        if (email != null) {
+            events.publishEvent(new EmailToConfirm(subscription));
+        }
         return new Created(subscription, secret);
+    }
+
+    private Email newEmail(String address, String language) {
+        if (!mailConfigured) {
+            throw new InvalidSubscriptionException("email: this service has no SMTP server configured, so it takes no e-mail subscriptions.");
+        }
+        return new Email(address, language, Email.State.UNCONFIRMED, UUID.randomUUID().toString(), null, null);
+    }
+
+    /** {@code current} with the pacing fields the request gives. */
+    private static Pacing pacing(Pacing current, SubscriptionRequest request) {
+        Pacing pacing = current;
+        if (request.groupWindow() != null) {
+            pacing = pacing.withGroupWindow(PacingRules.groupWindow(request.groupWindow()));
+        }
+        if (request.digest() != null) {
+            pacing = pacing.withDigest(PacingRules.digest(request.digest()));
+        }
+        if (request.repeatEvery() != null) {
+            pacing = pacing.withRepeatEvery(PacingRules.repeatEvery(request.repeatEvery()));
+        }
+        return pacing;
     }
 
     public List<Subscription> list(String owner) {
@@ -90,9 +146,30 @@ public class SubscriptionService {
                     : webhook == null ? new Webhook(url, cipher.seal(WebhookSecret.generate()), null, null)
                     : new Webhook(url, webhook.sealedSecret(), webhook.sealedPreviousSecret(), webhook.previousSecretExpiresAt());
         }
-        Instant now = Instant.now();
-        Subscription updated = current.withDefinition(name, filter, webhook,
-                SubscriptionFingerprint.of(owner, filter, webhook == null ? null : webhook.url()), now);
+        Email email = current.email();
+        boolean toConfirm = false;
+        if (patch.email() != null && patch.email().isEmpty()) {
+            email = null;
+        } else if (patch.email() != null) {
+            String address = PacingRules.address(patch.email());
+            boolean same = email != null && email.address().equalsIgnoreCase(address);
+            // The same unconfirmed address again sends the link again (same nonce: earlier links stay valid);
+            // a new address, or one unsubscribed or bounced, starts over unconfirmed.
+            toConfirm = !same || !email.receives();
+            if (!same || email.state() != Email.State.UNCONFIRMED && !email.receives()) {
+                email = newEmail(address, PacingRules.language(same ? email.language() : null));
+            }
+        }
+        if (patch.language() != null) {
+            if (email == null) {
+                throw new InvalidSubscriptionException("language applies to e-mail only: give an email too.");
+            }
+            email = email.inLanguage(PacingRules.language(patch.language()));
+        }
+        Pacing pacing = pacing(current.pacing(), patch);
+        Instant now = clock.instant();
+        Subscription updated = current.withDefinition(name, filter, webhook, email, pacing,
+                SubscriptionFingerprint.of(owner, filter, webhook == null ? null : webhook.url(), email), now);
         if (patch.enabled() != null) {
             updated = updated.withEnabled(patch.enabled(), "disabled by the subscriber", now);
         }
@@ -100,14 +177,48 @@ public class SubscriptionService {
             store.save(updated);
         } catch (DuplicateKeyException duplicate) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "You already have another subscription with these criteria and webhook URL.");
+                    "You already have another subscription with these criteria, webhook URL and e-mail address.");
         }
         active.apply(updated);
+        if (toConfirm) {
+            events.publishEvent(new EmailToConfirm(updated));
+        }
         return updated;
     }
 
+    /** Adds a silence to the owner's subscription (the expired ones are dropped on the way). */
+    public Subscription silence(String owner, String id, Silence silence) {
+        Subscription current = get(owner, id);
+        List<Silence> silences = new java.util.ArrayList<>(current.silences());
+        silences.add(silence);
+        return saved(current.withSilences(silences, clock.instant()));
+    }
+
+    /** Ends a silence at once; 404 when the owner's subscription has no such silence in force. */
+    public Subscription unsilence(String owner, String id, String silenceId) {
+        Subscription current = get(owner, id);
+        if (current.silences().stream().noneMatch(silence -> silence.id().equals(silenceId))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No silence " + silenceId + ".");
+        }
+        return saved(current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(),
+                clock.instant()));
+    }
+
+    /** Changes the e-mail channel of subscription {@code id} (confirmation, unsubscribe, bounce), whoever owns it. */
+    public Subscription changeEmail(String id, java.util.function.UnaryOperator<Email> change) {
+        Subscription current = store.find(id).filter(s -> !s.deleted() && s.email() != null)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such e-mail subscription."));
+        return saved(current.withEmail(change.apply(current.email()), clock.instant()));
+    }
+
+    private Subscription saved(Subscription changed) {
+        store.save(changed);
+        active.apply(changed);
+        return changed;
+    }
+
     public void delete(String owner, String id) {
-        Subscription deleted = get(owner, id).asDeleted(Instant.now());
+        Subscription deleted = get(owner, id).asDeleted(clock.instant());
         store.save(deleted);
         active.apply(deleted);
     }
@@ -119,17 +230,22 @@ public class SubscriptionService {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Subscription " + id + " has no webhook.");
         }
         String secret = WebhookSecret.generate();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Subscription rotated = current.withWebhook(current.webhook().rotated(cipher.seal(secret), now.plus(secretGracePeriod)), now);
         store.save(rotated);
         active.apply(rotated);
         return new Created(rotated, secret);
     }
 
+    /** Subscription {@code id} whoever owns it, deleted or not (for the service's own work, never an answer). */
+    public java.util.Optional<Subscription> find(String id) {
+        return store.find(id);
+    }
+
     /** Called by delivery when a receiver answers 410 Gone. */
     public void disable(String id, String reason) {
         store.find(id).filter(Subscription::active).ifPresent(current -> {
-            Subscription disabled = current.withEnabled(false, reason, Instant.now());
+            Subscription disabled = current.withEnabled(false, reason, clock.instant());
             store.save(disabled);
             active.apply(disabled);
         });
@@ -152,7 +268,7 @@ public class SubscriptionService {
                 or(patch.sections(), current.sections()), or(patch.topics(), current.topics()),
                 or(patch.parties(), current.parties()), or(patch.agencies(), current.agencies()),
                 or(patch.organisations(), current.organisations()), or(patch.statuses(), current.statuses()),
-                events, keyword, null, null, patch.unknown());
+                events, keyword, null, null, null, null, null, null, null, patch.unknown());
     }
 
     private static EventRequest asRequest(KindFilter kind) {

@@ -43,14 +43,16 @@ class SubscriptionRulesTest {
     void theFingerprintIgnoresOrderButNotOwnerOrUrl() {
         SubscriptionFilter a = SubscriptionRules.filter(request(Set.of("CN", "RU"), Set.of("PLEDGED", "STALLED"), null, Map.of()));
         SubscriptionFilter b = SubscriptionRules.filter(request(Set.of("RU", "CN"), Set.of("STALLED", "PLEDGED"), null, Map.of()));
-        assertThat(SubscriptionFingerprint.of("o", a, null)).isEqualTo(SubscriptionFingerprint.of("o", b, null));
-        assertThat(SubscriptionFingerprint.of("o", a, null)).isNotEqualTo(SubscriptionFingerprint.of("p", a, null));
-        assertThat(SubscriptionFingerprint.of("o", a, null)).isNotEqualTo(SubscriptionFingerprint.of("o", a, "https://x.org"));
+        assertThat(SubscriptionFingerprint.of("o", a, null, null)).isEqualTo(SubscriptionFingerprint.of("o", b, null, null));
+        assertThat(SubscriptionFingerprint.of("o", a, null, null)).isNotEqualTo(SubscriptionFingerprint.of("p", a, null, null));
+        assertThat(SubscriptionFingerprint.of("o", a, null, null)).isNotEqualTo(SubscriptionFingerprint.of("o", a, "https://x.org", null));
+        Email mail = new Email("a@example.org", "en", Email.State.UNCONFIRMED, "n", null, null);
+        assertThat(SubscriptionFingerprint.of("o", a, null, null)).isNotEqualTo(SubscriptionFingerprint.of("o", a, null, mail));
     }
 
     private static SubscriptionRequest request(Set<String> parties, Set<String> statuses, List<EventRequest> events,
                                                Map<String, Object> unknown) {
         return new SubscriptionRequest("n", null, null, null, null, parties, null, null, statuses, events, null, null,
-                null, new java.util.LinkedHashMap<>(unknown));
+                null, null, null, null, null, null, new java.util.LinkedHashMap<>(unknown));
     }
 }
