@@ -15,14 +15,23 @@ import java.util.Map;
  * needs no broker or store jars of its own.
  */
 public final class Infrastructure implements AutoCloseable {
-    private final ManagedProcess broker;
-    private final ManagedProcess store;
+    private final Node brokerNode;
+    private final Node storeNode;
     private final int kafkaPort;
     private final int storePort;
+    private volatile ManagedProcess broker;
+    private volatile ManagedProcess store;
 
-    private Infrastructure(ManagedProcess broker, ManagedProcess store, int kafkaPort, int storePort) {
-        this.broker = broker;
-        this.store = store;
+    /** How to start one of the two nodes again: same command (ports, data), same log file. */
+    private record Node(String name, List<String> command, Path logFile, String readyLine, Duration readyTimeout) {
+        ManagedProcess start() {
+            return ManagedProcess.start(name, command, Map.of(), logFile);
+        }
+    }
+
+    private Infrastructure(Node brokerNode, Node storeNode, int kafkaPort, int storePort) {
+        this.brokerNode = brokerNode;
+        this.storeNode = storeNode;
         this.kafkaPort = kafkaPort;
         this.storePort = storePort;
     }
@@ -36,20 +45,22 @@ public final class Infrastructure implements AutoCloseable {
                                        int storePort, Path storeFile) {
         String classpath = nodeClasspath(projectRoot);
         Path logs = workDir.resolve("logs");
-        ManagedProcess broker = ManagedProcess.start("kafka",
+        Node broker = new Node("kafka",
                 ManagedProcess.javaCommand(classpath, List.of("-Xmx512m", "-Dlog4j2.configurationFile=devstack-log4j2.xml"),
                         KafkaNode.class.getName(), workDir.resolve("kafka").toString(),
                         String.valueOf(kafkaPort), String.valueOf(controllerPort)),
-                Map.of(), logs.resolve("kafka.log"));
-        ManagedProcess store = ManagedProcess.start("document-store",
+                logs.resolve("kafka.log"), KafkaNode.READY, Duration.ofSeconds(90));
+        Node store = new Node("document-store",
                 ManagedProcess.javaCommand(classpath, List.of("-Xmx1g", "-Dlog4j2.configurationFile=devstack-log4j2.xml"),
                         DocumentStoreNode.class.getName(), String.valueOf(storePort),
                         storeFile == null ? "memory" : storeFile.toString()),
-                Map.of(), logs.resolve("document-store.log"));
+                logs.resolve("document-store.log"), DocumentStoreNode.READY, Duration.ofSeconds(60));
         Infrastructure infrastructure = new Infrastructure(broker, store, kafkaPort, storePort);
+        infrastructure.broker = broker.start();
+        infrastructure.store = store.start();
         try {
-            store.awaitLogLine(DocumentStoreNode.READY, Duration.ofSeconds(60));
-            broker.awaitLogLine(KafkaNode.READY, Duration.ofSeconds(90));
+            infrastructure.store.awaitLogLine(store.readyLine(), store.readyTimeout());
+            infrastructure.broker.awaitLogLine(broker.readyLine(), broker.readyTimeout());
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -89,6 +100,32 @@ public final class Infrastructure implements AutoCloseable {
 
     public ManagedProcess store() {
         return store;
+    }
+
+    /**
+     * Starts the broker again (same ports, same KRaft log directory) after its process ended, e.g. after
+     * {@link ManagedProcess#kill()}, and waits until it accepts connections.
+     */
+    public ManagedProcess restartBroker() {
+        broker = relaunch(brokerNode, broker);
+        broker.awaitLogLine(brokerNode.readyLine(), brokerNode.readyTimeout());
+        return broker;
+    }
+
+    /** Starts the store again (same port, same backend and file) after its process ended; waits until it listens. */
+    public ManagedProcess restartStore() {
+        store = relaunch(storeNode, store);
+        store.awaitLogLine(storeNode.readyLine(), storeNode.readyTimeout());
+        return store;
+    }
+
+    /** The new process, kept in its field before it is ready, so {@link #close()} stops it even if it never is. */
+    private static ManagedProcess relaunch(Node node, ManagedProcess previous) {
+        if (previous.isAlive()) {
+            throw new IllegalStateException(node.name() + " (pid " + previous.pid() + ") is still running");
+        }
+        previous.close();
+        return node.start();
     }
 
     @Override

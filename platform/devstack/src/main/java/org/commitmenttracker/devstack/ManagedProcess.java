@@ -21,6 +21,7 @@ public final class ManagedProcess implements AutoCloseable {
     private final Path logFile;
     private final long logStart;
     private final Thread stopOnExit;
+    private volatile boolean paused;
 
     private ManagedProcess(String name, Process process, Path logFile, long logStart) {
         this.name = name;
@@ -125,11 +126,59 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, so the child runs its shutdown hooks; SIGKILL only if it does not stop within 30 s. */
+    /** SIGKILL (no shutdown hooks, nothing flushed), then waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly(); // ends a SIGSTOP'd process too
+        paused = false;
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGSTOP: the process keeps its sockets and memory but runs no instruction until {@link #resume()}. */
+    public void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}; nothing otherwise. */
+    public void resume() {
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * SIGTERM, so the child runs its shutdown hooks; SIGKILL only if it does not stop within 30 s. A paused
+     * process is continued first (a stopped process cannot act on SIGTERM).
+     */
     public void stop() {
         if (!process.isAlive()) {
             return;
         }
+        resume();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

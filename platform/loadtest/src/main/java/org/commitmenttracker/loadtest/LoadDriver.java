@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -48,12 +49,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.commitmenttracker.devstack.FreePorts;
-import org.commitmenttracker.devstack.Infrastructure;
 import org.commitmenttracker.devstack.LocalIssuer;
-import org.commitmenttracker.devstack.ManagedProcess;
-import org.commitmenttracker.devstack.ServiceProcess;
-import org.commitmenttracker.devstack.ServiceSpec;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.EventCodec;
@@ -62,6 +58,8 @@ import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.ProgressReported;
 import org.commitmenttracker.events.Topics;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,18 +95,25 @@ public final class LoadDriver {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private String kafka;
     private String mongo;
-    private final Map<String, Running> services = new ConcurrentHashMap<>();
-    private Map<String, String> faultEnvironment;
-    private Path faultPublicKey;
-    private final Map<String, Object> fault = new ConcurrentHashMap<>();
+    private static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration VERIFY_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration AFTER_LAST_FAULT = Duration.ofSeconds(5);
 
-    record Running(ServiceSpec spec, ManagedProcess process, ServiceProcess.Ports ports) {
-    }
+    private StartedPlatform platform; // null when targeting a running platform
+    private List<FaultInjector.FaultWindow> faultWindows = List.of();
+    private Invariants.Result invariants;
+    private String subscriptionId;
+    private final AckLog acks = new AckLog();
+    private final AtomicInteger pendingHttp = new AtomicInteger();
+    private final AtomicBoolean receiverFailing = new AtomicBoolean();
+    private final AtomicLong receiverFailures = new AtomicLong();
 
     // what the observer, the webhook receiver and the senders share
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
     private final Map<String, Tracked> commitments = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Tracked> idle = new ConcurrentLinkedQueue<>();
+    private final Set<String> pooled = ConcurrentHashMap.newKeySet();
+    private volatile boolean poolOpen; // from the start of the progress window, new registrations join the pool
     private final Set<String> webhookIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong webhooksReceived = new AtomicLong();
     private final AtomicLong webhookDuplicates = new AtomicLong();
@@ -170,16 +175,19 @@ public final class LoadDriver {
             System.err.println(e.getMessage());
             System.err.println("usage: ./dev load [--communiques N] [--rate R] [--duration S] [--store memory|h2] [--http-share F]"
                     + " [--raw-seconds S] [--raw-threads T] [--drain S] [--out DIR] [--services-root DIR]"
+                    + " [--faults all|broker,store,ingestion,extraction,registry,notification,pause:SERVICE[:S],receiver[:S]]"
                     + " [--target ingestion=URL,extraction=URL,registry=URL,notification=URL --kafka H:P --mongo URI --jwt-dir DIR]");
             System.exit(2);
             return;
         }
         Map<String, Object> report = run(options);
-        System.exit(((Number) ((Map<?, ?>) report.get("progress")).get("lost")).longValue() == 0 ? 0 : 1);
+        System.exit(Boolean.TRUE.equals(((Map<?, ?>) report.get("invariants")).get("passed")) ? 0 : 1);
     }
 
     /** One whole run: the report, also printed and written to {@code options.out()}. */
     public static Map<String, Object> run(LoadOptions options) throws Exception {
+        // the driver's own Kafka clients warn on every reconnect while the broker is down in fault mode
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         LoadDriver driver = new LoadDriver(options);
         try {
             return driver.execute();
@@ -226,8 +234,9 @@ public final class LoadDriver {
         // 3. N communiqués
         phase = "ingest";
         processes.startPhase();
-        Map<String, Object> ingest = ingest(new SyntheticCommuniques(
-                Files.readString(options.corpusDir().resolve("zh-cn-ru-pm27-2022.txt")), runId), raw);
+        SyntheticCommuniques corpus = new SyntheticCommuniques(
+                Files.readString(options.corpusDir().resolve("zh-cn-ru-pm27-2022.txt")), runId);
+        Map<String, Object> ingest = ingest(corpus, raw);
         ingest.put("processes", processes.endPhase());
         ingest.put("lag_max", lagMax("ingest"));
         report.put("ingest", ingest);
@@ -235,10 +244,12 @@ public final class LoadDriver {
         // 4. progress reports at the chosen rate
         phase = "progress";
         processes.startPhase();
-        Map<String, Object> progress = progress(raw);
+        Map<String, Object> progress = progress(raw, corpus);
         progress.put("processes", processes.endPhase());
         progress.put("lag_max", lagMax("progress"));
         report.put("progress", progress);
+        report.put("faults", faultTable());
+        report.put("invariants", invariants.toMap());
 
         run.put("load_average_end", loadAverage());
         run.put("finished", Instant.now().toString());
@@ -267,33 +278,23 @@ public final class LoadDriver {
         issuer = LocalIssuer.generate();
         Path publicKey = issuer.writePublicKey(out.resolve("token-public-key.pem"));
         log("starting the broker and the store (%s)…", options.store());
-        Infrastructure infrastructure = Infrastructure.start(options.projectRoot(), out, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), options.store().equals("h2") ? out.resolve("store/loadtest.h2") : null);
-        closing.add(infrastructure);
-        processes.track("kafka", infrastructure.broker().pid());
-        processes.track("store", infrastructure.store().pid());
-        kafka = infrastructure.kafkaBootstrapServers();
-        mongo = infrastructure.mongoUri("").replaceAll("/+$", "");
         Map<String, String> env = Map.of(
                 "TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.newSecretsKey(),
                 "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true",
                 "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
-                "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000");
-        faultEnvironment = env;
-        faultPublicKey = publicKey;
-        Map<ManagedProcess, ServiceProcess.Ports> started = new LinkedHashMap<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            ServiceProcess.Ports ports = new ServiceProcess.Ports(FreePorts.next(), FreePorts.next());
-            ManagedProcess process = ServiceProcess.start(options.servicesRoot(), spec, ports, kafka, mongo, publicKey,
-                    out.resolve("logs"), env);
-            closing.add(0, process); // services stop before the broker and the store
-            started.put(process, ports);
-            services.put(spec.database(), new Running(spec, process, ports));
-            urls.put(spec.database(), "http://127.0.0.1:" + ports.api());
-            processes.track(spec.database(), process.pid());
-        }
-        log("starting the four services…");
-        started.forEach((process, ports) -> ServiceProcess.awaitReady(process, ports, Duration.ofSeconds(240)));
+                "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000",
+                // A receiver failure of a few seconds must not push its deliveries to the default schedule's
+                // 5-minute retry, nor a lost claim wait out the default 60 s lease: retries within a run's drain.
+                "TRACKER_WEBHOOKS_RETRYDELAYS", "1s,2s,5s,10s,20s,30s,60s",
+                "TRACKER_WEBHOOKS_BREAKEROPENFOR", "5s",
+                "TRACKER_WEBHOOKS_ATTEMPTTIMEOUT", "5s",
+                "TRACKER_WEBHOOKS_LEASE", "10s");
+        platform = StartedPlatform.start(options.projectRoot(), options.servicesRoot(), out,
+                options.store().equals("h2") ? out.resolve("store/loadtest.h2") : null, publicKey, env, processes::track);
+        closing.add(platform);
+        kafka = platform.kafka();
+        mongo = platform.mongo();
+        urls.putAll(platform.urls());
         log("platform ready: %s", urls);
     }
 
@@ -306,9 +307,11 @@ public final class LoadDriver {
                     "{\"section\":" + section + ",\"agencies\":[\"" + AGENCY + "\"]}", operator), 200);
         }
         String subscriber = token("loadtest-subscriber-" + runId, List.of("subscriber"), null);
-        expect(send("POST", urls.get("notification") + "/api/subscriptions",
+        HttpResponse<String> subscription = send("POST", urls.get("notification") + "/api/subscriptions",
                 "{\"name\":\"loadtest " + runId + "\",\"webhookUrl\":\"http://127.0.0.1:" + receiverPort + "/hooks/loadtest\"}",
-                subscriber), 201);
+                subscriber);
+        expect(subscription, 201);
+        subscriptionId = json.readTree(subscription.body()).get("id").asString();
         // the agency directory is cached for up to 5 s on replicas that did not save it; this one did
     }
 
@@ -329,21 +332,8 @@ public final class LoadDriver {
         for (int c = 0; c < 4; c++) {
             Thread uploader = new Thread(() -> {
                 for (int i; (i = next.getAndIncrement()) < n; ) {
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.get("ingestion") + "/api/communiques"))
-                                .header("Authorization", "Bearer " + publisher).header("Content-Type", "text/plain; charset=UTF-8")
-                                .POST(HttpRequest.BodyPublishers.ofString(texts.get(i))).build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200) {
-                            duplicates.incrementAndGet();
-                        } else if (response.statusCode() != 201) {
-                            error("upload " + response.statusCode());
-                            continue;
-                        }
-                        String id = json.readTree(response.body()).get("id").asString();
-                        docs.computeIfAbsent(id, k -> new Doc()).uploadNanos = sent;
-                    } catch (Exception e) {
-                        error("upload " + e.getClass().getSimpleName());
+                    if (upload(texts.get(i), publisher) == 200) {
+                        duplicates.incrementAndGet();
                     }
                 }
             }, "upload-" + c);
@@ -399,15 +389,45 @@ public final class LoadDriver {
         return result;
     }
 
+    /**
+     * Uploads one communiqué; an answer 201 (stored) or 200 (already there) is an acknowledgement.
+     *
+     * @return the answer's status, 0 when there was none
+     */
+    private int upload(String text, String publisherToken) {
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.get("ingestion") + "/api/communiques"))
+                    .header("Authorization", "Bearer " + publisherToken).header("Content-Type", "text/plain; charset=UTF-8")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(text)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                error("upload " + response.statusCode());
+                return response.statusCode();
+            }
+            String id = json.readTree(response.body()).get("id").asString();
+            acks.upload(id);
+            docs.computeIfAbsent(id, k -> new Doc()).uploadNanos = sent;
+            return response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the upload trickle is stopping
+            return 0;
+        } catch (Exception e) {
+            error("upload " + e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
     // ---------------------------------------------------------------- progress
 
-    private Map<String, Object> progress(Map<String, Object> raw) throws Exception {
+    private Map<String, Object> progress(Map<String, Object> raw, SyntheticCommuniques corpus) throws Exception {
         // this run's commitments only (a targeted platform may register others meanwhile)
         List<Tracked> pool = new ArrayList<>(commitments.values().stream()
                 .filter(t -> docs.get(t.documentId) != null && docs.get(t.documentId).uploadNanos != 0).toList());
         pool.sort(Comparator.comparing(t -> t.id));
         java.util.Collections.shuffle(pool, new java.util.Random(42));
-        idle.addAll(pool);
+        pool.forEach(this::enterPool);
+        poolOpen = true;
         List<String> agencyTokens = new ArrayList<>();
         for (int i = 0; i < TOKEN_SUBJECTS; i++) {
             agencyTokens.add(token("loadtest-agency-" + i, List.of("agency"), AGENCY));
@@ -433,17 +453,18 @@ public final class LoadDriver {
         long completedAtStart = completed.get();
         long announcedAtStart = announced.get();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long faultAt = options.faultService() == null ? Long.MAX_VALUE : start + Duration.ofSeconds(options.faultAtSeconds()).toNanos();
-        Thread faultThread = null;
+        FaultInjector faults = null;
+        Thread uploads = null;
+        if (options.faults() != null) {
+            faults = new FaultInjector(platform, options.faults(), receiverFailing);
+            faults.start(start, Duration.ofSeconds(options.durationSeconds()));
+            uploads = startUploadTrickle(corpus);
+        }
         for (long i = 0; ; i++) {
             long due = start + i * interval;
-            if (due >= end) {
+            // with faults, the load goes on until the last fault's target is ready again, and a little after
+            if (due >= end && (faults == null || faults.finished() && due >= faults.finishedNanos() + AFTER_LAST_FAULT.toNanos())) {
                 break;
-            }
-            if (due >= faultAt && faultThread == null) {
-                faultThread = new Thread(() -> killAndRestart(options.faultService(), start), "fault");
-                faultThread.setDaemon(true);
-                faultThread.start();
             }
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -470,6 +491,7 @@ public final class LoadDriver {
             sent++;
             if (random.nextDouble() < options.httpShare()) {
                 sentHttp++;
+                pendingHttp.incrementAndGet();
                 String body = "{\"eventId\":\"" + eventId + "\",\"agencyId\":\"" + AGENCY + "\",\"status\":\"" + target
                         + "\",\"percentComplete\":" + percent + ",\"note\":\"load test\",\"occurredAt\":\"" + Instant.now() + "\"}";
                 http.sendAsync(HttpRequest.newBuilder(URI.create(urls.get("registry") + "/api/commitments/" + tracked.id + "/progress"))
@@ -482,8 +504,10 @@ public final class LoadDriver {
                             } else if (response.statusCode() != 200) {
                                 refused(tracked, eventId, "http " + response.statusCode());
                             } else {
+                                acks.progress(AckLog.Kind.PROGRESS_HTTP, eventId.toString(), tracked.id);
                                 httpResponse.add(System.nanoTime() - now);
                             }
+                            pendingHttp.decrementAndGet();
                         });
             } else {
                 EventEnvelope<ProgressReported> event = EventEnvelope.of(eventId, SOURCE,
@@ -494,6 +518,8 @@ public final class LoadDriver {
                 producer.send(record, (metadata, failure) -> {
                     if (failure != null) {
                         refused(tracked, eventId, "kafka " + failure.getClass().getSimpleName());
+                    } else {
+                        acks.progress(AckLog.Kind.PROGRESS_KAFKA, eventId.toString(), tracked.id);
                     }
                 });
             }
@@ -503,19 +529,19 @@ public final class LoadDriver {
         long announcedInWindow = announced.get() - announcedAtStart;
         Map<String, Long> lagAtEnd = lastLag;
         log("sent %d reports in %.1f s; draining (up to %d s)…", sent, window, options.drainSeconds());
-        if (faultThread != null) {
-            faultThread.join(Duration.ofSeconds(300).toMillis());
+        if (faults != null) {
+            uploads.interrupt();
+            uploads.join();
+            faults.await();
+            faultWindows = faults.windows();
         }
+        producer.flush(); // every Kafka report acknowledged or refused before the expected set is taken
         long drainStart = System.nanoTime();
-        long drainDeadline = drainStart + Duration.ofSeconds(options.drainSeconds()).toNanos();
-        while (System.nanoTime() < drainDeadline && inFlight() > 0) {
-            Thread.sleep(50);
-        }
+        invariants = drainAndVerify(drainStart + Duration.ofSeconds(options.drainSeconds()).toNanos());
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        long lost = inFlight();
 
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("commitments", pool.size());
+        result.put("commitments", pooled.size());
         result.put("commitments_not_assigned", unassigned.get());
         result.put("offered_per_s", Latencies.round(rate));
         result.put("window_s", Latencies.round(window));
@@ -538,12 +564,11 @@ public final class LoadDriver {
         result.put("drain_s", Latencies.round(drainSeconds));
         result.put("announced_total", announced.get());
         result.put("webhooks_total", completed.get());
-        result.put("lost", lost);
+        result.put("lost", invariants.lost());
+        result.put("unsettled", inFlight());
         result.put("webhook_duplicates", webhookDuplicates.get());
         result.put("webhooks_resynchronising", resynchronised.get());
-        if (options.faultService() != null) {
-            result.put("fault", new LinkedHashMap<>(new java.util.TreeMap<>(fault)));
-        }
+        result.put("receiver_failures_answered", receiverFailures.get());
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("report_to_status_change", reportToStatusChange.summary());
         latency.put("report_to_webhook", reportToWebhook.summary());
@@ -552,32 +577,84 @@ public final class LoadDriver {
         return result;
     }
 
-    /** Fault mode: SIGKILL the service (no shutdown hooks, nothing flushed) and start it again on the same ports. */
-    private void killAndRestart(String name, long windowStart) {
-        Running running = services.get(name);
-        long killed = System.nanoTime();
-        fault.put("service", name);
-        fault.put("killed_at_s", Latencies.round((killed - windowStart) / 1e9));
-        log("fault: SIGKILL %s (pid %d)", name, running.process().pid());
-        ProcessHandle.of(running.process().pid()).ifPresent(handle -> {
-            handle.destroyForcibly();
-            handle.onExit().join();
-        });
-        long refusedBefore = errors.get();
-        ManagedProcess restarted = ServiceProcess.start(options.servicesRoot(), running.spec(), running.ports(), kafka, mongo,
-                faultPublicKey, options.out().resolve("logs"), faultEnvironment);
-        closing.add(0, restarted);
-        processes.track(name + "-restarted", restarted.pid());
-        try {
-            ServiceProcess.awaitReady(restarted, running.ports(), Duration.ofSeconds(240));
-            long ready = System.nanoTime();
-            fault.put("ready_again_after_s", Latencies.round((ready - killed) / 1e9));
-            fault.put("refused_while_down", errors.get() - refusedBefore);
-            services.put(name, new Running(running.spec(), restarted, running.ports()));
-            log("fault: %s ready again after %.1f s", name, (ready - killed) / 1e9);
-        } catch (RuntimeException e) {
-            fault.put("restart_failed", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    /**
+     * Fault mode's uploads: one communiqué every {@link #UPLOAD_INTERVAL} while the progress window lasts, so that
+     * faults of ingestion, extraction and the store hit uploads in flight too.
+     */
+    private Thread startUploadTrickle(SyntheticCommuniques corpus) {
+        String publisher = token("loadtest-publisher", List.of("publisher"), null);
+        Thread uploader = new Thread(() -> {
+            for (int i = options.communiques(); !Thread.currentThread().isInterrupted(); i++) {
+                upload(corpus.variant(i), publisher);
+                try {
+                    Thread.sleep(UPLOAD_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "upload-trickle");
+        uploader.setDaemon(true);
+        uploader.start();
+        return uploader;
+    }
+
+    /**
+     * Waits until no HTTP report is unanswered and the invariants hold (every acknowledged write applied, every
+     * alert delivered), or the deadline passes; the last check is the run's verdict.
+     */
+    private Invariants.Result drainAndVerify(long deadline) throws InterruptedException {
+        try (MongoClient client = MongoClients.create(mongo)) {
+            Invariants checker = new Invariants(client, json);
+            long lastCheck = System.nanoTime() - VERIFY_INTERVAL.toNanos();
+            while (true) {
+                long now = System.nanoTime();
+                if (pendingHttp.get() == 0 && now - lastCheck >= VERIFY_INTERVAL.toNanos() || now >= deadline) {
+                    lastCheck = now;
+                    Invariants.Result result = verify(checker);
+                    if (result != null && (result.passed() || now >= deadline)) {
+                        return result;
+                    }
+                    if (now >= deadline) {
+                        throw new IllegalStateException("the stores could not be read to verify the run");
+                    }
+                }
+                Thread.sleep(200);
+            }
         }
+    }
+
+    /** One check of the invariants; null if the store cannot be read just now. */
+    private Invariants.Result verify(Invariants checker) {
+        Map<String, Integer> expected = new HashMap<>();
+        docs.forEach((id, doc) -> {
+            if (doc.uploadNanos != 0) {
+                expected.put(id, doc.expected);
+            }
+        });
+        try {
+            return checker.check(acks.all(), expected, subscriptionId, Set.copyOf(webhookIds), faultWindows);
+        } catch (RuntimeException e) {
+            log("verification: store not readable (%s)", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Per fault: when, how long until ready again, and the acknowledgements inside its window and what became of them. */
+    private List<Map<String, Object>> faultTable() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FaultInjector.FaultWindow window : faultWindows) {
+            long[] counts = invariants.perWindow.get(window);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("fault", window.fault.label());
+            row.put("injected_at_s", Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9));
+            row.put("ready_after_s", window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()));
+            row.put("acks_in_window", counts[0]);
+            row.put("lost_in_window", counts[1]);
+            row.put("store_loss", window.killsStore() ? counts[2] : null);
+            row.put("error", window.error);
+            rows.add(row);
+        }
+        return rows;
     }
 
     private long inFlight() {
@@ -586,6 +663,13 @@ public final class LoadDriver {
                 return t.expected != null;
             }
         }).count();
+    }
+
+    /** Makes a commitment available for reports, once. */
+    private void enterPool(Tracked tracked) {
+        if (pooled.add(tracked.id)) {
+            idle.add(tracked);
+        }
     }
 
     /** A report was refused or failed: its commitment is free again, unless a webhook settled it meanwhile. */
@@ -661,7 +745,10 @@ public final class LoadDriver {
             if (change.from() == null) {
                 Doc doc = docs.computeIfAbsent(change.documentId(), k -> new Doc());
                 if (change.agencies().contains(AGENCY)) {
-                    commitments.computeIfAbsent(change.commitmentId(), id -> new Tracked(id, change.documentId()));
+                    Tracked tracked = commitments.computeIfAbsent(change.commitmentId(), id -> new Tracked(id, change.documentId()));
+                    if (poolOpen && doc.uploadNanos != 0) {
+                        enterPool(tracked); // registered from an upload during the progress window (fault mode)
+                    }
                 } else {
                     unassigned.incrementAndGet();
                 }
@@ -694,6 +781,17 @@ public final class LoadDriver {
             long now = System.nanoTime();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (receiverFailing.get()) {
+                // fault mode: half 500 (a failure, retried on schedule), half 503 with Retry-After (throttled)
+                if (receiverFailures.incrementAndGet() % 2 == 0) {
+                    exchange.getResponseHeaders().add("Retry-After", "1");
+                    exchange.sendResponseHeaders(503, -1);
+                } else {
+                    exchange.sendResponseHeaders(500, -1);
+                }
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
             webhooksReceived.incrementAndGet();

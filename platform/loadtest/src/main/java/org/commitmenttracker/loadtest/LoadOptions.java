@@ -21,17 +21,16 @@ import java.util.Map;
  * --out DIR              where report.json, report.csv and the logs go (default platform/loadtest/target/loadtest)
  * --services-root DIR    the project checkout whose services/NAME/target jars to run (default: this one), e.g. a
  *                        build of another commit, so that rebuilding this checkout meanwhile does not affect a run
- * --fault SERVICE@S      fault mode: S seconds into the progress window, SIGKILL SERVICE (ingestion, extraction,
- *                        registry or notification) and start it again on the same ports; the run must still lose
- *                        no report (Kafka reports wait in the topic, HTTP ones refused while it is down are re-sent)
+ * --faults LIST          fault mode ({@link FaultPlan}): e.g. all, or broker,store,registry,pause:registry,receiver;
+ *                        one at a time while progress reports and uploads are in flight, then the invariants are
+ *                        checked from the stores and the receiver (lost, duplicate effects, alerts, readiness)
  * --target ingestion=URL,extraction=URL,registry=URL,notification=URL   use a running platform instead of starting one
  * --kafka HOST:PORT --mongo mongodb://HOST:PORT --jwt-dir DIR          (with --target: broker, store, signing key)
  * </pre>
  */
 record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int rawSeconds,
                    int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path corpusDir,
-                   Map<String, String> target, String kafka, String mongo, Path jwtDir, String faultService,
-                   int faultAtSeconds) {
+                   Map<String, String> target, String kafka, String mongo, Path jwtDir, FaultPlan faults) {
 
     static LoadOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -77,16 +76,13 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
                 values.getOrDefault("kafka", "127.0.0.1:9092"),
                 values.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
                 Path.of(values.getOrDefault("jwt-dir", root.resolve(".devstack/jwt").toString())).toAbsolutePath(),
-                values.containsKey("fault") ? values.get("fault").split("@")[0] : null,
-                values.containsKey("fault") ? Integer.parseInt(values.get("fault").split("@")[1]) : 0);
-        if (options.faultService() != null && (target != null
-                || !java.util.Set.of("ingestion", "extraction", "registry", "notification").contains(options.faultService()))) {
-            throw new IllegalArgumentException("--fault SERVICE@SECONDS: SERVICE is ingestion, extraction, registry or notification,"
-                    + " and the driver must start the platform");
+                values.containsKey("faults") ? FaultPlan.parse(values.get("faults"), store.equals("h2")) : null);
+        if (options.faults() != null && target != null) {
+            throw new IllegalArgumentException("--faults needs a platform the driver starts (not --target)");
         }
         for (String key : values.keySet()) {
             if (!java.util.Set.of("communiques", "rate", "duration", "store", "http-share", "raw-seconds", "raw-threads",
-                    "drain", "out", "project-root", "services-root", "corpus-dir", "target", "kafka", "mongo", "jwt-dir", "fault").contains(key)) {
+                    "drain", "out", "project-root", "services-root", "corpus-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
                 throw new IllegalArgumentException("Unknown option --" + key);
             }
         }
@@ -105,7 +101,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
         map.put("drain_s", drainSeconds);
         map.put("mode", target == null ? "started" : "targeted");
         map.put("services_root", servicesRoot.toString());
-        map.put("fault", faultService == null ? null : faultService + "@" + faultAtSeconds + "s");
+        map.put("faults", faults == null ? null : String.join(", ", faults.labels()));
         return map;
     }
 }

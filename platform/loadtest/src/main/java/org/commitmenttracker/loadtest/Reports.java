@@ -26,6 +26,10 @@ final class Reports {
     private static void flatten(String prefix, Object value, List<String> rows) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, rows));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "." + i, list.get(i), rows);
+            }
         } else {
             String text = value == null ? "" : String.valueOf(value);
             rows.add(csv(prefix) + "," + csv(text));
@@ -69,11 +73,11 @@ final class Reports {
         latency(out, "progress report → webhook received", progressLatency.get("report_to_webhook"));
         latency(out, "progress HTTP response", progressLatency.get("http_response"));
         out.append(String.format("%n%d communiqués fully registered of %s (%s commitments) in %s s; reports sent %s (HTTP %s, Kafka %s),"
-                        + " refused %s %s, starved ticks %s, lost %s, duplicate webhooks %s%n",
+                        + " refused %s %s, starved ticks %s, lost %s, unsettled %s, duplicate webhooks %s%n",
                 ((Number) ingest.get("communiques_fully_registered")).longValue(), ingest.get("communiques_uploaded"),
                 ingest.get("commitments_registered"), ingest.get("seconds_to_all_registered"), progress.get("sent"),
                 progress.get("sent_http"), progress.get("sent_kafka"), progress.get("refused"), progress.get("errors"),
-                progress.get("starved_ticks"), progress.get("lost"), progress.get("webhook_duplicates")));
+                progress.get("starved_ticks"), progress.get("lost"), progress.get("unsettled"), progress.get("webhook_duplicates")));
         out.append("consumer lag, max during ingest: ").append(ingest.get("lag_max")).append('\n');
         out.append("consumer lag, max during progress: ").append(progress.get("lag_max"))
                 .append("; at the window's end: ").append(progress.get("lag_at_window_end")).append('\n');
@@ -84,7 +88,39 @@ final class Reports {
             out.append(String.format("%-14s %22s %22s%n", name, cpu(ingestProcesses.get(name)), cpu(progressProcesses.get(name))));
         }
         out.append("\ntargets: ").append(report.get("targets")).append('\n');
+        faults(out, (List<?>) report.get("faults"));
+        invariants(out, (Map<?, ?>) report.get("invariants"));
         return out.toString();
+    }
+
+    private static void faults(StringBuilder out, List<?> faults) {
+        if (faults.isEmpty()) {
+            return;
+        }
+        out.append(String.format("%n%-24s %12s %15s %15s %15s %11s%n", "fault", "injected at s", "ready after s",
+                "acks in window", "lost in window", "store loss"));
+        for (Object fault : faults) {
+            Map<?, ?> row = (Map<?, ?>) fault;
+            out.append(String.format("%-24s %12s %15s %15s %15s %11s%s%n", row.get("fault"), row.get("injected_at_s"),
+                    row.get("ready_after_s") == null ? "never" : row.get("ready_after_s"), row.get("acks_in_window"),
+                    row.get("lost_in_window"), row.get("store_loss") == null ? "-" : row.get("store_loss"),
+                    row.get("error") == null ? "" : "  " + row.get("error")));
+        }
+    }
+
+    private static void invariants(StringBuilder out, Map<?, ?> invariants) {
+        out.append(String.format("%ninvariants %s: acknowledged %s uploads and %s reports; lost %s (uploads %s, reports %s);"
+                        + " duplicate effects %s (history entries %s, alerts %s); status changes %s, alerts %s: missing %s,"
+                        + " without status change %s, not delivered %s, delivered more than once %s, not received %s;"
+                        + " store's own loss: %s acknowledgements, %s anomalies; not ready within 60 s: %s%n",
+                Boolean.TRUE.equals(invariants.get("passed")) ? "HOLD" : "FAIL", invariants.get("uploads_acked"),
+                invariants.get("reports_acked"), invariants.get("lost"), invariants.get("lost_uploads"),
+                invariants.get("lost_reports"), invariants.get("duplicate_effects"), invariants.get("duplicate_history_entries"),
+                invariants.get("duplicate_alerts"), invariants.get("status_changes"), invariants.get("alerts"),
+                invariants.get("alerts_missing"), invariants.get("alerts_without_status_change"),
+                invariants.get("alerts_not_delivered"), invariants.get("alerts_delivered_more_than_once"),
+                invariants.get("alerts_not_received"), invariants.get("store_loss_acks"), invariants.get("store_loss_anomalies"),
+                invariants.get("not_ready_within_60s")));
     }
 
     private static String cpu(Object row) {

@@ -1,0 +1,34 @@
+package org.commitmenttracker.loadtest;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Every write the platform acknowledged to the driver, with when: uploads answered 2xx, progress reports answered
+ * 200 over HTTP, progress reports the broker acknowledged ({@code acks=all}). What must be in the stores afterwards
+ * is computed from this log alone.
+ */
+final class AckLog {
+    enum Kind { UPLOAD, PROGRESS_HTTP, PROGRESS_KAFKA }
+
+    /**
+     * @param id           the communiqué's id (uploads) or the report's event id
+     * @param commitmentId the commitment a report is about; null for uploads
+     */
+    record Ack(Kind kind, String id, String commitmentId, long nanos) {
+    }
+
+    private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+
+    void upload(String documentId) {
+        acks.add(new Ack(Kind.UPLOAD, documentId, null, System.nanoTime()));
+    }
+
+    void progress(Kind kind, String eventId, String commitmentId) {
+        acks.add(new Ack(kind, eventId, commitmentId, System.nanoTime()));
+    }
+
+    List<Ack> all() {
+        return List.copyOf(acks);
+    }
+}

@@ -1,0 +1,211 @@
+package org.commitmenttracker.loadtest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.commitmenttracker.devstack.ManagedProcess;
+import org.commitmenttracker.devstack.ServiceProcess;
+import org.commitmenttracker.loadtest.FaultPlan.Fault;
+import org.commitmenttracker.loadtest.FaultPlan.Kind;
+
+/**
+ * Fault mode: injects the plan's faults one at a time while the load runs, each when both its planned time has come
+ * and the previous fault's target is ready again (plus a short gap, so acknowledgements between faults show the
+ * platform working again), and records each fault's window, from injection to ready again.
+ */
+final class FaultInjector {
+    /** How long a restarted process may take to become ready before the run gives up on it (the invariant is 60 s). */
+    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration LEAD = Duration.ofSeconds(5);
+    private static final Duration GAP = Duration.ofSeconds(3);
+
+    private final StartedPlatform platform;
+    private final FaultPlan plan;
+    private final AtomicBoolean receiverFailing;
+    private final List<FaultWindow> windows = new CopyOnWriteArrayList<>();
+    private volatile long finishedNanos;
+    private Thread thread;
+
+    FaultInjector(StartedPlatform platform, FaultPlan plan, AtomicBoolean receiverFailing) {
+        this.platform = platform;
+        this.plan = plan;
+        this.receiverFailing = receiverFailing;
+    }
+
+    /** Starts injecting: the first fault {@link #LEAD} into the window, the others spread over {@code window}. */
+    void start(long windowStartNanos, Duration window) {
+        int n = plan.faults().size();
+        long spacing = n <= 1 ? 0 : Math.max(0, window.minus(LEAD.multipliedBy(2)).toNanos() / (n - 1));
+        thread = new Thread(() -> {
+            long previousReady = 0;
+            for (int i = 0; i < n; i++) {
+                long due = Math.max(windowStartNanos + LEAD.toNanos() + i * spacing, previousReady + GAP.toNanos());
+                sleepUntil(due);
+                FaultWindow faultWindow = inject(plan.faults().get(i), windowStartNanos);
+                windows.add(faultWindow);
+                previousReady = faultWindow.readyNanos > 0 ? faultWindow.readyNanos : System.nanoTime();
+            }
+            finishedNanos = System.nanoTime();
+        }, "faults");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether every fault has been injected and its target is ready again (or given up on). */
+    boolean finished() {
+        return finishedNanos != 0;
+    }
+
+    long finishedNanos() {
+        return finishedNanos;
+    }
+
+    void await() throws InterruptedException {
+        thread.join(RESTART_TIMEOUT.multipliedBy(plan.faults().size() + 1).toMillis());
+    }
+
+    List<FaultWindow> windows() {
+        return List.copyOf(windows);
+    }
+
+    private FaultWindow inject(Fault fault, long windowStartNanos) {
+        FaultWindow window = new FaultWindow(fault, System.nanoTime(), Instant.now(), windowStartNanos);
+        LoadDriver.log("fault: %s", fault.label());
+        try {
+            switch (fault.kind()) {
+                case KILL -> kill(fault.target());
+                case PAUSE -> pause(fault.target(), fault.seconds());
+                case RECEIVER -> failReceiver(fault.seconds());
+            }
+            window.ready(System.nanoTime(), Instant.now());
+            LoadDriver.log("fault: %s — ready again after %.1f s", fault.label(), window.readyAfterSeconds());
+        } catch (RuntimeException e) {
+            window.failed(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
+            LoadDriver.log("fault: %s — not ready again: %s", fault.label(), window.error);
+        }
+        return window;
+    }
+
+    /** SIGKILL, start again on the same ports with the same data, and wait until it (and for broker or store, every service) is ready. */
+    private void kill(String target) {
+        switch (target) {
+            case "broker" -> {
+                platform.infrastructure().broker().kill();
+                platform.restartBroker();
+                platform.awaitServicesReady(RESTART_TIMEOUT);
+            }
+            case "store" -> {
+                platform.infrastructure().store().kill();
+                platform.restartStore();
+                platform.awaitServicesReady(RESTART_TIMEOUT);
+            }
+            default -> {
+                platform.service(target).process().kill();
+                platform.restart(target);
+                awaitReady(target);
+            }
+        }
+    }
+
+    /** SIGSTOP, wait, SIGCONT; ready again when its readiness probe answers 200. */
+    private void pause(String service, int seconds) {
+        ManagedProcess process = platform.service(service).process();
+        process.pause();
+        try {
+            sleep(Duration.ofSeconds(seconds));
+        } finally {
+            process.resume();
+        }
+        awaitReady(service);
+    }
+
+    private void failReceiver(int seconds) {
+        receiverFailing.set(true);
+        try {
+            sleep(Duration.ofSeconds(seconds));
+        } finally {
+            receiverFailing.set(false);
+        }
+    }
+
+    private void awaitReady(String service) {
+        StartedPlatform.Service running = platform.service(service);
+        ServiceProcess.awaitReady(running.process(), running.ports(), RESTART_TIMEOUT);
+    }
+
+    private static void sleepUntil(long nanos) {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            sleep(Duration.ofNanos(wait));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** One injected fault: from injection to ready again (0 while not, or never). */
+    static final class FaultWindow {
+        /**
+         * The embedded H2 store commits about once a second; a SIGKILL drops what it acknowledged since. Its
+         * acknowledgements this long before the kill may be lost by the store (1 s plus scheduling slack on a busy host).
+         */
+        static final Duration STORE_UNCOMMITTED = Duration.ofSeconds(2);
+
+        final Fault fault;
+        final long injectedNanos;
+        final Instant injectedAt;
+        final long windowStartNanos;
+        volatile long readyNanos;
+        volatile Instant readyAt;
+        volatile String error;
+
+        FaultWindow(Fault fault, long injectedNanos, Instant injectedAt, long windowStartNanos) {
+            this.fault = fault;
+            this.injectedNanos = injectedNanos;
+            this.injectedAt = injectedAt;
+            this.windowStartNanos = windowStartNanos;
+        }
+
+        void ready(long nanos, Instant at) {
+            readyNanos = nanos;
+            readyAt = at;
+        }
+
+        void failed(String message) {
+            error = message;
+        }
+
+        double readyAfterSeconds() {
+            return readyNanos == 0 ? Double.NaN : (readyNanos - injectedNanos) / 1e9;
+        }
+
+        /** Whether an acknowledgement at {@code nanos} fell inside [injected, ready again] (or after, if never ready). */
+        boolean contains(long nanos) {
+            return nanos >= injectedNanos && (readyNanos == 0 || nanos <= readyNanos);
+        }
+
+        boolean killsStore() {
+            return fault.kind() == Kind.KILL && fault.target().equals("store");
+        }
+
+        /** For a store kill: whether a write acknowledged at {@code nanos} may be one the store had not committed. */
+        boolean storeMayHaveDropped(long nanos) {
+            return killsStore() && nanos <= injectedNanos && nanos >= injectedNanos - STORE_UNCOMMITTED.toNanos();
+        }
+
+        /** For a store kill: whether {@code at} lies between the last commit the store surely made and its being ready again. */
+        boolean storeDisturbed(Instant at) {
+            return killsStore() && !at.isBefore(injectedAt.minus(STORE_UNCOMMITTED))
+                    && (readyAt == null || !at.isAfter(readyAt));
+        }
+    }
+}

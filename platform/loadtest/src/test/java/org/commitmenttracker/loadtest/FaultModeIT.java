@@ -1,0 +1,42 @@
+package org.commitmenttracker.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short fault run of issue #9 (CI): 5 communiqués on the H2 store, progress reports at 20/s over HTTP and Kafka
+ * and an upload every 5 s, while every fault is injected one at a time — SIGKILL and restart of the registry, the
+ * broker, the store, ingestion, extraction and notification, a 10 s SIGSTOP of the registry, 10 s of 5xx from the
+ * webhook receiver. The driver's verdict must be that every invariant holds: nothing acknowledged lost, no duplicate
+ * effect, every alert delivered once and received, every process ready again within 60 s.
+ */
+class FaultModeIT {
+
+    @Test
+    void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
+        Path out = Path.of("target", "faultmode-it").toAbsolutePath();
+        Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "5", "--rate", "20", "--duration", "30",
+                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "90",
+                "--out", out.toString()));
+
+        List<?> faults = (List<?>) report.get("faults");
+        assertThat(faults).extracting(fault -> ((Map<?, ?>) fault).get("fault")).containsExactly("kill registry", "kill broker",
+                "kill store", "kill ingestion", "kill extraction", "kill notification", "pause registry 10 s", "receiver 5xx 10 s");
+        for (Object fault : faults) {
+            Map<?, ?> row = (Map<?, ?>) fault;
+            assertThat(((Number) row.get("acks_in_window")).longValue()).as("acknowledgements during %s", row.get("fault")).isPositive();
+        }
+        Map<?, ?> invariants = (Map<?, ?>) report.get("invariants");
+        assertThat(invariants.get("passed")).as("invariants: %s; faults: %s", invariants, faults).isEqualTo(true);
+        assertThat(((Number) invariants.get("reports_acked")).longValue()).isGreaterThan(500);
+        assertThat(((Number) invariants.get("uploads_acked")).longValue()).isGreaterThan(5);
+        assertThat(((Number) ((Map<?, ?>) report.get("progress")).get("receiver_failures_answered")).longValue()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("report.csv"))).anyMatch(line -> line.startsWith("invariants.passed,"));
+    }
+}
