@@ -110,7 +110,8 @@ public class EmailChannel {
             int code = cause instanceof SMTPAddressFailedException address ? address.getReturnCode()
                     : cause instanceof SMTPSendFailedException send ? send.getReturnCode() : 0;
             if (code >= 500 && code < 600) {
-                return new Outcome(Outcome.Kind.PERMANENT, "the mail server refused it: " + code + " " + firstLine(cause.getMessage()));
+                String reply = firstLine(cause.getMessage());
+                return new Outcome(Outcome.Kind.PERMANENT, "the mail server refused it: " + (reply.startsWith(String.valueOf(code)) ? reply : code + " " + reply));
             }
         }
         return new Outcome(Outcome.Kind.TRANSIENT, firstLine(failed.getMessage()));

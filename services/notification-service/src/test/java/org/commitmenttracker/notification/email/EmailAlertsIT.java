@@ -1,0 +1,139 @@
+package org.commitmenttracker.notification.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.commitmenttracker.notification.NoiseIT;
+import org.commitmenttracker.notification.NotificationApi;
+import org.commitmenttracker.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * E-mail alerts through a real SMTP server, read back from it: nothing before the owner confirms the address,
+ * then alerts in plain text and HTML with one-click unsubscribe, which ends them; refused addresses bounce.
+ */
+@NoiseIT
+class EmailAlertsIT {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Test
+    void anAddressReceivesNothingUntilConfirmedThenAlertsUntilItsOwnerUnsubscribesWithOneClick() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "analyst-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = api.subscribe("{\"name\":\"Expo\",\"documentIds\":[\"" + documentId + "\"],\"email\":\"" + address
+                + "\",\"groupWindow\":\"0\"}").get("id").asString();
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("unconfirmed");
+
+        MimeMessage confirmation = TestMail.await(address, 1).get(0);
+        assertThat(confirmation.getSubject()).contains("Confirm");
+        String confirmLink = TestMail.link(confirmation, "confirm");
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + id + "/alerts").size() == 1);
+        Thread.sleep(1500);
+        assertThat(TestMail.to(address)).as("only the confirmation before confirming").hasSize(1);
+
+        Http anonymous = Http.local(port);
+        HttpResponse<String> page = anonymous.get(confirmLink);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"", address);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).as("a GET (a mail scanner) confirms nothing")
+                .isEqualTo("unconfirmed");
+        assertThat(anonymous.send("POST", confirmLink, "application/x-www-form-urlencoded", "", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("confirmed");
+
+        String commitmentId = "cmt-" + UUID.randomUUID();
+        NotificationApi.publishStatusChange(commitmentId, documentId, "PLEDGED", "IN_PROGRESS", 2);
+        MimeMessage alert = TestMail.await(address, 2).get(1);
+        assertThat(alert.getSubject()).isEqualTo("[Commitment Tracker] Status changed: PLEDGED → IN_PROGRESS");
+        assertThat(TestMail.textOf(alert)).contains("Commitment: 支持中俄博览会 — " + commitmentId, "Communiqué: " + documentId,
+                "/api/commitments/" + commitmentId);
+        assertThat(TestMail.htmlOf(alert)).contains("<blockquote>支持中俄博览会 — " + commitmentId + "</blockquote>",
+                "href=\"http://127.0.0.1:8083/api/commitments/" + commitmentId + "\"");
+        String listUnsubscribe = alert.getHeader("List-Unsubscribe", null);
+        assertThat(listUnsubscribe).startsWith("<http").contains("/api/email/unsubscribe?token=").endsWith(">");
+        assertThat(alert.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+
+        // RFC 8058: the mail client posts "List-Unsubscribe=One-Click" to the List-Unsubscribe URL.
+        String unsubscribe = listUnsubscribe.substring(listUnsubscribe.indexOf("/api/email/"), listUnsubscribe.length() - 1);
+        HttpResponse<String> oneClick = anonymous.send("POST", unsubscribe, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click", Map.of());
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("unsubscribed");
+        NotificationApi.publishStatusChange(commitmentId, documentId, "IN_PROGRESS", "COMPLETED", 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + id + "/alerts").size() == 3);
+        Thread.sleep(1500);
+        assertThat(TestMail.to(address)).as("nothing after unsubscribing").hasSize(2);
+    }
+
+    @Test
+    void forgedExpiredOrMissingLinkTokensAreProblemsAndChangeNothing() {
+        Http anonymous = Http.local(port);
+        for (String path : List.of("/api/email/confirm?token=forged.token", "/api/email/unsubscribe", "/api/email/confirm?token=")) {
+            HttpResponse<String> response = anonymous.send("POST", path, "application/x-www-form-urlencoded", "", Map.of());
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void anAlertGroupingWindowSendsOneEmailListingEveryAlertThatArrivedWithinIt() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "grouped-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = confirmedSubscription(api, address, "{\"name\":\"贸易\",\"documentIds\":[\"" + documentId + "\"],\"email\":\""
+                + address + "\",\"language\":\"zh\",\"groupWindow\":\"4s\"}");
+        for (int i = 1; i <= 3; i++) {
+            NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        }
+        MimeMessage grouped = TestMail.await(address, 2).get(1);
+        assertThat(grouped.getSubject()).isEqualTo("【承诺追踪】“贸易”的 3 条提醒");
+        assertThat(TestMail.textOf(grouped).split("已登记，状态：PLEDGED", -1)).hasSize(4);
+        Thread.sleep(5000);
+        assertThat(TestMail.to(address)).as("one e-mail for the group").hasSize(2);
+        assertThat(api.get("/api/subscriptions/" + id + "/alerts")).hasSize(3);
+    }
+
+    @Test
+    void aMailboxTheServerRefusesBouncesAndTheAddressIsStopped() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "gone-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = confirmedSubscription(api, address, "{\"name\":\"Expo\",\"documentIds\":[\"" + documentId + "\"],\"email\":\""
+                + address + "\",\"groupWindow\":\"0\"}");
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            mailSender.setPort(refusing.port());
+            NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + id).get("emailStatus").asString().equals("bounced"));
+        } finally {
+            mailSender.setPort(TestMail.port());
+        }
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + id + "/alerts").size() == 2);
+        Thread.sleep(1500);
+        assertThat(TestMail.to(address)).as("only the confirmation: nothing after the bounce").hasSize(1);
+    }
+
+    /** Subscribes and confirms the address with the link mailed to it; returns the subscription id. */
+    private String confirmedSubscription(NotificationApi api, String address, String body) throws Exception {
+        String id = api.subscribe(body).get("id").asString();
+        String link = TestMail.link(TestMail.await(address, 1).get(0), "confirm");
+        assertThat(Http.local(port).send("POST", link, "application/x-www-form-urlencoded", "", Map.of()).statusCode()).isEqualTo(200);
+        return id;
+    }
+}
