@@ -197,11 +197,11 @@ public class SubscriptionService {
     /** Ends a silence at once; 404 when the owner's subscription has no such silence in force. */
     public Subscription unsilence(String owner, String id, String silenceId) {
         Subscription current = get(owner, id);
-        if (current.silences().stream().noneMatch(silence -> silence.id().equals(silenceId))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No silence " + silenceId + ".");
+        Instant now = clock.instant();
+        if (current.silences().stream().noneMatch(silence -> silence.id().equals(silenceId) && silence.activeAt(now))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No silence " + silenceId + " in force.");
         }
-        return saved(current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(),
-                clock.instant()));
+        return saved(current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(), now));
     }
 
     /** Changes the e-mail channel of subscription {@code id} (confirmation, unsubscribe, bounce), whoever owns it. */
