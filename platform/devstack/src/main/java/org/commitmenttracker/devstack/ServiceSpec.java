@@ -14,7 +14,9 @@ public record ServiceSpec(String name, String database, int defaultPort) {
             new ServiceSpec("ingestion-service", "ingestion", 8081),
             new ServiceSpec("extraction-service", "extraction", 8082),
             new ServiceSpec("commitment-registry-service", "registry", 8083),
-            new ServiceSpec("notification-service", "notification", 8084));
+            new ServiceSpec("notification-service", "notification", 8084),
+            // The web dashboard (docs/dashboard.md): stores nothing, its "database" is never opened.
+            new ServiceSpec("dashboard", "dashboard", 8085));
 
     public int defaultManagementPort() {
         return defaultPort + 100;

@@ -1,0 +1,353 @@
+package org.commitmenttracker.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
+import org.commitmenttracker.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in headless Chromium against the running platform with the seed communiqué loaded: the
+ * overview, the deadlines, the table's filters, an operator's assignment and an agency's progress report,
+ * the highlighted source text, a subscriber's subscriptions and delivery log, and the first render of the
+ * overview with 1,000 commitments (printed and written to target/, not asserted: the host is shared).
+ * A failing test leaves a screenshot and the page's DOM under target/dashboard-screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+    private static final Path SEED = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"))
+            .resolve("zh-cn-ru-pm27-2022.txt");
+    private static final int SEED_COMMITMENTS = 104;
+    private static final int SEED_BULLETS = 90;
+    private static final int SEED_NARRATIVE = 14;
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(180);
+    private static final String READER = TestTokens.bearer("dashboard-reader", List.of("reader"), null);
+    private static final String SUBSCRIBER = TestTokens.subscriber("dashboard-subscriber");
+    private static final String AGENCY = "mofcom"; // the directory's ids are lower case
+
+    private static DashboardPlatform platform;
+    private static Browser browser;
+    private static HttpServer webhookReceiver;
+    private static String documentId;
+    private static String expoCommitmentId;
+
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.saveEvidence(context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startPlatformWithTheSeed() throws Exception {
+        webhookReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhookReceiver.createContext("/hooks/dashboard", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhookReceiver.start();
+        platform = DashboardPlatform.start();
+        var upload = platform.upload(Files.readString(SEED), TestTokens.bearer("publisher"));
+        assertThat(upload.statusCode()).isEqualTo(201);
+        documentId = platform.json(upload.body()).get("id").asString();
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> platform.exists(Service.EXTRACTION, "/api/analyses/" + documentId));
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> registered().size() == SEED_COMMITMENTS);
+        browser = Browser.open(platform.dashboardUrl());
+        browser.clearEvidence();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (webhookReceiver != null) {
+            webhookReceiver.stop(0);
+        }
+    }
+
+    private static List<JsonNode> registered() throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        platform.get(Service.REGISTRY, "/api/commitments?documentId=" + documentId + "&size=500").get("items").forEach(items::add);
+        return items;
+    }
+
+    @Test
+    @Order(1)
+    void theOverviewShowsTheSeedsCommitmentsBySection() throws Exception {
+        browser.signIn(READER);
+        browser.show("overview?documentId=" + documentId, "overview");
+
+        assertThat(browser.find("#total").getAttribute("data-total")).isEqualTo(String.valueOf(SEED_COMMITMENTS));
+        assertThat(browser.find("#total").getText()).contains("104");
+        browser.until(Duration.ofSeconds(30), d -> browser.find("#kinds").getAttribute("data-bullet") != null);
+        assertThat(browser.find("#kinds").getAttribute("data-bullet")).isEqualTo(String.valueOf(SEED_BULLETS));
+        assertThat(browser.find("#kinds").getAttribute("data-narrative")).isEqualTo(String.valueOf(SEED_NARRATIVE));
+        assertThat(browser.find("#kinds").getText()).contains("90 bullets", "14 narrative");
+
+        JsonNode bySection = platform.get(Service.REGISTRY, "/api/commitments/summary?documentId=" + documentId).get("bySection");
+        List<WebElement> rows = browser.findAll("#chart-sections .bar-row");
+        assertThat(rows).extracting(row -> row.getAttribute("data-key")).containsExactlyInAnyOrderElementsOf(bySection.propertyNames());
+        int sum = 0;
+        for (WebElement row : rows) {
+            int total = Integer.parseInt(row.getAttribute("data-total"));
+            assertThat(total).as("section %s", row.getAttribute("data-key"))
+                    .isEqualTo(bySection.get(row.getAttribute("data-key")).get("total").asInt());
+            int segments = 0;
+            for (WebElement segment : row.findElements(By.cssSelector("rect.segment"))) {
+                String count = segment.getAttribute("data-count");
+                segments += Integer.parseInt(count);
+                // the numbers behind the bar, shown on hover
+                String tooltip = segment.findElement(By.tagName("title")).getAttribute("textContent");
+                assertThat(tooltip).contains(": " + count + " / " + total);
+            }
+            assertThat(segments).isEqualTo(total);
+            sum += total;
+        }
+        assertThat(sum).isEqualTo(SEED_COMMITMENTS);
+        assertThat(browser.findAll("#chart-compliance-sections .bar-row")).hasSize(rows.size());
+
+        browser.find("#language-toggle").click();
+        browser.awaitView("overview");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("总览"));
+        assertThat(browser.find("#total").getText()).isEqualTo("共 104 项承诺");
+        browser.find("#language-toggle").click();
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("Overview"));
+    }
+
+    @Test
+    @Order(2)
+    void theDeadlineViewListsThe2023Milestones() throws Exception {
+        Set<String> expected = new HashSet<>();
+        int passed = 0; // every seed commitment is still open: each passed milestone is overdue
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (JsonNode commitment : registered()) {
+            for (JsonNode milestone : commitment.get("milestones")) {
+                String due = milestone.get("dueDate").asString();
+                if (due.startsWith("2023")) {
+                    expected.add(commitment.get("id").asString() + "@" + due);
+                }
+                if (due.compareTo(today) < 0) {
+                    passed++;
+                }
+            }
+        }
+        assertThat(expected).as("the seed's 2023 milestones").isNotEmpty();
+
+        browser.show("deadlines?documentId=" + documentId, "deadlines");
+        Set<String> shown = new HashSet<>();
+        for (WebElement item : browser.findAll("li.milestone")) {
+            String date = item.getAttribute("data-date");
+            if (date.startsWith("2023")) {
+                shown.add(item.getAttribute("data-commitment-id") + "@" + date);
+                // passed while the commitment is still open: overdue, highlighted, and linked to the commitment
+                assertThat(item.getAttribute("data-category")).isEqualTo("overdue");
+                assertThat(item.findElement(By.tagName("a")).getAttribute("href"))
+                        .endsWith("#/commitment/" + item.getAttribute("data-commitment-id"));
+            }
+        }
+        assertThat(shown).isEqualTo(expected);
+        assertThat(browser.find("#count-overdue").getAttribute("data-count")).isEqualTo(String.valueOf(passed));
+    }
+
+    @Test
+    @Order(3)
+    void filteringTheTableNarrowsItToWhatTheRegistryFinds() throws Exception {
+        browser.show("commitments?documentId=" + documentId, "commitments");
+        assertThat(browser.find("#result-count").getAttribute("data-total")).isEqualTo("104");
+        assertThat(browser.findAll("#commitment-table tbody tr")).hasSize(25);
+        assertThat(browser.find("#page-of").getText()).isEqualTo("Page 1 of 5");
+
+        browser.find("#filter-q").sendKeys("博览会");
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#apply-filters").click();
+        browser.awaitView("commitments");
+        JsonNode found = platform.get(Service.REGISTRY, "/api/commitments?documentId=" + documentId + "&q="
+                + URLEncoder.encode("博览会", StandardCharsets.UTF_8) + "&size=500");
+        List<String> ids = new ArrayList<>();
+        found.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        assertThat(ids).isNotEmpty().hasSizeLessThan(SEED_COMMITMENTS);
+        assertThat(browser.find("#result-count").getAttribute("data-total")).isEqualTo(String.valueOf(ids.size()));
+        assertThat(browser.findAll("#commitment-table tbody tr")).extracting(row -> row.getAttribute("data-commitment-id"))
+                .containsExactlyElementsOf(ids);
+        expoCommitmentId = found.get("items").valueStream()
+                .filter(item -> item.get("facts").get("text").asString().equals("支持举办第七届中俄博览会。"))
+                .findFirst().orElseThrow().get("id").asString();
+
+        browser.show("commitments?documentId=" + documentId, "commitments");
+        browser.find("#filter-section").sendKeys("2");
+        new Select(browser.find("#filter-status")).selectByValue("PLEDGED");
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#apply-filters").click();
+        browser.awaitView("commitments");
+        long inSection2 = platform.get(Service.REGISTRY, "/api/commitments?documentId=" + documentId
+                + "&section=2&status=PLEDGED&size=1").get("total").asLong();
+        assertThat(inSection2).isPositive();
+        assertThat(browser.find("#result-count").getAttribute("data-total")).isEqualTo(String.valueOf(inSection2));
+        assertThat(browser.driver().getCurrentUrl()).contains("section=2", "status=PLEDGED");
+    }
+
+    @Test
+    @Order(4)
+    void aSubscriberCreatesASubscriptionAndSeesItListed() {
+        browser.signIn(SUBSCRIBER);
+        browser.show("subscriptions", "subscriptions");
+        browser.find("#subscription-name").sendKeys("Dashboard test: everything");
+        browser.find("#subscription-webhook").sendKeys("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/dashboard");
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#subscription-submit").click();
+        browser.awaitView("subscriptions");
+        assertThat(browser.find("#created-secret").getText()).contains("whsec_");
+        assertThat(browser.findAll("#subscription-table tbody tr")).singleElement()
+                .satisfies(row -> assertThat(row.getText()).contains("Dashboard test: everything"));
+    }
+
+    @Test
+    @Order(5)
+    void anOperatorAssignsAnAgencyWhichThenReportsProgressFromTheCommitmentPage() throws Exception {
+        assertThat(platform.send(Service.REGISTRY, "PUT", "/api/agencies/" + AGENCY,
+                "{\"name\":\"Ministry of Commerce\",\"country\":\"CN\",\"contact\":\"ops@example.org\"}",
+                DashboardPlatform.OPERATOR).statusCode()).isEqualTo(200);
+
+        browser.signIn(DashboardPlatform.OPERATOR);
+        browser.show("commitment/" + expoCommitmentId, "commitment");
+        assertThat(browser.find("#commitment-text").getText()).isEqualTo("支持举办第七届中俄博览会。");
+        assertThat(browser.findAll("#progress-form")).as("an operator reports no progress").isEmpty();
+        browser.find("#agency-" + AGENCY).click();
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#assign-submit").click();
+        browser.awaitView("commitment");
+        assertThat(browser.find("#assigned-agencies").getText()).isEqualTo(AGENCY);
+
+        browser.signIn(TestTokens.agency(AGENCY));
+        browser.show("commitment/" + expoCommitmentId, "commitment");
+        new Select(browser.find("#progress-status")).selectByValue("IN_PROGRESS");
+        browser.find("#progress-percent").sendKeys("40");
+        browser.find("#progress-note").sendKeys("Venue booked");
+        browser.find("#progress-evidence").sendKeys("https://example.org/expo-venue");
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#progress-submit").click();
+        browser.awaitView("commitment");
+
+        assertThat(browser.find("#commitment-status").getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+        assertThat(browser.find("#percent-complete").getText()).isEqualTo("40 %");
+        WebElement history = browser.find("#history");
+        assertThat(history.getText()).contains("Venue booked", "agency:" + AGENCY);
+        assertThat(history.findElement(By.cssSelector("a[href='https://example.org/expo-venue']")).getText())
+                .isEqualTo("https://example.org/expo-venue");
+        JsonNode stored = platform.get(Service.REGISTRY, "/api/commitments/" + expoCommitmentId);
+        assertThat(stored.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(stored.get("percentComplete").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    @Order(6)
+    void theSubscribersDeliveryLogShowsTheStatusChange() {
+        browser.signIn(SUBSCRIBER);
+        browser.until(Duration.ofSeconds(60), d -> {
+            browser.show("subscriptions?state=delivered", "subscriptions");
+            return browser.findAll("#delivery-table tr[data-delivery-id]").stream()
+                    .anyMatch(row -> row.getText().contains(expoCommitmentId));
+        });
+    }
+
+    @Test
+    @Order(7)
+    void theCommuniquePageMarksEveryExtractedCommitmentInPlace() throws Exception {
+        JsonNode analysis = platform.get(Service.EXTRACTION, "/api/analyses/" + documentId);
+        Set<String> extracted = new HashSet<>();
+        analysis.get("commitments").forEach(c -> extracted.add(c.get("id").asString()));
+        assertThat(extracted).hasSize(SEED_COMMITMENTS);
+
+        browser.signIn(READER);
+        browser.show("communique/" + documentId, "communique");
+        assertThat(browser.find("#marked-count").getAttribute("data-marked")).isEqualTo("104");
+        List<WebElement> marks = browser.findAll("#source-text a.commitment-mark");
+        assertThat(marks).extracting(mark -> mark.getAttribute("data-commitment-id")).containsExactlyInAnyOrderElementsOf(extracted);
+        assertThat(marks).filteredOn(mark -> "bullet".equals(mark.getAttribute("data-kind"))).hasSize(SEED_BULLETS);
+        assertThat(marks).filteredOn(mark -> "narrative".equals(mark.getAttribute("data-kind"))).hasSize(SEED_NARRATIVE);
+        assertThat(browser.findAll(".unmarked")).isEmpty();
+        WebElement expo = browser.find("#mark-" + expoCommitmentId);
+        assertThat(expo.getText()).isEqualTo("支持举办第七届中俄博览会。");
+        assertThat(expo.getAttribute("class")).contains("status-IN_PROGRESS");
+    }
+
+    /** Not a timed assertion (the host is shared): the figure goes to docs/performance.md, "Dashboard". */
+    @Test
+    @Order(8)
+    void firstRenderOfTheOverviewWith1000Commitments() throws Exception {
+        int added = 1000 - SEED_COMMITMENTS;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < added; i++) {
+                String body = "{\"documentId\":\"perf-" + (i % 10) + "\",\"section\":" + (i % 12) + ",\"text\":\"Synthetic commitment "
+                        + i + "\",\"parties\":[\"CN\",\"RU\"],\"topics\":[\"topic-" + (i % 15) + "\"],\"dueDate\":\"2027-0"
+                        + (1 + i % 9) + "-15\",\"reason\":\"dashboard first-render measurement\"}";
+                answers.add(pool.submit(() -> platform.send(Service.REGISTRY, "POST", "/api/commitments", body,
+                        DashboardPlatform.OPERATOR).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(platform.get(Service.REGISTRY, "/api/commitments/summary").get("overall").get("total").asInt()).isEqualTo(1000);
+
+        browser.signIn(READER);
+        List<Long> figures = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            browser.load("#/overview", "overview");
+            assertThat(browser.find("#total").getAttribute("data-total")).isEqualTo("1000");
+            figures.add(Long.parseLong(browser.find("#main").getAttribute("data-first-render-ms")));
+        }
+        List<Long> sorted = figures.stream().sorted().toList();
+        String report = "Dashboard first render of the overview, 1,000 commitments (navigation start to complete board, ms): "
+                + "first load " + figures.get(0) + ", reloads " + figures.subList(1, figures.size()) + ", median "
+                + sorted.get(sorted.size() / 2) + ", host CPUs " + Runtime.getRuntime().availableProcessors();
+        System.out.println(report);
+        Files.writeString(Path.of("target", "dashboard-first-render.txt"), report + System.lineSeparator());
+    }
+}
