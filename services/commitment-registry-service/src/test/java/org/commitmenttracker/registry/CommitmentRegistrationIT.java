@@ -96,6 +96,26 @@ class CommitmentRegistrationIT {
     }
 
     @Test
+    void aRegistrationAndItsReExtractionBackToBackAreBothApplied() {
+        String documentId = "doc-b2b-" + UUID.randomUUID();
+        String id = "cmt-b2b-" + UUID.randomUUID();
+        // Back to back, most often in one poll: the batch registers it and applies the re-extraction on top.
+        publish(extracted(id, documentId, "双方将举办论坛。", "1"));
+        publish(extracted(id, documentId, "双方将于2023年举办论坛。", "2"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(id).contains("双方将于2023年举办论坛。"));
+        String stored = get(id);
+        assertThat(stored).contains("\"status\":\"PLEDGED\"", "\"version\":2", "\"kind\":\"registered\"",
+                "\"kind\":\"re-extracted\"");
+        List<EventEnvelope<CommitmentStatusChanged>> changes = TopicReader.readUntil(Topics.STATUS_CHANGES,
+                        records -> records.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30),
+                        Duration.ofSeconds(2))
+                .stream().filter(r -> id.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class)).toList();
+        assertThat(changes).hasSize(1);
+    }
+
+    @Test
     void assignmentRulesAssignAgenciesToNewCommitmentsBySectionAndTopic() {
         org.commitmenttracker.testsupport.Http http = RegistryFixtures.operator(port);
         RegistryFixtures.addAgency(http, "customs");

@@ -1,57 +1,123 @@
 package org.commitmenttracker.registry.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.registry.agencies.AssignmentRules;
+import org.commitmenttracker.registry.batch.BatchConsumers;
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
+import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.store.Commitments;
+import org.commitmenttracker.registry.store.Commitments.Step;
 import org.commitmenttracker.service.trace.TraceContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 
 /**
- * {@code registerCommitments} on {@code commitments}: registers new commitments as PLEDGED and refreshes the
- * facts of known ones (never their status, history or analysts' corrections), and withdraws those a newer
- * analysis of their document no longer finds. {@code withdrawCommuniques} on
- * {@code communiques}: a withdrawn communiqué withdraws its commitments. Both idempotent.
+ * {@code registerCommitments} on {@code commitments}, in batch mode: registers new commitments as PLEDGED and
+ * refreshes the facts of known ones (never their status, history or analysts' corrections), a poll's worth at a
+ * time (one read of their commitments, a bulk insert and a bulk write: {@link Commitments#updateAll}); and withdraws
+ * those a newer analysis of their document no longer finds ({@code communique.analysed.v1}, after the
+ * registrations before it in the poll). A record that is not a valid event is dead-lettered with the reason
+ * ({@link BatchConsumers}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
+ * commitments. Both idempotent.
  */
 @Configuration
 class CommitmentConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
-                                                  AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
-                                                  Clock clock) {
-        return message -> {
-            EventEnvelope<? extends EventData> any = codec.decode(message.getPayload());
-            try (TraceContext.Scope trace = TraceContext.continueFrom(any.traceparent())) {
-                if (any.data() instanceof CommuniqueAnalysed) {
-                    withdrawal.withdrawDropped(codec.decode(message.getPayload(), CommuniqueAnalysed.class));
-                    return;
+    Consumer<Message<List<byte[]>>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
+                                                        AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
+                                                        Clock clock, KafkaTemplate<String, byte[]> kafka,
+                                                        @Value("${spring.cloud.stream.kafka.bindings.registerCommitments-in-0.consumer.dlq-name}") String deadLetterTopic) {
+        return batch -> {
+            Registrations pending = new Registrations();
+            List<CompletableFuture<?>> deadLetters = new ArrayList<>();
+            Consumer<Refusal> deadLetter = refused -> deadLetters.add(kafka.send(
+                    BatchConsumers.deadLetter(deadLetterTopic, refused.record(), refused.reason())));
+            for (ConsumerRecord<?, ?> record : BatchConsumers.records(batch)) {
+                byte[] payload = (byte[]) record.value();
+                try {
+                    EventEnvelope<? extends EventData> any = codec.decode(payload);
+                    if (any.data() instanceof CommuniqueAnalysed) {
+                        EventEnvelope<CommuniqueAnalysed> analysed = codec.decode(payload, CommuniqueAnalysed.class);
+                        pending.register(commitments).forEach(deadLetter); // the commitments before it first
+                        try (TraceContext.Scope trace = TraceContext.continueFrom(analysed.traceparent())) {
+                            withdrawal.withdrawDropped(analysed);
+                        }
+                        continue;
+                    }
+                    EventEnvelope<CommitmentExtracted> event = codec.decode(payload, CommitmentExtracted.class);
+                    ExtractedFacts facts = ExtractedFacts.of(event.data());
+                    String id = event.data().commitmentId();
+                    String eventId = event.id().toString();
+                    // Read here, not in the step: a step's failure is a refusal, the store's must fail the poll.
+                    List<String> agencies = rules.agenciesFor(facts);
+                    pending.add(id, record, new Step(current -> current.reextracted(facts, eventId, policy, clock.instant()),
+                            () -> registered(id, facts, eventId, agencies, policy, clock),
+                            Traceparent.childOf(event.traceparent())));
+                } catch (InvalidEventException e) {
+                    deadLetter.accept(new Refusal(record, e));
                 }
-                EventEnvelope<CommitmentExtracted> event = codec.decode(message.getPayload(), CommitmentExtracted.class);
-                ExtractedFacts facts = ExtractedFacts.of(event.data());
-                String eventId = event.id().toString();
-                commitments.upsert(event.data().commitmentId(),
-                        () -> registered(event.data().commitmentId(), facts, eventId, rules.agenciesFor(facts), policy, clock),
-                        current -> current.reextracted(facts, eventId, policy, clock.instant()),
-                        Traceparent.childOf(event.traceparent()));
             }
+            pending.register(commitments).forEach(deadLetter);
+            BatchConsumers.awaitDeadLetters(deadLetters, "a commitments poll");
         };
+    }
+
+    /** A record refused, and why. */
+    private record Refusal(ConsumerRecord<?, ?> record, InvalidEventException reason) {
+    }
+
+    /** The registrations of a poll not written yet, per commitment in poll order, with the records they came from. */
+    private static final class Registrations {
+        private final Map<String, List<Step>> steps = new LinkedHashMap<>();
+        private final Map<String, List<ConsumerRecord<?, ?>>> records = new HashMap<>();
+
+        void add(String commitmentId, ConsumerRecord<?, ?> record, Step step) {
+            steps.computeIfAbsent(commitmentId, id -> new ArrayList<>()).add(step);
+            records.computeIfAbsent(commitmentId, id -> new ArrayList<>()).add(record);
+        }
+
+        /** Writes them ({@link Commitments#updateAll}) and forgets them; returns those the domain refused. */
+        List<Refusal> register(Commitments commitments) {
+            if (steps.isEmpty()) {
+                return List.of();
+            }
+            List<Refusal> refusals = new ArrayList<>();
+            commitments.updateAll(steps).forEach((id, refused) -> {
+                for (int i = 0; i < refused.size(); i++) {
+                    if (refused.get(i) != null) {
+                        refusals.add(new Refusal(records.get(id).get(i), new InvalidEventException(
+                                "Commitment " + id + " refused: " + refused.get(i).getMessage(), refused.get(i))));
+                    }
+                }
+            });
+            steps.clear();
+            records.clear();
+            return refusals;
+        }
     }
 
     /** PLEDGED, assigned to the agencies the operators' rules name for its section and topics. */

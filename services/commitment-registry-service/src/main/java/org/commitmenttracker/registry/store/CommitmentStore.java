@@ -47,10 +47,8 @@ public class CommitmentStore {
 
     /** Inserts a new commitment (version 1) with its events; false if it exists already. */
     public boolean insert(Commitment commitment, List<OutboxMessage> events) {
-        Document document = toDocument(commitment.withVersion(1));
-        document.put(OutboxRelay.FIELD, events.stream().map(e -> toDocument((Object) e)).toList());
         try {
-            mongo.getCollection(COLLECTION).insertOne(document);
+            mongo.getCollection(COLLECTION).insertOne(newDocument(commitment.withVersion(1), events));
         } catch (DuplicateKeyException | com.mongodb.MongoWriteException exists) {
             if (exists instanceof com.mongodb.MongoWriteException w && w.getCode() != 11000) {
                 throw w;
@@ -95,6 +93,27 @@ public class CommitmentStore {
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         writes.forEach(write -> bulk.upsert(write.sameVersion(), update(write)));
+        return executeAnnouncing(bulk, writes);
+    }
+
+    /**
+     * Inserts several new commitments (each with the version it was built to) in one unordered bulk write; returns
+     * the ids of those registered by someone else meanwhile (duplicate {@code _id}: nothing of theirs is written).
+     */
+    public Set<String> insertAll(List<VersionedWrite> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        writes.forEach(write -> bulk.insert(newDocument(write.next(), write.events())));
+        return executeAnnouncing(bulk, writes);
+    }
+
+    /**
+     * Runs a bulk write of {@code writes} (one operation each, in that order), announces the events of those
+     * written and returns the ids of those refused as duplicate {@code _id}s; any other error is thrown.
+     */
+    private Set<String> executeAnnouncing(BulkOperations bulk, List<VersionedWrite> writes) {
         Set<String> conflicts = new HashSet<>();
         try {
             bulk.execute();
@@ -109,6 +128,13 @@ public class CommitmentStore {
         writes.stream().filter(write -> !conflicts.contains(write.next().id()))
                 .forEach(write -> announce(write.next().id(), write.events()));
         return conflicts;
+    }
+
+    /** A new commitment's document: its state, with its events in the outbox. */
+    private Document newDocument(Commitment commitment, List<OutboxMessage> events) {
+        Document document = toDocument(commitment);
+        document.put(OutboxRelay.FIELD, events.stream().map(e -> toDocument((Object) e)).toList());
+        return document;
     }
 
     /** {@code $set} of the whole state and {@code $push} of the events. */

@@ -3,6 +3,7 @@ package org.commitmenttracker.registry.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,67 +70,67 @@ public class Commitments {
         throw new IllegalStateException("Commitment " + id + " kept changing during " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** One operation of a batch, with the traceparent its events carry. */
-    public record Step(Function<Commitment, Outcome> operation, String traceparent) {
+    /**
+     * One operation of a batch, with the traceparent its events carry; with a {@code creation}, a commitment not
+     * registered yet is registered by it (as {@link #upsert} does) instead of being refused as unknown.
+     */
+    public record Step(Function<Commitment, Outcome> operation, Supplier<Outcome> creation, String traceparent) {
+        public Step(Function<Commitment, Outcome> operation, String traceparent) {
+            this(operation, null, traceparent);
+        }
     }
 
     /**
-     * Applies, per commitment, its steps in order, as if each were an {@link #update} of its own (one version per
-     * changed step, the same events), but reads every commitment with one query and writes every changed one with
-     * one bulk write. A step that throws is refused and changes nothing; the next step applies to the state
-     * before it. A commitment written by someone else meanwhile has its steps applied again, one {@link #update}
-     * at a time.
+     * Applies, per commitment, its steps in order, as if each were an {@link #update} (or, with a creation, an
+     * {@link #upsert}) of its own (one version per changed step, the same events), but reads every commitment with
+     * one query and writes the changed ones with one bulk write (and the new ones with one bulk insert). A step that
+     * throws is refused and changes nothing; the next step applies to the state before it. A commitment written by
+     * someone else meanwhile has its steps applied again, one {@link #upsert} at a time.
      *
-     * @return per commitment, per step, what the step threw ({@link CommitmentNotFound} for an unknown commitment),
-     * or null where it was applied
+     * @return per commitment, per step, what the step threw ({@link CommitmentNotFound} for an unknown commitment
+     * and a step without creation), or null where it was applied
      */
     public Map<String, List<RuntimeException>> updateAll(Map<String, List<Step>> steps) {
         Map<String, Commitment> current = new HashMap<>();
         store.findAll(steps.keySet()).forEach(c -> current.put(c.id(), c));
         Map<String, List<RuntimeException>> refusals = new HashMap<>();
-        List<VersionedWrite> writes = new ArrayList<>();
+        List<VersionedWrite> inserts = new ArrayList<>();
+        List<VersionedWrite> updates = new ArrayList<>();
         steps.forEach((id, sequence) -> {
             RuntimeException[] refused = new RuntimeException[sequence.size()];
             refusals.put(id, Arrays.asList(refused));
             Commitment stored = current.get(id);
-            if (stored == null) {
-                Arrays.fill(refused, new CommitmentNotFound(id));
-                return;
-            }
             Commitment state = stored;
             List<OutboxMessage> outbox = new ArrayList<>();
             for (int i = 0; i < sequence.size(); i++) {
+                Step step = sequence.get(i);
                 Outcome outcome;
                 try {
-                    outcome = sequence.get(i).operation().apply(state);
+                    outcome = state != null ? step.operation().apply(state) : creation(id, step).get();
                 } catch (RuntimeException e) {
                     refused[i] = e;
                     continue;
                 }
                 if (outcome.changed()) {
-                    long version = state.version() + 1;
-                    outbox.addAll(events.of(outcome, version, sequence.get(i).traceparent()));
+                    long version = (state == null ? 0 : state.version()) + 1;
+                    outbox.addAll(events.of(outcome, version, step.traceparent()));
                     state = outcome.next().withVersion(version);
                 }
             }
             if (state != stored) {
-                writes.add(new VersionedWrite(state, stored.version(), outbox));
+                (stored == null ? inserts : updates).add(new VersionedWrite(state, stored == null ? 0 : stored.version(), outbox));
             }
         });
-        Set<String> conflicts = store.updateAll(writes);
+        Set<String> conflicts = new HashSet<>(store.insertAll(inserts));
+        conflicts.addAll(store.updateAll(updates));
         for (String id : conflicts) {
             List<Step> sequence = steps.get(id);
             List<RuntimeException> refused = refusals.get(id);
             for (int i = 0; i < sequence.size(); i++) {
-                Function<Commitment, Outcome> operation = sequence.get(i).operation();
+                Step step = sequence.get(i);
                 try {
-                    update(id, c -> {
-                        try {
-                            return operation.apply(c);
-                        } catch (RuntimeException e) {
-                            throw new StepRefused(e);
-                        }
-                    }, sequence.get(i).traceparent());
+                    upsert(id, () -> refusable(creation(id, step)), c -> refusable(() -> step.operation().apply(c)),
+                            step.traceparent());
                     refused.set(i, null);
                 } catch (StepRefused e) {
                     refused.set(i, (RuntimeException) e.getCause());
@@ -137,6 +138,22 @@ public class Commitments {
             }
         }
         return refusals;
+    }
+
+    /** What a step does to a commitment that is not registered: its creation, or the refusal as unknown. */
+    private static Supplier<Outcome> creation(String id, Step step) {
+        return step.creation() != null ? step.creation() : () -> {
+            throw new CommitmentNotFound(id);
+        };
+    }
+
+    /** Runs a step's operation, carrying what it throws past the store's own failures as {@link StepRefused}. */
+    private static Outcome refusable(Supplier<Outcome> operation) {
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            throw new StepRefused(e);
+        }
     }
 
     /** Carries what a step threw past the store's own failures, which are not the step's. */

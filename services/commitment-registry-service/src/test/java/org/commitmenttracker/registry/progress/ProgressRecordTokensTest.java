@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.commitmenttracker.registry.batch.BatchConsumers;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.service.security.CallerTokenConverter;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ProgressRecordTokensTest {
         record.headers().add("authorization", "Bearer second".getBytes(StandardCharsets.UTF_8));
         record.headers().add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8));
 
-        var dead = ProgressConsumer.deadLetter("progress.registry.dlq", record, new InvalidEventException("refused"));
+        var dead = BatchConsumers.deadLetter("progress.registry.dlq", record, new InvalidEventException("refused"));
 
         assertThat(dead.headers().toArray()).extracting(h -> h.key().toLowerCase()).doesNotContain("authorization")
                 .contains("traceparent", "x-exception-message");
