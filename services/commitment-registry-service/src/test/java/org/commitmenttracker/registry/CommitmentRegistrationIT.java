@@ -48,11 +48,7 @@ class CommitmentRegistrationIT {
         TopicReader.write(Topics.COMMITMENTS, commitmentId, event);
         TopicReader.write(Topics.COMMITMENTS, commitmentId, event); // redelivered
 
-        List<EventEnvelope<CommitmentStatusChanged>> changes = TopicReader.readUntil(Topics.STATUS_CHANGES,
-                        records -> records.stream().anyMatch(r -> commitmentId.equals(r.key())), Duration.ofSeconds(60),
-                        Duration.ofSeconds(3))
-                .stream().filter(r -> commitmentId.equals(r.key()))
-                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class)).toList();
+        List<EventEnvelope<CommitmentStatusChanged>> changes = statusChangesOf(commitmentId);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).data().from()).isNull();
         assertThat(changes.get(0).data().to()).isEqualTo("PLEDGED");
@@ -107,11 +103,7 @@ class CommitmentRegistrationIT {
         String stored = get(id);
         assertThat(stored).contains("\"status\":\"PLEDGED\"", "\"version\":2", "\"kind\":\"registered\"",
                 "\"kind\":\"re-extracted\"");
-        List<EventEnvelope<CommitmentStatusChanged>> changes = TopicReader.readUntil(Topics.STATUS_CHANGES,
-                        records -> records.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30),
-                        Duration.ofSeconds(2))
-                .stream().filter(r -> id.equals(r.key()))
-                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class)).toList();
+        List<EventEnvelope<CommitmentStatusChanged>> changes = statusChangesOf(id);
         assertThat(changes).hasSize(1);
     }
 
@@ -160,6 +152,14 @@ class CommitmentRegistrationIT {
         DeadLetters.assertDeadLettered("commitments.registry.dlq", commitments, Duration.ofSeconds(180));
         DeadLetters.assertDeadLettered("communiques.registry.dlq", withdrawals, Duration.ofSeconds(180));
         assertThat(get(original.commitmentId())).isEqualTo(before);
+    }
+
+    /** The status changes announced for commitment {@code id}: once there is one, and 3 s more for any other. */
+    private List<EventEnvelope<CommitmentStatusChanged>> statusChangesOf(String id) {
+        return TopicReader.readUntil(Topics.STATUS_CHANGES, records -> records.stream().anyMatch(r -> id.equals(r.key())),
+                        Duration.ofSeconds(60), Duration.ofSeconds(3))
+                .stream().filter(r -> id.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class)).toList();
     }
 
     private void publish(CommitmentExtracted event) {
