@@ -41,12 +41,22 @@ final class FaultInjector {
         long spacing = n <= 1 ? 0 : Math.max(0, window.minus(LEAD.multipliedBy(2)).toNanos() / (n - 1));
         thread = new Thread(() -> {
             long previousReady = 0;
+            String broken = null;
             for (int i = 0; i < n; i++) {
+                Fault fault = plan.faults().get(i);
+                if (broken != null) {
+                    // the platform is not whole again: a further fault would only measure the previous one
+                    windows.add(FaultWindow.notInjected(fault, windowStartNanos, "not injected: " + broken));
+                    continue;
+                }
                 long due = Math.max(windowStartNanos + LEAD.toNanos() + i * spacing, previousReady + GAP.toNanos());
                 sleepUntil(due);
-                FaultWindow faultWindow = inject(plan.faults().get(i), windowStartNanos);
+                FaultWindow faultWindow = inject(fault, windowStartNanos);
                 windows.add(faultWindow);
-                previousReady = faultWindow.readyNanos > 0 ? faultWindow.readyNanos : System.nanoTime();
+                previousReady = faultWindow.readyNanos;
+                if (faultWindow.readyNanos == 0) {
+                    broken = fault.label() + " did not recover";
+                }
             }
             finishedNanos = System.nanoTime();
         }, "faults");
@@ -175,6 +185,17 @@ final class FaultInjector {
             this.windowStartNanos = windowStartNanos;
         }
 
+        /** A fault of the plan that was skipped: never ready, contains no acknowledgement. */
+        static FaultWindow notInjected(Fault fault, long windowStartNanos, String reason) {
+            FaultWindow window = new FaultWindow(fault, Long.MAX_VALUE, null, windowStartNanos);
+            window.failed(reason);
+            return window;
+        }
+
+        boolean injected() {
+            return injectedAt != null;
+        }
+
         void ready(long nanos, Instant at) {
             readyNanos = nanos;
             readyAt = at;
@@ -194,7 +215,7 @@ final class FaultInjector {
         }
 
         boolean killsStore() {
-            return fault.kind() == Kind.KILL && fault.target().equals("store");
+            return injected() && fault.kind() == Kind.KILL && fault.target().equals("store");
         }
 
         /** For a store kill: whether a write acknowledged at {@code nanos} may be one the store had not committed. */

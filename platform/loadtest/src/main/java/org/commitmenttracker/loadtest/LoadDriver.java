@@ -646,7 +646,7 @@ public final class LoadDriver {
             long[] counts = invariants.perWindow.get(window);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("fault", window.fault.label());
-            row.put("injected_at_s", Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9));
+            row.put("injected_at_s", window.injected() ? Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9) : null);
             row.put("ready_after_s", window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()));
             row.put("acks_in_window", counts[0]);
             row.put("lost_in_window", counts[1]);

@@ -101,7 +101,8 @@ final class Reports {
                 "acks in window", "lost in window", "store loss"));
         for (Object fault : faults) {
             Map<?, ?> row = (Map<?, ?>) fault;
-            out.append(String.format("%-24s %12s %15s %15s %15s %11s%s%n", row.get("fault"), row.get("injected_at_s"),
+            out.append(String.format("%-24s %12s %15s %15s %15s %11s%s%n", row.get("fault"),
+                    row.get("injected_at_s") == null ? "-" : row.get("injected_at_s"),
                     row.get("ready_after_s") == null ? "never" : row.get("ready_after_s"), row.get("acks_in_window"),
                     row.get("lost_in_window"), row.get("store_loss") == null ? "-" : row.get("store_loss"),
                     row.get("error") == null ? "" : "  " + row.get("error")));
