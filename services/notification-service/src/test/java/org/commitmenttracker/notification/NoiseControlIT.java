@@ -95,6 +95,9 @@ class NoiseControlIT {
                 + "\",\"digest\":{\"frequency\":\"daily\",\"at\":\"08:00\",\"zone\":\"Asia/Shanghai\"}}");
         assertThat(created.get("digest").toString()).isEqualTo("{\"frequency\":\"daily\",\"at\":\"08:00\",\"zone\":\"Asia/Shanghai\"}");
         String id = created.get("id").asString();
+        JsonNode stored = api.get("/api/subscriptions/" + id); // read back from the store
+        assertThat(stored.get("digest")).isEqualTo(created.get("digest"));
+        assertThat(stored.get("groupWindow").asString()).as("the e-mail default, unused by a digest").isEqualTo("PT30S");
         confirm(TestMail.await(address, 1).get(0));
         NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
         NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
@@ -111,6 +114,35 @@ class NoiseControlIT {
         assertThat(digest.getSubject()).isEqualTo("[Commitment Tracker] 2 alerts for \u201cMorning\u201d");
         Thread.sleep(2000);
         assertThat(TestMail.to(address)).hasSize(2);
+    }
+
+    /** Timers live in memory; the group in the store is what a restart or another replica finds, and sends once. */
+    @Test
+    void aGroupLeftInTheStoreIsSentByTheSweepWhenDueAndOnlyOnce() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "swept-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        Instant start = clock.instant();
+        clock.set(start);
+        String id = api.subscribe("{\"name\":\"hourly\",\"documentIds\":[\"" + documentId + "\"],\"email\":\"" + address
+                + "\",\"groupWindow\":\"1h\"}").get("id").asString();
+        confirm(TestMail.await(address, 1).get(0));
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        await().atMost(PATIENCE).until(() -> api.get("/api/subscriptions/" + id + "/alerts").size() == 1);
+        assertThat(mongo.getCollection("alert_batches").countDocuments(new org.bson.Document("_id", id + "|email"))).isEqualTo(1);
+
+        clock.set(start.plus(Duration.ofMinutes(59)));
+        batches.sweep();
+        Thread.sleep(1500);
+        assertThat(TestMail.to(address)).as("within the window").hasSize(1);
+        clock.set(start.plus(Duration.ofMinutes(61)));
+        batches.sweep();
+        batches.sweep();
+        TestMail.await(address, 2);
+        await().atMost(PATIENCE).until(() -> mongo.getCollection("alert_batches").countDocuments(new org.bson.Document("_id", id + "|email")) == 0);
+        batches.sweep();
+        Thread.sleep(1500);
+        assertThat(TestMail.to(address)).as("sent once").hasSize(2);
     }
 
     @Test

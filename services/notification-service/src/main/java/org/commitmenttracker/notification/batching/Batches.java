@@ -46,6 +46,8 @@ import org.springframework.stereotype.Service;
 public class Batches implements ApplicationRunner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Batches.class);
     private static final int SWEEP_LIMIT = 1_000;
+    /** Timers only for batches due this soon (group windows); digests are left to the sweep, a few seconds late at most. */
+    private static final Duration TIMED_WITHIN = Duration.ofHours(1);
     private final BatchStore store;
     private final Deliveries deliveries;
     private final EmailChannel email;
@@ -78,7 +80,12 @@ public class Batches implements ApplicationRunner, DisposableBean {
         appends.forEach(append -> earliest.merge(AlertBatch.idOf(append.subscriptionId(), append.channel()),
                 append.item().dueAt(), (a, b) -> a.isBefore(b) ? a : b));
         Instant now = clock.instant();
-        earliest.forEach((id, due) -> later(id, Duration.between(now, due)));
+        earliest.forEach((id, due) -> {
+            Duration delay = Duration.between(now, due);
+            if (delay.compareTo(TIMED_WITHIN) <= 0) {
+                later(id, delay);
+            }
+        });
     }
 
     @Override

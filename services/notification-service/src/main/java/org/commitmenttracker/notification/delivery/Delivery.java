@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.commitmenttracker.notification.webhook.WebhookBody;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -46,7 +47,7 @@ public record Delivery(@Id String id, String owner, String subscriptionId, Strin
     public static Delivery grouped(List<String> eventIds, String owner, String subscriptionId, byte[] body,
                                    String traceparent, Instant now) {
         return new Delivery(idOf(String.join(",", eventIds), subscriptionId), owner, subscriptionId, null,
-                laneOf(subscriptionId, "grouped"), eventIds, "alerts.grouped", new String(body, StandardCharsets.UTF_8),
+                laneOf(subscriptionId, "grouped"), eventIds, WebhookBody.GROUPED, new String(body, StandardCharsets.UTF_8),
                 DeliveryState.PENDING, 0, now, null, 0, List.of(), null, traceparent, now, null);
     }
 

@@ -23,7 +23,7 @@ public record SubscriptionView(String id, String name, Set<String> commitmentIds
                                Set<Integer> sections, Set<String> topics, Set<String> parties, Set<String> agencies,
                                Set<String> organisations, Set<String> statuses, List<EventView> events,
                                String keyword, String webhookUrl, String email, String emailStatus, String language,
-                               String groupWindow, DigestView digest, String repeatEvery, List<SilenceView> silences,
+                               String groupWindow, DigestView digest, String repeatEvery,
                                boolean enabled, String disabledReason,
                                String secret, Instant previousSecretExpiresAt, Instant createdAt,
                                Instant updatedAt) {
@@ -36,7 +36,7 @@ public record SubscriptionView(String id, String name, Set<String> commitmentIds
         }
     }
 
-    /** A silence in force; {@code events} are the kinds it mutes (none: every kind). */
+    /** A silence ({@code GET …/silences}); {@code events} are the kinds it mutes (none: every kind). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record SilenceView(String id, Instant until, Set<String> commitmentIds, Set<String> documentIds,
                               List<String> events, String comment, Instant createdAt) {
@@ -65,8 +65,7 @@ public record SubscriptionView(String id, String name, Set<String> commitmentIds
                 filter.keyword(), webhook == null ? null : webhook.url(), email == null ? null : email.address(),
                 email == null ? null : lower(email.state()), email == null ? null : email.language(),
                 pacing.groupWindow().toString(), DigestView.of(pacing.digest()),
-                pacing.repeatEvery() == null ? null : pacing.repeatEvery().toString(),
-                subscription.silences().stream().map(SilenceView::of).toList(), subscription.enabled(),
+                pacing.repeatEvery() == null ? null : pacing.repeatEvery().toString(), subscription.enabled(),
                 subscription.disabledReason(), shownSecret,
                 webhook == null || shownSecret == null ? null : webhook.previousSecretExpiresAt(),
                 subscription.createdAt(), subscription.updatedAt());
