@@ -13,12 +13,16 @@ export async function render({ id, params }) {
     api('extraction', `/analyses/${path}`),
     readsCommitments() ? allCommitments({ documentId: id }).catch(() => []) : Promise.resolve([]),
   ]);
-  document.title = `${communique.title || t('communique.title')} · ${t('brand')}`;
+  // A plain-text upload has no title, date or language at ingestion: the analysis found them in the text.
+  const found = analysis.document || {};
+  const title = communique.title || found.title || t('communique.title');
+  const language = communique.language || found.language;
+  document.title = `${title} · ${t('brand')}`;
   const statusById = new Map(registered.map(c => [c.id, c.status]));
   // The engine's kinds are BULLET/NARRATIVE in the analysis, bullet/narrative in the registry.
   const extracted = analysis.commitments.map(c => ({ ...c, kind: String(c.kind).toLowerCase() }));
   const { spans, missing } = locate(communique.text || '', extracted);
-  const source = h('div', { class: 'source-text', id: 'source-text', lang: communique.language || analysis.document?.language || null });
+  const source = h('div', { class: 'source-text', id: 'source-text', lang: language || null });
   let position = 0;
   for (const span of spans) {
     source.append(communique.text.slice(position, span.start));
@@ -34,8 +38,8 @@ export async function render({ id, params }) {
   source.append((communique.text || '').slice(position));
 
   const page = h('article', { class: 'communique' },
-    h('h1', { tabindex: '-1' }, communique.title || t('communique.title')),
-    h('p', { class: 'muted' }, `${t('published')}: ${communique.publishedOn || t('none')} · ${t('language')}: ${communique.language || t('none')}`),
+    h('h1', { tabindex: '-1', lang: language || null }, title),
+    h('p', { class: 'muted' }, `${t('published')}: ${communique.publishedOn || found.date || t('none')} · ${t('language')}: ${language || t('none')}`),
     h('p', { id: 'marked-count', role: 'status', 'data-marked': spans.length, 'data-total': analysis.commitments.length },
       t('communique.marked', { marked: number(spans.length), total: number(analysis.commitments.length) })),
     h('ul', { class: 'legend' },

@@ -76,7 +76,7 @@ function calendar(byMonth) {
       const items = byMonth.get(`${year}-${month}`) || [];
       if (items.length === 0) return h('td', {});
       const worst = CATEGORIES.find(c => items.some(m => m.category === c));
-      return h('td', { class: `deadline-${worst}` }, h('a', { href: `#month-${year}-${month}`,
+      return h('td', { class: `calendar-${worst}` }, h('a', { href: `#month-${year}-${month}`,
         onclick: event => { event.preventDefault(); document.getElementById(`month-${year}-${month}`).scrollIntoView(); },
         title: `${year}-${month}: ${items.length}` }, number(items.length)));
     })))));

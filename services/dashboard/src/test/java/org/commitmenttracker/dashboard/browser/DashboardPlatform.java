@@ -134,6 +134,12 @@ final class DashboardPlatform implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of any URL (the dashboard's pass-through, say) as {@code authorization}. */
+    HttpResponse<String> http(String url, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET as an operator (who reads everything), answered 200. */
     JsonNode get(Service service, String path) throws Exception {
         HttpResponse<String> response = send(service, "GET", path, null, OPERATOR);
