@@ -129,6 +129,27 @@ class EmailAlertsIT {
         assertThat(TestMail.to(address)).as("only the confirmation: nothing after the bounce").hasSize(1);
     }
 
+    @Test
+    void aNewAddressIsConfirmedAfreshAndTheOldAddressesLinksStopWorking() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String first = "first-" + UUID.randomUUID() + "@example.org";
+        String second = "second-" + UUID.randomUUID() + "@example.org";
+        String id = confirmedSubscription(api, first, "{\"name\":\"Expo\",\"email\":\"" + first + "\"}");
+        String oldLink = TestMail.link(TestMail.to(first).get(0), "confirm");
+
+        assertThat(api.send("PATCH", "/api/subscriptions/" + id, "{\"email\":\"" + second + "\"}").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("unconfirmed");
+        MimeMessage confirmation = TestMail.await(second, 1).get(0);
+        assertThat(Http.local(port).send("POST", oldLink, "application/x-www-form-urlencoded", "", Map.of()).statusCode())
+                .as("a link of the previous address").isEqualTo(404);
+        assertThat(Http.local(port).send("POST", TestMail.link(confirmation, "confirm"), "application/x-www-form-urlencoded", "",
+                Map.of()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id).get("email").asString()).isEqualTo(second);
+
+        assertThat(api.send("PATCH", "/api/subscriptions/" + id, "{\"email\":\"\"}").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/subscriptions/" + id).has("email")).as("removed").isFalse();
+    }
+
     /** Subscribes and confirms the address with the link mailed to it; returns the subscription id. */
     private String confirmedSubscription(NotificationApi api, String address, String body) throws Exception {
         String id = api.subscribe(body).get("id").asString();
