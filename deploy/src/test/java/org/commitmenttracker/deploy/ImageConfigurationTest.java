@@ -18,7 +18,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Pulling the base image needs a registry, which this build host cannot reach: so the build checks the image
- * configuration instead, i.e. the {@code images} profile of services/pom.xml with its properties resolved.
+ * configuration instead, i.e. the {@code images} profile of services/pom.xml with its properties resolved, and the
+ * copy of it in services/dashboard/pom.xml (whose parent is the root, not services/pom.xml).
  */
 class ImageConfigurationTest {
     static Element jib;
@@ -27,18 +28,10 @@ class ImageConfigurationTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        pom = factory.newDocumentBuilder().parse(PlatformModel.ROOT.resolve("services/pom.xml").toFile());
-        Element profile = profile("images");
-        for (Element property : children(child(profile, "properties"))) {
-            properties.put(property.getTagName(), property.getTextContent().trim());
-        }
-        for (Element plugin : children(child(child(profile, "build"), "plugins"))) {
-            if ("jib-maven-plugin".equals(text(plugin, "artifactId"))) {
-                jib = plugin;
-            }
-        }
+        pom = read("services/pom.xml");
+        Element profile = profile(pom, "images");
+        properties.putAll(properties(profile));
+        jib = jib(profile);
         assertThat(jib).as("services/pom.xml profile images configures com.google.cloud.tools:jib-maven-plugin").isNotNull();
     }
 
@@ -94,6 +87,22 @@ class ImageConfigurationTest {
         }
     }
 
+    /** Every web component builds its image with the very same profile, plus its own main class. */
+    @Test
+    void webComponentsCopyTheServicesImageProfile() throws Exception {
+        for (String component : PlatformModel.WEB_COMPONENTS) {
+            String path = "services/" + component + "/pom.xml";
+            Element profile = profile(read(path), "images");
+            Map<String, String> copied = properties(profile);
+            String mainClass = copied.remove("image.main-class");
+            assertThat(copied).as(path + " profile images: properties").isEqualTo(properties);
+            assertThat(canonical(jib(profile))).as(path + " profile images: the jib-maven-plugin").isEqualTo(canonical(jib));
+            assertThat(mainClass).as(path + " profile images: image.main-class").isNotNull();
+            assertThat(PlatformModel.ROOT.resolve("services").resolve(component)
+                    .resolve("src/main/java/" + mainClass.replace('.', '/') + ".java")).as("the main class of " + component).isRegularFile();
+        }
+    }
+
     @Test
     void pushedWhereThePipelineSays() {
         String to = resolve(text(child(child(jib, "configuration"), "to"), "image"));
@@ -110,13 +119,50 @@ class ImageConfigurationTest {
         return result;
     }
 
-    private static Element profile(String id) {
-        for (Element profile : children(child(pom.getDocumentElement(), "profiles"))) {
+    private static Document read(String path) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(PlatformModel.ROOT.resolve(path).toFile());
+    }
+
+    private static Element profile(Document document, String id) {
+        for (Element profile : children(child(document.getDocumentElement(), "profiles"))) {
             if (id.equals(text(profile, "id"))) {
                 return profile;
             }
         }
-        throw new AssertionError("services/pom.xml has no profile " + id);
+        throw new AssertionError(document.getDocumentURI() + " has no profile " + id);
+    }
+
+    private static Map<String, String> properties(Element profile) {
+        Map<String, String> result = new HashMap<>();
+        for (Element property : children(child(profile, "properties"))) {
+            result.put(property.getTagName(), property.getTextContent().trim());
+        }
+        return result;
+    }
+
+    private static Element jib(Element profile) {
+        for (Element plugin : children(child(child(profile, "build"), "plugins"))) {
+            if ("jib-maven-plugin".equals(text(plugin, "artifactId"))) {
+                return plugin;
+            }
+        }
+        return null;
+    }
+
+    /** An element as text without layout and comments: tags and trimmed values, in document order. */
+    private static String canonical(Element element) {
+        if (element == null) {
+            return null;
+        }
+        List<Element> elements = children(element);
+        if (elements.isEmpty()) {
+            return "<" + element.getTagName() + ">" + element.getTextContent().trim();
+        }
+        StringBuilder text = new StringBuilder("<" + element.getTagName() + ">");
+        elements.forEach(child -> text.append(canonical(child)));
+        return text.append("</").append(element.getTagName()).append(">").toString();
     }
 
     private static Element child(Element parent, String name) {

@@ -36,6 +36,33 @@ final class K8s {
         return current;
     }
 
+    /**
+     * Whether a label selector (matchLabels, matchExpressions with In, NotIn, Exists, DoesNotExist) selects an object
+     * with these labels. An empty selector selects everything, as in a NetworkPolicy's podSelector.
+     */
+    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        for (Map.Entry<String, Object> label : map(selector, "matchLabels").entrySet()) {
+            if (!String.valueOf(label.getValue()).equals(String.valueOf(labels.get(label.getKey())))) {
+                return false;
+            }
+        }
+        for (Map<String, Object> expression : list(selector, "matchExpressions")) {
+            Object value = labels.get(string(expression, "key"));
+            List<?> values = get(expression, "values") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            boolean matches = switch (String.valueOf(string(expression, "operator"))) {
+                case "In" -> value != null && values.contains(String.valueOf(value));
+                case "NotIn" -> value == null || !values.contains(String.valueOf(value));
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String kind(Map<String, Object> object) {
         return string(object, "kind");
     }

@@ -6,11 +6,14 @@ import static org.commitmenttracker.deploy.K8s.kind;
 import static org.commitmenttracker.deploy.K8s.list;
 import static org.commitmenttracker.deploy.K8s.map;
 import static org.commitmenttracker.deploy.K8s.name;
+import static org.commitmenttracker.deploy.K8s.selects;
 import static org.commitmenttracker.deploy.K8s.string;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +27,6 @@ import java.util.regex.Pattern;
 final class ManifestRules {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
-    /** spring.lifecycle.timeout-per-shutdown-phase in service-defaults.yml. */
-    static final int SHUTDOWN_PHASE_SECONDS = 20;
     static final long MAX_MESSAGE_BYTES = 8_388_608;
     /** The container port of actuator (management.server.port, MANAGEMENT_PORT): probes and Prometheus only. */
     static final String MANAGEMENT = "management";
@@ -38,13 +39,26 @@ final class ManifestRules {
     static final String MONITORING_LABEL = "tracker.commitmenttracker.org/monitoring";
     static final String ISSUER_URI = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI";
     static final String JWK_SET_URI = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI";
-    /** Keys a service cannot run without, each from its Secret ({@code name/key}): they are never committed. */
-    static final Map<String, Map<String, String>> REQUIRED_SECRETS = Map.of(
-            "notification-service", Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", "notification-service-secrets-key/key"));
+    /** Keys a service cannot run without, each from its Secret: they are never committed. */
+    static final Map<String, Map<String, SecretKey>> REQUIRED_SECRETS = Map.of("notification-service",
+            Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", new SecretKey("notification-service-secrets-key", "key", false)));
+    /** SMTPS (port 465): TLS from the first byte, instead of STARTTLS. */
+    static final String SMTP_SSL_ENABLE = "SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_ENABLE";
+    static final int DNS_PORT = 53;
+    /** What a web component's pods or ConfigMaps must never mention: it has neither Kafka nor MongoDB. */
+    private static final Pattern KAFKA_OR_MONGODB = Pattern.compile("(?is).*(kafka|mongo).*");
     private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|jaas|credential|api[_-]?key|private[_-]?key|key|_URI$).*");
     /** Names that say where something is or which claim to read, not what it is (e.g. ..._PUBLICKEYLOCATION, ..._CLAIM). */
     private static final Pattern NOT_A_CREDENTIAL = Pattern.compile("(?i).*(LOCATION|_CLAIM)$");
     private static final Pattern CREDENTIAL_VALUE = Pattern.compile("(?is).*(password\\s*=\\s*\"[^$\"]|://[^/\\s:@$]+:[^@\\s$]+@|BEGIN [A-Z ]*PRIVATE KEY).*");
+
+    /** An env var taken from {@code secret/key} by secretKeyRef; {@code optional}: the pod starts without the Secret. */
+    record SecretKey(String secret, String key, boolean optional) {
+        @Override
+        public String toString() {
+            return secret + "/" + key + " (optional: " + optional + ")";
+        }
+    }
 
     private final PlatformModel model;
     private final List<Map<String, Object>> objects;
@@ -74,9 +88,18 @@ final class ManifestRules {
             configMap(configMap);
         }
         managementPortPrivate();
+        isolatedTogether();
         for (String service : model.consumedTopics().keySet()) {
-            serviceObjects(service);
+            workloadObjects(service);
+            if (find("KafkaUser", service) == null) {
+                violations.add("KafkaUser/" + service + " is missing");
+            }
         }
+        for (String component : PlatformModel.WEB_COMPONENTS) {
+            workloadObjects(component);
+            webComponent(component);
+        }
+        model.mail().forEach(this::mail);
         topics(topics);
         scaling(topics);
         kafkaUsers();
@@ -94,9 +117,16 @@ final class ManifestRules {
         Map<String, Object> pod = map(deployment, "spec", "template", "spec");
         Map<String, Object> podSecurity = map(pod, "securityContext");
         Object grace = pod.get("terminationGracePeriodSeconds");
-        if (!(grace instanceof Number n) || n.intValue() <= SHUTDOWN_PHASE_SECONDS + preStopSeconds(pod)) {
-            fail(deployment, "terminationGracePeriodSeconds must exceed the " + SHUTDOWN_PHASE_SECONDS
-                    + " s shutdown phase plus the preStop pause, is " + grace);
+        int shutdownPhase = model.shutdownPhaseSeconds().getOrDefault(name(deployment), PlatformModel.BOOT_SHUTDOWN_PHASE_SECONDS);
+        if (!(grace instanceof Number n) || n.intValue() <= shutdownPhase + preStopSeconds(pod)) {
+            fail(deployment, "terminationGracePeriodSeconds must exceed the " + shutdownPhase
+                    + " s shutdown phase (spring.lifecycle.timeout-per-shutdown-phase) plus the preStop pause, is " + grace);
+        }
+        for (Map<String, Object> spread : list(pod, "topologySpreadConstraints")) {
+            if (!selects(map(spread, "labelSelector"), podLabels(deployment))) {
+                fail(deployment, "topologySpreadConstraint " + map(spread, "labelSelector")
+                        + " does not select the Deployment's own pods " + podLabels(deployment) + ": it spreads nothing");
+            }
         }
         if (!Boolean.FALSE.equals(pod.get("automountServiceAccountToken"))) {
             fail(deployment, "automountServiceAccountToken must be false (the services never call the API server)");
@@ -152,6 +182,12 @@ final class ManifestRules {
             if (!tmp) {
                 fail(deployment, c + "needs an emptyDir volume mounted at /tmp (the root filesystem is read-only)");
             }
+            for (Map<String, Object> source : list(container, "envFrom")) {
+                if (source.containsKey("secretRef")) {
+                    fail(deployment, c + "envFrom secretRef " + string(source, "secretRef", "name")
+                            + ": take each credential by name (env secretKeyRef), so it is visible where it comes from");
+                }
+            }
             for (Map<String, Object> env : list(container, "env")) {
                 String envName = string(env, "name");
                 if (credentialName(envName) && get(env, "valueFrom", "secretKeyRef") == null) {
@@ -206,17 +242,38 @@ final class ManifestRules {
             }
         }
         String issuer = Objects.requireNonNullElse(env(container, ISSUER_URI), String.valueOf(env(container, JWK_SET_URI)));
-        if (!issuer.startsWith("https://")) {
+        if (PlatformModel.SERVICES.contains(name(deployment)) && !issuer.startsWith("https://")) {
             fail(deployment, c + "needs the token issuer: " + ISSUER_URI + " (https, the tracker-security ConfigMap), is " + issuer);
         }
-        REQUIRED_SECRETS.getOrDefault(name(deployment), Map.of()).forEach((envName, secret) -> {
-            Map<String, Object> env = list(container, "env").stream().filter(e -> envName.equals(string(e, "name")))
-                    .findFirst().orElse(Map.of());
-            String ref = string(env, "valueFrom", "secretKeyRef", "name") + "/" + string(env, "valueFrom", "secretKeyRef", "key");
-            if (!secret.equals(ref)) {
-                fail(deployment, c + "env " + envName + " must come from the Secret " + secret + " (secretKeyRef), is " + env);
+        secretEnv(name(deployment)).forEach((envName, secret) -> {
+            List<Map<String, Object>> entries = list(container, "env").stream().filter(e -> envName.equals(string(e, "name"))).toList();
+            Map<String, Object> env = entries.isEmpty() ? Map.of() : entries.get(0);
+            boolean optional = Boolean.TRUE.equals(get(env, "valueFrom", "secretKeyRef", "optional"));
+            if (entries.size() != 1 || !secret.secret().equals(string(env, "valueFrom", "secretKeyRef", "name"))
+                    || !secret.key().equals(string(env, "valueFrom", "secretKeyRef", "key")) || optional != secret.optional()) {
+                fail(deployment, c + "env " + envName + " must come from the Secret " + secret + ", set once by secretKeyRef; is "
+                        + (entries.size() > 1 ? entries : env));
+            }
+            // With an optional Secret missing, a ConfigMap's value of the same name would take its place.
+            for (Map<String, Object> source : list(container, "envFrom")) {
+                String configMap = string(source, "configMapRef", "name");
+                if (map(find("ConfigMap", configMap), "data").containsKey(envName)) {
+                    fail(deployment, c + "ConfigMap/" + configMap + " sets " + envName + ": only the Secret " + secret + " may");
+                }
             }
         });
+    }
+
+    /** The env vars a Deployment takes from Secrets: the required keys and, for a service with e-mail, the SMTP account. */
+    private Map<String, SecretKey> secretEnv(String deployment) {
+        Map<String, SecretKey> secrets = new LinkedHashMap<>(REQUIRED_SECRETS.getOrDefault(deployment, Map.of()));
+        PlatformModel.Mail mail = model.mail().get(deployment);
+        if (mail != null) {
+            // optional: without the Secret the service still starts (a relay without login, or no e-mail at all).
+            secrets.put(mail.usernameEnv(), new SecretKey(deployment + "-smtp", "username", true));
+            secrets.put(mail.passwordEnv(), new SecretKey(deployment + "-smtp", "password", true));
+        }
+        return secrets;
     }
 
     private static Integer containerPort(Map<String, Object> container, String portName) {
@@ -244,8 +301,9 @@ final class ManifestRules {
     }
 
     /**
-     * The management port is never behind a Service (every Service targets only the API port) and no NetworkPolicy
-     * opens it to anyone but Prometheus' namespace. Where policies isolate the service pods, one lets Prometheus in.
+     * The management port is never behind a Service (a workload's Service targets only its http port) and no
+     * NetworkPolicy opens it to anyone but Prometheus' namespace. Where policies isolate a workload's pods, one lets
+     * Prometheus in.
      */
     private void managementPortPrivate() {
         Set<Object> managementPorts = new HashSet<>(Set.of(MANAGEMENT));
@@ -267,18 +325,15 @@ final class ManifestRules {
                 Object target = Objects.requireNonNullElse(get(port, "targetPort"), get(port, "port"));
                 if (managementPorts.contains(target)) {
                     fail(service, "exposes the management port (" + target + "): actuator is reachable only from Prometheus and the kubelet");
-                } else if (PlatformModel.SERVICES.contains(name(service)) && !httpPorts.contains(target)) {
-                    fail(service, "exposes port " + target + ": a service's Service exposes only the API port (" + HTTP + ")");
+                } else if (PlatformModel.workloads().contains(name(service)) && !httpPorts.contains(target)) {
+                    fail(service, "exposes port " + target + ": a workload's Service exposes only its " + HTTP + " port");
                 }
             }
         }
-        boolean isolated = false;
-        boolean scraped = false;
         for (Map<String, Object> policy : ofKind("NetworkPolicy")) {
-            if (!selectsServicePods(map(policy, "spec", "podSelector"))) {
+            if (ofKind("Deployment").stream().noneMatch(d -> selects(map(policy, "spec", "podSelector"), podLabels(d)))) {
                 continue;
             }
-            isolated |= String.valueOf(get(policy, "spec", "policyTypes")).contains("Ingress");
             for (Map<String, Object> rule : list(policy, "spec", "ingress")) {
                 List<Map<String, Object>> ports = list(rule, "ports");
                 boolean management = ports.isEmpty() || ports.stream().anyMatch(p -> covers(p, managementPorts));
@@ -286,19 +341,234 @@ final class ManifestRules {
                     continue;
                 }
                 List<Map<String, Object>> from = list(rule, "from");
-                boolean onlyMonitoring = !from.isEmpty() && from.stream().allMatch(peer -> peer.keySet().equals(Set.of("namespaceSelector"))
-                        && "true".equals(string(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL)));
-                scraped |= from.stream().anyMatch(peer -> "true".equals(string(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL)));
-                if (!onlyMonitoring) {
+                if (from.isEmpty() || !from.stream().allMatch(ManifestRules::monitoring)) {
                     fail(policy, "opens the management port to " + (from.isEmpty() ? "everyone" : from)
                             + ": only the namespace labelled " + MONITORING_LABEL + "=true (Prometheus) may reach it");
                 }
             }
         }
-        if (isolated && !scraped) {
-            violations.add("NetworkPolicy: the service pods are isolated but no policy lets Prometheus (namespace labelled "
-                    + MONITORING_LABEL + "=true) reach the management port");
+        for (Map<String, Object> deployment : ofKind("Deployment")) {
+            List<Map<String, Object>> policies = policies(podLabels(deployment), "Ingress");
+            boolean scraped = policies.stream().flatMap(p -> list(p, "spec", "ingress").stream()).anyMatch(rule ->
+                    list(rule, "from").stream().anyMatch(ManifestRules::monitoring)
+                            && (list(rule, "ports").isEmpty() || list(rule, "ports").stream().anyMatch(p -> covers(p, managementPorts))));
+            if (!policies.isEmpty() && !scraped) {
+                violations.add("NetworkPolicy: the pods of " + id(deployment) + " are isolated but no policy lets Prometheus "
+                        + "(namespace labelled " + MONITORING_LABEL + "=true) reach the management port");
+            }
         }
+    }
+
+    private static boolean monitoring(Map<String, Object> peer) {
+        return peer.keySet().equals(Set.of("namespaceSelector"))
+                && "true".equals(string(peer, "namespaceSelector", "matchLabels", MONITORING_LABEL));
+    }
+
+    /** Where network policies isolate one workload's pods (Ingress or Egress), they isolate every workload's. */
+    private void isolatedTogether() {
+        for (String direction : List.of("Ingress", "Egress")) {
+            List<Map<String, Object>> deployments = ofKind("Deployment");
+            if (deployments.stream().anyMatch(d -> !policies(podLabels(d), direction).isEmpty())) {
+                deployments.stream().filter(d -> policies(podLabels(d), direction).isEmpty()).forEach(d -> fail(d,
+                        "network policies isolate other workloads' pods (" + direction + ") but not these: tracker-default-deny must select them"));
+            }
+        }
+    }
+
+    /**
+     * A web component: no Secret, nothing of Kafka or MongoDB (settings, users), each service it calls named by its
+     * in-cluster Service; where policies isolate the pods, it reaches DNS and exactly those services' http port, and
+     * they let it in.
+     */
+    private void webComponent(String component) {
+        Map<String, Object> deployment = find("Deployment", component);
+        if (deployment == null) {
+            return;  // reported by workloadObjects()
+        }
+        Map<String, Object> pod = map(deployment, "spec", "template", "spec");
+        Map<String, Object> labels = podLabels(deployment);
+        List<Map<String, Object>> containers = new ArrayList<>(list(pod, "containers"));
+        containers.addAll(list(pod, "initContainers"));
+        for (Map<String, Object> volume : list(pod, "volumes")) {
+            boolean projectedSecret = list(volume, "projected", "sources").stream().anyMatch(s -> s.containsKey("secret"));
+            if (volume.containsKey("secret") || projectedSecret) {
+                fail(deployment, "mounts a Secret (volume " + string(volume, "name") + "): a web component has no credential of its own");
+            }
+            String configMap = string(volume, "configMap", "name");
+            if (configMap != null && KAFKA_OR_MONGODB.matcher(String.valueOf(map(find("ConfigMap", configMap), "data"))).matches()) {
+                fail(deployment, "mounts ConfigMap/" + configMap + ", which configures Kafka or MongoDB: a web component has neither");
+            }
+        }
+        for (Map<String, Object> container : containers) {
+            String c = "container " + string(container, "name") + ": ";
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (Map<String, Object> source : list(container, "envFrom")) {
+                String configMap = string(source, "configMapRef", "name");
+                map(find("ConfigMap", configMap), "data").forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            }
+            for (Map<String, Object> env : list(container, "env")) {
+                settings.put(string(env, "name"), String.valueOf(Objects.requireNonNullElse(env.get("value"), env.get("valueFrom"))));
+                if (get(env, "valueFrom", "secretKeyRef") != null) {
+                    fail(deployment, c + "env " + string(env, "name") + " comes from a Secret: a web component has no credential of its own");
+                }
+            }
+            settings.forEach((key, value) -> {
+                if (KAFKA_OR_MONGODB.matcher(key + "=" + value).matches()) {
+                    fail(deployment, c + "reads " + key + "=" + value + ": a web component has neither Kafka nor MongoDB");
+                }
+            });
+            if (list(pod, "containers").contains(container)) {
+                upstreams(component, deployment, labels, c, container);
+            }
+        }
+        if (find("KafkaUser", component) != null) {
+            violations.add("KafkaUser/" + component + " exists: a web component has no Kafka access");
+        }
+        for (Map<String, Object> mongodb : ofKind("MongoDBCommunity")) {
+            if (list(mongodb, "spec", "users").stream().anyMatch(u -> component.equals(string(u, "name")))) {
+                fail(mongodb, "has a user " + component + ": a web component has no database");
+            }
+        }
+        Set<Object> ownHttp = new HashSet<>(Set.of(HTTP));
+        ownHttp.add(Objects.requireNonNullElse(httpPort(deployment), HTTP));
+        List<Map<String, Object>> ingress = policies(labels, "Ingress");
+        boolean reachable = ingress.stream().flatMap(p -> list(p, "spec", "ingress").stream()).anyMatch(rule ->
+                !list(rule, "from").stream().allMatch(ManifestRules::monitoring)
+                        && (list(rule, "ports").isEmpty() || list(rule, "ports").stream().anyMatch(p -> covers(p, ownHttp))));
+        if (!ingress.isEmpty() && !reachable) {
+            fail(deployment, "its pods are isolated and no NetworkPolicy lets anyone reach port " + HTTP + ": nobody could open it");
+        }
+        Set<Object> upstreamPorts = new HashSet<>(Set.of(HTTP));
+        model.upstreams().get(component).values().stream().map(service -> httpPort(find("Deployment", service)))
+                .filter(Objects::nonNull).forEach(upstreamPorts::add);
+        for (Map<String, Object> policy : policies(labels, "Egress")) {
+            for (Map<String, Object> rule : list(policy, "spec", "egress")) {
+                List<Map<String, Object>> ports = list(rule, "ports");
+                List<Map<String, Object>> beyondDns = ports.stream().filter(p -> !Integer.valueOf(DNS_PORT).equals(p.get("port"))).toList();
+                boolean onlyUpstreamPorts = beyondDns.stream().allMatch(p -> p.get("endPort") == null && upstreamPorts.contains(p.get("port")));
+                boolean onlyUpstreamPods = !list(rule, "to").isEmpty() && list(rule, "to").stream().allMatch(peer -> upstreamPeer(component, peer));
+                if (ports.isEmpty() || (!beyondDns.isEmpty() && !(onlyUpstreamPorts && onlyUpstreamPods))) {
+                    fail(policy, "lets " + component + " reach " + (list(rule, "to").isEmpty() ? "everyone" : list(rule, "to"))
+                            + " on " + (ports.isEmpty() ? "every port" : ports) + ": it may reach only DNS and its services' " + HTTP + " port");
+                }
+            }
+        }
+    }
+
+    /** Each service a web component calls: its URL names the service's in-cluster Service, and the policies let the call through. */
+    private void upstreams(String component, Map<String, Object> deployment, Map<String, Object> labels, String c,
+            Map<String, Object> container) {
+        model.upstreams().get(component).forEach((variable, service) -> {
+            String url = env(container, variable);
+            URI uri = url == null ? null : URI.create(url.strip());
+            Map<String, Object> target = find("Service", service);
+            int port = uri == null || uri.getPort() == -1 ? 80 : uri.getPort();
+            boolean toService = uri != null && "http".equals(uri.getScheme()) && uri.getHost() != null
+                    && (uri.getHost().equals(service) || uri.getHost().startsWith(service + "."))
+                    && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                    && list(target, "spec", "ports").stream().anyMatch(p -> Integer.valueOf(port).equals(get(p, "port"))
+                            && HTTP.equals(string(p, "targetPort")));
+            if (!toService) {
+                fail(deployment, c + variable + " is " + url + ": it must be http://" + service
+                        + " (Service/" + service + ", a port targeting " + HTTP + "), the service " + component + " calls");
+            }
+            Map<String, Object> upstream = find("Deployment", service);
+            Integer http = httpPort(upstream);
+            if (http == null) {
+                return;  // no Deployment or no http port: reported by workloadObjects() and ports()
+            }
+            if (!allows(labels, "Egress", podLabels(upstream), http)) {
+                fail(deployment, "no NetworkPolicy lets it reach " + service + " on port " + HTTP + " (" + http + ")");
+            }
+            if (!allows(podLabels(upstream), "Ingress", labels, http)) {
+                fail(upstream, "no NetworkPolicy lets " + component + " in on port " + HTTP + " (" + http + ")");
+            }
+        });
+    }
+
+    /** A peer that is only pods of the services the component calls (same namespace, no address range). */
+    private boolean upstreamPeer(String component, Map<String, Object> peer) {
+        Map<String, Object> selector = map(peer, "podSelector");
+        if (!peer.keySet().equals(Set.of("podSelector")) || (map(selector, "matchLabels").isEmpty() && list(selector, "matchExpressions").isEmpty())) {
+            return false;
+        }
+        Set<String> upstreams = new HashSet<>(model.upstreams().get(component).values());
+        List<Map<String, Object>> selected = ofKind("Deployment").stream().filter(d -> selects(selector, podLabels(d))).toList();
+        return !selected.isEmpty() && selected.stream().allMatch(d -> upstreams.contains(name(d)));
+    }
+
+    /**
+     * A service with e-mail: where it names an SMTP relay, it talks TLS (STARTTLS or SMTPS), the links it mails are
+     * https, and the network policies let it reach the relay's port. (Its account comes from the Secret: ports().)
+     */
+    private void mail(String service, PlatformModel.Mail mail) {
+        Map<String, Object> deployment = find("Deployment", service);
+        if (deployment == null) {
+            return;  // reported by workloadObjects()
+        }
+        for (Map<String, Object> container : list(deployment, "spec", "template", "spec", "containers")) {
+            String c = "container " + string(container, "name") + ": ";
+            for (String link : mail.linkEnvs()) {
+                String value = env(container, link);
+                if (value != null && !value.startsWith("https://")) {
+                    fail(deployment, c + link + " is " + value + ": people open e-mail links from anywhere, so it must be a public https address");
+                }
+            }
+            String host = env(container, mail.hostEnv());
+            if (host == null || host.isBlank()) {
+                continue;  // no e-mail
+            }
+            for (String link : mail.linkEnvs()) {
+                if (env(container, link) == null) {
+                    fail(deployment, c + "mails through " + host + " but does not set " + link + " (the default is a local address)");
+                }
+            }
+            boolean startTls = Boolean.parseBoolean(Objects.requireNonNullElse(env(container, mail.startTlsEnv()),
+                    String.valueOf(mail.defaultStartTls())).strip());
+            if (!startTls && !"true".equalsIgnoreCase(String.valueOf(env(container, SMTP_SSL_ENABLE)).strip())) {
+                fail(deployment, c + "mails through " + host + " without TLS: " + mail.startTlsEnv() + " \"true\" (587) or "
+                        + SMTP_SSL_ENABLE + " \"true\" (465), so the password never crosses the network in clear");
+            }
+            String port = env(container, mail.portEnv());
+            int smtpPort = port == null ? mail.defaultPort() : Integer.parseInt(port.strip());
+            if (!allows(podLabels(deployment), "Egress", null, smtpPort)) {
+                fail(deployment, c + "mails through " + host + ":" + smtpPort + " but no NetworkPolicy lets it out on port " + smtpPort);
+            }
+        }
+    }
+
+    private static Map<String, Object> podLabels(Map<String, Object> deployment) {
+        return map(deployment, "spec", "template", "metadata", "labels");
+    }
+
+    private static Integer httpPort(Map<String, Object> deployment) {
+        return list(deployment, "spec", "template", "spec", "containers").stream().map(c -> containerPort(c, HTTP))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The NetworkPolicies that select pods with these labels and restrict {@code direction} (Ingress, Egress). */
+    private List<Map<String, Object>> policies(Map<String, Object> labels, String direction) {
+        return ofKind("NetworkPolicy").stream().filter(p -> selects(map(p, "spec", "podSelector"), labels)).filter(p -> {
+            Object types = get(p, "spec", "policyTypes");
+            return types instanceof List<?> t ? t.contains(direction)
+                    : "Ingress".equals(direction) || get(p, "spec", "egress") != null;
+        }).toList();
+    }
+
+    /**
+     * Whether pods with {@code labels} may exchange traffic in {@code direction} with pods labelled {@code peer} (same
+     * namespace) on {@code port}; {@code peer} null: with an address outside the cluster. True when nothing restricts it.
+     */
+    private boolean allows(Map<String, Object> labels, String direction, Map<String, Object> peer, int port) {
+        List<Map<String, Object>> policies = policies(labels, direction);
+        String rules = "Ingress".equals(direction) ? "ingress" : "egress";
+        String peers = "Ingress".equals(direction) ? "from" : "to";
+        return policies.isEmpty() || policies.stream().flatMap(p -> list(p, "spec", rules).stream()).anyMatch(rule ->
+                (list(rule, "ports").isEmpty() || list(rule, "ports").stream().anyMatch(p -> covers(p, Set.<Object>of(port))))
+                        && (list(rule, peers).isEmpty() || list(rule, peers).stream().anyMatch(candidate -> peer == null
+                                ? candidate.containsKey("ipBlock")
+                                : candidate.containsKey("podSelector") && !candidate.containsKey("ipBlock")
+                                        && map(candidate, "namespaceSelector").isEmpty() && selects(map(candidate, "podSelector"), peer))));
     }
 
     private static boolean covers(Map<String, Object> policyPort, Set<Object> ports) {
@@ -311,20 +581,6 @@ final class ManifestRules {
             return ports.stream().anyMatch(p -> p instanceof Number n && n.intValue() >= from.intValue() && n.intValue() <= to.intValue());
         }
         return ports.contains(port);
-    }
-
-    private static boolean selectsServicePods(Map<String, Object> selector) {
-        Map<String, Object> labels = map(selector, "matchLabels");
-        if (labels.isEmpty() && list(selector, "matchExpressions").isEmpty()) {
-            return true;  // every pod of the namespace
-        }
-        if ("service".equals(labels.get("app.kubernetes.io/component")) || "commitment-tracker".equals(labels.get("app.kubernetes.io/part-of"))
-                || PlatformModel.SERVICES.contains(String.valueOf(labels.get("app.kubernetes.io/name")))) {
-            return true;
-        }
-        return list(selector, "matchExpressions").stream().anyMatch(e -> "app.kubernetes.io/name".equals(string(e, "key"))
-                && "In".equals(string(e, "operator"))
-                && get(e, "values") instanceof List<?> values && values.stream().map(String::valueOf).anyMatch(PlatformModel.SERVICES::contains));
     }
 
     private static int preStopSeconds(Map<String, Object> pod) {
@@ -370,18 +626,15 @@ final class ManifestRules {
         });
     }
 
-    /** Each service has its Deployment, Service, ServiceAccount, ConfigMap, PodDisruptionBudget and an autoscaler. */
-    private void serviceObjects(String service) {
+    /** Each workload has its Deployment, Service, ServiceAccount, ConfigMap, PodDisruptionBudget and an autoscaler. */
+    private void workloadObjects(String workload) {
         for (String kind : List.of("Deployment", "Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget")) {
-            if (find(kind, service) == null) {
-                violations.add(kind + "/" + service + " is missing");
+            if (find(kind, workload) == null) {
+                violations.add(kind + "/" + workload + " is missing");
             }
         }
-        if (find("HorizontalPodAutoscaler", service) == null && find("ScaledObject", service) == null) {
-            violations.add("HorizontalPodAutoscaler/" + service + " (or a KEDA ScaledObject) is missing");
-        }
-        if (find("KafkaUser", service) == null) {
-            violations.add("KafkaUser/" + service + " is missing");
+        if (find("HorizontalPodAutoscaler", workload) == null && find("ScaledObject", workload) == null) {
+            violations.add("HorizontalPodAutoscaler/" + workload + " (or a KEDA ScaledObject) is missing");
         }
     }
 
@@ -489,7 +742,8 @@ final class ManifestRules {
     }
 
     private Map<String, Object> find(String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(kind(o)) && name.equals(name(o))).findFirst().orElse(null);
+        return name == null ? null
+                : objects.stream().filter(o -> kind.equals(kind(o)) && name.equals(name(o))).findFirst().orElse(null);
     }
 
     private void fail(Map<String, Object> object, String message) {

@@ -56,6 +56,15 @@ class ManifestsTest {
         assertThat(model.consumedTopics().get("extraction-service")).containsExactly("communiques");
         assertThat(model.deadLetterTopics().get("notification-service"))
                 .contains("status-changes.notification.dlq", "deadlines.notification.dlq");
+        assertThat(model.upstreams().get("dashboard")).containsEntry("TRACKER_DASHBOARD_REGISTRY_URL", "commitment-registry-service")
+                .containsEntry("TRACKER_DASHBOARD_INGESTION_URL", "ingestion-service").hasSize(4);
+        assertThat(model.shutdownPhaseSeconds()).containsEntry("ingestion-service", 20).containsEntry("dashboard", 30);
+        PlatformModel.Mail mail = model.mail().get("notification-service");
+        assertThat(mail.passwordEnv()).isEqualTo("SMTP_PASSWORD");
+        assertThat(mail.usernameEnv()).isEqualTo("SMTP_USERNAME");
+        assertThat(mail.defaultPort()).isEqualTo(587);
+        assertThat(mail.linkEnvs()).contains("TRACKER_EMAIL_PUBLIC_BASE_URL", "TRACKER_EMAIL_COMMITMENT_URL");
+        assertThat(model.mail()).containsOnlyKeys("notification-service");
     }
 
     @Test
@@ -67,7 +76,8 @@ class ManifestsTest {
                 .containsExactlyInAnyOrder("controllers", "brokers");
         assertThat(objects.stream().filter(o -> "KafkaTopic".equals(K8s.kind(o)))
                 .map(t -> K8s.get(t, "spec", "replicas")).distinct()).containsExactly(3);
-        assertThat(objects.stream().filter(o -> "NetworkPolicy".equals(K8s.kind(o))).map(K8s::name)).contains("tracker-default-deny");
+        assertThat(objects.stream().filter(o -> "NetworkPolicy".equals(K8s.kind(o))).map(K8s::name))
+                .contains("tracker-default-deny", "dashboard-egress", "tracker-api-from-dashboard", "notification-smtp-egress");
         assertThat(objects.stream().filter(o -> "ScaledObject".equals(K8s.kind(o))).map(K8s::name))
                 .containsExactlyInAnyOrder("extraction-service", "commitment-registry-service", "notification-service");
     }
@@ -133,6 +143,84 @@ class ManifestsTest {
         assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: needs the token issuer"));
         assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-api-ingress: opens the management port"));
         assertThat(violations).noneMatch(v -> v.startsWith("NetworkPolicy/tracker-services-metrics"));
+    }
+
+    /**
+     * The dashboard keeps to its own: no Secret, nothing of Kafka or MongoDB, the four services by their Services and
+     * only them; the SMTP account only from its Secret, mail over TLS with https links and a way out to the relay.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void dashboardAndMailViolationsNameTheObject() {
+        List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays/prod"));
+        Map<String, Object> dashboard = container(objects, "dashboard");
+        dashboard.put("env", new ArrayList<>(List.of(Map.of("name", "MONGODB_URI",
+                "valueFrom", Map.of("secretKeyRef", Map.of("name", "mongodb-ingestion-connection", "key", "connectionString.standard"))))));
+        ((List<Map<String, Object>>) K8s.get(object(objects, "Deployment", "dashboard"), "spec", "template", "spec", "volumes"))
+                .add(Map.of("name", "kafka-ca", "secret", Map.of("secretName", "tracker-kafka-cluster-ca-cert")));
+        K8s.map(object(objects, "ConfigMap", "dashboard"), "data").put("TRACKER_DASHBOARD_REGISTRY_URL", "https://registry.example.org");
+        ((List<Map<String, Object>>) K8s.get(object(objects, "NetworkPolicy", "dashboard-egress"), "spec", "egress"))
+                .add(Map.of("to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("strimzi.io/cluster", "tracker-kafka")))),
+                        "ports", List.of(Map.of("protocol", "TCP", "port", 9093))));
+        objects.remove(object(objects, "NetworkPolicy", "tracker-api-from-dashboard"));
+        objects.remove(object(objects, "NetworkPolicy", "notification-smtp-egress"));
+        K8s.list(object(objects, "NetworkPolicy", "tracker-api-ingress"), "spec", "podSelector", "matchExpressions").get(0)
+                .put("values", List.of("ingestion-service", "commitment-registry-service", "notification-service"));
+        Map<String, Object> password = env(container(objects, "notification-service"), "SMTP_PASSWORD");
+        password.remove("valueFrom");
+        password.put("value", "hunter2");
+        ((Map<String, Object>) K8s.get(env(container(objects, "notification-service"), "SMTP_USERNAME"), "valueFrom", "secretKeyRef"))
+                .remove("optional");
+        Map<String, Object> notificationConfig = K8s.map(object(objects, "ConfigMap", "notification-service"), "data");
+        notificationConfig.put("SMTP_STARTTLS", "false");
+        notificationConfig.put("SMTP_USERNAME", "alerts");
+        notificationConfig.put("TRACKER_EMAIL_PUBLIC_BASE_URL", "http://notification.example.gov");
+        K8s.list(object(objects, "Deployment", "ingestion-service"), "spec", "template", "spec", "topologySpreadConstraints").get(0)
+                .put("labelSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/part-of", "commitment-tracker")));
+
+        List<String> violations = ManifestRules.check(model, objects);
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/dashboard: container dashboard: env MONGODB_URI comes from a Secret"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/dashboard: container dashboard: reads MONGODB_URI="));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/dashboard: mounts a Secret (volume kafka-ca)"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/dashboard: container dashboard: TRACKER_DASHBOARD_REGISTRY_URL is "
+                + "https://registry.example.org: it must be http://commitment-registry-service"));
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/dashboard-egress: lets dashboard reach") && v.contains("9093"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/extraction-service: no NetworkPolicy lets dashboard in on port http"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/dashboard: its pods are isolated and no NetworkPolicy lets anyone reach port http"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env SMTP_PASSWORD "
+                + "must come from the Secret notification-service-smtp/password (optional: true)"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env SMTP_PASSWORD looks like a credential"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env SMTP_USERNAME "
+                + "must come from the Secret notification-service-smtp/username (optional: true)"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: "
+                + "ConfigMap/notification-service sets SMTP_USERNAME: only the Secret"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: mails through "
+                + "smtp.example.gov without TLS"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: "
+                + "TRACKER_EMAIL_PUBLIC_BASE_URL is http://notification.example.gov"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: mails through "
+                + "smtp.example.gov:587 but no NetworkPolicy lets it out"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/ingestion-service: topologySpreadConstraint"));
+        assertThat(violations).noneMatch(v -> v.startsWith("Deployment/dashboard") && v.contains("token issuer"));
+    }
+
+    /** E-mail settings per environment: the base mails nothing; dev and prod each name their relay and public addresses. */
+    @Test
+    void eMailIsSetPerEnvironment() {
+        assertThat(notificationSetting("base", "SMTP_HOST")).isNull();
+        for (String setting : List.of("SMTP_HOST", "TRACKER_EMAIL_PUBLIC_BASE_URL", "TRACKER_EMAIL_COMMITMENT_URL")) {
+            assertThat(notificationSetting("overlays/dev", setting)).as(setting).isNotNull()
+                    .isNotEqualTo(notificationSetting("overlays/prod", setting));
+        }
+        assertThat(notificationSetting("overlays/prod", "TRACKER_EMAIL_COMMITMENT_URL")).startsWith("https://").contains("{id}");
+    }
+
+    private static String notificationSetting(String dir, String key) {
+        return K8s.string(object(Kustomize.render(K8S.resolve(dir)), "ConfigMap", "notification-service"), "data", key);
+    }
+
+    private static Map<String, Object> env(Map<String, Object> container, String name) {
+        return K8s.list(container, "env").stream().filter(e -> name.equals(K8s.string(e, "name"))).findFirst().orElseThrow();
     }
 
     @Test
