@@ -40,8 +40,10 @@ function renderChrome(current) {
   document.getElementById('brand').textContent = t('brand');
   document.getElementById('skip-link').textContent = t('skip');
   const toggle = document.getElementById('language-toggle');
+  // The button names the other language in that language (lang set), its tooltip says what it does.
   toggle.textContent = t('switchLanguage');
-  toggle.setAttribute('aria-label', t('switchLanguageName'));
+  toggle.lang = language() === 'zh' ? 'en' : 'zh-CN';
+  toggle.title = t('switchLanguageName');
   const links = [];
   if (readsCommitments()) links.push('overview', 'deadlines', 'commitments');
   if (hasRole('subscriber')) links.push('subscriptions');

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    static final Path DOWNLOADS = Path.of("target", "dashboard-downloads");
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
@@ -42,7 +43,11 @@ final class Browser implements AutoCloseable {
         String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
         String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         Path profile = Files.createTempDirectory("dashboard-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(chromium).addArguments("--headless", "--no-sandbox",
+        Files.createDirectories(DOWNLOADS);
+        ChromeOptions options = new ChromeOptions().setBinary(chromium);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
+        options.addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
@@ -108,15 +113,30 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** Drops the evidence of an earlier run, so what is there belongs to this one. */
+    /** Drops the screenshots and downloads of an earlier run, so what is there belongs to this one. */
     void clearEvidence() throws IOException {
-        if (Files.isDirectory(SCREENSHOTS)) {
-            try (var files = Files.list(SCREENSHOTS)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
+        for (Path directory : List.of(SCREENSHOTS, DOWNLOADS)) {
+            if (Files.isDirectory(directory)) {
+                try (var files = Files.list(directory)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
         }
+    }
+
+    /** Form controls of the current page that have no label a screen reader could announce. */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) script("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]"
+                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
+                + ".map(e => e.outerHTML.slice(0, 120));");
+    }
+
+    /** Whether the page needs sideways scrolling at the window's current width (it should reflow instead). */
+    boolean overflowsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
     }
 
     /** A screenshot and the page's DOM under target/dashboard-screenshots, named after the test. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -157,6 +158,13 @@ class DashboardBrowserIT {
         }
         assertThat(sum).isEqualTo(SEED_COMMITMENTS);
         assertThat(browser.findAll("#chart-compliance-sections .bar-row")).hasSize(rows.size());
+        assertThat(browser.unlabelledControls()).isEmpty();
+        browser.driver().manage().window().setSize(new Dimension(390, 844)); // a phone: the board reflows
+        try {
+            assertThat(browser.overflowsSideways()).isFalse();
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
 
         browser.find("#language-toggle").click();
         browser.awaitView("overview");
@@ -244,6 +252,20 @@ class DashboardBrowserIT {
         assertThat(inSection2).isPositive();
         assertThat(browser.find("#result-count").getAttribute("data-total")).isEqualTo(String.valueOf(inSection2));
         assertThat(browser.driver().getCurrentUrl()).contains("section=2", "status=PLEDGED");
+        assertThat(browser.unlabelledControls()).isEmpty();
+
+        // The export link downloads the registry's CSV of the same selection.
+        browser.find("#export-csv").click();
+        Path csv = Browser.DOWNLOADS.resolve("commitments.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("id,documentId,section,");
+        List<String> exported = lines.stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        List<String> expectedIds = new ArrayList<>();
+        platform.get(Service.REGISTRY, "/api/commitments?documentId=" + documentId + "&section=2&status=PLEDGED&size=500")
+                .get("items").forEach(item -> expectedIds.add(item.get("id").asString()));
+        assertThat(exported).containsExactlyInAnyOrderElementsOf(expectedIds);
     }
 
     @Test
@@ -258,7 +280,18 @@ class DashboardBrowserIT {
         browser.awaitView("subscriptions");
         assertThat(browser.find("#created-secret").getText()).contains("whsec_");
         assertThat(browser.findAll("#subscription-table tbody tr")).singleElement()
-                .satisfies(row -> assertThat(row.getText()).contains("Dashboard test: everything"));
+                .satisfies(row -> assertThat(row.getText()).contains("Dashboard test: everything", "Enabled"));
+        assertThat(browser.unlabelledControls()).isEmpty();
+
+        // Disabled and enabled again from the table, as the notification service records it.
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#subscription-table tbody tr .row-actions button").click();
+        browser.awaitView("subscriptions");
+        assertThat(browser.find("#subscription-table tbody tr").getText()).contains("Disabled");
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#subscription-table tbody tr .row-actions button").click();
+        browser.awaitView("subscriptions");
+        assertThat(browser.find("#subscription-table tbody tr").getText()).contains("Enabled");
     }
 
     @Test
