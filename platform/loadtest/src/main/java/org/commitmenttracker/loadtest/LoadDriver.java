@@ -95,7 +95,7 @@ public final class LoadDriver {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private String kafka;
     private String mongo;
-    private static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(10);
     private static final Duration VERIFY_INTERVAL = Duration.ofSeconds(2);
     private static final Duration AFTER_LAST_FAULT = Duration.ofSeconds(5);
 
@@ -284,11 +284,11 @@ public final class LoadDriver {
                 "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
                 "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000",
                 // A receiver failure of a few seconds must not push its deliveries to the default schedule's
-                // 5-minute retry, nor a lost claim wait out the default 60 s lease: retries within a run's drain.
+                // 5-minute retry, nor the claims of a killed notification wait out the default 60 s lease (30 s is
+                // the least the 15 s attempt timeout allows): retries within a run's drain.
                 "TRACKER_WEBHOOKS_RETRYDELAYS", "1s,2s,5s,10s,20s,30s,60s",
                 "TRACKER_WEBHOOKS_BREAKEROPENFOR", "5s",
-                "TRACKER_WEBHOOKS_ATTEMPTTIMEOUT", "5s",
-                "TRACKER_WEBHOOKS_LEASE", "10s");
+                "TRACKER_WEBHOOKS_LEASE", "30s");
         platform = StartedPlatform.start(options.projectRoot(), options.servicesRoot(), out,
                 options.store().equals("h2") ? out.resolve("store/loadtest.h2") : null, publicKey, env, processes::track);
         closing.add(platform);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short fault run of issue #9 (CI): 5 communiqués on the H2 store, progress reports at 20/s over HTTP and Kafka
- * and an upload every 5 s, while every fault is injected one at a time — SIGKILL and restart of the registry, the
+ * and an upload every 10 s, while every fault is injected one at a time — SIGKILL and restart of the registry, the
  * broker, the store, ingestion, extraction and notification, a 10 s SIGSTOP of the registry, 10 s of 5xx from the
  * webhook receiver. The driver's verdict must be that every invariant holds: nothing acknowledged lost, no duplicate
  * effect, every alert delivered once and received, every process ready again within 60 s.
@@ -22,7 +22,7 @@ class FaultModeIT {
     void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
         Path out = Path.of("target", "faultmode-it").toAbsolutePath();
         Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "5", "--rate", "20", "--duration", "30",
-                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "90",
+                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "120",
                 "--out", out.toString()));
 
         List<?> faults = (List<?>) report.get("faults");
@@ -35,7 +35,7 @@ class FaultModeIT {
         Map<?, ?> invariants = (Map<?, ?>) report.get("invariants");
         assertThat(invariants.get("passed")).as("invariants: %s; faults: %s", invariants, faults).isEqualTo(true);
         assertThat(((Number) invariants.get("reports_acked")).longValue()).isGreaterThan(500);
-        assertThat(((Number) invariants.get("uploads_acked")).longValue()).isGreaterThan(5);
+        assertThat(((Number) invariants.get("uploads_acked")).longValue()).isGreaterThan(5); // and some during the faults
         assertThat(((Number) ((Map<?, ?>) report.get("progress")).get("receiver_failures_answered")).longValue()).isPositive();
         assertThat(Files.readAllLines(out.resolve("report.csv"))).anyMatch(line -> line.startsWith("invariants.passed,"));
     }
