@@ -31,16 +31,17 @@ function rows(groups, label, filterName, documentId, order) {
 export async function render({ params }) {
   document.title = `${t('overview.title')} · ${t('brand')}`;
   const documentId = params.get('documentId') || '';
-  const [summary, documents] = await Promise.all([
-    api('registry', '/commitments/summary' + query({ documentId })),
-    communiques().catch(() => []),
-  ]);
+  // The board waits for the summary only; the document picker fills in when ingestion's list arrives.
+  const documents = communiques().catch(() => []);
+  const summary = await api('registry', '/commitments/summary' + query({ documentId }));
   const overall = summary.overall;
   const kinds = h('p', { id: 'kinds', class: 'kinds' }, '…');
-  const picker = documentPicker(documents, documentId, id => navigate('#/overview' + query({ documentId: id })));
+  const pickerSlot = h('div', { class: 'picker-slot' });
+  documents.then(list => pickerSlot.replaceChildren(
+    documentPicker(list, documentId, id => navigate('#/overview' + query({ documentId: id }))) || ''));
   const page = h('section', { class: 'overview' },
     h('h1', { tabindex: '-1' }, t('overview.title')),
-    h('div', { class: 'toolbar' }, picker,
+    h('div', { class: 'toolbar' }, pickerSlot,
       documentId ? h('a', { href: `#/communique/${encodeURIComponent(documentId)}`, id: 'view-source' }, t('viewSource')) : null),
     h('div', { class: 'headline' },
       h('p', { id: 'total', class: 'total', 'data-total': overall.total }, t('commitmentsCount', { count: number(overall.total) })),
