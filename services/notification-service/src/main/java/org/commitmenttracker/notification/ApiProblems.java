@@ -1,6 +1,6 @@
 package org.commitmenttracker.notification;
 
-import org.commitmenttracker.notification.email.InvalidLinkException;
+import org.commitmenttracker.notification.email.InvalidEmailRequestException;
 import org.commitmenttracker.notification.subscriptions.InvalidSubscriptionException;
 import org.commitmenttracker.notification.webhook.RejectedUrlException;
 import org.springframework.core.Ordered;
@@ -25,9 +25,9 @@ class ApiProblems {
         return badRequest("Invalid subscription", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidLinkException.class)
-    ProblemDetail invalidLink(InvalidLinkException e) {
-        return badRequest("Invalid link", e.getMessage());
+    @ExceptionHandler(InvalidEmailRequestException.class)
+    ProblemDetail invalidEmailRequest(InvalidEmailRequestException e) {
+        return badRequest("Invalid e-mail link or report", e.getMessage());
     }
 
     @ExceptionHandler(RejectedUrlException.class)

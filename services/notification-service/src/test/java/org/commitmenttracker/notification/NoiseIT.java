@@ -26,6 +26,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
         "spring.mail.host=127.0.0.1",
         "tracker.alerts.batch-sweep-interval=1s",
         "tracker.email.retry-delay=2s",
+        "tracker.email.bounce-domain=bounces.example.org",
         "spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=notification-noise-it",
         "spring.cloud.stream.bindings.alertOnDeadline-in-0.group=notification-noise-it"})
 @Import(NoiseIT.TestMailAndClock.class)

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Who may do what on the notification API (the same table is in docs/security.md): subscribers only, operators
  * included nobody else. Which subscriptions, alerts and deliveries a subscriber reaches is decided further in,
  * by ownership: the token's subject owns what it created, and everything else is answered as absent (404).
- * The links in e-mails (confirm, unsubscribe) are public: their signed token is the proof of the mailbox.
+ * The links in e-mails (confirm, unsubscribe) and bounce reports are public: their signed token is the proof.
  */
 @Component
 class NotificationAccessRules implements AccessRules {
@@ -31,7 +31,7 @@ class NotificationAccessRules implements AccessRules {
                 .requestMatchers(PATCH, "/api/subscriptions/*").hasRole(SUBSCRIBER)
                 .requestMatchers(DELETE, "/api/subscriptions/*", "/api/subscriptions/*/silences/*").hasRole(SUBSCRIBER)
                 .requestMatchers(GET, "/api/email/confirm", "/api/email/unsubscribe").permitAll()
-                .requestMatchers(POST, "/api/email/confirm", "/api/email/unsubscribe").permitAll()
+                .requestMatchers(POST, "/api/email/confirm", "/api/email/unsubscribe", "/api/email/bounces").permitAll()
                 .requestMatchers(GET, "/api/deliveries", "/api/deliveries/*").hasRole(SUBSCRIBER)
                 .requestMatchers(POST, "/api/deliveries/*/replay").hasRole(SUBSCRIBER);
     }

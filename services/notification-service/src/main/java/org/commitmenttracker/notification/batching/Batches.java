@@ -148,7 +148,9 @@ public class Batches implements ApplicationRunner, DisposableBean {
                 return;
             }
             if (outcome.permanentFailure()) {
-                subscriptions.changeEmail(batch.subscriptionId(), address -> address.stopped(Email.State.BOUNCED, outcome.reason()));
+                // (unless the owner gave another address meanwhile: the bounce was the old one's)
+                subscriptions.changeEmail(batch.subscriptionId(), subscription.get().email().nonce(),
+                        address -> address.stopped(Email.State.BOUNCED, outcome.reason()));
             }
         }
         // Sent, or with nowhere to go any more (the alerts stay in the feed): they leave the batch.

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.commitmenttracker.notification.batching.BatchItem;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,22 +64,21 @@ public class EmailChannel {
         String unsubscribe = link("unsubscribe", links.token(EmailLinks.Purpose.UNSUBSCRIBE, subscription.id(),
                 subscription.email().nonce(), null));
         MailComposer.Composed mail = composer.alerts(subscription.email().language(), subscription.name(), items, unsubscribe);
-        return send(subscription.email().address(), mail, unsubscribe);
+        return send(subscription, mail, unsubscribe);
     }
 
     /** The confirmation link, to the subscription's new address. */
     public Outcome sendConfirmation(Subscription subscription) {
         String confirm = link("confirm", links.token(EmailLinks.Purpose.CONFIRM, subscription.id(),
                 subscription.email().nonce(), clock.instant().plus(CONFIRMATION_VALIDITY)));
-        return send(subscription.email().address(), composer.confirmation(subscription.email().language(), subscription.name(),
-                confirm), null);
+        return send(subscription, composer.confirmation(subscription.email().language(), subscription.name(), confirm), null);
     }
 
     private String link(String action, String token) {
         return settings.publicBaseUrl() + "/api/email/" + action + "?token=" + token;
     }
 
-    private Outcome send(String to, MailComposer.Composed mail, String unsubscribeUrl) {
+    private Outcome send(Subscription subscription, MailComposer.Composed mail, String unsubscribeUrl) {
         JavaMailSender mailer = sender.getIfAvailable();
         if (mailer == null) {
             return new Outcome(Outcome.Kind.TRANSIENT, "no SMTP server configured (spring.mail.host)");
@@ -87,7 +87,7 @@ public class EmailChannel {
             MimeMessage message = mailer.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(settings.from());
-            helper.setTo(to);
+            helper.setTo(subscription.email().address());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
             message.setHeader("Auto-Submitted", "auto-generated");
@@ -95,13 +95,31 @@ public class EmailChannel {
                 message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
-            mailer.send(message);
+            mailer.send(withReturnPath(message, subscription));
             return Outcome.SENT;
         } catch (MessagingException | MailException failed) {
             Outcome outcome = classify(failed);
             log.warn("E-mail not sent ({}): {}", outcome.kind(), outcome.reason());
             return outcome;
         }
+    }
+
+    /**
+     * With {@code tracker.email.bounce-domain}, the message as sent with its own envelope sender (VERP), where a
+     * late bounce comes back naming its subscription and address; a copy, the only way to set it per message.
+     */
+    private MimeMessage withReturnPath(MimeMessage message, Subscription subscription) throws MessagingException {
+        if (settings.bounceDomain().isBlank()) {
+            return message;
+        }
+        java.util.Optional<String> returnPath = links.returnPath(subscription.id(), subscription.email().nonce(), settings.bounceDomain());
+        if (returnPath.isEmpty()) {
+            return message;
+        }
+        message.saveChanges();
+        SMTPMessage withEnvelope = new SMTPMessage(message);
+        withEnvelope.setEnvelopeFrom(returnPath.get());
+        return withEnvelope;
     }
 
     /** Permanent when the SMTP server refused with a 5xx reply (to the recipient or the message), else transient. */

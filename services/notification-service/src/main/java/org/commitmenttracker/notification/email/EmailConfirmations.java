@@ -35,21 +35,45 @@ class EmailConfirmations {
     void sendLink(EmailToConfirm request) {
         EmailChannel.Outcome outcome = channel.sendConfirmation(request.subscription());
         if (outcome.permanentFailure()) {
-            subscriptions.changeEmail(request.subscription().id(), email -> email.stopped(Email.State.BOUNCED, outcome.reason()));
+            subscriptions.changeEmail(request.subscription().id(), request.subscription().email().nonce(),
+                    email -> email.stopped(Email.State.BOUNCED, outcome.reason()));
         }
     }
 
     /** The subscription and address a valid link of {@code purpose} names (404 for any other token: nothing leaks). */
     Subscription subscriptionOf(String token, EmailLinks.Purpose purpose) {
         if (token == null || token.isBlank()) {
-            throw new InvalidLinkException("The link has no token; open the link from the e-mail as it is.");
+            throw new InvalidEmailRequestException("The link has no token; open the link from the e-mail as it is.");
         }
         EmailLinks.Claim claim = links.verify(token, purpose, clock.instant())
-                .orElseThrow(() -> new InvalidLinkException("The link is not valid or has expired."));
+                .orElseThrow(() -> new InvalidEmailRequestException("The link is not valid or has expired."));
         return subscriptions.find(claim.subscriptionId())
                 .filter(s -> !s.deleted() && s.email() != null && s.email().nonce().equals(claim.nonce()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "This link no longer applies: the subscription or its address changed."));
+                .orElseThrow(EmailConfirmations::changedMeanwhile);
+    }
+
+    /**
+     * A late bounce reported for the return path it came back to: a permanent one (status 5.x.x) stops the
+     * address the message went to, if the subscription still has it; a transient one (4.x.x) changes nothing.
+     * Whether it stopped anything is not told (the caller learns nothing about subscriptions).
+     */
+    void bounced(String returnPath, String status, String diagnostic) {
+        EmailLinks.Bounced bounced = links.verifyReturnPath(returnPath).orElseThrow(() -> new InvalidEmailRequestException(
+                "recipient is not a return path of this service (bounce-…@…), or it was altered."));
+        if (status == null || !status.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
+            throw new InvalidEmailRequestException("status: '" + status + "' is not a DSN status code like 5.1.1 (RFC 3463).");
+        }
+        if (!status.startsWith("5")) {
+            return;
+        }
+        String reason = "bounce reported: " + status + (diagnostic == null || diagnostic.isBlank() ? ""
+                : " " + diagnostic.strip().lines().findFirst().map(line -> line.length() > 300 ? line.substring(0, 300) : line).orElse(""));
+        subscriptions.find(bounced.subscriptionId()).filter(s -> s.email() != null && bounced.of(s.email().nonce()))
+                .ifPresent(s -> subscriptions.changeEmail(s.id(), s.email().nonce(), email -> email.stopped(Email.State.BOUNCED, reason)));
+    }
+
+    private static ResponseStatusException changedMeanwhile() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "This link no longer applies: the subscription or its address changed.");
     }
 
     Subscription confirm(String token) {
@@ -57,7 +81,8 @@ class EmailConfirmations {
         if (subscription.email().state() != Email.State.UNCONFIRMED) {
             return subscription; // clicked twice, or already unsubscribed: nothing changes
         }
-        return subscriptions.changeEmail(subscription.id(), email -> email.confirmed(clock.instant()));
+        return subscriptions.changeEmail(subscription.id(), subscription.email().nonce(), email -> email.confirmed(clock.instant()))
+                .orElseThrow(EmailConfirmations::changedMeanwhile);
     }
 
     Subscription unsubscribe(String token) {
@@ -65,7 +90,7 @@ class EmailConfirmations {
         if (subscription.email().state() == Email.State.UNSUBSCRIBED) {
             return subscription;
         }
-        return subscriptions.changeEmail(subscription.id(), email -> email.stopped(Email.State.UNSUBSCRIBED,
-                "unsubscribed through the link in an e-mail"));
+        return subscriptions.changeEmail(subscription.id(), subscription.email().nonce(), email -> email.stopped(
+                Email.State.UNSUBSCRIBED, "unsubscribed through the link in an e-mail")).orElseThrow(EmailConfirmations::changedMeanwhile);
     }
 }

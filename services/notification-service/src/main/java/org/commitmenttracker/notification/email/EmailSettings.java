@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitmentUrl      the link to a commitment, {@code {id}} replaced by its id
  * @param defaultGroupWindow the grouping window of a subscription with e-mail that names none
  * @param retryDelay         wait before mailing again after a transient failure (4xx, server unreachable)
+ * @param bounceDomain       when set, each e-mail's envelope sender is {@code bounce-<proof>@<bounceDomain>}, so that
+ *                           late bounces (DSNs) sent there can be reported to {@code POST /api/email/bounces}
  */
 @ConfigurationProperties("tracker.email")
 public record EmailSettings(
@@ -23,5 +25,6 @@ public record EmailSettings(
         @DefaultValue("http://127.0.0.1:8084") String publicBaseUrl,
         @DefaultValue("http://127.0.0.1:8083/api/commitments/{id}") String commitmentUrl,
         @DefaultValue("30s") Duration defaultGroupWindow,
-        @DefaultValue("5m") Duration retryDelay) {
+        @DefaultValue("5m") Duration retryDelay,
+        @DefaultValue("") String bounceDomain) {
 }

@@ -204,11 +204,14 @@ public class SubscriptionService {
         return saved(current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(), now));
     }
 
-    /** Changes the e-mail channel of subscription {@code id} (confirmation, unsubscribe, bounce), whoever owns it. */
-    public Subscription changeEmail(String id, java.util.function.UnaryOperator<Email> change) {
-        Subscription current = store.find(id).filter(s -> !s.deleted() && s.email() != null)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such e-mail subscription."));
-        return saved(current.withEmail(change.apply(current.email()), clock.instant()));
+    /**
+     * Changes the e-mail channel of subscription {@code id} (confirmation, unsubscribe, bounce), whoever owns it,
+     * if it still has the address of {@code nonce}: what one address did (a click, a bounce) never touches the
+     * next one. Empty when the subscription is gone or its address changed.
+     */
+    public java.util.Optional<Subscription> changeEmail(String id, String nonce, java.util.function.UnaryOperator<Email> change) {
+        return store.find(id).filter(s -> !s.deleted() && s.email() != null && s.email().nonce().equals(nonce))
+                .map(current -> saved(current.withEmail(change.apply(current.email()), clock.instant())));
     }
 
     private Subscription saved(Subscription changed) {

@@ -150,6 +150,37 @@ class EmailAlertsIT {
         assertThat(api.get("/api/subscriptions/" + id).has("email")).as("removed").isFalse();
     }
 
+    /** A DSN comes back to the message's return path; the bounce domain's mailbox reader reports it. */
+    @Test
+    void aLateBounceReportedForTheReturnPathStopsTheAddressOnlyWhenPermanent() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "late-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = confirmedSubscription(api, address, "{\"name\":\"Expo\",\"documentIds\":[\"" + documentId + "\"],\"email\":\""
+                + address + "\",\"groupWindow\":\"0\"}");
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        MimeMessage alert = TestMail.await(address, 2).get(1);
+        String returnPath = alert.getHeader("Return-Path", null).replaceAll("[<>]", "");
+        assertThat(returnPath).startsWith("bounce-").endsWith("@bounces.example.org");
+
+        Http anonymous = Http.local(port);
+        assertThat(anonymous.post("/api/email/bounces", "{\"recipient\":\"" + returnPath + "\",\"status\":\"4.2.2\"}").statusCode())
+                .isEqualTo(202);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).as("mailbox full: transient").isEqualTo("confirmed");
+        for (String bad : List.of("{\"recipient\":\"" + address + "\",\"status\":\"5.1.1\"}",
+                "{\"recipient\":\"" + returnPath.replace("bounce-", "bounce-0") + "\",\"status\":\"5.1.1\"}",
+                "{\"recipient\":\"" + returnPath + "\",\"status\":\"gone\"}",
+                "{\"recipient\":\"" + returnPath + "\",\"status\":\"5.1.1\",\"subscriptionId\":\"" + id + "\"}")) {
+            HttpResponse<String> refused = anonymous.post("/api/email/bounces", bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("confirmed");
+        assertThat(anonymous.post("/api/email/bounces", "{\"recipient\":\"" + returnPath + "\",\"status\":\"5.1.1\","
+                + "\"diagnostic\":\"smtp; 550 5.1.1 user unknown\"}").statusCode()).isEqualTo(202);
+        assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("bounced");
+    }
+
     /** Subscribes and confirms the address with the link mailed to it; returns the subscription id. */
     private String confirmedSubscription(NotificationApi api, String address, String body) throws Exception {
         String id = api.subscribe(body).get("id").asString();

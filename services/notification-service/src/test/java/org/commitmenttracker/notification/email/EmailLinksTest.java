@@ -31,4 +31,21 @@ class EmailLinksTest {
         }
         assertThat(links.verify(token, EmailLinks.Purpose.UNSUBSCRIBE, NOW.plusSeconds(10L * 365 * 86400))).as("never expires").isPresent();
     }
+
+    @Test
+    void aReturnPathNamesItsSubscriptionAndAddressInAShortCaseInsensitiveLocalPart() {
+        String subscription = "sub-" + java.util.UUID.randomUUID();
+        String returnPath = links.returnPath(subscription, "nonce-1", "bounces.example.org").orElseThrow();
+        assertThat(returnPath.substring(0, returnPath.indexOf('@')).length()).isLessThanOrEqualTo(64);
+        EmailLinks.Bounced bounced = links.verifyReturnPath(returnPath.toUpperCase(java.util.Locale.ROOT)).orElseThrow();
+        assertThat(bounced.subscriptionId()).isEqualTo(subscription);
+        assertThat(bounced.of("nonce-1")).isTrue();
+        assertThat(bounced.of("nonce-2")).as("another address of the subscription").isFalse();
+
+        char last = returnPath.charAt(returnPath.indexOf('@') - 1);
+        String altered = returnPath.replace(last + "@", (last == '0' ? '1' : '0') + "@");
+        assertThat(links.verifyReturnPath(altered)).isEmpty();
+        assertThat(links.verifyReturnPath("someone@example.org")).isEmpty();
+        assertThat(links.returnPath("not-made-here", "n", "b.example.org")).isEmpty();
+    }
 }
