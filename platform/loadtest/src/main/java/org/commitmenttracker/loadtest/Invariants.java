@@ -1,6 +1,7 @@
 package org.commitmenttracker.loadtest;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * What a SIGKILL of the H2 store may drop (writes it acknowledged in its last uncommitted second) is counted apart, as
  * the store's loss, with the fault it belongs to: a missing acknowledgement from that second, and alert or duplicate
- * anomalies of a commitment the store's loss touched (a history entry or delivery from that second to the store
- * being ready again, or a dropped report of it).
+ * anomalies of a commitment the store's loss touched (a history entry, a delivery or a status change announced on
+ * Kafka from that second to the platform being ready again, or a dropped report of it). The announcement counts
+ * because notification writes its delivery when it consumes the change, possibly seconds after the registry's write.
  */
 final class Invariants {
     static final double READY_WITHIN_S = 60;
@@ -113,9 +115,10 @@ final class Invariants {
      * @param expectedCommitments per communiqué of the run, how many commitments its analysis announced (-1: not seen)
      * @param subscriptionId      the driver's subscription, whose delivery log is checked
      * @param received            webhook ids the receiver answered with 2xx
+     * @param announcedAt         per commitment, when its status changes were seen on {@code status-changes}
      */
     Result check(List<Ack> acks, Map<String, Integer> expectedCommitments, String subscriptionId, Set<String> received,
-                 List<FaultWindow> windows) {
+                 Map<String, ? extends Collection<Instant>> announcedAt, List<FaultWindow> windows) {
         Result result = new Result();
         for (FaultWindow window : windows) {
             result.perWindow.put(window, new long[3]);
@@ -175,6 +178,12 @@ final class Invariants {
             windows.stream().filter(w -> w.contains(ack.nanos())).forEach(w -> result.perWindow.get(w)[1]++);
         }
 
+        announcedAt.forEach((id, times) -> {
+            if (times.stream().anyMatch(at -> touchedByStoreLossAt(at, windows))) {
+                touchedByStoreLoss.add(id);
+            }
+        });
+
         // duplicate history entries; status changes per commitment
         Map<String, Long> duplicateEntries = new HashMap<>();
         Map<String, Integer> transitions = new HashMap<>();
@@ -188,7 +197,7 @@ final class Invariants {
                 if (entry.getString("to") != null) {
                     transitions.merge(id, 1, Integer::sum);
                 }
-                if (touchedByStoreLossAt(entry.get("at"), windows)) {
+                if (touchedByStoreLossAt(instant(entry.get("at")), windows)) {
                     touchedByStoreLoss.add(id);
                 }
             }
@@ -210,7 +219,7 @@ final class Invariants {
                 continue; // not this run's
             }
             result.alerts++;
-            if (touchedByStoreLossAt(delivery.get("createdAt"), windows)) {
+            if (touchedByStoreLossAt(instant(delivery.get("createdAt")), windows)) {
                 touchedByStoreLoss.add(commitmentId);
             }
             if (!alertVersions.computeIfAbsent(commitmentId, k -> new HashSet<>()).add(message.path("data").path("version").asLong())) {
@@ -254,8 +263,12 @@ final class Invariants {
         return result;
     }
 
-    private static boolean touchedByStoreLossAt(Object value, List<FaultWindow> windows) {
-        Instant at = value instanceof Date date ? date.toInstant() : null;
+    private static boolean touchedByStoreLossAt(Instant at, List<FaultWindow> windows) {
         return at != null && windows.stream().anyMatch(w -> w.storeDisturbed(at));
+    }
+
+    /** A date as the store returns it (BSON date), or null. */
+    private static Instant instant(Object value) {
+        return value instanceof Date date ? date.toInstant() : null;
     }
 }

@@ -115,6 +115,8 @@ public final class LoadDriver {
     private final Set<String> pooled = ConcurrentHashMap.newKeySet();
     private volatile boolean poolOpen; // from the start of the progress window, new registrations join the pool
     private final Set<String> webhookIds = ConcurrentHashMap.newKeySet();
+    /** When each commitment's status changes were seen on Kafka: when notification consumed them, give or take. */
+    private final Map<String, ConcurrentLinkedQueue<Instant>> announcedAt = new ConcurrentHashMap<>();
     private final AtomicLong webhooksReceived = new AtomicLong();
     private final AtomicLong webhookDuplicates = new AtomicLong();
     private final Latencies reportToStatusChange = new Latencies();
@@ -632,7 +634,7 @@ public final class LoadDriver {
             }
         });
         try {
-            return checker.check(acks.all(), expected, subscriptionId, Set.copyOf(webhookIds), faultWindows);
+            return checker.check(acks.all(), expected, subscriptionId, Set.copyOf(webhookIds), announcedAt, faultWindows);
         } catch (RuntimeException e) {
             log("verification: store not readable (%s)", e.getMessage());
             return null;
@@ -742,6 +744,7 @@ public final class LoadDriver {
             doc.expected = analysed.commitmentIds().size();
             doc.analysedNanos = now;
         } else if (event.data() instanceof CommitmentStatusChanged change) {
+            announcedAt.computeIfAbsent(change.commitmentId(), k -> new ConcurrentLinkedQueue<>()).add(Instant.now());
             if (change.from() == null) {
                 Doc doc = docs.computeIfAbsent(change.documentId(), k -> new Doc());
                 if (change.agencies().contains(AGENCY)) {
