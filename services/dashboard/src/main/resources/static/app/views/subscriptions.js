@@ -45,8 +45,11 @@ export async function render({ params }) {
           h('button', { type: 'button', class: 'secondary', onclick: () => act(() => api('notification',
             `/subscriptions/${encodeURIComponent(sub.id)}`, { method: 'PATCH', body: { enabled: !sub.enabled } })) },
           sub.enabled ? t('disable') : t('enable')),
-          h('button', { type: 'button', class: 'secondary', onclick: () => act(() => api('notification',
-            `/subscriptions/${encodeURIComponent(sub.id)}`, { method: 'DELETE' })), 'aria-label': `${t('remove')} ${sub.name}` }, t('remove')))))))),
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('remove')} ${sub.name}`, onclick: () => {
+            if (confirm(t('confirmRemove', { name: sub.name }))) {
+              act(() => api('notification', `/subscriptions/${encodeURIComponent(sub.id)}`, { method: 'DELETE' }));
+            }
+          } }, t('remove')))))))),
     createForm(message),
     deliveryLog(state, deliveries, act));
 }

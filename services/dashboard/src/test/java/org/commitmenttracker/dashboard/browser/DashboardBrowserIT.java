@@ -334,13 +334,21 @@ class DashboardBrowserIT {
 
     @Test
     @Order(6)
-    void theSubscribersDeliveryLogShowsTheStatusChange() {
+    void theSubscribersDeliveryLogShowsTheStatusChangeAndTheSubscriptionCanBeDeleted() throws Exception {
         browser.signIn(SUBSCRIBER);
         browser.until(Duration.ofSeconds(60), d -> {
             browser.show("subscriptions?state=delivered", "subscriptions");
             return browser.findAll("#delivery-table tr[data-delivery-id]").stream()
                     .anyMatch(row -> row.getText().contains(expoCommitmentId));
         });
+
+        // Deleting asks first; then the subscription is gone at the notification service too.
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#subscription-table tbody tr .row-actions button:last-child").click();
+        browser.driver().switchTo().alert().accept();
+        browser.awaitView("subscriptions");
+        assertThat(browser.findAll("#subscription-table")).isEmpty();
+        assertThat(platform.send(Service.NOTIFICATION, "GET", "/api/subscriptions", null, SUBSCRIBER).body()).isEqualTo("[]");
     }
 
     @Test
