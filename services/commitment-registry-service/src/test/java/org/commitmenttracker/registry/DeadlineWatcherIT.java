@@ -15,6 +15,7 @@ import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.DeadlineMissed;
 import org.commitmenttracker.registry.deadlines.DeadlineWatcher;
 import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.MutableClock;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -20,6 +20,7 @@ import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.notification.batching.Batches;
 import org.commitmenttracker.notification.email.TestMail;
 import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.commitmenttracker.notification.email.TestMail;
+import org.commitmenttracker.testsupport.MutableClock;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,4 +1,4 @@
-package org.commitmenttracker.registry;
+package org.commitmenttracker.testsupport;
 
 import java.time.Clock;
 import java.time.Instant;
