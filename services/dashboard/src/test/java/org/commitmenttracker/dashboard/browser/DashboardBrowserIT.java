@@ -312,6 +312,10 @@ class DashboardBrowserIT {
         assertThat(browser.find("#assigned-agencies").getText()).isEqualTo(AGENCY);
 
         browser.signIn(TestTokens.agency(AGENCY));
+        // An agency's board counts only what is assigned to it (the registry narrows every read to its agency).
+        browser.show("overview", "overview");
+        assertThat(browser.find("#total").getAttribute("data-total")).isEqualTo("1");
+        assertThat(browser.findAll("#nav a")).extracting(WebElement::getText).containsExactly("Overview", "Deadlines", "Commitments");
         browser.show("commitment/" + expoCommitmentId, "commitment");
         new Select(browser.find("#progress-status")).selectByValue("IN_PROGRESS");
         browser.find("#progress-percent").sendKeys("40");
