@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,9 @@ class CommitmentSummaries {
 
     /** Over the commitments {@code filter} finds among those {@code agencyScope} may see (null: all). */
     Summary summarise(CommitmentFilter filter, String agencyScope) {
-        List<Commitment> commitments = mongo.find(Query.query(filter.criteriaVisibleTo(agencyScope)), Commitment.class,
-                CommitmentStore.COLLECTION);
+        Query query = Query.query(filter.criteriaVisibleTo(agencyScope));
+        query.fields().exclude("history").exclude(OutboxRelay.FIELD); // most of a stored commitment, unused here
+        List<Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION);
         return new Summary(group(commitments),
                 groupBy(commitments, c -> List.of(c.facts().section() == null ? "none" : String.valueOf(c.facts().section()))),
                 groupBy(commitments, c -> c.facts().topics()),
