@@ -31,11 +31,14 @@ record FaultPlan(List<Fault> faults) {
     }
 
     /**
-     * The default order puts the registry first: its killed consumers keep the {@code progress} partitions until
-     * the broker's session timeout (45 s), which then overlaps the faults after it instead of the drain.
+     * The default order puts the receiver first, while webhooks surely flow (after a kill of notification its killed
+     * consumers keep the partitions until the broker's session timeout, 45 s, and its claimed deliveries wait for
+     * their lease: a receiver failure then would meet no delivery), then the registry, whose own 45 s then overlap
+     * the faults after it rather than the drain.
      */
     static List<Fault> all(boolean durableStore) {
         List<Fault> faults = new ArrayList<>();
+        faults.add(new Fault(Kind.RECEIVER, "receiver", DEFAULT_SECONDS));
         faults.add(new Fault(Kind.KILL, "registry", 0));
         faults.add(new Fault(Kind.KILL, "broker", 0));
         if (durableStore) {
@@ -45,7 +48,6 @@ record FaultPlan(List<Fault> faults) {
             faults.add(new Fault(Kind.KILL, service, 0));
         }
         faults.add(new Fault(Kind.PAUSE, "registry", DEFAULT_SECONDS));
-        faults.add(new Fault(Kind.RECEIVER, "receiver", DEFAULT_SECONDS));
         return List.copyOf(faults);
     }
 

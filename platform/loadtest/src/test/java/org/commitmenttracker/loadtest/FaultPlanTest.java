@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class FaultPlanTest {
 
     @Test
-    void allIsEveryFaultWithTheRegistryFirstAndTheStoreOnlyWhenDurable() {
-        assertThat(FaultPlan.parse("all", true).labels()).containsExactly("kill registry", "kill broker", "kill store",
-                "kill ingestion", "kill extraction", "kill notification", "pause registry 10 s", "receiver 5xx 10 s");
+    void allIsEveryFaultWithTheReceiverFirstAndTheStoreOnlyWhenDurable() {
+        assertThat(FaultPlan.parse("all", true).labels()).containsExactly("receiver 5xx 10 s", "kill registry", "kill broker",
+                "kill store", "kill ingestion", "kill extraction", "kill notification", "pause registry 10 s");
         assertThat(FaultPlan.parse("all", false).labels()).doesNotContain("kill store").hasSize(7);
     }
 
