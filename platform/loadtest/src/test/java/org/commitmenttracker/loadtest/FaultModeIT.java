@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short fault run of issue #9 (CI): 5 communiqués on the H2 store, progress reports at 20/s over HTTP and Kafka
+ * The short fault run of issue #9 (CI): 10 communiqués on the H2 store (1,050 commitments: enough that reports still
+ * find a free commitment while webhooks stall behind a fault), progress reports at 20/s over HTTP and Kafka
  * and an upload every 10 s, while every fault is injected one at a time — 10 s of 5xx from the webhook receiver,
  * SIGKILL and restart of the registry, the broker, the store, ingestion, extraction and notification, a 10 s SIGSTOP
  * of the registry. The driver's verdict must be that every invariant holds: nothing acknowledged lost, no duplicate
@@ -21,7 +22,7 @@ class FaultModeIT {
     @Test
     void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
         Path out = Path.of("target", "faultmode-it").toAbsolutePath();
-        Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "5", "--rate", "20", "--duration", "30",
+        Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "10", "--rate", "20", "--duration", "30",
                 "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "120",
                 "--out", out.toString()));
 
