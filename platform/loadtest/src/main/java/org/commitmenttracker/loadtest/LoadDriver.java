@@ -81,6 +81,11 @@ public final class LoadDriver {
     private static final List<String[]> LAG_WATCH = List.of(new String[]{"extraction", Topics.COMMUNIQUES},
             new String[]{"registry", Topics.COMMITMENTS}, new String[]{"registry", Topics.PROGRESS},
             new String[]{"notification", Topics.STATUS_CHANGES});
+    /** Fault mode: one more upload this often, so that faults hit uploads in flight too. */
+    private static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration VERIFY_INTERVAL = Duration.ofSeconds(2);
+    /** Fault mode: load goes on this long after the last fault's target is ready again. */
+    private static final Duration AFTER_LAST_FAULT = Duration.ofSeconds(5);
 
     private final LoadOptions options;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -95,10 +100,6 @@ public final class LoadDriver {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private String kafka;
     private String mongo;
-    private static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(10);
-    private static final Duration VERIFY_INTERVAL = Duration.ofSeconds(2);
-    private static final Duration AFTER_LAST_FAULT = Duration.ofSeconds(5);
-
     private StartedPlatform platform; // null when targeting a running platform
     private List<FaultInjector.FaultWindow> faultWindows = List.of();
     private Invariants.Result invariants;
