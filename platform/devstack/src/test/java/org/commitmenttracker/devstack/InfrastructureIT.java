@@ -53,6 +53,37 @@ class InfrastructureIT {
         }
     }
 
+    /** Fault mode's operations: SIGKILL and restart in place, SIGSTOP/SIGCONT, and a paused node still stops on close. */
+    @Test
+    void killedNodesComeBackInPlaceAndAPausedOneStillStops() throws Exception {
+        Path storeFile = workDir.resolve("store/data.h2");
+        ManagedProcess pausedBroker;
+        try (Infrastructure infrastructure = Infrastructure.start(PROJECT_ROOT, workDir, FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), storeFile)) {
+            assertThat(roundTrip(infrastructure.kafkaBootstrapServers())).containsExactly("hello");
+            try (MongoClient client = MongoClients.create(infrastructure.mongoUri("probe"))) {
+                client.getDatabase("probe").getCollection("things").insertOne(new Document("_id", "a"));
+                Thread.sleep(2_000); // H2 commits about once a second: what is older survives a SIGKILL
+
+                infrastructure.store().kill();
+                infrastructure.restartStore();
+                assertThat(client.getDatabase("probe").getCollection("things").find(new Document("_id", "a")).first()).isNotNull();
+
+                infrastructure.store().pause();
+                infrastructure.store().resume();
+                assertThat(client.getDatabase("probe").getCollection("things").countDocuments()).isEqualTo(1);
+            }
+
+            infrastructure.broker().kill();
+            infrastructure.restartBroker();
+            assertThat(roundTrip(infrastructure.kafkaBootstrapServers())).containsExactly("hello", "hello");
+
+            pausedBroker = infrastructure.broker();
+            pausedBroker.pause();
+        }
+        assertThat(pausedBroker.isAlive()).isFalse();
+    }
+
     private static List<String> roundTrip(String bootstrap) {
         Properties producerProps = new Properties();
         producerProps.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
