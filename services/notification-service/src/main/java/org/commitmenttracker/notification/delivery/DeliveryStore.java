@@ -139,7 +139,9 @@ public class DeliveryStore implements InitializingBean {
     /**
      * Records attempts, each made under the claim its delivery was sent with, and the state each leaves its
      * delivery in: one bulk write. Returns those recorded; one whose claim was lost meanwhile (its lease ran out
-     * and another worker took it) records nothing and is left out.
+     * and another worker took it) records nothing and is left out. Recording moves the claim counter on, like
+     * every other change of hands: a worker that read the delivery while it was being sent (its lease looked
+     * over) can then no longer claim it and send it again once it is delivered.
      */
     public List<Settlement> recordAttempts(List<Settlement> settled) {
         if (settled.isEmpty()) {
@@ -148,7 +150,8 @@ public class DeliveryStore implements InitializingBean {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
         for (Settlement settlement : settled) {
             Update update = new Update().set("state", settlement.state()).set("dueAt", settlement.dueAt()).set("leaseUntil", null)
-                    .inc("attemptCount", 1).push("attempts", settlement.attempt()).set("lastError", settlement.attempt().error());
+                    .inc("attemptCount", 1).push("attempts", settlement.attempt()).set("lastError", settlement.attempt().error())
+                    .inc("claim", 1);
             if (settlement.state().isFinal()) {
                 update.set("finishedAt", settlement.attempt().at());
             }
@@ -157,12 +160,17 @@ public class DeliveryStore implements InitializingBean {
         if (bulk.execute().getMatchedCount() == settled.size()) {
             return settled;
         }
-        // Rare: some claim was lost. Those still at the claim they were sent with are the ones the bulk matched.
+        // Rare: some claim was lost. The bulk matched those now one claim and one attempt further than when they
+        // were sent; one taken by another worker instead is one claim further but not one attempt.
         Query sent = Query.query(Criteria.where("_id").in(settled.stream().map(s -> s.claimed().id()).toList()));
-        sent.fields().include("_id", "claim");
-        Map<String, Long> claims = new HashMap<>();
-        mongo.find(sent, Document.class, Delivery.COLLECTION).forEach(d -> claims.put(d.getString("_id"), d.get("claim", Number.class).longValue()));
-        return settled.stream().filter(s -> Long.valueOf(s.claimed().claim()).equals(claims.get(s.claimed().id()))).toList();
+        sent.fields().include("_id", "claim", "attemptCount");
+        Map<String, Document> now = new HashMap<>();
+        mongo.find(sent, Document.class, Delivery.COLLECTION).forEach(d -> now.put(d.getString("_id"), d));
+        return settled.stream().filter(s -> {
+            Document stored = now.get(s.claimed().id());
+            return stored != null && stored.get("claim", Number.class).longValue() == s.claimed().claim() + 1
+                    && stored.get("attemptCount", Number.class).intValue() == s.claimed().attemptCount() + 1;
+        }).toList();
     }
 
     /** Gives up claim {@code claim} without an attempt: the delivery is pending again, due at {@code dueAt}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +50,31 @@ class WebhookDeliveryIT {
     @AfterEach
     void stopReceivers() {
         receivers.forEach(WebhookReceiver::close);
+    }
+
+    @Autowired
+    DeliveryStore store;
+
+    /**
+     * A worker that read a delivery while another one was sending it (its lease looked over) must not claim it
+     * once it is recorded as delivered: it would send it again and log a second success.
+     */
+    @Test
+    void aDeliveryRecordedAsDeliveredCannotBeClaimedWithTheClaimReadBeforeIt() {
+        Instant now = Instant.now();
+        Delivery created = Delivery.of("evt-" + UUID.randomUUID(), "owner-claim", "sub-" + UUID.randomUUID(), "cmt-claim",
+                "status.changed", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, now).claimedAtCreation(now.plusSeconds(60));
+        store.insertNew(List.of(created));
+        Delivery readBySweep = store.find(created.id()).orElseThrow();
+
+        List<Settlement> recorded = store.recordAttempts(List.of(new Settlement(created,
+                new Attempt(1, now, AttemptOutcome.DELIVERED, 200, 3, null), DeliveryState.DELIVERED, now)));
+
+        assertThat(recorded).hasSize(1);
+        assertThat(store.claim(readBySweep.id(), readBySweep.claim(), now.plusSeconds(60))).isEmpty();
+        Delivery stored = store.find(created.id()).orElseThrow();
+        assertThat(stored.state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(stored.attempts()).hasSize(1);
     }
 
     @Test
