@@ -40,6 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  * because notification writes its delivery when it consumes the change, possibly seconds after the registry's write.
  */
 final class Invariants {
+    /**
+     * Documents per reply when reading a run's commitments and deliveries back: after a long run they are far
+     * larger than one reply may be (the driver refuses replies over 48 MB).
+     */
+    private static final int READ_BATCH = 500;
+
     static final double READY_WITHIN_S = 60;
 
     private final MongoClient mongo;
@@ -132,7 +138,8 @@ final class Invariants {
         Map<String, Integer> registeredByDocument = new HashMap<>();
         for (Document commitment : mongo.getDatabase("registry").getCollection("commitments")
                 .find(Filters.in("facts.documentId", expectedCommitments.keySet()))
-                .projection(Projections.include("facts.documentId", "history"))) {
+                .projection(Projections.include("facts.documentId", "history.eventId", "history.to", "history.at"))
+                .batchSize(READ_BATCH)) {
             String documentId = commitment.get("facts", Document.class).getString("documentId");
             registeredByDocument.merge(documentId, 1, Integer::sum);
             historyByCommitment.put(commitment.getString("_id"), commitment.getList("history", Document.class, List.of()));
@@ -209,7 +216,8 @@ final class Invariants {
         Map<String, long[]> deliveryFailures = new HashMap<>(); // not delivered, delivered more than once, not received
         for (Document delivery : mongo.getDatabase("notification").getCollection("deliveries")
                 .find(Filters.eq("subscriptionId", subscriptionId))
-                .projection(Projections.include("body", "state", "attempts", "createdAt"))) {
+                .projection(Projections.include("body", "state", "attempts", "createdAt"))
+                .batchSize(READ_BATCH)) {
             JsonNode message = json.readTree(delivery.getString("body"));
             if (!"status.changed".equals(message.path("type").asString(""))) {
                 continue;
