@@ -39,29 +39,42 @@ final class FaultInjector {
     void start(long windowStartNanos, Duration window) {
         int n = plan.faults().size();
         long spacing = n <= 1 ? 0 : Math.max(0, window.minus(LEAD.multipliedBy(2)).toNanos() / (n - 1));
+        // only a store kill needs it; it beats from now on, so that the first fault's window has beats before it
+        StoreCommitProbe probe = plan.faults().stream().anyMatch(f -> f.kind() == Kind.KILL && f.target().equals("store"))
+                ? new StoreCommitProbe(platform.mongo()) : null;
         thread = new Thread(() -> {
-            long previousReady = 0;
-            String broken = null;
-            for (int i = 0; i < n; i++) {
-                Fault fault = plan.faults().get(i);
-                if (broken != null) {
-                    // the platform is not whole again: a further fault would only measure the previous one
-                    windows.add(FaultWindow.notInjected(fault, windowStartNanos, "not injected: " + broken));
-                    continue;
+            try {
+                injectAll(windowStartNanos, n, spacing, probe);
+            } finally {
+                if (probe != null) {
+                    probe.close();
                 }
-                long due = Math.max(windowStartNanos + LEAD.toNanos() + i * spacing, previousReady + GAP.toNanos());
-                sleepUntil(due);
-                FaultWindow faultWindow = inject(fault, windowStartNanos);
-                windows.add(faultWindow);
-                previousReady = faultWindow.readyNanos;
-                if (faultWindow.readyNanos == 0) {
-                    broken = fault.label() + " did not recover";
-                }
+                finishedNanos = System.nanoTime();
             }
-            finishedNanos = System.nanoTime();
         }, "faults");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void injectAll(long windowStartNanos, int n, long spacing, StoreCommitProbe probe) {
+        long previousReady = 0;
+        String broken = null;
+        for (int i = 0; i < n; i++) {
+            Fault fault = plan.faults().get(i);
+            if (broken != null) {
+                // the platform is not whole again: a further fault would only measure the previous one
+                windows.add(FaultWindow.notInjected(fault, windowStartNanos, "not injected: " + broken));
+                continue;
+            }
+            long due = Math.max(windowStartNanos + LEAD.toNanos() + i * spacing, previousReady + GAP.toNanos());
+            sleepUntil(due);
+            FaultWindow faultWindow = inject(fault, windowStartNanos, probe);
+            windows.add(faultWindow);
+            previousReady = faultWindow.readyNanos;
+            if (faultWindow.readyNanos == 0) {
+                broken = fault.label() + " did not recover";
+            }
+        }
     }
 
     /** Whether every fault has been injected and its target is ready again (or given up on). */
@@ -81,12 +94,12 @@ final class FaultInjector {
         return List.copyOf(windows);
     }
 
-    private FaultWindow inject(Fault fault, long windowStartNanos) {
+    private FaultWindow inject(Fault fault, long windowStartNanos, StoreCommitProbe probe) {
         FaultWindow window = new FaultWindow(fault, System.nanoTime(), Instant.now(), windowStartNanos);
         LoadDriver.log("fault: %s", fault.label());
         try {
             switch (fault.kind()) {
-                case KILL -> kill(fault.target());
+                case KILL -> kill(fault.target(), window);
                 case PAUSE -> pause(fault.target(), fault.seconds());
                 case RECEIVER -> failReceiver(fault.seconds());
             }
@@ -96,11 +109,25 @@ final class FaultInjector {
             window.failed(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
             LoadDriver.log("fault: %s — not ready again: %s", fault.label(), window.error);
         }
+        if (window.killsStore() && window.readyAt != null) {
+            measureStoreLoss(window, probe);
+        }
         return window;
     }
 
+    private static void measureStoreLoss(FaultWindow window, StoreCommitProbe probe) {
+        try {
+            window.storeDurableUpTo(probe.durableUpTo(window.injectedAt));
+            LoadDriver.log("fault: %s — the store had committed what it acknowledged up to %s (killed at %s)",
+                    window.fault.label(), window.storeDurableUpTo(), window.injectedAt);
+        } catch (RuntimeException e) {
+            LoadDriver.log("fault: %s — the store's last commit could not be read (%s); assuming %s before the kill",
+                    window.fault.label(), e.getMessage(), FaultWindow.STORE_UNCOMMITTED);
+        }
+    }
+
     /** SIGKILL, start again on the same ports with the same data, and wait until it (and for broker or store, every service) is ready. */
-    private void kill(String target) {
+    private void kill(String target, FaultWindow window) {
         switch (target) {
             case "broker" -> {
                 platform.infrastructure().broker().kill();
@@ -110,6 +137,7 @@ final class FaultInjector {
             case "store" -> {
                 platform.infrastructure().store().kill();
                 platform.restartStore();
+                window.storeBackNanos = System.nanoTime();
                 platform.awaitServicesReady(RESTART_TIMEOUT);
             }
             default -> {
@@ -177,6 +205,9 @@ final class FaultInjector {
         volatile long readyNanos;
         volatile Instant readyAt;
         volatile String error;
+        private volatile Instant storeDurableUpTo;
+        /** For a store kill: when the restarted store answered again (0 until then). */
+        volatile long storeBackNanos;
 
         FaultWindow(Fault fault, long injectedNanos, Instant injectedAt, long windowStartNanos) {
             this.fault = fault;
@@ -218,15 +249,36 @@ final class FaultInjector {
             return injected() && fault.kind() == Kind.KILL && fault.target().equals("store");
         }
 
-        /** For a store kill: whether a write acknowledged at {@code nanos} may be one the store had not committed. */
+        /**
+         * For a store kill: up to when the store had surely committed what it acknowledged, as the
+         * {@link StoreCommitProbe} measured it, or {@link #STORE_UNCOMMITTED} before the kill when it could not.
+         */
+        Instant storeDurableUpTo() {
+            return storeDurableUpTo != null ? storeDurableUpTo : injectedAt.minus(STORE_UNCOMMITTED);
+        }
+
+        void storeDurableUpTo(Instant at) {
+            storeDurableUpTo = at;
+        }
+
+        /**
+         * For a store kill: whether a write acknowledged at {@code nanos} may be one the store had not committed —
+         * acknowledged after its last commit and before it was back (the answer to a write the store applied just
+         * before the kill can reach the driver after it).
+         */
         boolean storeMayHaveDropped(long nanos) {
-            return killsStore() && nanos <= injectedNanos && nanos >= injectedNanos - STORE_UNCOMMITTED.toNanos();
+            return killsStore() && nanos <= storeDownUntilNanos()
+                    && nanos >= injectedNanos - Duration.between(storeDurableUpTo(), injectedAt).toNanos();
+        }
+
+        /** For a store kill: until when nothing can have been written to it (back again, or killed if it never came back). */
+        long storeDownUntilNanos() {
+            return storeBackNanos != 0 ? storeBackNanos : injectedNanos;
         }
 
         /** For a store kill: whether {@code at} lies between the last commit the store surely made and its being ready again. */
         boolean storeDisturbed(Instant at) {
-            return killsStore() && !at.isBefore(injectedAt.minus(STORE_UNCOMMITTED))
-                    && (readyAt == null || !at.isAfter(readyAt));
+            return killsStore() && !at.isBefore(storeDurableUpTo()) && (readyAt == null || !at.isAfter(readyAt));
         }
     }
 }

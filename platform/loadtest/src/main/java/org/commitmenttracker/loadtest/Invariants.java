@@ -1,6 +1,8 @@
 package org.commitmenttracker.loadtest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.commitmenttracker.loadtest.AckLog.Ack;
 import org.commitmenttracker.loadtest.FaultInjector.FaultWindow;
@@ -33,11 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  *       successful attempt) and answered 2xx by the receiver at least once;</li>
  *   <li>readiness: every faulted process ready again within 60 s.</li>
  * </ul>
- * What a SIGKILL of the H2 store may drop (writes it acknowledged in its last uncommitted second) is counted apart, as
- * the store's loss, with the fault it belongs to: a missing acknowledgement from that second, and alert or duplicate
- * anomalies of a commitment the store's loss touched (a history entry, a delivery or a status change announced on
- * Kafka from that second to the platform being ready again, or a dropped report of it). The announcement counts
- * because notification writes its delivery when it consumes the change, possibly seconds after the registry's write.
+ * What a SIGKILL of the H2 store may drop (writes it acknowledged after its last commit, which the
+ * {@link StoreCommitProbe} measures) is counted apart, as the store's loss, with the fault it belongs to: a missing
+ * acknowledgement from after that commit, a report on Kafka the registry had not surely stored by then, and alert or
+ * duplicate anomalies of a commitment the store's loss touched (a history entry, a delivery or a status change
+ * published from that commit to the platform being ready again, a status change notification had not surely handled
+ * by that commit, or a dropped report of it). Whether a consumer had handled a record by a time comes from its
+ * committed offsets ({@link CommittedOffsets}): it commits only after its writes were acknowledged.
  */
 final class Invariants {
     /**
@@ -48,8 +53,18 @@ final class Invariants {
 
     static final double READY_WITHIN_S = 60;
 
+    private static final int MAX_ANOMALIES = 20;
+
+    /** The consumer groups whose writes a store kill may drop after they committed their offsets. */
+    private static final String REGISTRY_GROUP = "registry";
+    private static final String NOTIFICATION_GROUP = "notification";
+
     private final MongoClient mongo;
     private final JsonMapper json;
+
+    /** A status change on {@code status-changes}: when it was published (the record's time), and where it is. */
+    record Announcement(Instant publishedAt, TopicPartition record, long offset) {
+    }
 
     Invariants(MongoClient mongo, JsonMapper json) {
         this.mongo = mongo;
@@ -74,6 +89,8 @@ final class Invariants {
         long storeLossAcks;
         long storeLossAnomalies;
         long notReadyWithin60s;
+        /** The first unexplained alert anomalies, each with its commitment's times, so a failed run says what to look at. */
+        final List<String> anomalies = new ArrayList<>();
         final Map<FaultWindow, long[]> perWindow = new LinkedHashMap<>(); // acks, lost, store loss
 
         long lost() {
@@ -113,6 +130,7 @@ final class Invariants {
             map.put("store_loss_acks", storeLossAcks);
             map.put("store_loss_anomalies", storeLossAnomalies);
             map.put("not_ready_within_60s", notReadyWithin60s);
+            map.put("anomalies", anomalies);
             return map;
         }
     }
@@ -121,10 +139,12 @@ final class Invariants {
      * @param expectedCommitments per communiqué of the run, how many commitments its analysis announced (-1: not seen)
      * @param subscriptionId      the driver's subscription, whose delivery log is checked
      * @param received            webhook ids the receiver answered with 2xx
-     * @param announcedAt         per commitment, when its status changes were seen on {@code status-changes}
+     * @param announcedAt         per commitment, its status changes as published on {@code status-changes}
+     * @param committedOffsets    the consumer groups' committed offsets over the run
      */
     Result check(List<Ack> acks, Map<String, Integer> expectedCommitments, String subscriptionId, Set<String> received,
-                 Map<String, ? extends Collection<Instant>> announcedAt, List<FaultWindow> windows) {
+                 Map<String, ? extends Collection<Announcement>> announcedAt, CommittedOffsets committedOffsets,
+                 List<FaultWindow> windows) {
         Result result = new Result();
         for (FaultWindow window : windows) {
             result.perWindow.put(window, new long[3]);
@@ -168,7 +188,7 @@ final class Invariants {
             if (!missing) {
                 continue;
             }
-            FaultWindow storeKill = windows.stream().filter(w -> w.storeMayHaveDropped(ack.nanos())).findFirst().orElse(null);
+            FaultWindow storeKill = windows.stream().filter(w -> storeMayHaveDropped(w, ack, committedOffsets)).findFirst().orElse(null);
             if (storeKill != null) {
                 result.storeLossAcks++;
                 result.perWindow.get(storeKill)[2]++;
@@ -182,11 +202,19 @@ final class Invariants {
             } else {
                 result.lostReports++;
             }
+            if (result.anomalies.size() < MAX_ANOMALIES) {
+                FaultWindow last = windows.stream().filter(w -> w.injected() && w.injectedNanos <= ack.nanos())
+                        .reduce((first, second) -> second).orElse(null);
+                result.anomalies.add("lost " + ack.kind() + " " + ack.id() + (ack.commitmentId() == null ? "" : " of " + ack.commitmentId())
+                        + (ack.record() == null ? "" : " at " + ack.record() + "@" + ack.offset())
+                        + (last == null ? "" : ", acknowledged %d ms after \"%s\"".formatted((ack.nanos() - last.injectedNanos) / 1_000_000, last.fault.label())));
+            }
             windows.stream().filter(w -> w.contains(ack.nanos())).forEach(w -> result.perWindow.get(w)[1]++);
         }
 
-        announcedAt.forEach((id, times) -> {
-            if (times.stream().anyMatch(at -> touchedByStoreLossAt(at, windows))) {
+        announcedAt.forEach((id, announcements) -> {
+            if (announcements.stream().anyMatch(a -> touchedByStoreLossAt(a.publishedAt(), windows)
+                    || windows.stream().anyMatch(w -> notifiedAfterStoreCommit(w, a, committedOffsets)))) {
                 touchedByStoreLoss.add(id);
             }
         });
@@ -194,6 +222,7 @@ final class Invariants {
         // duplicate history entries; status changes per commitment
         Map<String, Long> duplicateEntries = new HashMap<>();
         Map<String, Integer> transitions = new HashMap<>();
+        Map<String, List<Instant>> transitionTimes = new HashMap<>();
         historyByCommitment.forEach((id, history) -> {
             Set<String> eventIds = new HashSet<>();
             for (Document entry : history) {
@@ -203,6 +232,7 @@ final class Invariants {
                 }
                 if (entry.getString("to") != null) {
                     transitions.merge(id, 1, Integer::sum);
+                    transitionTimes.computeIfAbsent(id, k -> new ArrayList<>()).add(instant(entry.get("at")));
                 }
                 if (touchedByStoreLossAt(instant(entry.get("at")), windows)) {
                     touchedByStoreLoss.add(id);
@@ -260,6 +290,12 @@ final class Invariants {
                 result.storeLossAnomalies += missing + unexplained + duplicates + duplicateAlerts + failures[0] + failures[1] + failures[2];
                 continue;
             }
+            if (missing + unexplained + failures[0] + failures[1] + failures[2] > 0 && result.anomalies.size() < MAX_ANOMALIES) {
+                result.anomalies.add(id + ": changes=" + changes + " at " + transitionTimes.getOrDefault(id, List.of())
+                        + ", announced " + (announcedAt.containsKey(id) ? announcedAt.get(id).stream().map(Announcement::publishedAt).toList() : List.of()) + ", alerted versions "
+                        + alertVersions.getOrDefault(id, Set.of()) + ", not delivered/more than once/not received "
+                        + Arrays.toString(failures));
+            }
             result.alertsMissing += missing;
             result.alertsWithoutStatusChange += unexplained;
             result.duplicateHistoryEntries += duplicates;
@@ -269,6 +305,28 @@ final class Invariants {
             result.alertsNotReceived += failures[2];
         }
         return result;
+    }
+
+    /**
+     * Whether a store kill may have dropped what the acknowledgement stands for: acknowledged after the store's last
+     * commit, or a report on Kafka sent before the store was back that the registry had not surely stored by that commit
+     * (it may have stored it, unsaved, and committed its offset).
+     */
+    private static boolean storeMayHaveDropped(FaultWindow window, Ack ack, CommittedOffsets offsets) {
+        if (window.storeMayHaveDropped(ack.nanos())) {
+            return true;
+        }
+        return window.killsStore() && ack.record() != null && ack.nanos() <= window.storeDownUntilNanos()
+                && !offsets.processedBy(REGISTRY_GROUP, ack.record(), ack.offset(), window.storeDurableUpTo());
+    }
+
+    /**
+     * Whether notification may have written its delivery of a status change after the store's last commit before a
+     * kill: it was on the topic before the store was back, and notification had not surely handled it by that commit.
+     */
+    private static boolean notifiedAfterStoreCommit(FaultWindow window, Announcement announcement, CommittedOffsets offsets) {
+        return window.killsStore() && window.readyAt != null && !announcement.publishedAt().isAfter(window.readyAt)
+                && !offsets.processedBy(NOTIFICATION_GROUP, announcement.record(), announcement.offset(), window.storeDurableUpTo());
     }
 
     private static boolean touchedByStoreLossAt(Instant at, List<FaultWindow> windows) {

@@ -116,8 +116,7 @@ public final class LoadDriver {
     private final Set<String> pooled = ConcurrentHashMap.newKeySet();
     private volatile boolean poolOpen; // from the start of the progress window, new registrations join the pool
     private final Set<String> webhookIds = ConcurrentHashMap.newKeySet();
-    /** When each commitment's status changes were seen on Kafka: when notification consumed them, give or take. */
-    private final Map<String, ConcurrentLinkedQueue<Instant>> announcedAt = new ConcurrentHashMap<>();
+    private final CommittedOffsets committedOffsets = new CommittedOffsets();
     private final AtomicLong webhooksReceived = new AtomicLong();
     private final AtomicLong webhookDuplicates = new AtomicLong();
     private final Latencies reportToStatusChange = new Latencies();
@@ -507,7 +506,7 @@ public final class LoadDriver {
                             } else if (response.statusCode() != 200) {
                                 refused(tracked, eventId, "http " + response.statusCode());
                             } else {
-                                acks.progress(AckLog.Kind.PROGRESS_HTTP, eventId.toString(), tracked.id);
+                                acks.progressOverHttp(eventId.toString(), tracked.id);
                                 httpResponse.add(System.nanoTime() - now);
                             }
                             pendingHttp.decrementAndGet();
@@ -522,7 +521,7 @@ public final class LoadDriver {
                     if (failure != null) {
                         refused(tracked, eventId, "kafka " + failure.getClass().getSimpleName());
                     } else {
-                        acks.progress(AckLog.Kind.PROGRESS_KAFKA, eventId.toString(), tracked.id);
+                        acks.progressOnKafka(eventId.toString(), tracked.id, new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset());
                     }
                 });
             }
@@ -606,14 +605,14 @@ public final class LoadDriver {
      * alert delivered), or the deadline passes; the last check is the run's verdict.
      */
     private Invariants.Result drainAndVerify(long deadline) throws InterruptedException {
-        try (MongoClient client = MongoClients.create(mongo)) {
+        try (MongoClient client = MongoClients.create(mongo); PublishedStatusChanges published = new PublishedStatusChanges(kafka)) {
             Invariants checker = new Invariants(client, json);
             long lastCheck = System.nanoTime() - VERIFY_INTERVAL.toNanos();
             while (true) {
                 long now = System.nanoTime();
                 if (pendingHttp.get() == 0 && now - lastCheck >= VERIFY_INTERVAL.toNanos() || now >= deadline) {
                     lastCheck = now;
-                    Invariants.Result result = verify(checker);
+                    Invariants.Result result = verify(checker, published);
                     if (result != null && (result.passed() || now >= deadline)) {
                         return result;
                     }
@@ -627,7 +626,7 @@ public final class LoadDriver {
     }
 
     /** One check of the invariants; null if the store cannot be read just now. */
-    private Invariants.Result verify(Invariants checker) {
+    private Invariants.Result verify(Invariants checker, PublishedStatusChanges published) {
         Map<String, Integer> expected = new HashMap<>();
         docs.forEach((id, doc) -> {
             if (doc.uploadNanos != 0) {
@@ -635,9 +634,10 @@ public final class LoadDriver {
             }
         });
         try {
-            return checker.check(acks.all(), expected, subscriptionId, Set.copyOf(webhookIds), announcedAt, faultWindows);
+            return checker.check(acks.all(), expected, subscriptionId, Set.copyOf(webhookIds), published.readToEnd(),
+                    committedOffsets, faultWindows);
         } catch (RuntimeException e) {
-            log("verification: store not readable (%s)", e.getMessage());
+            log("verification: the stores or status-changes not readable (%s)", e.getMessage());
             return null;
         }
     }
@@ -651,6 +651,7 @@ public final class LoadDriver {
             row.put("fault", window.fault.label());
             row.put("injected_at_s", window.injected() ? Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9) : null);
             row.put("ready_after_s", window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()));
+            row.put("injected_at", window.injected() ? String.valueOf(window.injectedAt) : null);
             row.put("acks_in_window", counts[0]);
             row.put("lost_in_window", counts[1]);
             row.put("store_loss", window.killsStore() ? counts[2] : null);
@@ -745,7 +746,6 @@ public final class LoadDriver {
             doc.expected = analysed.commitmentIds().size();
             doc.analysedNanos = now;
         } else if (event.data() instanceof CommitmentStatusChanged change) {
-            announcedAt.computeIfAbsent(change.commitmentId(), k -> new ConcurrentLinkedQueue<>()).add(Instant.now());
             if (change.from() == null) {
                 Doc doc = docs.computeIfAbsent(change.documentId(), k -> new Doc());
                 if (change.agencies().contains(AGENCY)) {
@@ -892,12 +892,21 @@ public final class LoadDriver {
         }
     }
 
-    private static Map<String, Long> lag(Admin admin) throws Exception {
+    private Map<String, Long> lag(Admin admin) throws Exception {
         Map<String, Long> result = new LinkedHashMap<>();
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        Map<String, Map<TopicPartition, Long>> offsets = new HashMap<>();
         for (String group : LAG_WATCH.stream().map(w -> w[0]).distinct().toList()) {
             committed.put(group, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS));
+            Map<TopicPartition, Long> groupOffsets = new HashMap<>();
+            committed.get(group).forEach((partition, position) -> {
+                if (position != null) {
+                    groupOffsets.put(partition, position.offset());
+                }
+            });
+            offsets.put(group, groupOffsets);
         }
+        committedOffsets.record(Instant.now(), offsets); // read by now: stamped after the answers
         List<String> topics = LAG_WATCH.stream().map(w -> w[1]).distinct().toList();
         Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((topic, description) ->
