@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
-import org.bson.Document;
 import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.CommitmentStore;
-import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.commitmenttracker.service.security.Caller;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,18 +34,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @RequestMapping("/api/commitments")
 class CommitmentQueryController {
     static final int MAX_PAGE_SIZE = 500;
-    private static final Map<String, Sort> SORTS = Map.of(
-            "document", Sort.by("facts.documentId", "facts.ordinal"),
-            "due", Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("_id")),
-            "most-overdue", Sort.by(Sort.Order.asc("dueDate"), Sort.Order.asc("_id")),
-            "updated", Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.asc("_id")));
 
     private final MongoTemplate mongo;
     private final CommitmentSummaries summaries;
+    private final CommitmentPages pages;
 
-    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries) {
+    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries, CommitmentPages pages) {
         this.mongo = mongo;
         this.summaries = summaries;
+        this.pages = pages;
     }
 
     /** {@code total} is counted on the first page, or when asked ({@code total=true}); otherwise left out. */
@@ -77,32 +69,16 @@ class CommitmentQueryController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        Sort order = SORTS.get(sort);
+        CommitmentPages.ListOrder order = CommitmentPages.ORDERS.get(sort);
         if (order == null) {
-            throw new IllegalArgumentException("sort must be one of " + SORTS.keySet() + ".");
+            throw new IllegalArgumentException("sort must be one of " + CommitmentPages.ORDERS.keySet() + ".");
         }
         // "most-overdue": overdue commitments (unless a status is asked for), the longest overdue first.
         CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
                 ? params.filter().overdueOnly() : params.filter();
-        // List items leave out the history (most of a stored commitment) and the outbox.
-        if (!(countTotal != null ? countTotal : page == 0)) {
-            Query query = Query.query(filter.criteriaVisibleTo(scope)).with(order).skip((long) page * size).limit(size);
-            query.fields().exclude("history").exclude(OutboxRelay.FIELD);
-            return new Page(mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
-                    .map(CommitmentView::listItem).toList(), page, size, null, sort);
-        }
-        // With the total: the page and the count in one pass over the matches ($facet), not a count and a find.
-        Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter.criteriaVisibleTo(scope)),
-                        Aggregation.facet(Aggregation.sort(order), Aggregation.skip((long) page * size),
-                                        Aggregation.limit(size), Aggregation.project().andExclude("history", OutboxRelay.FIELD))
-                                .as("items")
-                                .and(Aggregation.group().count().as("n")).as("total")),
-                CommitmentStore.COLLECTION, Document.class).getUniqueMappedResult();
-        List<CommitmentView> items = result.getList("items", Document.class).stream()
-                .map(item -> CommitmentView.listItem(mongo.getConverter().read(Commitment.class, item))).toList();
-        List<Document> counted = result.getList("total", Document.class);
-        long total = counted.isEmpty() ? 0 : counted.get(0).get("n", Number.class).longValue();
-        return new Page(items, page, size, total, sort);
+        CommitmentPages.Result result = pages.page(filter.criteriaVisibleTo(scope), order, page, size,
+                countTotal != null ? countTotal : page == 0);
+        return new Page(result.items().stream().map(CommitmentView::listItem).toList(), page, size, result.total(), sort);
     }
 
     @GetMapping("/summary")
@@ -117,7 +93,7 @@ class CommitmentQueryController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"commitments.csv\"");
         try (PrintWriter out = response.getWriter()) {
-            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteriaVisibleTo(scope)).with(SORTS.get("document")),
+            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteriaVisibleTo(scope)).with(CommitmentPages.ORDERS.get("document").sort()),
                     Commitment.class, CommitmentStore.COLLECTION), out);
         }
     }

@@ -198,13 +198,24 @@ public final class RegistryLoadBenchmark {
 
         phase("seed");
         seed(commitments);
+        int warmup = intSetting("warmupReports", 60_000);
+        sentAt = new long[warmup + reports + 200_000];
+        changedAt = new long[sentAt.length];
+        startStatusChangeListener();
+        if (warmup > 0) {
+            // Unwarmed, the JIT's compiler threads took 8.6 of the registry JVM's 20.3 CPU-s while the backlog was
+            // applied (14.8 s of 36 in a 60,000-report warm-up, 3.3 of 13 after it): measure the steady state a
+            // running registry is in, as JMH would.
+            phase("warm-up");
+            progressThroughKafka(warmup, 0, false);
+            settings.put("warm-up", "%,d reports applied through Kafka before the raw and measured phases".formatted(warmup));
+        }
+        // The raw rate on the documents as the measured backlog finds them: every report adds a history entry, and
+        // the store's cost of an update grows with the document (it copies the whole document).
         phase("raw store");
         double raw = rawStoreRate(rawUpdates, rawThreads);
         phase("progress through Kafka");
-        sentAt = new long[reports + 200_000];
-        changedAt = new long[sentAt.length];
-        startStatusChangeListener();
-        double applied = progressThroughKafka(reports, raw);
+        double applied = progressThroughKafka(reports, raw, true);
         phase("latency");
         double latencyRate = Double.parseDouble(setting("latencyRate", "0")); // reports/s; 0: half the applied rate
         latency(latencyRate > 0 ? latencyRate : applied / 2, latencySeconds, latencyRate > 0 ? "fixed rate" : "half the applied rate");
@@ -219,7 +230,7 @@ public final class RegistryLoadBenchmark {
     // ---------------------------------------------------------------- infrastructure and the registry context
 
     void startInfrastructure(String backend) throws IOException {
-        Path work = Files.createTempDirectory("registry-bench-");
+        work = Files.createTempDirectory("registry-bench-");
         Path h2 = "h2".equals(backend) ? work.resolve("store/registry.h2") : null;
         long t = System.nanoTime();
         infrastructure = Infrastructure.start(TestStack.projectRoot(), work, FreePorts.next(), FreePorts.next(),
@@ -229,6 +240,9 @@ public final class RegistryLoadBenchmark {
         log("Kafka %s, store %s (%s) up in %.1f s; logs in %s", bootstrap, mongoUri, backend, secondsSince(t),
                 infrastructure.broker().logFile().getParent());
     }
+
+    /** The benchmark's working directory: the broker's and store's data and logs, the registry's access log. */
+    private Path work;
 
     void startRegistry(Map<String, String> extra) {
         System.setProperty("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
@@ -243,6 +257,15 @@ public final class RegistryLoadBenchmark {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("spring.cloud.stream.bindings." + BINDING + ".consumer.auto-startup", "false");
+        // The server's own time per request (%D: microseconds, from reading the request to the response written),
+        // beside what the harness's HTTP client observes.
+        properties.put("server.tomcat.accesslog.enabled", "true");
+        properties.put("server.tomcat.accesslog.directory", work.resolve("access").toString());
+        properties.put("server.tomcat.accesslog.prefix", "access");
+        properties.put("server.tomcat.accesslog.suffix", ".log");
+        properties.put("server.tomcat.accesslog.rotate", "false");
+        properties.put("server.tomcat.accesslog.buffered", "false");
+        properties.put("server.tomcat.accesslog.pattern", "%m %U %s %D");
         properties.putAll(extra);
         long t = System.nanoTime();
         // System properties: above application.yml and service-defaults.yml (default properties would be below them).
@@ -528,7 +551,8 @@ public final class RegistryLoadBenchmark {
         return RegistryFixtures.progressRecord(id, value, agencyTokens.computeIfAbsent(agency, TestTokens::agency));
     }
 
-    double progressThroughKafka(int count, double rawRate) throws Exception {
+    /** Applies a backlog of {@code count} reports; {@code measured}: recorded in the report (else a warm-up, the binding stopped after). */
+    double progressThroughKafka(int count, double rawRate, boolean measured) throws Exception {
         List<String> order = new ArrayList<>(ids);
         Collections.shuffle(order, random);
         Instant base = Instant.now().minusSeconds(600);
@@ -560,6 +584,7 @@ public final class RegistryLoadBenchmark {
         Sampler sampler = new Sampler();
         String load0 = loadAverage();
 
+        Map<String, Long> threadCpu0 = threadCpuByGroup();
         long start = System.nanoTime();
         registry.getBean(BindingsLifecycleController.class).changeState(BINDING, BindingsLifecycleController.State.STARTED);
         sampler.start();
@@ -594,6 +619,17 @@ public final class RegistryLoadBenchmark {
                 count, appliedSeconds, applied, 100 * applied / rawRate, rawRate, expectedChanges, announcedSeconds);
         log("CPU during the phase (%.1f s wall, 2 cores = %.1f core-s): registry+harness JVM %.1f s, store %.1f s, broker %.1f s; load %s → %s",
                 wall, 2 * wall, harnessCpu, storeCpu, brokerCpu, load0, loadAverage());
+        Map<String, Long> threadCpu = threadCpuByGroup();
+        threadCpu.replaceAll((group, ticks) -> ticks - threadCpu0.getOrDefault(group, 0L));
+        StringBuilder byThread = new StringBuilder();
+        threadCpu.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> byThread.append("%s %.1f s; ".formatted(e.getKey(), e.getValue() / 100.0)));
+        log("JVM CPU by thread (OS threads, names without numbers): %s", byThread);
+        if (!measured) {
+            registry.getBean(BindingsLifecycleController.class).changeState(BINDING, BindingsLifecycleController.State.STOPPED);
+            return applied;
+        }
+        notes.append("\nJVM CPU by thread while applying the backlog (OS thread names, numbers folded): ").append(byThread).append("\n");
         row("progress.reported.v1 applied through Kafka (backlog of %,d, %d%% status moves)".formatted(count,
                         100 * expectedChanges / count),
                 "%,.0f reports/s = %.0f%% of raw".formatted(applied, 100 * applied / rawRate), "≥ 70 % of raw",
@@ -722,7 +758,7 @@ public final class RegistryLoadBenchmark {
     void lookups(int count) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // Warm-up as long as the measurement: until then the lookup path (Tomcat, mapping, JSON) is still compiled.
-        for (int i = 0; i < Math.max(300, count); i++) {
+        for (int i = 0, warmup = intSetting("lookupWarmup", Math.max(300, count)); i < warmup; i++) {
             get(http, "/api/commitments/" + ids.get(random.nextInt(ids.size())));
         }
         long[] times = new long[count];
@@ -734,6 +770,7 @@ public final class RegistryLoadBenchmark {
             times[i] = System.nanoTime() - t;
         }
         Arrays.sort(times);
+        long[] server = serverMicros(path -> path.startsWith("/api/commitments/cmt-"), count);
         // The store's part: the same point read with the driver.
         MongoCollection<Document> commitments = mongo.getDatabase(DATABASE).getCollection(CommitmentStore.COLLECTION);
         long[] store = new long[count];
@@ -744,11 +781,34 @@ public final class RegistryLoadBenchmark {
             store[i] = System.nanoTime() - t;
         }
         Arrays.sort(store);
-        log("GET /api/commitments/{id}: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (avg %d bytes); driver find by _id p50 %.2f ms, p95 %.2f ms",
-                ms(pct(times, 50)), ms(pct(times, 95)), ms(pct(times, 99)), bytes / count, ms(pct(store, 50)), ms(pct(store, 95)));
-        row("GET /api/commitments/{id}, sequential", "p50 %.2f ms, p95 %.2f ms".formatted(ms(pct(times, 50)), ms(pct(times, 95))),
-                "p95 ≤ 2 ms", "%,d lookups, p99 %.2f ms, %,d bytes each; of which the store (driver find by _id): p50 %.2f ms, p95 %.2f ms; load %s"
-                        .formatted(count, ms(pct(times, 99)), bytes / count, ms(pct(store, 50)), ms(pct(store, 95)), loadAverage()));
+        log("GET /api/commitments/{id}: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (avg %d bytes); in the server (Tomcat's access log) p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; driver find by _id p50 %.2f ms, p95 %.2f ms",
+                ms(pct(times, 50)), ms(pct(times, 95)), ms(pct(times, 99)), bytes / count, pct(server, 50) / 1e3,
+                pct(server, 95) / 1e3, pct(server, 99) / 1e3, ms(pct(store, 50)), ms(pct(store, 95)));
+        row("GET /api/commitments/{id}, sequential, as the harness's client sees it", "p50 %.2f ms, p95 %.2f ms".formatted(ms(pct(times, 50)), ms(pct(times, 95))),
+                "p95 ≤ 2 ms", "%,d lookups, p99 %.2f ms, %,d bytes each; JDK HttpClient in the registry's JVM; load %s"
+                        .formatted(count, ms(pct(times, 99)), bytes / count, loadAverage()));
+        row("GET /api/commitments/{id}, the same requests in the server", "p50 %.2f ms, p95 %.2f ms".formatted(pct(server, 50) / 1e3, pct(server, 95) / 1e3),
+                "p95 ≤ 2 ms", "Tomcat's access log (%%D, request read to response written), p99 %.2f ms; of which the store (driver find by _id): p50 %.2f ms, p95 %.2f ms"
+                        .formatted(pct(server, 99) / 1e3, ms(pct(store, 50)), ms(pct(store, 95))));
+    }
+
+    /** The server's times (µs, sorted) of the last {@code count} GETs of a path {@code path} accepts, from the access log. */
+    long[] serverMicros(java.util.function.Predicate<String> path, int count) throws IOException {
+        List<Long> micros = new ArrayList<>();
+        try (var files = Files.list(work.resolve("access"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] fields = line.split(" ");
+                    if (fields.length == 4 && "GET".equals(fields[0]) && path.test(fields[1]) && "200".equals(fields[2])) {
+                        micros.add(Long.parseLong(fields[3]));
+                    }
+                }
+            }
+        }
+        if (micros.size() < count) {
+            throw new IllegalStateException("the access log holds " + micros.size() + " lookups, fewer than the " + count + " measured");
+        }
+        return micros.subList(micros.size() - count, micros.size()).stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     void queries(int perShape) throws Exception {
@@ -787,6 +847,12 @@ public final class RegistryLoadBenchmark {
             log("GET /api/commitments?%s: p50 %.1f ms, p95 %.1f ms", shape.getKey(), ms(pct(times, 50)), ms(pct(times, 95)));
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] server = serverMicros("/api/commitments"::equals, sorted.length);
+        log("GET /api/commitments?<filters>: p50 %.1f ms, p95 %.1f ms; in the server (Tomcat's access log) p50 %.1f ms, p95 %.1f ms",
+                ms(pct(sorted, 50)), ms(pct(sorted, 95)), pct(server, 50) / 1e3, pct(server, 95) / 1e3);
+        row("GET /api/commitments?<filters>&size=50, the same requests in the server",
+                "p50 %.1f ms, p95 %.1f ms".formatted(pct(server, 50) / 1e3, pct(server, 95) / 1e3), "p95 ≤ 50 ms",
+                "Tomcat's access log (%%D)");
         row("GET /api/commitments?<filters>&size=50 (10 shapes), sequential",
                 "p50 %.1f ms, p95 %.1f ms".formatted(ms(pct(sorted, 50)), ms(pct(sorted, 95))), "p95 ≤ 50 ms",
                 "%,d queries; p50/p95 ms per shape: %s load %s".formatted(sorted.length, perShapeText, loadAverage()));
@@ -1040,6 +1106,26 @@ public final class RegistryLoadBenchmark {
 
     static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** This JVM's CPU per group of threads (OS thread name with digits folded: GC, JIT, Kafka, lanes…), in clock ticks. */
+    static Map<String, Long> threadCpuByGroup() {
+        Map<String, Long> byGroup = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byGroup.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return byGroup;
+        }
+        return byGroup;
     }
 
     /** utime + stime of a process, in clock ticks (1/100 s), from /proc. */

@@ -1,0 +1,75 @@
+package org.commitmenttracker.registry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
+import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
+import static org.commitmenttracker.registry.RegistryFixtures.assign;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.commitmenttracker.registry.RegistryIT;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.testsupport.Http;
+import org.commitmenttracker.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * Pages ordered here from the matches' keys are the pages the store sorts itself, for every list order: with due
+ * dates missing and shared, updates in between, and across page boundaries, totals included.
+ */
+@RegistryIT
+class CommitmentPagesIT {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void everyOrderPagesAsTheStoreSortsIt() {
+        Http http = Http.local(port).as(TestTokens.bearer("operator"));
+        String documentId = "doc-pages-" + UUID.randomUUID();
+        addAgency(http, "pages");
+        List<String> ids = new ArrayList<>();
+        LocalDate shared = LocalDate.now().plusDays(90);
+        for (int i = 0; i < 11; i++) {
+            String due = i % 4 == 0 ? null : i % 3 == 0 ? shared.toString() : LocalDate.now().plusDays(20L * i).toString();
+            ids.add(addCommitment(http, documentId, due));
+        }
+        assign(http, ids.get(7), "pages"); // later updatedAt than the ones added after it
+        assign(http, ids.get(2), "pages");
+
+        CommitmentPages sortedHere = new CommitmentPages(mongo, 20_000);
+        CommitmentPages sortedByStore = new CommitmentPages(mongo, 0);
+        Criteria filter = Criteria.where("facts.documentId").is(documentId);
+        for (var order : CommitmentPages.ORDERS.entrySet()) {
+            List<String> all = new ArrayList<>();
+            for (int page = 0; page < 4; page++) {
+                CommitmentPages.Result here = sortedHere.page(filter, order.getValue(), page, 4, true);
+                CommitmentPages.Result store = sortedByStore.page(filter, order.getValue(), page, 4, true);
+                assertThat(ids(here)).as("%s, page %d", order.getKey(), page).isEqualTo(ids(store));
+                assertThat(here.total()).as("%s, total", order.getKey()).isEqualTo(11L).isEqualTo(store.total());
+                all.addAll(ids(here));
+            }
+            assertThat(all).as(order.getKey()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(sortedHere.page(filter, order.getValue(), 1, 4, false).total()).isNull();
+        }
+        assertThat(ids(sortedHere.page(filter, CommitmentPages.ORDERS.get("updated"), 0, 2, false)))
+                .containsExactly(ids.get(2), ids.get(7));
+        CommitmentPages.Result none = sortedHere.page(Criteria.where("facts.documentId").is("doc-none"),
+                CommitmentPages.ORDERS.get("due"), 0, 5, true);
+        assertThat(none.items()).isEmpty();
+        assertThat(none.total()).isZero();
+    }
+
+    private static List<String> ids(CommitmentPages.Result result) {
+        return result.items().stream().map(Commitment::id).toList();
+    }
+}
