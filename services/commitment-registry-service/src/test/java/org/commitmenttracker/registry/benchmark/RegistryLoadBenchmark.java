@@ -149,6 +149,10 @@ public final class RegistryLoadBenchmark {
     /** Report sequence number → nanoTime of send / receipt of its status change (0 = not yet). */
     private long[] sentAt;
     private long[] changedAt;
+    /** Wall-clock ms per report: sent, applied (the change's changedAt), published (the change record's timestamp). */
+    private long[] sentWall;
+    private long[] appliedWall;
+    private long[] publishedWall;
     private final AtomicInteger changesSeen = new AtomicInteger();
     private int nextSeq;
     private Thread listener;
@@ -201,6 +205,9 @@ public final class RegistryLoadBenchmark {
         int warmup = intSetting("warmupReports", 60_000);
         sentAt = new long[warmup + reports + 200_000];
         changedAt = new long[sentAt.length];
+        sentWall = new long[sentAt.length];
+        appliedWall = new long[sentAt.length];
+        publishedWall = new long[sentAt.length];
         startStatusChangeListener();
         if (warmup > 0) {
             // Unwarmed, the JIT's compiler threads took 8.6 of the registry JVM's 20.3 CPU-s while the backlog was
@@ -665,6 +672,8 @@ public final class RegistryLoadBenchmark {
                         int seq = seqOf(record.value(), marker);
                         if (seq >= 0 && seq < changedAt.length && changedAt[seq] == 0) {
                             changedAt[seq] = now;
+                            publishedWall[seq] = record.timestamp();
+                            appliedWall[seq] = changedAtOf(record.value());
                             changesSeen.incrementAndGet();
                         }
                     }
@@ -716,6 +725,7 @@ public final class RegistryLoadBenchmark {
                     LockSupport.parkNanos(Math.min(wait, 200_000));
                 }
                 sentAt[seq] = System.nanoTime();
+                sentWall[seq] = System.currentTimeMillis();
                 producer.send(record);
             }
             producer.flush();
@@ -738,10 +748,41 @@ public final class RegistryLoadBenchmark {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         log("latency report → status change over %d reports (%d missing): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
                 sorted.length, missing, ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
+        // Where the time goes (wall clock, ms): to the registry's apply, from it to the relay's send, then to the harness.
+        List<Long> toApplied = new ArrayList<>();
+        List<Long> toPublished = new ArrayList<>();
+        List<Long> toConsumed = new ArrayList<>();
+        for (int seq = firstSeq + skip; seq < nextSeq; seq++) {
+            if (changedAt[seq] != 0 && appliedWall[seq] != 0) {
+                toApplied.add(appliedWall[seq] - sentWall[seq]);
+                toPublished.add(publishedWall[seq] - appliedWall[seq]);
+                toConsumed.add(sentWall[seq] + (changedAt[seq] - sentAt[seq]) / 1_000_000 - publishedWall[seq]);
+            }
+        }
+        String stages = "sent → applied %s; applied → published (bulk write, relay) %s; published → consumed %s (p50/p95/p99 ms)"
+                .formatted(percentiles(toApplied), percentiles(toPublished), percentiles(toConsumed));
+        log("latency by stage: %s", stages);
+        notes.append("\nReport → status change at %,.0f/s, by stage: %s.\n".formatted(rate, stages));
         row("report produced → commitment.status-changed.v1 consumed, paced at %,.0f/s (%s)".formatted(rate, pace),
                 "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms".formatted(ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99))),
                 "p99 ≤ 50 ms", "%,d reports over %d s (first %,d skipped), max %.1f ms, %d missing; load %s → %s".formatted(
                         sorted.length, seconds, skip, ms(sorted[sorted.length - 1]), missing, load0, loadAverage()));
+    }
+
+    static String percentiles(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? "-" : "%d/%d/%d".formatted(pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+    }
+
+    /** The {@code changedAt} of a status change's payload, epoch ms (0 if absent). */
+    static long changedAtOf(byte[] value) {
+        String json = new String(value, StandardCharsets.UTF_8);
+        int at = json.indexOf("\"changedAt\":\"");
+        if (at < 0) {
+            return 0;
+        }
+        int start = at + "\"changedAt\":\"".length();
+        return Instant.parse(json.substring(start, json.indexOf('"', start))).toEpochMilli();
     }
 
     boolean allSeen(int from, int to) {
