@@ -139,11 +139,11 @@ final class Invariants {
      * @param expectedCommitments per communiqué of the run, how many commitments its analysis announced (-1: not seen)
      * @param subscriptionId      the driver's subscription, whose delivery log is checked
      * @param received            webhook ids the receiver answered with 2xx
-     * @param announcedAt         per commitment, its status changes as published on {@code status-changes}
+     * @param published           per commitment, its status changes as published on {@code status-changes}
      * @param committedOffsets    the consumer groups' committed offsets over the run
      */
     Result check(List<Ack> acks, Map<String, Integer> expectedCommitments, String subscriptionId, Set<String> received,
-                 Map<String, ? extends Collection<Announcement>> announcedAt, CommittedOffsets committedOffsets,
+                 Map<String, ? extends Collection<Announcement>> published, CommittedOffsets committedOffsets,
                  List<FaultWindow> windows) {
         Result result = new Result();
         for (FaultWindow window : windows) {
@@ -212,7 +212,7 @@ final class Invariants {
             windows.stream().filter(w -> w.contains(ack.nanos())).forEach(w -> result.perWindow.get(w)[1]++);
         }
 
-        announcedAt.forEach((id, announcements) -> {
+        published.forEach((id, announcements) -> {
             if (announcements.stream().anyMatch(a -> touchedByStoreLossAt(a.publishedAt(), windows)
                     || windows.stream().anyMatch(w -> notifiedAfterStoreCommit(w, a, committedOffsets)))) {
                 touchedByStoreLoss.add(id);
@@ -221,7 +221,6 @@ final class Invariants {
 
         // duplicate history entries; status changes per commitment
         Map<String, Long> duplicateEntries = new HashMap<>();
-        Map<String, Integer> transitions = new HashMap<>();
         Map<String, List<Instant>> transitionTimes = new HashMap<>();
         historyByCommitment.forEach((id, history) -> {
             Set<String> eventIds = new HashSet<>();
@@ -231,7 +230,6 @@ final class Invariants {
                     duplicateEntries.merge(id, 1L, Long::sum);
                 }
                 if (entry.getString("to") != null) {
-                    transitions.merge(id, 1, Integer::sum);
                     transitionTimes.computeIfAbsent(id, k -> new ArrayList<>()).add(instant(entry.get("at")));
                 }
                 if (touchedByStoreLossAt(instant(entry.get("at")), windows)) {
@@ -278,7 +276,7 @@ final class Invariants {
 
         // status changes against alerts; what the store's loss explains is counted apart
         for (String id : historyByCommitment.keySet()) {
-            int changes = transitions.getOrDefault(id, 0);
+            int changes = transitionTimes.getOrDefault(id, List.of()).size();
             int alerted = alertVersions.getOrDefault(id, Set.of()).size();
             result.statusChanges += changes;
             long missing = Math.max(0, changes - alerted);
@@ -292,7 +290,7 @@ final class Invariants {
             }
             if (missing + unexplained + failures[0] + failures[1] + failures[2] > 0 && result.anomalies.size() < MAX_ANOMALIES) {
                 result.anomalies.add(id + ": changes=" + changes + " at " + transitionTimes.getOrDefault(id, List.of())
-                        + ", announced " + (announcedAt.containsKey(id) ? announcedAt.get(id).stream().map(Announcement::publishedAt).toList() : List.of()) + ", alerted versions "
+                        + ", announced " + (published.containsKey(id) ? published.get(id).stream().map(Announcement::publishedAt).toList() : List.of()) + ", alerted versions "
                         + alertVersions.getOrDefault(id, Set.of()) + ", not delivered/more than once/not received "
                         + Arrays.toString(failures));
             }

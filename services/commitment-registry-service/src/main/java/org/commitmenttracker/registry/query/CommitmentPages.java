@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
@@ -88,7 +89,7 @@ class CommitmentPages {
         query.fields().exclude("history").exclude(OutboxRelay.FIELD);
         Map<String, Commitment> found = new LinkedHashMap<>();
         mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).forEach(c -> found.put(c.id(), c));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The page and the total in one pass over the matches, sorted by the store. */
