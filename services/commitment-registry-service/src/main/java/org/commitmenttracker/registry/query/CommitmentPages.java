@@ -71,7 +71,7 @@ class CommitmentPages {
         order.keyFields().forEach(field -> keysQuery.fields().include(field));
         List<Document> keys = mongo.find(keysQuery, Document.class, CommitmentStore.COLLECTION);
         if (keys.size() > sortedHereLimit) {
-            return pageSortedByStore(filter, order, page, size);
+            return pageSortedByStore(filter, order, page, size, withTotal);
         }
         keys.sort(order.keys());
         long from = Math.min((long) page * size, keys.size());
@@ -93,7 +93,7 @@ class CommitmentPages {
     }
 
     /** The page and the total in one pass over the matches, sorted by the store. */
-    private Result pageSortedByStore(Criteria filter, ListOrder order, int page, int size) {
+    private Result pageSortedByStore(Criteria filter, ListOrder order, int page, int size, boolean withTotal) {
         Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter),
                         Aggregation.facet(Aggregation.sort(order.sort()), Aggregation.skip((long) page * size),
                                         Aggregation.limit(size), Aggregation.project().andExclude("history", OutboxRelay.FIELD))
@@ -103,7 +103,8 @@ class CommitmentPages {
         List<Commitment> items = result.getList("items", Document.class).stream()
                 .map(item -> mongo.getConverter().read(Commitment.class, item)).toList();
         List<Document> counted = result.getList("total", Document.class);
-        return new Result(items, counted.isEmpty() ? 0L : counted.get(0).get("n", Number.class).longValue());
+        long total = counted.isEmpty() ? 0L : counted.get(0).get("n", Number.class).longValue();
+        return new Result(items, withTotal ? total : null);
     }
 
     private static Document facts(Document key) {

@@ -60,6 +60,7 @@ class CommitmentPagesIT {
             }
             assertThat(all).as(order.getKey()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(sortedHere.page(filter, order.getValue(), 1, 4, false).total()).isNull();
+            assertThat(sortedByStore.page(filter, order.getValue(), 1, 4, false).total()).isNull();
         }
         assertThat(ids(sortedHere.page(filter, CommitmentPages.ORDERS.get("updated"), 0, 2, false)))
                 .containsExactly(ids.get(2), ids.get(7));
