@@ -20,12 +20,11 @@ import tools.jackson.databind.type.LogicalType;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.commitmenttracker.service.outbox.OutboxSweep;
 import org.commitmenttracker.service.trace.TraceContextFilter;
 import org.commitmenttracker.service.web.WellFormedText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,7 +40,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /** The pieces every service uses: event codec, outbox relay with its sweep and health, store health, topics. */
 @AutoConfiguration(afterName = {
@@ -93,15 +91,15 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
                             ObjectProvider<OutboxCollection> collections,
-                            @Value("${tracker.outbox.lanes:4}") int lanes,
+                            @Value("${tracker.outbox.workers:4}") int workers,
                             @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout) {
         return new OutboxRelay(mongo, outboxKafkaTemplate, collections.orderedStream().map(OutboxCollection::name).toList(),
-                lanes, sendTimeout);
+                workers, sendTimeout);
     }
 
     @Bean
-    OutboxSweep outboxSweep(OutboxRelay relay) {
-        return new OutboxSweep(relay);
+    OutboxSweep outboxSweep(OutboxRelay relay, @Value("${tracker.outbox.idle-sweep-interval:30s}") Duration idleInterval) {
+        return new OutboxSweep(relay, idleInterval);
     }
 
     /** First of all filters, so that everything a request does, authentication included, logs its trace. */
@@ -153,24 +151,5 @@ public class ServiceSupportAutoConfiguration {
                         .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    /** Sweeps the outbox at start-up and then periodically. */
-    public static class OutboxSweep implements ApplicationRunner {
-        private final OutboxRelay relay;
-
-        OutboxSweep(OutboxRelay relay) {
-            this.relay = relay;
-        }
-
-        @Override
-        public void run(ApplicationArguments args) {
-            relay.sweep();
-        }
-
-        @Scheduled(fixedDelayString = "${tracker.outbox.sweep-interval:2s}", initialDelayString = "${tracker.outbox.sweep-interval:2s}")
-        public void sweep() {
-            relay.sweep();
-        }
     }
 }

@@ -3,16 +3,21 @@ package org.commitmenttracker.service.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.model.BulkWriteOptions;
@@ -31,10 +36,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the broker acknowledged it. A write triggers an immediate publish of its document; a periodic sweep
  * catches whatever a crash or a broker outage left behind. Delivery is at least once: consumers dedupe
  * on event id.
- * <p>Documents are published on lanes chosen by document id, so the events of one aggregate keep their
- * order while different aggregates are published in parallel. A lane publishes whatever accumulated while
- * it was busy in one go (up to {@value #MAX_BATCH} documents): one read, one burst of sends, one bulk
- * removal, so a burst of writes costs a few store round trips instead of two per document.
+ * <p>Written documents wait in one queue; a few workers each take everything waiting (up to {@value #MAX_BATCH}
+ * documents per collection) and publish it in one go: one read, one burst of sends, one bulk removal. Under load
+ * the batches grow instead of the number of store round trips, which is what the store charges for. A document
+ * is on at most one worker at a time (the sweep included), so its events keep their order and are never read
+ * twice while being published.
  */
 public class OutboxRelay implements DisposableBean {
     public static final String FIELD = "outbox";
@@ -46,32 +52,57 @@ public class OutboxRelay implements DisposableBean {
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
     private final Duration sendTimeout;
-    private final Lane[] lanes;
+    private final int workerCount;
+    private final ExecutorService workers;
     private final AtomicLong published = new AtomicLong();
+    /** A publish failed, or a writer could not say what it wrote, since the last sweep began: sweep again soon. */
+    private volatile boolean failedSinceSweep = true;
+    /** Documents written since their last publish, by collection, in arrival order. Guarded by {@code this}. */
+    private final Map<String, LinkedHashSet<Object>> waiting = new LinkedHashMap<>();
+    /** Documents a worker or the sweep is publishing now, by collection. Guarded by {@code this}. */
+    private final Map<String, Set<Object>> inFlight = new HashMap<>();
+    /** Workers draining the queue now. Guarded by {@code this}. */
+    private int activeWorkers;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
-                       int laneCount, Duration sendTimeout) {
+                       int workerCount, Duration sendTimeout) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.sendTimeout = sendTimeout;
-        this.lanes = new Lane[laneCount];
-        for (int i = 0; i < laneCount; i++) {
-            lanes[i] = new Lane("outbox-lane-" + i);
+        this.workerCount = workerCount;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, task -> {
+            Thread thread = new Thread(task, "outbox-worker-" + threads.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Publishes the pending events of one document soon; failures are left to the sweep. */
+    public void publishSoon(String collection, Object id) {
+        publishSoon(collection, List.of(id));
+    }
+
+    /** Publishes the pending events of these documents soon, together where a worker is free; failures are left to the sweep. */
+    public synchronized void publishSoon(String collection, Collection<?> ids) {
+        if (ids.isEmpty()) {
+            return;
         }
+        waiting.computeIfAbsent(collection, c -> new LinkedHashSet<>()).addAll(ids);
+        wake();
     }
 
-    /**
-     * Publishes the pending events of one document soon, on its lane; failures are left to the sweep. The
-     * future completes once the lane has worked through everything waiting for it, this document included.
-     */
-    public CompletableFuture<Void> publishSoon(String collection, Object id) {
-        return laneOf(id).add(collection, id);
-    }
-
-    /** Publishes every pending event of one document and removes them from its outbox. */
-    public int publish(String collection, Object id) {
-        return publishAll(collection, List.of(id));
+    /** Starts another worker if something waits and not all are busy. */
+    private synchronized void wake() {
+        if (!waiting.isEmpty() && activeWorkers < workerCount) {
+            try {
+                workers.execute(this::drain);
+                activeWorkers++;
+            } catch (RejectedExecutionException e) {
+                // Shut down: what waits is left to the next start's sweep.
+            }
+        }
     }
 
     /**
@@ -134,36 +165,52 @@ public class OutboxRelay implements DisposableBean {
     }
 
     /**
-     * Publishes every document that still has pending events; runs periodically and at start-up. Each
-     * document is published on its lane, so a sweep never races an immediate publish of the same document
-     * (which would announce its events twice).
+     * Publishes every document that still has pending events, in this thread; runs periodically and at start-up.
+     * A document a worker is publishing is left to it, so the sweep never announces its events a second time.
      */
     public int sweep() {
+        failedSinceSweep = false; // a failure from now on, this sweep's included, asks for the next one
         int count = 0;
         int failuresInARow = 0;
         for (String collection : collections) {
-            Map<Lane, List<Object>> byLane = new LinkedHashMap<>();
+            List<Object> pending = new ArrayList<>();
             for (Document document : mongo.getCollection(collection).find(pendingFilter())
                     .projection(new Document("_id", 1)).limit(1000)) {
-                byLane.computeIfAbsent(laneOf(document.get("_id")), lane -> new ArrayList<>()).add(document.get("_id"));
+                pending.add(document.get("_id"));
             }
-            for (Map.Entry<Lane, List<Object>> batch : byLane.entrySet()) {
+            for (int from = 0; from < pending.size(); from += MAX_BATCH) {
+                List<Object> claimed = claim(collection, pending.subList(from, Math.min(pending.size(), from + MAX_BATCH)));
                 try {
-                    count += CompletableFuture.supplyAsync(() -> publishAll(collection, batch.getValue()),
-                            batch.getKey().executor).join();
+                    count += publishAll(collection, claimed);
                     failuresInARow = 0;
                 } catch (RuntimeException e) {
-                    log.warn("Outbox sweep: {} documents of {} not all published yet: {}", batch.getValue().size(),
-                            collection, e.toString());
-                    // A lane that cannot publish must not hold back the others; several failing in a row mean
-                    // the broker is down: wait for the next sweep.
+                    failedSinceSweep = true;
+                    log.warn("Outbox sweep: {} documents of {} not all published yet: {}", claimed.size(), collection,
+                            e.toString());
+                    // Several batches failing in a row mean the broker is down: wait for the next sweep.
                     if (++failuresInARow >= MAX_FAILURES_PER_SWEEP) {
                         return count;
                     }
+                } finally {
+                    release(Map.of(collection, claimed));
+                    wake(); // a write of a claimed document meanwhile waits for a worker
                 }
             }
         }
         return count;
+    }
+
+    /** True when a publish failed since the last sweep began, or {@link #sweepSoon} was called: events may wait. */
+    public boolean failedSinceLastSweep() {
+        return failedSinceSweep;
+    }
+
+    /**
+     * For a writer whose write failed in a way that leaves open whether it was stored (a timeout, a bulk write
+     * that failed part-way): its events, if any, are left to the next sweep, which this brings forward.
+     */
+    public void sweepSoon() {
+        failedSinceSweep = true;
     }
 
     /** Documents with unpublished events, over all outbox collections. */
@@ -183,99 +230,91 @@ public class OutboxRelay implements DisposableBean {
         return new Document(FIELD + ".0", new Document("$exists", true));
     }
 
-    private Lane laneOf(Object id) {
-        return lanes[Math.floorMod(id.hashCode(), lanes.length)];
+    /** A worker: publishes what waits, batch after batch, until nothing it may take is left. */
+    private void drain() {
+        Map<String, List<Object>> batch = Map.of();
+        boolean drained = false;
+        try {
+            while (!(batch = next(batch)).isEmpty()) {
+                batch.forEach((collection, ids) -> {
+                    try {
+                        publishAll(collection, ids);
+                    } catch (RuntimeException e) {
+                        failedSinceSweep = true;
+                        log.warn("Outbox publish of {} documents of {} failed, the sweep will retry: {}", ids.size(),
+                                collection, e.toString());
+                    }
+                });
+            }
+            drained = true;
+        } finally {
+            if (!drained) { // an Error: give the batch back and let the next write start a worker again
+                failedSinceSweep = true;
+                synchronized (this) {
+                    release(batch);
+                    activeWorkers--;
+                }
+            }
+        }
+    }
+
+    /**
+     * Releases the batch a worker finished and takes the next one: up to {@value #MAX_BATCH} waiting documents per
+     * collection that nobody is publishing. None left ends the worker.
+     */
+    private synchronized Map<String, List<Object>> next(Map<String, List<Object>> finished) {
+        release(finished);
+        Map<String, List<Object>> batch = new LinkedHashMap<>();
+        waiting.forEach((collection, ids) -> {
+            Set<Object> busy = inFlight.getOrDefault(collection, Set.of());
+            List<Object> taken = new ArrayList<>();
+            for (Iterator<Object> candidates = ids.iterator(); candidates.hasNext() && taken.size() < MAX_BATCH; ) {
+                Object id = candidates.next();
+                if (!busy.contains(id)) {
+                    taken.add(id);
+                    candidates.remove();
+                }
+            }
+            if (!taken.isEmpty()) {
+                batch.put(collection, taken);
+                inFlight.computeIfAbsent(collection, c -> new HashSet<>()).addAll(taken);
+            }
+        });
+        waiting.values().removeIf(Set::isEmpty);
+        if (batch.isEmpty()) {
+            activeWorkers--;
+        }
+        return batch;
+    }
+
+    /** Of {@code ids}, those nobody is publishing, now the caller's to publish (and no longer waiting). */
+    private synchronized List<Object> claim(String collection, List<Object> ids) {
+        Set<Object> busy = inFlight.computeIfAbsent(collection, c -> new HashSet<>());
+        List<Object> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            if (busy.add(id)) {
+                claimed.add(id);
+            }
+        }
+        Set<Object> queued = waiting.get(collection);
+        if (queued != null) {
+            claimed.forEach(queued::remove);
+        }
+        return claimed;
+    }
+
+    private synchronized void release(Map<String, List<Object>> batch) {
+        batch.forEach((collection, ids) -> {
+            Set<Object> busy = inFlight.get(collection);
+            if (busy != null) {
+                ids.forEach(busy::remove);
+            }
+        });
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        for (Lane lane : lanes) {
-            lane.executor.shutdown();
-        }
-        for (Lane lane : lanes) {
-            lane.executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** One thread and the documents waiting for it, by collection (each at most once). */
-    private final class Lane {
-        private final ExecutorService executor;
-        private final Map<String, LinkedHashSet<Object>> waiting = new HashMap<>();
-        private CompletableFuture<Void> drained;
-        /** The finished drain's future, handed from next() to the end of drain(): the lane's thread only. */
-        private CompletableFuture<Void> detached;
-
-        Lane(String name) {
-            executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        synchronized CompletableFuture<Void> add(String collection, Object id) {
-            waiting.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
-            if (drained == null) {
-                CompletableFuture<Void> scheduled = new CompletableFuture<>();
-                executor.execute(this::drain); // refused only after shutdown: nothing scheduled, left to the sweep
-                drained = scheduled;
-            }
-            return drained;
-        }
-
-        private void drain() {
-            try {
-                while (true) {
-                    Map<String, List<Object>> batch = next();
-                    if (batch.isEmpty()) {
-                        return;
-                    }
-                    batch.forEach((collection, ids) -> {
-                        try {
-                            publishAll(collection, ids);
-                        } catch (RuntimeException e) {
-                            log.warn("Outbox publish of {} documents of {} failed, the sweep will retry: {}", ids.size(),
-                                    collection, e.toString());
-                        }
-                    });
-                }
-            } finally {
-                // Normally next() detached the drain when nothing was left; after an Error, detach it here so that
-                // the next write schedules a drain again instead of jamming the lane.
-                CompletableFuture<Void> done = detached != null ? detached : detach();
-                detached = null;
-                if (done != null) {
-                    done.complete(null); // outside the lock: callers' callbacks run here
-                }
-            }
-        }
-
-        private synchronized CompletableFuture<Void> detach() {
-            CompletableFuture<Void> done = drained;
-            drained = null;
-            return done;
-        }
-
-        /** Takes up to MAX_BATCH waiting documents per collection; none left ends the drain. */
-        private synchronized Map<String, List<Object>> next() {
-            Map<String, List<Object>> batch = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, LinkedHashSet<Object>>> entries = waiting.entrySet().iterator(); entries.hasNext(); ) {
-                Map.Entry<String, LinkedHashSet<Object>> entry = entries.next();
-                List<Object> ids = new ArrayList<>(Math.min(entry.getValue().size(), MAX_BATCH));
-                for (Iterator<Object> waitingIds = entry.getValue().iterator(); waitingIds.hasNext() && ids.size() < MAX_BATCH; ) {
-                    ids.add(waitingIds.next());
-                    waitingIds.remove();
-                }
-                batch.put(entry.getKey(), ids);
-                if (entry.getValue().isEmpty()) {
-                    entries.remove();
-                }
-            }
-            if (batch.isEmpty()) {
-                detached = drained; // in the same lock as the check: a write after it schedules a new drain
-                drained = null;
-            }
-            return batch;
-        }
+        workers.shutdown();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -80,15 +80,57 @@ class OutboxRelayIT {
         relay.destroy();
     }
 
+    /** Writes land while their document is being published: each event once, in order, none left behind. */
+    @Test
+    void documentsWrittenAgainWhilePublishedArePublishedAgainAfterwardsOnceEachInOrder() throws InterruptedException {
+        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
+        int documents = 40;
+        int rounds = 25;
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            ids.add("busy-" + d);
+            mongo.getCollection(collection).insertOne(new Document("_id", "busy-" + d).append(OutboxRelay.FIELD, List.of()));
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (String id : ids) {
+                Document event = new Document("eventId", id + "-" + round).append("topic", topic).append("key", id)
+                        .append("payload", id + "/" + round);
+                mongo.getCollection(collection).updateOne(new Document("_id", id),
+                        new Document("$push", new Document(OutboxRelay.FIELD, event)));
+            }
+            relay.publishSoon(collection, ids); // while earlier rounds are still in flight
+            relay.sweep(); // and the sweep claims what no worker has: it must not publish anything twice either
+        }
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
+        Map<String, List<String>> byKey = TopicReader.readUntil(topic, records -> records.size() >= documents * rounds,
+                        Duration.ofSeconds(60), Duration.ofSeconds(2))
+                .stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
+                        Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
+        assertThat(byKey).hasSize(documents);
+        List<String> expected = new ArrayList<>();
+        byKey.forEach((key, events) -> {
+            expected.clear();
+            for (int round = 0; round < rounds; round++) {
+                expected.add(key + "/" + round);
+            }
+            assertThat(events).as(key).containsExactlyElementsOf(expected);
+        });
+        assertThat(relay.publishedCount()).isEqualTo((long) documents * rounds);
+        relay.destroy();
+    }
+
     @Test
     void unacknowledgedEventsStayForTheSweepAndAreThenPublishedOnce() throws InterruptedException {
         OutboxRelay down = relay("127.0.0.1:" + unusedPort(), Duration.ofSeconds(2));
         mongo.getCollection(collection).insertMany(List.of(aggregate("agg-a"), aggregate("agg-b")));
         assertThat(down.sweep()).isZero();
         assertThat(down.backlog()).isEqualTo(2);
+        assertThat(down.failedSinceLastSweep()).as("a failed sweep asks for the next one").isTrue();
 
         OutboxRelay up = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
         assertThat(up.sweep()).isEqualTo(2 * EVENTS_PER_DOCUMENT);
+        assertThat(up.failedSinceLastSweep()).as("a clean sweep leaves the next to the idle interval").isFalse();
         assertThat(up.sweep()).isZero();
         assertThat(TopicReader.readUntil(topic, records -> records.size() >= 2 * EVENTS_PER_DOCUMENT,
                 Duration.ofSeconds(30), Duration.ofSeconds(2))).hasSize(2 * EVENTS_PER_DOCUMENT);
