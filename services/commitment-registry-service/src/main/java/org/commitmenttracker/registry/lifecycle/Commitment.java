@@ -42,6 +42,9 @@ public record Commitment(
         evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
         announcedDeadlines = announcedDeadlines == null ? Set.of() : Set.copyOf(announcedDeadlines);
         history = history == null ? List.of() : List.copyOf(history);
+        if (status != null && !status.isOpen()) {
+            nextDeadlineCheck = null; // closed: the deadline watcher has nothing left to look at
+        }
     }
 
     /** A commitment seen for the first time: PLEDGED. */

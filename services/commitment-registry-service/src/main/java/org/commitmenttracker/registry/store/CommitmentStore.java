@@ -1,22 +1,32 @@
 package org.commitmenttracker.registry.store;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +37,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitmentStore {
     public static final String COLLECTION = "commitments";
+    private static final int DUPLICATE_KEY = 11000;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** The stored fields that are the record's components as they are (the id is {@code _id}; history is appended). */
+    private static final List<RecordComponent> STATE = Arrays.stream(Commitment.class.getRecordComponents())
+            .filter(component -> !Set.of("id", "history").contains(component.getName())).toList();
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -50,7 +65,8 @@ public class CommitmentStore {
         try {
             mongo.getCollection(COLLECTION).insertOne(newDocument(commitment.withVersion(1), events));
         } catch (DuplicateKeyException | com.mongodb.MongoWriteException exists) {
-            if (exists instanceof com.mongodb.MongoWriteException w && w.getCode() != 11000) {
+            if (exists instanceof com.mongodb.MongoWriteException w && w.getCode() != DUPLICATE_KEY) {
+                relay.sweepSoon();
                 throw w;
             }
             return false;
@@ -59,10 +75,17 @@ public class CommitmentStore {
         return true;
     }
 
-    /** Writes the next state if the stored version is still {@code expectedVersion}; false if it moved on. */
-    public boolean update(Commitment next, long expectedVersion, List<OutboxMessage> events) {
-        VersionedWrite write = new VersionedWrite(next.withVersion(expectedVersion + 1), expectedVersion, events);
-        if (mongo.updateFirst(write.sameVersion(), update(write), COLLECTION).getMatchedCount() != 1) {
+    /** Writes {@code next} over {@code stored} if the stored version has not moved on meanwhile; false if it has. */
+    public boolean update(Commitment stored, Commitment next, List<OutboxMessage> events) {
+        VersionedWrite write = new VersionedWrite(stored, next.withVersion(stored.version() + 1), events);
+        long matched;
+        try {
+            matched = collection().updateOne(write.sameVersion(), update(write)).getMatchedCount();
+        } catch (RuntimeException e) {
+            relay.sweepSoon(); // perhaps written (a timeout): left to the sweep
+            throw e;
+        }
+        if (matched != 1) {
             return false;
         }
         announce(next.id(), events);
@@ -71,11 +94,12 @@ public class CommitmentStore {
 
     /**
      * The next state of a commitment ({@code next}, with the version it is written with) and its events, to write
-     * if the stored version is still {@code expectedVersion}.
+     * if the stored version is still that of {@code stored} (null: not registered yet).
      */
-    public record VersionedWrite(Commitment next, long expectedVersion, List<OutboxMessage> events) {
-        Query sameVersion() {
-            return Query.query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
+    public record VersionedWrite(Commitment stored, Commitment next, List<OutboxMessage> events) {
+        /** {@code {_id, version}}, in that order: the shape the compound unique index serves (CommitmentIndexes). */
+        Document sameVersion() {
+            return new Document("_id", next.id()).append("version", stored == null ? 0L : stored.version());
         }
     }
 
@@ -88,12 +112,7 @@ public class CommitmentStore {
      * Commitments are never deleted, so the insert cannot succeed.
      */
     public Set<String> updateAll(List<VersionedWrite> writes) {
-        if (writes.isEmpty()) {
-            return Set.of();
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        writes.forEach(write -> bulk.upsert(write.sameVersion(), update(write)));
-        return executeAnnouncing(bulk, writes);
+        return bulkWrite(writes, write -> new UpdateOneModel<>(write.sameVersion(), update(write), UPSERT));
     }
 
     /**
@@ -101,32 +120,36 @@ public class CommitmentStore {
      * the ids of those registered by someone else meanwhile (duplicate {@code _id}: nothing of theirs is written).
      */
     public Set<String> insertAll(List<VersionedWrite> writes) {
-        if (writes.isEmpty()) {
-            return Set.of();
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        writes.forEach(write -> bulk.insert(newDocument(write.next(), write.events())));
-        return executeAnnouncing(bulk, writes);
+        return bulkWrite(writes, write -> new InsertOneModel<>(newDocument(write.next(), write.events())));
     }
 
     /**
-     * Runs a bulk write of {@code writes} (one operation each, in that order), announces the events of those
-     * written and returns the ids of those refused as duplicate {@code _id}s; any other error is thrown.
+     * Runs one unordered bulk write of {@code writes} (one operation each, in that order), announces the events of
+     * those written and returns the ids of those refused as duplicate {@code _id}s; any other error is thrown.
      */
-    private Set<String> executeAnnouncing(BulkOperations bulk, List<VersionedWrite> writes) {
+    private Set<String> bulkWrite(List<VersionedWrite> writes, Function<VersionedWrite, WriteModel<Document>> operation) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
         Set<String> conflicts = new HashSet<>();
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> {
-                if (error.getCode() != 11000) {
+            collection().bulkWrite(writes.stream().map(operation).toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    relay.sweepSoon(); // the others were written: their events are left to the sweep
                     throw e;
                 }
                 conflicts.add(writes.get(error.getIndex()).next().id());
-            });
+            }
+        } catch (RuntimeException e) {
+            relay.sweepSoon(); // perhaps written (a timeout): left to the sweep
+            throw e;
         }
-        writes.stream().filter(write -> !conflicts.contains(write.next().id()))
-                .forEach(write -> announce(write.next().id(), write.events()));
+        // One announcement for the whole write: the relay publishes it as one batch.
+        relay.publishSoon(COLLECTION, writes.stream()
+                .filter(write -> !write.events().isEmpty() && !conflicts.contains(write.next().id()))
+                .map(write -> write.next().id()).toList());
         return conflicts;
     }
 
@@ -137,19 +160,68 @@ public class CommitmentStore {
         return document;
     }
 
-    /** {@code $set} of the whole state and {@code $push} of the events. */
-    private Update update(VersionedWrite write) {
-        Document state = toDocument(write.next());
-        Update update = new Update();
-        state.forEach((field, value) -> {
-            if (!"_id".equals(field)) {
-                update.set(field, value);
+    /**
+     * Only what changed: {@code $set} (or {@code $unset}) of the fields that differ from the stored state, {@code $push}
+     * of the history entries added (history only grows) and of the events. The embedded store copies and compares
+     * every field a write sets, and the history is most of a document, so a write costs what it changes.
+     */
+    private Document update(VersionedWrite write) {
+        Commitment stored = write.stored();
+        Commitment next = write.next();
+        Document set = new Document();
+        Document unset = new Document();
+        for (RecordComponent component : STATE) {
+            changed(component.getName(), value(component, stored), value(component, next), set, unset);
+        }
+        changed("dueDate", stored.dueDate(), next.dueDate(), set, unset);
+        changed("complianceScore", stored.complianceScore(), next.complianceScore(), set, unset);
+        Document push = new Document();
+        List<HistoryEntry> before = stored.history();
+        List<HistoryEntry> after = next.history();
+        if (after.size() >= before.size() && (before.isEmpty() || after.get(before.size() - 1).equals(before.get(before.size() - 1)))) {
+            if (after.size() > before.size()) {
+                push.put("history", new Document("$each", toMongo(after.subList(before.size(), after.size()))));
             }
-        });
+        } else {
+            set.put("history", toMongo(after)); // not an append (no operation does this today): the whole history
+        }
         if (!write.events().isEmpty()) {
-            update.push(OutboxRelay.FIELD).each(write.events().stream().map(e -> toDocument((Object) e)).toArray());
+            push.put(OutboxRelay.FIELD, new Document("$each", write.events().stream().map(e -> toDocument((Object) e)).toList()));
+        }
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            update.put("$unset", unset);
+        }
+        if (!push.isEmpty()) {
+            update.put("$push", push);
         }
         return update;
+    }
+
+    private void changed(String field, Object before, Object after, Document set, Document unset) {
+        if (!Objects.equals(before, after)) {
+            if (after == null) {
+                unset.put(field, "");
+            } else {
+                set.put(field, toMongo(after));
+            }
+        }
+    }
+
+    private static Object value(RecordComponent component, Commitment commitment) {
+        try {
+            return component.getAccessor().invoke(commitment);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of a commitment", e);
+        }
+    }
+
+    private Object toMongo(Object value) {
+        return mongo.getConverter().convertToMongoType(value);
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
     }
 
     private void announce(String id, List<OutboxMessage> events) {
@@ -159,7 +231,7 @@ public class CommitmentStore {
     }
 
     /** The record's components, plus derived fields that queries filter and sort on. */
-    private Document toDocument(Commitment commitment) {
+    Document toDocument(Commitment commitment) {
         Document document = toDocument((Object) commitment);
         document.put("dueDate", commitment.dueDate());
         document.put("complianceScore", commitment.complianceScore());

@@ -59,7 +59,7 @@ public class Commitments {
             }
             long version = current.map(Commitment::version).orElse(0L) + 1;
             boolean written = current.isPresent()
-                    ? store.update(outcome.next(), version - 1, events.of(outcome, version, traceparent))
+                    ? store.update(current.get(), outcome.next(), events.of(outcome, version, traceparent))
                     : store.insert(outcome.next(), events.of(outcome, version, traceparent));
             if (written) {
                 return new Outcome(outcome.next().withVersion(version), outcome.statusChanges(),
@@ -118,7 +118,7 @@ public class Commitments {
                 }
             }
             if (state != stored) {
-                (stored == null ? inserts : updates).add(new VersionedWrite(state, stored == null ? 0 : stored.version(), outbox));
+                (stored == null ? inserts : updates).add(new VersionedWrite(stored, state, outbox));
             }
         });
         Set<String> conflicts = new HashSet<>(store.insertAll(inserts));

@@ -70,6 +70,18 @@ class CommitmentTest {
     }
 
     @Test
+    void aClosedCommitmentHasNoNextDeadlineCheck() {
+        Commitment open = assigned(pledged(facts("支持。", year(2030))), "mofcom");
+        assertThat(open.nextDeadlineCheck()).isNotNull();
+        Commitment cancelled = open.changeStatus(CommitmentStatus.CANCELLED, "operator", "dropped", null, NOW).next();
+        assertThat(cancelled.nextDeadlineCheck()).isNull();
+        Commitment completed = open.report(report("r1", CommitmentStatus.IN_PROGRESS, NOW), NOW).next()
+                .report(report("r2", CommitmentStatus.COMPLETED, NOW), NOW).next();
+        assertThat(completed.nextDeadlineCheck()).isNull();
+        assertThat(open.withdraw("extraction", "gone", "e9", NOW).next().nextDeadlineCheck()).isNull();
+    }
+
+    @Test
     void anInvalidTransitionNamesTheAllowedOnes() {
         Commitment c = assigned(pledged(facts("支持。")), "mofcom");
         assertThatThrownBy(() -> c.report(report("r1", CommitmentStatus.COMPLETED, NOW), NOW))
