@@ -180,6 +180,9 @@ public class OutboxRelay implements DisposableBean {
             }
             for (int from = 0; from < pending.size(); from += MAX_BATCH) {
                 List<Object> claimed = claim(collection, pending.subList(from, Math.min(pending.size(), from + MAX_BATCH)));
+                if (claimed.isEmpty()) {
+                    continue; // all on workers now
+                }
                 try {
                     count += publishAll(collection, claimed);
                     failuresInARow = 0;

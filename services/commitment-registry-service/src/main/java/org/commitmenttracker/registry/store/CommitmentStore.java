@@ -63,7 +63,7 @@ public class CommitmentStore {
     /** Inserts a new commitment (version 1) with its events; false if it exists already. */
     public boolean insert(Commitment commitment, List<OutboxMessage> events) {
         try {
-            mongo.getCollection(COLLECTION).insertOne(newDocument(commitment.withVersion(1), events));
+            collection().insertOne(newDocument(commitment.withVersion(1), events));
         } catch (DuplicateKeyException | com.mongodb.MongoWriteException exists) {
             if (exists instanceof com.mongodb.MongoWriteException w && w.getCode() != DUPLICATE_KEY) {
                 relay.sweepSoon();
