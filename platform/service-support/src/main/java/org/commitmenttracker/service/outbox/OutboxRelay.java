@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +41,18 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the batches grow instead of the number of store round trips, which is what the store charges for. A document
  * is on at most one worker at a time (the sweep included), so its events keep their order and are never read
  * twice while being published.
+ * <p>A writer that found the outbox empty knows that its own events are all the document now holds, and may hand
+ * them over ({@link #publishWritten}): the read is skipped. Every earlier event of the document was acknowledged
+ * before it was removed, so these come after all of them. A document that already waits, or is being published,
+ * is read instead once its publish is over: a hand-over and an earlier write's events cannot be put in order
+ * safely without the outbox, which has them in write order.
  */
 public class OutboxRelay implements DisposableBean {
     public static final String FIELD = "outbox";
     static final int MAX_FAILURES_PER_SWEEP = 3;
     static final int MAX_BATCH = 256;
+    /** How many event ids published from a read are remembered, for hand-overs that arrive after such a read. */
+    static final int REMEMBERED_READ_PUBLISHES = 10_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -57,10 +64,23 @@ public class OutboxRelay implements DisposableBean {
     private final AtomicLong published = new AtomicLong();
     /** A publish failed, or a writer could not say what it wrote, since the last sweep began: sweep again soon. */
     private volatile boolean failedSinceSweep = true;
-    /** Documents written since their last publish, by collection, in arrival order. Guarded by {@code this}. */
-    private final Map<String, LinkedHashSet<Object>> waiting = new LinkedHashMap<>();
+    /**
+     * Documents written since their last publish, by collection, in arrival order, each with the events its writer
+     * handed over, or null where they are read from the document. Guarded by {@code this}.
+     */
+    private final Map<String, LinkedHashMap<Object, List<Document>>> waiting = new LinkedHashMap<>();
     /** Documents a worker or the sweep is publishing now, by collection. Guarded by {@code this}. */
     private final Map<String, Set<Object>> inFlight = new HashMap<>();
+    /**
+     * Events lately published from a read of their document: a writer's hand-over can arrive after a publish that
+     * read its write already sent them (between the write and the hand-over). Oldest first. Guarded by {@code this}.
+     */
+    private final Set<String> publishedFromRead = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_READ_PUBLISHES;
+        }
+    });
     /** Workers draining the queue now. Guarded by {@code this}. */
     private int activeWorkers;
 
@@ -89,7 +109,27 @@ public class OutboxRelay implements DisposableBean {
         if (ids.isEmpty()) {
             return;
         }
-        waiting.computeIfAbsent(collection, c -> new LinkedHashSet<>()).addAll(ids);
+        LinkedHashMap<Object, List<Document>> queue = waiting.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        ids.forEach(id -> queue.put(id, null)); // read them: the document holds whatever was handed over before
+        wake();
+    }
+
+    /**
+     * Publishes these documents' events soon without reading them: for each, the events of a write that found its
+     * outbox empty, in order, which are then all it holds. Failures are left to the sweep.
+     */
+    public synchronized void publishWritten(String collection, Map<?, List<Document>> pendingByDocument) {
+        if (pendingByDocument.isEmpty()) {
+            return;
+        }
+        LinkedHashMap<Object, List<Document>> queue = waiting.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        Set<Object> busy = inFlight.getOrDefault(collection, Set.of());
+        pendingByDocument.forEach((id, pending) -> {
+            if (pending.stream().allMatch(event -> publishedFromRead.contains(event.getString("eventId")))) {
+                return; // a write's events are pushed together: a read sent all of them already
+            }
+            queue.put(id, queue.containsKey(id) || busy.contains(id) ? null : List.copyOf(pending));
+        });
         wake();
     }
 
@@ -105,20 +145,39 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /**
-     * Publishes the pending events of {@code ids} (one read), waits for the broker's acknowledgements and
-     * removes the acknowledged ones (one bulk write). A document with an unacknowledged event keeps all its
-     * events for the sweep; the others are done.
-     */
+    /** {@link #publishAll(String, Map)} of documents whose events are all read from them. */
     int publishAll(String collection, List<Object> ids) {
-        Map<Object, List<Document>> pendingByDocument = new LinkedHashMap<>();
-        for (Document document : mongo.getCollection(collection).find(Filters.in("_id", ids))
-                .projection(new Document(FIELD, 1))) {
-            List<Document> pending = document.getList(FIELD, Document.class, List.of());
-            if (!pending.isEmpty()) {
-                pendingByDocument.put(document.get("_id"), pending);
+        return publishAll(collection, unread(ids));
+    }
+
+    /** A batch of {@code ids} whose events are read from the documents. */
+    private static Map<Object, List<Document>> unread(List<Object> ids) {
+        Map<Object, List<Document>> batch = new LinkedHashMap<>();
+        ids.forEach(id -> batch.put(id, null));
+        return batch;
+    }
+
+    /**
+     * Publishes the pending events of a batch of documents: those handed over, and those read (one read) where the
+     * batch holds null. Waits for the broker's acknowledgements and removes the acknowledged ones (one bulk
+     * write). A document with an unacknowledged event keeps all its events for the sweep; the others are done.
+     */
+    int publishAll(String collection, Map<Object, List<Document>> batch) {
+        List<Object> unread = batch.entrySet().stream().filter(entry -> entry.getValue() == null).map(Map.Entry::getKey).toList();
+        Map<Object, List<Document>> read = new HashMap<>();
+        if (!unread.isEmpty()) {
+            for (Document document : mongo.getCollection(collection).find(Filters.in("_id", unread))
+                    .projection(new Document(FIELD, 1))) {
+                read.put(document.get("_id"), document.getList(FIELD, Document.class, List.of()));
             }
         }
+        Map<Object, List<Document>> pendingByDocument = new LinkedHashMap<>();
+        batch.forEach((id, handedOver) -> {
+            List<Document> pending = handedOver != null ? handedOver : read.getOrDefault(id, List.of());
+            if (!pending.isEmpty()) {
+                pendingByDocument.put(id, pending);
+            }
+        });
         if (pendingByDocument.isEmpty()) {
             return 0;
         }
@@ -134,6 +193,7 @@ public class OutboxRelay implements DisposableBean {
             // Some sends failed or timed out: the acknowledged documents are still removed below.
         }
         List<WriteModel<Document>> removals = new ArrayList<>();
+        List<String> acknowledgedFromRead = new ArrayList<>();
         int acknowledged = 0;
         for (Map.Entry<Object, CompletableFuture<Void>> send : sends.entrySet()) {
             if (send.getValue().isDone() && !send.getValue().isCompletedExceptionally()) {
@@ -141,6 +201,14 @@ public class OutboxRelay implements DisposableBean {
                 removals.add(new UpdateOneModel<>(Filters.eq("_id", send.getKey()),
                         new Document("$pull", new Document(FIELD, new Document("eventId", new Document("$in", eventIds))))));
                 acknowledged += eventIds.size();
+                if (read.containsKey(send.getKey())) {
+                    acknowledgedFromRead.addAll(eventIds);
+                }
+            }
+        }
+        if (!acknowledgedFromRead.isEmpty()) {
+            synchronized (this) {
+                publishedFromRead.addAll(acknowledgedFromRead);
             }
         }
         if (!removals.isEmpty()) {
@@ -183,8 +251,9 @@ public class OutboxRelay implements DisposableBean {
                 if (claimed.isEmpty()) {
                     continue; // all on workers now
                 }
+                Map<Object, List<Document>> batch = unread(claimed);
                 try {
-                    count += publishAll(collection, claimed);
+                    count += publishAll(collection, batch);
                     failuresInARow = 0;
                 } catch (RuntimeException e) {
                     failedSinceSweep = true;
@@ -195,7 +264,7 @@ public class OutboxRelay implements DisposableBean {
                         return count;
                     }
                 } finally {
-                    release(Map.of(collection, claimed));
+                    release(Map.of(collection, batch));
                     wake(); // a write of a claimed document meanwhile waits for a worker
                 }
             }
@@ -235,7 +304,7 @@ public class OutboxRelay implements DisposableBean {
 
     /** A worker: publishes what waits, batch after batch, until nothing it may take is left. */
     private void drain() {
-        Map<String, List<Object>> batch = Map.of();
+        Map<String, Map<Object, List<Document>>> batch = Map.of();
         boolean drained = false;
         try {
             while (!(batch = next(batch)).isEmpty()) {
@@ -265,25 +334,26 @@ public class OutboxRelay implements DisposableBean {
      * Releases the batch a worker finished and takes the next one: up to {@value #MAX_BATCH} waiting documents per
      * collection that nobody is publishing. None left ends the worker.
      */
-    private synchronized Map<String, List<Object>> next(Map<String, List<Object>> finished) {
+    private synchronized Map<String, Map<Object, List<Document>>> next(Map<String, Map<Object, List<Document>>> finished) {
         release(finished);
-        Map<String, List<Object>> batch = new LinkedHashMap<>();
-        waiting.forEach((collection, ids) -> {
+        Map<String, Map<Object, List<Document>>> batch = new LinkedHashMap<>();
+        waiting.forEach((collection, queue) -> {
             Set<Object> busy = inFlight.getOrDefault(collection, Set.of());
-            List<Object> taken = new ArrayList<>();
-            for (Iterator<Object> candidates = ids.iterator(); candidates.hasNext() && taken.size() < MAX_BATCH; ) {
-                Object id = candidates.next();
-                if (!busy.contains(id)) {
-                    taken.add(id);
+            Map<Object, List<Document>> taken = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<Object, List<Document>>> candidates = queue.entrySet().iterator();
+                 candidates.hasNext() && taken.size() < MAX_BATCH; ) {
+                Map.Entry<Object, List<Document>> candidate = candidates.next();
+                if (!busy.contains(candidate.getKey())) {
+                    taken.put(candidate.getKey(), candidate.getValue());
                     candidates.remove();
                 }
             }
             if (!taken.isEmpty()) {
                 batch.put(collection, taken);
-                inFlight.computeIfAbsent(collection, c -> new HashSet<>()).addAll(taken);
+                inFlight.computeIfAbsent(collection, c -> new HashSet<>()).addAll(taken.keySet());
             }
         });
-        waiting.values().removeIf(Set::isEmpty);
+        waiting.values().removeIf(Map::isEmpty);
         if (batch.isEmpty()) {
             activeWorkers--;
         }
@@ -299,18 +369,18 @@ public class OutboxRelay implements DisposableBean {
                 claimed.add(id);
             }
         }
-        Set<Object> queued = waiting.get(collection);
+        Map<Object, List<Document>> queued = waiting.get(collection);
         if (queued != null) {
-            claimed.forEach(queued::remove);
+            claimed.forEach(queued::remove); // the sweep reads them: the documents hold whatever was handed over
         }
         return claimed;
     }
 
-    private synchronized void release(Map<String, List<Object>> batch) {
-        batch.forEach((collection, ids) -> {
+    private synchronized void release(Map<String, ? extends Map<Object, ?>> batch) {
+        batch.forEach((collection, documents) -> {
             Set<Object> busy = inFlight.get(collection);
             if (busy != null) {
-                ids.forEach(busy::remove);
+                documents.keySet().forEach(busy::remove);
             }
         });
     }

@@ -14,10 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,9 +51,22 @@ class OutboxRelayIT {
     private MongoTemplate mongo;
     private final List<DefaultKafkaProducerFactory<String, byte[]>> producers = new ArrayList<>();
 
+    /** {@code find} commands on this test's collection: the relay reads nothing that was handed over. */
+    private final AtomicInteger finds = new AtomicInteger();
+
     @BeforeEach
     void connect() {
-        client = MongoClients.create(TestStack.get().mongoUri("outbox-relay-it"));
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestStack.get().mongoUri("outbox-relay-it")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if ("find".equals(event.getCommandName())
+                                && collection.equals(event.getCommand().getString("find").getValue())) {
+                            finds.incrementAndGet();
+                        }
+                    }
+                }).build());
         mongo = new MongoTemplate(client, "outbox-relay-it");
     }
 
@@ -70,10 +88,8 @@ class OutboxRelayIT {
 
         await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
         assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
-        Map<String, List<String>> byKey = TopicReader.readUntil(topic,
-                        records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2))
-                .stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
-                        Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
+                records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2)));
         assertThat(byKey).hasSize(DOCUMENTS);
         byKey.forEach((key, events) -> assertThat(events).as(key)
                 .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
@@ -103,10 +119,8 @@ class OutboxRelayIT {
         }
 
         await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
-        Map<String, List<String>> byKey = TopicReader.readUntil(topic, records -> records.size() >= documents * rounds,
-                        Duration.ofSeconds(60), Duration.ofSeconds(2))
-                .stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
-                        Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic, records -> records.size() >= documents * rounds,
+                Duration.ofSeconds(60), Duration.ofSeconds(2)));
         assertThat(byKey).hasSize(documents);
         List<String> expected = new ArrayList<>();
         byKey.forEach((key, events) -> {
@@ -117,6 +131,75 @@ class OutboxRelayIT {
             assertThat(events).as(key).containsExactlyElementsOf(expected);
         });
         assertThat(relay.publishedCount()).isEqualTo((long) documents * rounds);
+        relay.destroy();
+    }
+
+    @Test
+    void handedOverEventsArePublishedInOrderWithoutReadingTheDocuments() throws InterruptedException {
+        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
+        Map<Object, List<Document>> written = new LinkedHashMap<>();
+        for (int d = 0; d < DOCUMENTS; d++) {
+            Document document = aggregate("handed-" + d);
+            written.put(document.get("_id"), document.getList(OutboxRelay.FIELD, Document.class));
+        }
+        mongo.getCollection(collection).insertMany(new ArrayList<>(written.keySet().stream()
+                .map(id -> new Document("_id", id).append(OutboxRelay.FIELD, written.get(id))).toList()));
+        relay.publishWritten(collection, written);
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
+        assertThat(finds).as("documents read by the relay").hasValue(0);
+        assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
+                records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2)));
+        assertThat(byKey).hasSize(DOCUMENTS);
+        byKey.forEach((key, events) -> assertThat(events).as(key)
+                .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
+        relay.destroy();
+    }
+
+    /**
+     * Writers hand over their event when they found the outbox empty and only name the document otherwise, while
+     * earlier events of the same documents are being published: every event once, in order, none left behind.
+     */
+    @Test
+    void handOversOfDocumentsBeingPublishedArePublishedOnceEachInOrder() throws InterruptedException {
+        OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
+        int documents = 40;
+        int rounds = 25;
+        for (int d = 0; d < documents; d++) {
+            mongo.getCollection(collection).insertOne(new Document("_id", "busy-" + d).append(OutboxRelay.FIELD, List.of()));
+        }
+        int handedOver = 0;
+        for (int round = 0; round < rounds; round++) {
+            Map<Object, List<Document>> written = new LinkedHashMap<>();
+            List<Object> toRead = new ArrayList<>();
+            for (int d = 0; d < documents; d++) {
+                String id = "busy-" + d;
+                Document event = new Document("eventId", id + "-" + round).append("topic", topic).append("key", id)
+                        .append("payload", String.valueOf(round));
+                Document before = mongo.getCollection(collection).findOneAndUpdate(new Document("_id", id),
+                        new Document("$push", new Document(OutboxRelay.FIELD, event)));
+                if (before.getList(OutboxRelay.FIELD, Document.class).isEmpty()) {
+                    written.put(id, List.of(event));
+                } else {
+                    toRead.add(id);
+                }
+            }
+            relay.publishWritten(collection, written);
+            relay.publishSoon(collection, toRead);
+            handedOver += written.size();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
+                records -> records.size() >= documents * rounds, Duration.ofSeconds(60), Duration.ofSeconds(2)));
+        assertThat(byKey).hasSize(documents);
+        List<String> expected = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            expected.add(String.valueOf(round));
+        }
+        byKey.forEach((key, payloads) -> assertThat(payloads).as(key).containsExactlyElementsOf(expected));
+        assertThat(handedOver).as("writes that found the outbox empty").isPositive();
         relay.destroy();
     }
 
@@ -160,6 +243,11 @@ class OutboxRelayIT {
         assertThat(TopicReader.readUntil(topic, records -> records.size() >= EVENTS_PER_DOCUMENT, Duration.ofSeconds(30),
                 Duration.ofSeconds(2))).extracting(ConsumerRecord::key).containsOnly("agg-fine").hasSize(EVENTS_PER_DOCUMENT);
         relay.destroy();
+    }
+
+    private static Map<String, List<String>> byKey(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
+                Collectors.mapping(r -> new String(r.value(), StandardCharsets.UTF_8), Collectors.toList())));
     }
 
     private Document aggregate(String id) {

@@ -77,7 +77,12 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
         if (text != null && !text.isBlank()) {
             parts.add(Criteria.where("facts.text").regex(Pattern.quote(text.strip())));
         }
-        return parts.isEmpty() ? new Criteria() : new Criteria().andOperator(parts);
+        // One criterion stands alone: the embedded store matches {$and: [c]} about 10 % slower than c (every list scans).
+        return switch (parts.size()) {
+            case 0 -> new Criteria();
+            case 1 -> parts.get(0);
+            default -> new Criteria().andOperator(parts);
+        };
     }
 
     /** The stored fields this filter queries, in the order a compound index would want them. */

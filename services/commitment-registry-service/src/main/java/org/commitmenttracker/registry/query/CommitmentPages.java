@@ -44,9 +44,8 @@ class CommitmentPages {
             Comparator.comparing((Document key) -> key.getDate("dueDate"), Comparator.nullsFirst(Comparator.<Date>naturalOrder()))
                     .thenComparing(BY_ID));
     static final Map<String, ListOrder> ORDERS = Map.of(
-            "document", new ListOrder(Sort.by("facts.documentId", "facts.ordinal", "_id"),
-                    Comparator.comparing((Document key) -> facts(key).getString("documentId"), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                            .thenComparing(key -> facts(key).getInteger("ordinal"), Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+            "document", new ListOrder(Sort.by(CommitmentStore.DOCUMENT_ORDER, "_id"),
+                    Comparator.comparing((Document key) -> key.getString(CommitmentStore.DOCUMENT_ORDER), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                             .thenComparing(BY_ID)),
             "due", DUE,
             "most-overdue", DUE,
@@ -105,10 +104,5 @@ class CommitmentPages {
         List<Document> counted = result.getList("total", Document.class);
         long total = counted.isEmpty() ? 0L : counted.get(0).get("n", Number.class).longValue();
         return new Result(items, withTotal ? total : null);
-    }
-
-    private static Document facts(Document key) {
-        Document facts = key.get("facts", Document.class);
-        return facts != null ? facts : new Document();
     }
 }

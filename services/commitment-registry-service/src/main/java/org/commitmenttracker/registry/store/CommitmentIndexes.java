@@ -19,6 +19,7 @@ class CommitmentIndexes implements InitializingBean {
     static final List<Index> INDEXES = List.of(
             new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique().named("id_version"),
             new Index().on("facts.documentId", Sort.Direction.ASC).on("facts.ordinal", Sort.Direction.ASC).named("document_ordinal"),
+            new Index().on(CommitmentStore.DOCUMENT_ORDER, Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("document_order"),
             new Index().on("status", Sort.Direction.ASC).on("dueDate", Sort.Direction.ASC).named("status_due"),
             new Index().on("facts.section", Sort.Direction.ASC).named("section"),
             new Index().on("facts.topics", Sort.Direction.ASC).named("topics"),

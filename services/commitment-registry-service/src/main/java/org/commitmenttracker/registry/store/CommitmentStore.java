@@ -1,25 +1,30 @@
 package org.commitmenttracker.registry.store;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.outbox.OutboxRelay;
@@ -37,6 +42,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitmentStore {
     public static final String COLLECTION = "commitments";
+    /**
+     * The stored sort key of the list's {@code document} order: the document id (none first), then the ordinal, as one
+     * top-level string. A list reads the sort key of every match, and the embedded store projects a nested field
+     * at about twice the cost of a top-level one.
+     */
+    public static final String DOCUMENT_ORDER = "documentOrder";
+    private static final long ORDINAL_OFFSET = -(long) Integer.MIN_VALUE; // every int to 0..2^32-1: ten digits
     private static final int DUPLICATE_KEY = 11000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** The stored fields that are the record's components as they are (the id is {@code _id}; history is appended). */
@@ -55,15 +67,25 @@ public class CommitmentStore {
         return Optional.ofNullable(mongo.findById(id, Commitment.class, COLLECTION));
     }
 
+    /** A stored commitment, and whether its outbox still held events (written, not yet acknowledged by the broker). */
+    record Stored(Commitment commitment, boolean eventsUnpublished) {
+    }
+
     /** The registered ones among {@code ids}, in one query. */
-    public List<Commitment> findAll(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Commitment.class, COLLECTION);
+    List<Stored> findAll(Collection<String> ids) {
+        List<Stored> found = new ArrayList<>(ids.size());
+        for (Document document : collection().find(Filters.in("_id", ids))) {
+            found.add(new Stored(mongo.getConverter().read(Commitment.class, document),
+                    !document.getList(OutboxRelay.FIELD, Document.class, List.of()).isEmpty()));
+        }
+        return found;
     }
 
     /** Inserts a new commitment (version 1) with its events; false if it exists already. */
     public boolean insert(Commitment commitment, List<OutboxMessage> events) {
+        List<Document> outbox = outbox(events);
         try {
-            collection().insertOne(newDocument(commitment.withVersion(1), events));
+            collection().insertOne(newDocument(commitment.withVersion(1), outbox));
         } catch (DuplicateKeyException | com.mongodb.MongoWriteException exists) {
             if (exists instanceof com.mongodb.MongoWriteException w && w.getCode() != DUPLICATE_KEY) {
                 relay.sweepSoon();
@@ -71,16 +93,18 @@ public class CommitmentStore {
             }
             return false;
         }
-        announce(commitment.id(), events);
+        if (!outbox.isEmpty()) {
+            relay.publishWritten(COLLECTION, Map.of(commitment.id(), outbox)); // a new document holds only these
+        }
         return true;
     }
 
     /** Writes {@code next} over {@code stored} if the stored version has not moved on meanwhile; false if it has. */
     public boolean update(Commitment stored, Commitment next, List<OutboxMessage> events) {
-        VersionedWrite write = new VersionedWrite(stored, next.withVersion(stored.version() + 1), events);
+        VersionedWrite write = new VersionedWrite(stored, next.withVersion(stored.version() + 1), events, false);
         long matched;
         try {
-            matched = collection().updateOne(write.sameVersion(), update(write)).getMatchedCount();
+            matched = collection().updateOne(write.sameVersion(), update(write, outbox(events))).getMatchedCount();
         } catch (RuntimeException e) {
             relay.sweepSoon(); // perhaps written (a timeout): left to the sweep
             throw e;
@@ -88,15 +112,23 @@ public class CommitmentStore {
         if (matched != 1) {
             return false;
         }
-        announce(next.id(), events);
+        if (!events.isEmpty()) {
+            relay.publishSoon(COLLECTION, next.id()); // what else its outbox holds is not known here: the relay reads it
+        }
         return true;
     }
 
     /**
      * The next state of a commitment ({@code next}, with the version it is written with) and its events, to write
-     * if the stored version is still that of {@code stored} (null: not registered yet).
+     * if the stored version is still that of {@code stored} (null: not registered yet); {@code onlyEvents} when the
+     * outbox was found empty, so that once written it holds only these events.
      */
-    public record VersionedWrite(Commitment stored, Commitment next, List<OutboxMessage> events) {
+    public record VersionedWrite(Commitment stored, Commitment next, List<OutboxMessage> events, boolean onlyEvents) {
+        /** A write of what was read as {@code stored} (null: not registered yet). */
+        VersionedWrite(Stored stored, Commitment next, List<OutboxMessage> events) {
+            this(stored == null ? null : stored.commitment(), next, events, stored == null || !stored.eventsUnpublished());
+        }
+
         /** {@code {_id, version}}, in that order: the shape the compound unique index serves (CommitmentIndexes). */
         Document sameVersion() {
             return new Document("_id", next.id()).append("version", stored == null ? 0L : stored.version());
@@ -112,7 +144,7 @@ public class CommitmentStore {
      * Commitments are never deleted, so the insert cannot succeed.
      */
     public Set<String> updateAll(List<VersionedWrite> writes) {
-        return bulkWrite(writes, write -> new UpdateOneModel<>(write.sameVersion(), update(write), UPSERT));
+        return bulkWrite(writes, (write, outbox) -> new UpdateOneModel<>(write.sameVersion(), update(write, outbox), UPSERT));
     }
 
     /**
@@ -120,20 +152,27 @@ public class CommitmentStore {
      * the ids of those registered by someone else meanwhile (duplicate {@code _id}: nothing of theirs is written).
      */
     public Set<String> insertAll(List<VersionedWrite> writes) {
-        return bulkWrite(writes, write -> new InsertOneModel<>(newDocument(write.next(), write.events())));
+        return bulkWrite(writes, (write, outbox) -> new InsertOneModel<>(newDocument(write.next(), outbox)));
     }
 
     /**
-     * Runs one unordered bulk write of {@code writes} (one operation each, in that order), announces the events of
-     * those written and returns the ids of those refused as duplicate {@code _id}s; any other error is thrown.
+     * Runs one unordered bulk write of {@code writes} (one operation each, in that order, given the write and its
+     * events as stored), hands the relay the events of those written and returns the ids of those refused as
+     * duplicate {@code _id}s; any other error is thrown.
      */
-    private Set<String> bulkWrite(List<VersionedWrite> writes, Function<VersionedWrite, WriteModel<Document>> operation) {
+    private Set<String> bulkWrite(List<VersionedWrite> writes,
+                                  BiFunction<VersionedWrite, List<Document>, WriteModel<Document>> operation) {
         if (writes.isEmpty()) {
             return Set.of();
         }
+        List<List<Document>> outboxes = writes.stream().map(write -> outbox(write.events())).toList();
+        List<WriteModel<Document>> operations = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            operations.add(operation.apply(writes.get(i), outboxes.get(i)));
+        }
         Set<String> conflicts = new HashSet<>();
         try {
-            collection().bulkWrite(writes.stream().map(operation).toList(), new BulkWriteOptions().ordered(false));
+            collection().bulkWrite(operations, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
@@ -146,17 +185,35 @@ public class CommitmentStore {
             relay.sweepSoon(); // perhaps written (a timeout): left to the sweep
             throw e;
         }
-        // One announcement for the whole write: the relay publishes it as one batch.
-        relay.publishSoon(COLLECTION, writes.stream()
-                .filter(write -> !write.events().isEmpty() && !conflicts.contains(write.next().id()))
-                .map(write -> write.next().id()).toList());
+        // One announcement for the whole write (the relay publishes it as one batch). The events of a document whose
+        // outbox was empty are all it now holds: the relay gets them and need not read them back.
+        Map<Object, List<Document>> handedOver = new LinkedHashMap<>();
+        List<Object> toRead = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            VersionedWrite write = writes.get(i);
+            if (write.events().isEmpty() || conflicts.contains(write.next().id())) {
+                continue;
+            }
+            if (write.onlyEvents()) {
+                handedOver.put(write.next().id(), outboxes.get(i));
+            } else {
+                toRead.add(write.next().id());
+            }
+        }
+        relay.publishWritten(COLLECTION, handedOver);
+        relay.publishSoon(COLLECTION, toRead);
         return conflicts;
     }
 
+    /** Events as the outbox stores them. */
+    private List<Document> outbox(List<OutboxMessage> events) {
+        return events.stream().map(e -> toDocument((Object) e)).toList();
+    }
+
     /** A new commitment's document: its state, with its events in the outbox. */
-    private Document newDocument(Commitment commitment, List<OutboxMessage> events) {
+    private Document newDocument(Commitment commitment, List<Document> outbox) {
         Document document = toDocument(commitment);
-        document.put(OutboxRelay.FIELD, events.stream().map(e -> toDocument((Object) e)).toList());
+        document.put(OutboxRelay.FIELD, outbox);
         return document;
     }
 
@@ -165,7 +222,7 @@ public class CommitmentStore {
      * of the history entries added (history only grows) and of the events. The embedded store copies and compares
      * every field a write sets, and the history is most of a document, so a write costs what it changes.
      */
-    private Document update(VersionedWrite write) {
+    private Document update(VersionedWrite write, List<Document> outbox) {
         Commitment stored = write.stored();
         Commitment next = write.next();
         Document set = new Document();
@@ -175,6 +232,7 @@ public class CommitmentStore {
         }
         changed("dueDate", stored.dueDate(), next.dueDate(), set, unset);
         changed("complianceScore", stored.complianceScore(), next.complianceScore(), set, unset);
+        changed(DOCUMENT_ORDER, documentOrder(stored.facts()), documentOrder(next.facts()), set, unset);
         Document push = new Document();
         List<HistoryEntry> before = stored.history();
         List<HistoryEntry> after = next.history();
@@ -185,8 +243,8 @@ public class CommitmentStore {
         } else {
             set.put("history", toMongo(after)); // not an append (no operation does this today): the whole history
         }
-        if (!write.events().isEmpty()) {
-            push.put(OutboxRelay.FIELD, new Document("$each", write.events().stream().map(e -> toDocument((Object) e)).toList()));
+        if (!outbox.isEmpty()) {
+            push.put(OutboxRelay.FIELD, new Document("$each", outbox));
         }
         Document update = new Document("$set", set);
         if (!unset.isEmpty()) {
@@ -224,18 +282,23 @@ public class CommitmentStore {
         return mongo.getCollection(COLLECTION);
     }
 
-    private void announce(String id, List<OutboxMessage> events) {
-        if (!events.isEmpty()) {
-            relay.publishSoon(COLLECTION, id);
-        }
-    }
-
     /** The record's components, plus derived fields that queries filter and sort on. */
     Document toDocument(Commitment commitment) {
         Document document = toDocument((Object) commitment);
         document.put("dueDate", commitment.dueDate());
         document.put("complianceScore", commitment.complianceScore());
+        document.put(DOCUMENT_ORDER, documentOrder(commitment.facts()));
         return document;
+    }
+
+    /** {@value #DOCUMENT_ORDER} of a commitment with these facts: sorts as (documentId, ordinal) does. */
+    static String documentOrder(ExtractedFacts facts) {
+        return documentOrder(facts.documentId(), facts.ordinal());
+    }
+
+    static String documentOrder(String documentId, int ordinal) {
+        String digits = Long.toString(ordinal + ORDINAL_OFFSET);
+        return (documentId == null ? "" : documentId) + '\u001f' + "0".repeat(10 - digits.length()) + digits;
     }
 
     private Document toDocument(Object value) {

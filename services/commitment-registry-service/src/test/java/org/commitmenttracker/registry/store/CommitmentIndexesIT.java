@@ -31,6 +31,7 @@ class CommitmentIndexesIT {
         assertThat(everything.fields()).containsExactlyInAnyOrderElementsOf(CommitmentFilter.QUERYABLE_FIELDS);
         assertThat(leadingFields).containsAll(CommitmentFilter.QUERYABLE_FIELDS);
         assertThat(leadingFields).contains("nextDeadlineCheck"); // the deadline watcher's query
+        assertThat(leadingFields).contains(CommitmentStore.DOCUMENT_ORDER); // the default order; the start-up backfill
 
         IndexInfo versioned = indexes.stream().filter(i -> i.getName().equals("id_version")).findFirst().orElseThrow();
         assertThat(versioned.isUnique()).isTrue();
