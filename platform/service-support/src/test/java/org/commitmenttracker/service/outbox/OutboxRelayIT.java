@@ -45,6 +45,9 @@ import org.springframework.kafka.support.SendResult;
 class OutboxRelayIT {
     private static final int DOCUMENTS = 600;
     private static final int EVENTS_PER_DOCUMENT = 3;
+    /** Documents written again and again, {@link #ROUNDS} times, while their earlier events are being published. */
+    private static final int BUSY_DOCUMENTS = 40;
+    private static final int ROUNDS = 25;
     private final String collection = "aggregates_" + UUID.randomUUID().toString().replace("-", "");
     private final String topic = "outbox-relay-it-" + UUID.randomUUID();
     private MongoClient client;
@@ -86,13 +89,7 @@ class OutboxRelayIT {
         mongo.getCollection(collection).insertMany(documents);
         documents.forEach(document -> relay.publishSoon(collection, document.get("_id")));
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
-        assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
-        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
-                records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2)));
-        assertThat(byKey).hasSize(DOCUMENTS);
-        byKey.forEach((key, events) -> assertThat(events).as(key)
-                .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
+        assertAggregatesPublishedOnceEachInOrder(relay);
         relay.destroy();
     }
 
@@ -100,37 +97,31 @@ class OutboxRelayIT {
     @Test
     void documentsWrittenAgainWhilePublishedArePublishedAgainAfterwardsOnceEachInOrder() throws InterruptedException {
         OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
-        int documents = 40;
-        int rounds = 25;
-        List<String> ids = new ArrayList<>();
-        for (int d = 0; d < documents; d++) {
-            ids.add("busy-" + d);
-            mongo.getCollection(collection).insertOne(new Document("_id", "busy-" + d).append(OutboxRelay.FIELD, List.of()));
-        }
-        for (int round = 0; round < rounds; round++) {
+        List<String> ids = emptyAggregates(BUSY_DOCUMENTS);
+        for (int round = 0; round < ROUNDS; round++) {
             for (String id : ids) {
                 Document event = new Document("eventId", id + "-" + round).append("topic", topic).append("key", id)
                         .append("payload", id + "/" + round);
                 mongo.getCollection(collection).updateOne(new Document("_id", id),
                         new Document("$push", new Document(OutboxRelay.FIELD, event)));
             }
-            relay.publishSoon(collection, ids); // while earlier rounds are still in flight
+            relay.publishSoon(collection, ids); // while earlier ROUNDS are still in flight
             relay.sweep(); // and the sweep claims what no worker has: it must not publish anything twice either
         }
 
         await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
-        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic, records -> records.size() >= documents * rounds,
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic, records -> records.size() >= BUSY_DOCUMENTS * ROUNDS,
                 Duration.ofSeconds(60), Duration.ofSeconds(2)));
-        assertThat(byKey).hasSize(documents);
+        assertThat(byKey).hasSize(BUSY_DOCUMENTS);
         List<String> expected = new ArrayList<>();
         byKey.forEach((key, events) -> {
             expected.clear();
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 expected.add(key + "/" + round);
             }
             assertThat(events).as(key).containsExactlyElementsOf(expected);
         });
-        assertThat(relay.publishedCount()).isEqualTo((long) documents * rounds);
+        assertThat(relay.publishedCount()).isEqualTo((long) BUSY_DOCUMENTS * ROUNDS);
         relay.destroy();
     }
 
@@ -146,14 +137,8 @@ class OutboxRelayIT {
                 .map(id -> new Document("_id", id).append(OutboxRelay.FIELD, written.get(id))).toList()));
         relay.publishWritten(collection, written);
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
+        assertAggregatesPublishedOnceEachInOrder(relay);
         assertThat(finds).as("documents read by the relay").hasValue(0);
-        assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
-        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
-                records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2)));
-        assertThat(byKey).hasSize(DOCUMENTS);
-        byKey.forEach((key, events) -> assertThat(events).as(key)
-                .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
         relay.destroy();
     }
 
@@ -164,17 +149,12 @@ class OutboxRelayIT {
     @Test
     void handOversOfDocumentsBeingPublishedArePublishedOnceEachInOrder() throws InterruptedException {
         OutboxRelay relay = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
-        int documents = 40;
-        int rounds = 25;
-        for (int d = 0; d < documents; d++) {
-            mongo.getCollection(collection).insertOne(new Document("_id", "busy-" + d).append(OutboxRelay.FIELD, List.of()));
-        }
+        List<String> ids = emptyAggregates(BUSY_DOCUMENTS);
         int handedOver = 0;
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Map<Object, List<Document>> written = new LinkedHashMap<>();
             List<Object> toRead = new ArrayList<>();
-            for (int d = 0; d < documents; d++) {
-                String id = "busy-" + d;
+            for (String id : ids) {
                 Document event = new Document("eventId", id + "-" + round).append("topic", topic).append("key", id)
                         .append("payload", String.valueOf(round));
                 Document before = mongo.getCollection(collection).findOneAndUpdate(new Document("_id", id),
@@ -192,10 +172,10 @@ class OutboxRelayIT {
 
         await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
         Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
-                records -> records.size() >= documents * rounds, Duration.ofSeconds(60), Duration.ofSeconds(2)));
-        assertThat(byKey).hasSize(documents);
+                records -> records.size() >= BUSY_DOCUMENTS * ROUNDS, Duration.ofSeconds(60), Duration.ofSeconds(2)));
+        assertThat(byKey).hasSize(BUSY_DOCUMENTS);
         List<String> expected = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             expected.add(String.valueOf(round));
         }
         byKey.forEach((key, payloads) -> assertThat(payloads).as(key).containsExactlyElementsOf(expected));
@@ -243,6 +223,27 @@ class OutboxRelayIT {
         assertThat(TopicReader.readUntil(topic, records -> records.size() >= EVENTS_PER_DOCUMENT, Duration.ofSeconds(30),
                 Duration.ofSeconds(2))).extracting(ConsumerRecord::key).containsOnly("agg-fine").hasSize(EVENTS_PER_DOCUMENT);
         relay.destroy();
+    }
+
+    /** Inserts {@code count} aggregates with nothing in their outbox; their ids. */
+    private List<String> emptyAggregates(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < count; d++) {
+            ids.add("busy-" + d);
+            mongo.getCollection(collection).insertOne(new Document("_id", "busy-" + d).append(OutboxRelay.FIELD, List.of()));
+        }
+        return ids;
+    }
+
+    /** Once nothing is pending: each of the {@link #DOCUMENTS} aggregates' events was published once, in order. */
+    private void assertAggregatesPublishedOnceEachInOrder(OutboxRelay relay) {
+        await().atMost(Duration.ofSeconds(120)).until(() -> relay.backlog() == 0);
+        assertThat(relay.publishedCount()).isEqualTo((long) DOCUMENTS * EVENTS_PER_DOCUMENT);
+        Map<String, List<String>> byKey = byKey(TopicReader.readUntil(topic,
+                records -> records.size() >= DOCUMENTS * EVENTS_PER_DOCUMENT, Duration.ofSeconds(60), Duration.ofSeconds(2)));
+        assertThat(byKey).hasSize(DOCUMENTS);
+        byKey.forEach((key, events) -> assertThat(events).as(key)
+                .containsExactly(key + "/event-0", key + "/event-1", key + "/event-2"));
     }
 
     private static Map<String, List<String>> byKey(List<ConsumerRecord<String, byte[]>> records) {
