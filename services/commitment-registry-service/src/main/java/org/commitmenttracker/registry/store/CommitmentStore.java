@@ -30,8 +30,6 @@ import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
