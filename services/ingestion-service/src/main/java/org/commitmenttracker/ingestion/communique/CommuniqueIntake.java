@@ -77,11 +77,37 @@ public class CommuniqueIntake {
             originals.delete(original.id(), original.chunks());
             return new Outcome(find(id).orElseThrow(), false);
         } catch (RuntimeException e) {
-            originals.delete(original.id(), original.chunks());
-            throw e;
+            return afterFailedInsert(communique, e);
         }
         relay.publishSoon(Communique.COLLECTION, id);
         return new Outcome(communique, true);
+    }
+
+    /**
+     * An insert that failed without saying whether it happened (a timeout after the store applied it): what is stored
+     * decides. This communiqué: it was created, its original's chunks are its own, its event waits in its outbox.
+     * Nothing: the chunks go and the failure stands. A twin's: the chunks go, as for a duplicate. Not known (the
+     * store unreachable): the chunks stay (orphans at worst), the relay sweeps soon and the failure stands.
+     */
+    private Outcome afterFailedInsert(Communique communique, RuntimeException failure) {
+        Communique.OriginalFile original = communique.original();
+        Optional<Communique> stored;
+        try {
+            stored = find(communique.id());
+        } catch (RuntimeException unknown) {
+            relay.sweepSoon();
+            failure.addSuppressed(unknown);
+            throw failure;
+        }
+        if (stored.isPresent() && stored.get().original().id().equals(original.id())) {
+            relay.publishSoon(Communique.COLLECTION, communique.id());
+            return new Outcome(stored.get(), true);
+        }
+        originals.delete(original.id(), original.chunks());
+        if (stored.isPresent()) {
+            return new Outcome(stored.get(), false);
+        }
+        throw failure;
     }
 
     public Optional<Communique> find(String id) {

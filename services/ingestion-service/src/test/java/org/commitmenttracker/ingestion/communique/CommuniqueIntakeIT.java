@@ -1,0 +1,97 @@
+package org.commitmenttracker.ingestion.communique;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.ingestion.IngestionLimits;
+import org.commitmenttracker.ingestion.original.OriginalStore;
+import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.commitmenttracker.testsupport.TestStack;
+import org.commitmenttracker.testsupport.UsesTestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * An insert that fails without saying whether it happened: what the store holds decides, so a communiqué the store
+ * did keep never loses its original, and one it did not keep leaves no chunks behind.
+ */
+@UsesTestStack(database = "ingestion-intake-it")
+class CommuniqueIntakeIT {
+    private static final String DATABASE = "ingestion-intake-it";
+    private final OutboxRelay relay = mock(OutboxRelay.class);
+    private final IngestionLimits limits = new IngestionLimits(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void connect() {
+        client = MongoClients.create(TestStack.get().mongoUri(DATABASE));
+        mongo = new MongoTemplate(client, DATABASE);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void anInsertTheStoreAppliedBeforeTimingOutKeepsItsOriginalAndIsAnnounced() {
+        MongoTemplate timesOutAfterApplying = new MongoTemplate(client, DATABASE) {
+            @Override
+            public <T> T insert(T objectToSave) {
+                super.insert(objectToSave);
+                throw new DataAccessResourceFailureException("Timed out waiting for the server's answer");
+            }
+        };
+        Submission submission = submission();
+
+        CommuniqueIntake.Outcome outcome = intake(timesOutAfterApplying).submit(submission);
+
+        assertThat(outcome.created()).isTrue();
+        Communique.OriginalFile original = outcome.communique().original();
+        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().bytes());
+        verify(relay).publishSoon(Communique.COLLECTION, outcome.communique().id());
+    }
+
+    @Test
+    void anInsertTheStoreNeverAppliedLeavesNoChunksAndFails() {
+        MongoTemplate failsBeforeApplying = new MongoTemplate(client, DATABASE) {
+            @Override
+            public <T> T insert(T objectToSave) {
+                throw new DataAccessResourceFailureException("Connection reset");
+            }
+        };
+        long chunksBefore = mongo.getCollection(OriginalStore.COLLECTION).countDocuments();
+
+        assertThatThrownBy(() -> intake(failsBeforeApplying).submit(submission()))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+
+        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
+    }
+
+    private CommuniqueIntake intake(MongoTemplate communiques) {
+        return new CommuniqueIntake(communiques, new OriginalStore(mongo), relay, new EventCodec(), limits, clock);
+    }
+
+    private static Submission submission() {
+        String text = "中俄总理第二十七次定期会晤联合公报 " + UUID.randomUUID() + "\n——支持举办第七届中俄博览会。";
+        return new Submission(text, "公报", "zh", null, null,
+                new Submission.Original(text.getBytes(StandardCharsets.UTF_8), "text/plain", "communique.txt"));
+    }
+}
