@@ -12,6 +12,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.DerivedFields;
 import org.commitmenttracker.registry.store.Commitments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,7 +59,7 @@ class CommuniqueWithdrawal {
     }
 
     private List<Document> ofDocument(String documentId) {
-        Query query = Query.query(Criteria.where("facts.documentId").is(documentId));
+        Query query = Query.query(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId));
         query.fields().include("_id").include("facts.kind");
         return mongo.find(query, Document.class, CommitmentStore.COLLECTION);
     }

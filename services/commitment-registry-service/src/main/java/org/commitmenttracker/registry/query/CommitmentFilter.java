@@ -8,19 +8,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.store.DerivedFields;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The filters of {@code GET /api/commitments} and the stored fields each one queries ({@link #fields()}), so a
- * test can check that every query shape has an index.
+ * test can check that every query shape has an index. The facts are filtered on their top-level copies
+ * ({@link DerivedFields}), except the text.
  */
 public record CommitmentFilter(String documentId, CommitmentStatus status, Integer section, String topic,
                                String party, String agency, String organisation, LocalDate dueBefore,
                                LocalDate dueAfter, Boolean overdue, String text) {
 
     /** Every stored field a filter may query; the store declares an index led by each. */
-    public static final List<String> QUERYABLE_FIELDS = List.of("facts.documentId", "status", "facts.section",
-            "facts.topics", "facts.parties", "agencies", "facts.organisations", "dueDate", "facts.text");
+    public static final List<String> QUERYABLE_FIELDS = List.of(DerivedFields.DOCUMENT_ID, "status",
+            DerivedFields.SECTION, DerivedFields.TOPICS, DerivedFields.PARTIES, "agencies", DerivedFields.ORGANISATIONS,
+            DerivedFields.DUE_DATE, "facts.text");
 
     /** This filter, restricted to OVERDUE commitments. */
     public CommitmentFilter overdueOnly() {
@@ -42,7 +45,7 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
             parts.add(Criteria.where("agencies").is(agencyScope));
         }
         if (documentId != null) {
-            parts.add(Criteria.where("facts.documentId").is(documentId));
+            parts.add(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId));
         }
         if (Boolean.TRUE.equals(overdue)) {
             parts.add(Criteria.where("status").is(CommitmentStatus.OVERDUE.name()));
@@ -50,22 +53,22 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
             parts.add(Criteria.where("status").is(status.name()));
         }
         if (section != null) {
-            parts.add(Criteria.where("facts.section").is(section));
+            parts.add(Criteria.where(DerivedFields.SECTION).is(section));
         }
         if (topic != null) {
-            parts.add(Criteria.where("facts.topics").is(topic));
+            parts.add(Criteria.where(DerivedFields.TOPICS).is(topic));
         }
         if (party != null) {
-            parts.add(Criteria.where("facts.parties").is(party));
+            parts.add(Criteria.where(DerivedFields.PARTIES).is(party));
         }
         if (agency != null) {
             parts.add(Criteria.where("agencies").is(agency));
         }
         if (organisation != null) {
-            parts.add(Criteria.where("facts.organisations").is(organisation));
+            parts.add(Criteria.where(DerivedFields.ORGANISATIONS).is(organisation));
         }
         if (dueBefore != null || dueAfter != null) {
-            Criteria due = Criteria.where("dueDate");
+            Criteria due = Criteria.where(DerivedFields.DUE_DATE);
             if (dueAfter != null) {
                 due = due.gte(dueAfter);
             }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.DerivedFields;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
@@ -44,8 +45,8 @@ class CommitmentPages {
             Comparator.comparing((Document key) -> key.getDate("dueDate"), Comparator.nullsFirst(Comparator.<Date>naturalOrder()))
                     .thenComparing(BY_ID));
     static final Map<String, ListOrder> ORDERS = Map.of(
-            "document", new ListOrder(Sort.by(CommitmentStore.DOCUMENT_ORDER, "_id"),
-                    Comparator.comparing((Document key) -> key.getString(CommitmentStore.DOCUMENT_ORDER), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            "document", new ListOrder(Sort.by(DerivedFields.DOCUMENT_ORDER, "_id"),
+                    Comparator.comparing((Document key) -> key.getString(DerivedFields.DOCUMENT_ORDER), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                             .thenComparing(BY_ID)),
             "due", DUE,
             "most-overdue", DUE,

@@ -24,7 +24,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.outbox.OutboxRelay;
@@ -40,13 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitmentStore {
     public static final String COLLECTION = "commitments";
-    /**
-     * The stored sort key of the list's {@code document} order: the document id (none first), then the ordinal, as one
-     * top-level string. A list reads the sort key of every match, and the embedded store projects a nested field
-     * at about twice the cost of a top-level one.
-     */
-    public static final String DOCUMENT_ORDER = "documentOrder";
-    private static final long ORDINAL_OFFSET = -(long) Integer.MIN_VALUE; // every int to 0..2^32-1: ten digits
     private static final int DUPLICATE_KEY = 11000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** The stored fields that are the record's components as they are (the id is {@code _id}; history is appended). */
@@ -228,9 +220,8 @@ public class CommitmentStore {
         for (RecordComponent component : STATE) {
             changed(component.getName(), value(component, stored), value(component, next), set, unset);
         }
-        changed("dueDate", stored.dueDate(), next.dueDate(), set, unset);
-        changed("complianceScore", stored.complianceScore(), next.complianceScore(), set, unset);
-        changed(DOCUMENT_ORDER, documentOrder(stored.facts()), documentOrder(next.facts()), set, unset);
+        Map<String, Object> derivedBefore = DerivedFields.of(stored);
+        DerivedFields.of(next).forEach((field, value) -> changed(field, derivedBefore.get(field), value, set, unset));
         Document push = new Document();
         List<HistoryEntry> before = stored.history();
         List<HistoryEntry> after = next.history();
@@ -280,23 +271,11 @@ public class CommitmentStore {
         return mongo.getCollection(COLLECTION);
     }
 
-    /** The record's components, plus derived fields that queries filter and sort on. */
+    /** The record's components, plus the fields derived from them that queries filter and sort on. */
     Document toDocument(Commitment commitment) {
         Document document = toDocument((Object) commitment);
-        document.put("dueDate", commitment.dueDate());
-        document.put("complianceScore", commitment.complianceScore());
-        document.put(DOCUMENT_ORDER, documentOrder(commitment.facts()));
+        document.putAll(DerivedFields.of(commitment));
         return document;
-    }
-
-    /** {@value #DOCUMENT_ORDER} of a commitment with these facts: sorts as (documentId, ordinal) does. */
-    static String documentOrder(ExtractedFacts facts) {
-        return documentOrder(facts.documentId(), facts.ordinal());
-    }
-
-    static String documentOrder(String documentId, int ordinal) {
-        String digits = Long.toString(ordinal + ORDINAL_OFFSET);
-        return (documentId == null ? "" : documentId) + '\u001f' + "0".repeat(10 - digits.length()) + digits;
     }
 
     private Document toDocument(Object value) {

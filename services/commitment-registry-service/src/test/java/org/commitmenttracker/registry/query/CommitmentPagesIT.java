@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.commitmenttracker.registry.RegistryIT;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.store.DerivedFields;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class CommitmentPagesIT {
 
         CommitmentPages sortedHere = new CommitmentPages(mongo, 20_000);
         CommitmentPages sortedByStore = new CommitmentPages(mongo, 0);
-        Criteria filter = Criteria.where("facts.documentId").is(documentId);
+        Criteria filter = Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId);
         for (var order : CommitmentPages.ORDERS.entrySet()) {
             List<String> all = new ArrayList<>();
             for (int page = 0; page < 4; page++) {
@@ -64,7 +65,7 @@ class CommitmentPagesIT {
         }
         assertThat(ids(sortedHere.page(filter, CommitmentPages.ORDERS.get("updated"), 0, 2, false)))
                 .containsExactly(ids.get(2), ids.get(7));
-        CommitmentPages.Result none = sortedHere.page(Criteria.where("facts.documentId").is("doc-none"),
+        CommitmentPages.Result none = sortedHere.page(Criteria.where(DerivedFields.DOCUMENT_ID).is("doc-none"),
                 CommitmentPages.ORDERS.get("due"), 0, 5, true);
         assertThat(none.items()).isEmpty();
         assertThat(none.total()).isZero();

@@ -70,10 +70,13 @@ class CommitmentWritesIT {
                 "late", List.of(), NOW.minusSeconds(60)), NOW.plusSeconds(90)));
         operations.put("correct text and due date", c -> c.correct(new Correction("支持举办博览会。", null,
                 LocalDate.of(2026, 6, 30), null, null), "analyst", "typo", POLICY, NOW.plusSeconds(120)));
+        // The top-level copies the lists filter on follow the corrected facts.
+        operations.put("correct section, parties and topics", c -> c.correct(new Correction(null, 5, null,
+                List.of("CN", "RU", "KZ"), List.of("trade", "energy")), "analyst", "scope", POLICY, NOW.plusSeconds(125)));
         // A new engine places it elsewhere in its document: the stored sort key moves with it.
         operations.put("re-extracted at another ordinal", c -> c.reextracted(new ExtractedFacts("doc-writes", "公报",
                 LocalDate.of(2025, 12, 5), "bullet", 2, 4, "支持举办第七届中俄博览会。", List.of("CN", "RU"), List.of(),
-                List.of(), List.of("trade"), facts.timeExpressions(), "1.1.0"), "e1", POLICY, NOW.plusSeconds(130)));
+                List.of("SCO"), List.of("trade"), facts.timeExpressions(), "1.1.0"), "e1", POLICY, NOW.plusSeconds(130)));
         operations.put("check deadlines", c -> c.checkDeadlines(LocalDate.of(2026, 6, 25), POLICY, NOW.plusSeconds(150)));
         // Completing closes the commitment: its next deadline check goes away and must not stay in the document.
         operations.put("complete", c -> c.changeStatus(CommitmentStatus.COMPLETED, "operator", "done", null,
@@ -93,6 +96,12 @@ class CommitmentWritesIT {
             batch = !batch;
         }
         assertThat(commitments.find(id).orElseThrow().nextDeadlineCheck()).isNull();
+        // The corrected facts won over the re-extraction; the organisations came from it.
+        Document stored = mongo.getCollection(CommitmentStore.COLLECTION).find(Filters.eq("_id", id)).first();
+        assertThat(stored.getInteger(DerivedFields.SECTION)).isEqualTo(5);
+        assertThat(stored.getList(DerivedFields.TOPICS, String.class)).containsExactly("trade", "energy");
+        assertThat(stored.getList(DerivedFields.PARTIES, String.class)).containsExactly("CN", "RU", "KZ");
+        assertThat(stored.getList(DerivedFields.ORGANISATIONS, String.class)).containsExactly("SCO");
     }
 
     private void assertStoredAsWritten(String id, Commitment expected) {

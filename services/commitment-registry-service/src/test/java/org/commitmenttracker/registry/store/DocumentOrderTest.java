@@ -24,7 +24,7 @@ class DocumentOrderTest {
         List<Position> shuffled = new ArrayList<>(expected);
         Collections.shuffle(shuffled, new Random(7));
 
-        shuffled.sort(Comparator.comparing((Position p) -> CommitmentStore.documentOrder(p.documentId(), p.ordinal())));
+        shuffled.sort(Comparator.comparing((Position p) -> DerivedFields.documentOrder(p.documentId(), p.ordinal())));
 
         assertThat(shuffled).containsExactlyElementsOf(expected);
     }

@@ -3,8 +3,9 @@ package org.commitmenttracker.registry.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,18 +14,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives commitments stored before {@value CommitmentStore#DOCUMENT_ORDER} existed their sort key, at start-up (before
- * the service reports ready). A write sets a derived field only when it changes, so it would never add this one.
+ * Gives commitments stored before the latest {@link DerivedFields} existed all of them, at start-up (before the
+ * service reports ready). A write sets a derived field only when its value changes, so it would never add one.
  * Each is set on {@code {_id, version}}: a commitment written meanwhile is read again in the next pass.
  */
 @Component
-class DocumentOrderBackfill implements ApplicationRunner {
+class DerivedFieldsBackfill implements ApplicationRunner {
     private static final int MAX_PASSES = 5;
-    private static final Logger log = LoggerFactory.getLogger(DocumentOrderBackfill.class);
+    private static final Logger log = LoggerFactory.getLogger(DerivedFieldsBackfill.class);
 
     private final MongoTemplate mongo;
 
-    DocumentOrderBackfill(MongoTemplate mongo) {
+    DerivedFieldsBackfill(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -35,13 +36,14 @@ class DocumentOrderBackfill implements ApplicationRunner {
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             long missing = 0;
             long set = 0;
-            for (Document stored : commitments.find(Filters.exists(CommitmentStore.DOCUMENT_ORDER, false))
-                    .projection(Projections.include("version", "facts.documentId", "facts.ordinal"))) {
+            for (Document stored : commitments.find(Filters.exists(DerivedFields.LATEST, false))
+                    .projection(Projections.exclude("history", OutboxRelay.FIELD))) {
                 missing++;
-                Document facts = stored.get("facts", new Document());
-                String order = CommitmentStore.documentOrder(facts.getString("documentId"), facts.getInteger("ordinal", 0));
+                Commitment commitment = mongo.getConverter().read(Commitment.class, stored);
+                Document derived = new Document();
+                DerivedFields.of(commitment).forEach((field, value) -> derived.put(field, mongo.getConverter().convertToMongoType(value)));
                 set += commitments.updateOne(new Document("_id", stored.get("_id")).append("version", stored.get("version")),
-                        Updates.set(CommitmentStore.DOCUMENT_ORDER, order)).getModifiedCount();
+                        new Document("$set", derived)).getModifiedCount();
             }
             total += set;
             if (set == missing) {
@@ -49,7 +51,7 @@ class DocumentOrderBackfill implements ApplicationRunner {
             }
         }
         if (total > 0) {
-            log.info("Gave {} stored commitments their {}", total, CommitmentStore.DOCUMENT_ORDER);
+            log.info("Gave {} stored commitments their derived fields", total);
         }
     }
 }
