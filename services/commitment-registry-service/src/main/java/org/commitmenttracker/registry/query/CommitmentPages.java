@@ -11,7 +11,6 @@ import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.DerivedFields;
-import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -86,7 +85,7 @@ class CommitmentPages {
             return List.of();
         }
         Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().exclude("history").exclude(OutboxRelay.FIELD);
+        query.fields().include(CommitmentStore.ALL_BUT_HISTORY);
         Map<String, Commitment> found = new LinkedHashMap<>();
         mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).forEach(c -> found.put(c.id(), c));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
@@ -96,7 +95,7 @@ class CommitmentPages {
     private Result pageSortedByStore(Criteria filter, ListOrder order, int page, int size, boolean withTotal) {
         Document result = mongo.aggregate(Aggregation.newAggregation(Aggregation.match(filter),
                         Aggregation.facet(Aggregation.sort(order.sort()), Aggregation.skip((long) page * size),
-                                        Aggregation.limit(size), Aggregation.project().andExclude("history", OutboxRelay.FIELD))
+                                        Aggregation.limit(size), Aggregation.project(CommitmentStore.ALL_BUT_HISTORY))
                                 .as("items")
                                 .and(Aggregation.group().count().as("n")).as("total")),
                 CommitmentStore.COLLECTION, Document.class).getUniqueMappedResult();

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentStore;
-import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,7 @@ class CommitmentSummaries {
     /** Over the commitments {@code filter} finds among those {@code agencyScope} may see (null: all). */
     Summary summarise(CommitmentFilter filter, String agencyScope) {
         Query query = Query.query(filter.criteriaVisibleTo(agencyScope));
-        query.fields().exclude("history").exclude(OutboxRelay.FIELD); // most of a stored commitment, unused here
+        query.fields().include(CommitmentStore.ALL_BUT_HISTORY); // the history is most of a stored commitment, unused here
         List<Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION);
         return new Summary(group(commitments),
                 groupBy(commitments, c -> List.of(c.facts().section() == null ? "none" : String.valueOf(c.facts().section()))),

@@ -8,10 +8,12 @@ import static org.commitmenttracker.registry.RegistryFixtures.assign;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import org.commitmenttracker.registry.RegistryIT;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.DerivedFields;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
@@ -57,6 +59,12 @@ class CommitmentPagesIT {
                 CommitmentPages.Result store = sortedByStore.page(filter, order.getValue(), page, 4, true);
                 assertThat(ids(here)).as("%s, page %d", order.getKey(), page).isEqualTo(ids(store));
                 assertThat(here.total()).as("%s, total", order.getKey()).isEqualTo(11L).isEqualTo(store.total());
+                // Items are the stored commitments but their history, whichever path read them.
+                for (Commitment item : Stream.concat(here.items().stream(), store.items().stream()).toList()) {
+                    Commitment stored = mongo.findById(item.id(), Commitment.class, CommitmentStore.COLLECTION);
+                    assertThat(item.history()).isEmpty();
+                    assertThat(item).usingRecursiveComparison().ignoringFields("history").isEqualTo(stored);
+                }
                 all.addAll(ids(here));
             }
             assertThat(all).as(order.getKey()).containsExactlyInAnyOrderElementsOf(ids);
