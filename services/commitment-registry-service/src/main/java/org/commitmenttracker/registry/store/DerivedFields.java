@@ -9,10 +9,10 @@ import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 /**
  * The top-level fields a commitment's document holds besides its record: values derived from it, and copies of the
  * facts that lists filter on. Every write keeps them equal to the record.
- * <p>The copies exist for the embedded store, which scans the collection for every list: it matches a nested
- * field ({@code facts.topics}) at about three times the cost of a top-level one (it splits the path and looks up
- * both halves in every document, 25 ms against 11 ms for 750 matches of 10,000 commitments). Real MongoDB serves
- * either from an index.
+ * <p>The copies exist for the embedded store, which scans the collection for every list and matches a nested
+ * field ({@code facts.topics}) at over twice the cost of a top-level one: it splits the path and looks up both
+ * halves in every document. Among 10,000 commitments, the keys of 750 {@code facts.topics} matches took 25 ms to
+ * read, those of 800 top-level {@code status} matches 11 ms. Real MongoDB serves either from an index.
  */
 public final class DerivedFields {
     public static final String DUE_DATE = "dueDate";
