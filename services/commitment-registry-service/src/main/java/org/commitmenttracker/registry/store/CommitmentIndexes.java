@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.MongoCommandException;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CommitmentIndexes implements InitializingBean {
+    private static final int INDEX_NOT_FOUND = 27;
     private static final Logger log = LoggerFactory.getLogger(CommitmentIndexes.class);
     static final List<Index> INDEXES = List.of(
             new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique().named("id_version"),
@@ -61,9 +64,20 @@ class CommitmentIndexes implements InitializingBean {
             List<String> wanted = declared.get(existing.getName());
             if (RETIRED.contains(existing.getName()) || (wanted != null && !wanted.equals(fields))) {
                 log.info("Dropping index {} on {} of {}", existing.getName(), fields, CommitmentStore.COLLECTION);
-                indexes.dropIndex(existing.getName());
+                dropUnlessGone(indexes, existing.getName());
             }
         }
         INDEXES.forEach(indexes::createIndex);
+    }
+
+    /** Drops the index; one already gone is fine (another replica starting at the same time dropped it). */
+    static void dropUnlessGone(IndexOperations indexes, String name) {
+        try {
+            indexes.dropIndex(name);
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof MongoCommandException command && command.getErrorCode() == INDEX_NOT_FOUND)) {
+                throw e;
+            }
+        }
     }
 }

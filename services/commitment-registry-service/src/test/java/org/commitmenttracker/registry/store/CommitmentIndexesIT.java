@@ -1,6 +1,7 @@
 package org.commitmenttracker.registry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.commitmenttracker.registry.query.CommitmentFilter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -72,6 +74,19 @@ class CommitmentIndexesIT {
                 .extracting(f -> f.getKey()).containsExactly(DerivedFields.TOPICS);
         assertThat(after).extracting(IndexInfo::getName).containsAll(CommitmentIndexes.INDEXES.stream()
                 .map(i -> (String) i.getIndexOptions().get("name")).toList());
+    }
+
+    /** Replicas starting together may both drop an earlier version's index: the second finds it gone, and goes on. */
+    @Test
+    void droppingAnIndexAnotherReplicaDroppedAlreadyIsFine() {
+        IndexOperations indexes = mongo.indexOps(CommitmentStore.COLLECTION);
+        indexes.createIndex(new Index().on("facts.kind", Sort.Direction.ASC).named("dropped_twice"));
+
+        CommitmentIndexes.dropUnlessGone(indexes, "dropped_twice");
+        CommitmentIndexes.dropUnlessGone(indexes, "dropped_twice");
+
+        assertThat(indexes.getIndexInfo()).extracting(IndexInfo::getName).doesNotContain("dropped_twice");
+        assertThatThrownBy(() -> indexes.dropIndex("dropped_twice")).isInstanceOf(DataAccessException.class);
     }
 
     /**
