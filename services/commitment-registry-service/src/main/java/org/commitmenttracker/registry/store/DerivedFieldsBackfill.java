@@ -5,7 +5,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,7 +36,7 @@ class DerivedFieldsBackfill implements ApplicationRunner {
             long missing = 0;
             long set = 0;
             for (Document stored : commitments.find(Filters.exists(DerivedFields.LATEST, false))
-                    .projection(Projections.exclude("history", OutboxRelay.FIELD))) {
+                    .projection(Projections.include(CommitmentStore.ALL_BUT_HISTORY))) {
                 missing++;
                 Commitment commitment = mongo.getConverter().read(Commitment.class, stored);
                 Document derived = new Document();
