@@ -104,7 +104,7 @@ public final class Devstack {
     }
 
     private static void loadDemo(Path projectRoot, int ingestionPort, String publisherToken) throws Exception {
-        Path sample = projectRoot.resolve("../shared/corpus/zh-cn-ru-pm27-2022.txt").normalize();
+        Path sample = projectRoot.resolve("samples/zh-cn-ru-pm27-2022.txt").normalize();
         if (!Files.exists(sample)) {
             System.out.println("Demo: " + sample + " not found, nothing loaded.");
             return;

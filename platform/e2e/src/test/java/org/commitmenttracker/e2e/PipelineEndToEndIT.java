@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
-    private static final Path SEED = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"))
+    private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples"))
             .resolve("zh-cn-ru-pm27-2022.txt");
     private static final int SEED_BULLETS = 90;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(120);

@@ -237,7 +237,7 @@ public final class LoadDriver {
         phase = "ingest";
         processes.startPhase();
         SyntheticCommuniques corpus = new SyntheticCommuniques(
-                Files.readString(options.corpusDir().resolve("zh-cn-ru-pm27-2022.txt")), runId);
+                Files.readString(options.samplesDir().resolve("zh-cn-ru-pm27-2022.txt")), runId);
         Map<String, Object> ingest = ingest(corpus, raw);
         ingest.put("processes", processes.endPhase());
         ingest.put("lag_max", lagMax("ingest"));

@@ -29,7 +29,7 @@ import java.util.Map;
  * </pre>
  */
 record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int rawSeconds,
-                   int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path corpusDir,
+                   int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path samplesDir,
                    Map<String, String> target, String kafka, String mongo, Path jwtDir, FaultPlan faults) {
 
     static LoadOptions parse(String... args) {
@@ -41,8 +41,8 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
             values.put(args[i].substring(2), args[++i]);
         }
         Path root = Path.of(values.getOrDefault("project-root", System.getProperty("project.root", "."))).toAbsolutePath().normalize();
-        Path corpus = Path.of(values.getOrDefault("corpus-dir", System.getProperty("corpus.dir",
-                root.resolve("../shared/corpus").toString()))).toAbsolutePath().normalize();
+        Path samples = Path.of(values.getOrDefault("samples-dir", System.getProperty("samples.dir",
+                root.resolve("samples").toString()))).toAbsolutePath().normalize();
         Map<String, String> target = null;
         if (values.containsKey("target")) {
             target = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
                 Integer.parseInt(values.getOrDefault("raw-threads", "4")),
                 Integer.parseInt(values.getOrDefault("drain", "30")),
                 Path.of(values.getOrDefault("out", root.resolve("platform/loadtest/target/loadtest").toString())).toAbsolutePath(),
-                root, Path.of(values.getOrDefault("services-root", System.getProperty("loadtest.services-root", root.toString()))).toAbsolutePath().normalize(), corpus, target,
+                root, Path.of(values.getOrDefault("services-root", System.getProperty("loadtest.services-root", root.toString()))).toAbsolutePath().normalize(), samples, target,
                 values.getOrDefault("kafka", "127.0.0.1:9092"),
                 values.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
                 Path.of(values.getOrDefault("jwt-dir", root.resolve(".devstack/jwt").toString())).toAbsolutePath(),
@@ -82,7 +82,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
         }
         for (String key : values.keySet()) {
             if (!java.util.Set.of("communiques", "rate", "duration", "store", "http-share", "raw-seconds", "raw-threads",
-                    "drain", "out", "project-root", "services-root", "corpus-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
+                    "drain", "out", "project-root", "services-root", "samples-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
                 throw new IllegalArgumentException("Unknown option --" + key);
             }
         }

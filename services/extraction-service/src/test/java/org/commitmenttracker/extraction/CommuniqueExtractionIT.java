@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @UsesTestStack(database = "extraction-it")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CommuniqueExtractionIT {
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"));
+    private static final Path SAMPLES = Path.of(System.getProperty("samples.dir", "../../samples"));
     private static final int SEED_BULLETS = 90;
     private static final String READER = TestTokens.bearer("reader");
     private final EventCodec codec = new EventCodec();
@@ -54,7 +54,7 @@ class CommuniqueExtractionIT {
     void extractsTheSeedOnceEvenWhenTheCommuniqueIsRedelivered() throws Exception {
         String documentId = "doc-it-" + UUID.randomUUID();
         byte[] event = codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
-                "hash", null, "zh", null, null, Files.readString(CORPUS.resolve("zh-cn-ru-pm27-2022.txt")),
+                "hash", null, "zh", null, null, Files.readString(SAMPLES.resolve("zh-cn-ru-pm27-2022.txt")),
                 Instant.now()), Instant.now(), null));
         TopicReader.write(Topics.COMMUNIQUES, documentId, event);
         TopicReader.write(Topics.COMMUNIQUES, documentId, event); // redelivery

@@ -38,10 +38,10 @@ public final class TestDocuments {
     private TestDocuments() {
     }
 
-    /** The seed communiqué of the corpus (Simplified Chinese, UTF-8). */
+    /** The project's sample: the seed communiqué (Simplified Chinese, UTF-8). */
     public static String seed() {
         try {
-            return Files.readString(Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"), "zh-cn-ru-pm27-2022.txt"));
+            return Files.readString(Path.of(System.getProperty("samples.dir", "../../samples"), "zh-cn-ru-pm27-2022.txt"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

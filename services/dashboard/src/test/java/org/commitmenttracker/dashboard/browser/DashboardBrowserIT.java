@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
-    private static final Path SEED = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"))
+    private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples"))
             .resolve("zh-cn-ru-pm27-2022.txt");
     private static final int SEED_COMMITMENTS = 104;
     private static final int SEED_BULLETS = 90;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Properties of the seed's analysis that the gold file does not state. */
 class SeedCommuniqueTest {
-    private final CommuniqueAnalysis analysis = new CommuniqueAnalyzer().analyze(SourceDocument.of("doc-1", Corpus.text(Corpus.SEED)));
+    private final CommuniqueAnalysis analysis = new CommuniqueAnalyzer().analyze(SourceDocument.of("doc-1", Corpus.seedText()));
 
     @Test
     void listsCommitmentsInReadingOrderWithOrdinals() {
@@ -23,7 +23,7 @@ class SeedCommuniqueTest {
     @Test
     void keepsIdsAcrossReprocessingAndAcrossRenderings() {
         CommuniqueAnalysis wire = new CommuniqueAnalyzer()
-                .analyze(SourceDocument.of("doc-1", Corpus.text(Corpus.SEED).replace('\n', ' ')));
+                .analyze(SourceDocument.of("doc-1", Corpus.seedText().replace('\n', ' ')));
 
         assertThat(wire.commitments()).extracting(Commitment::id)
                 .containsExactlyElementsOf(analysis.commitments().stream().map(Commitment::id).toList());

@@ -36,7 +36,7 @@ public class CommuniqueAnalyzerBenchmark {
 
     @Setup
     public void readSeed() {
-        String seed = Corpus.text(Corpus.SEED);
+        String seed = Corpus.seedText();
         document = SourceDocument.of("benchmark", String.join("\n", Collections.nCopies(copies, seed)));
     }
 

@@ -27,7 +27,7 @@ class ExtractCommandTest {
 
     @Test
     void printsJsonInTheAgreedShapeByDefault() {
-        int exit = run(Corpus.DIR.resolve(Corpus.SEED + ".txt").toString());
+        int exit = run(Corpus.SAMPLES.resolve(Corpus.SEED + ".txt").toString());
 
         assertThat(exit).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
@@ -47,7 +47,7 @@ class ExtractCommandTest {
 
     @Test
     void printsATableOnRequest() {
-        int exit = run(Corpus.DIR.resolve(Corpus.SEED + ".txt").toString(), "--format", "table");
+        int exit = run(Corpus.SAMPLES.resolve(Corpus.SEED + ".txt").toString(), "--format", "table");
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("date:        2022-12-05")

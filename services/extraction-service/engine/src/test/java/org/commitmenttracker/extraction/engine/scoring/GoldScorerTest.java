@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class GoldScorerTest {
     @Test
     void losesRecallAndPrecisionWhenBulletsAreDamaged() throws Exception {
-        String damaged = Corpus.text(Corpus.SEED).replace("——支持举办第七届中俄博览会。", "——支持举办中俄博览会。");
+        String damaged = Corpus.seedText().replace("——支持举办第七届中俄博览会。", "——支持举办中俄博览会。");
 
-        Score score = GoldScorer.score(Corpus.gold(Corpus.SEED), damaged);
+        Score score = GoldScorer.score(Corpus.seedGold(), damaged);
 
         assertThat(score.bullets().found()).isEqualTo(89);
         assertThat(score.bullets().recall()).isLessThan(1.0);
@@ -26,9 +26,9 @@ class GoldScorerTest {
 
     @Test
     void countsAWrongDateAsAnInexactDocumentAndTimeExpression() throws Exception {
-        String shifted = Corpus.text(Corpus.SEED).replace("于 2022 年 12 月 5 日", "于 2022 年 12 月 6 日");
+        String shifted = Corpus.seedText().replace("于 2022 年 12 月 5 日", "于 2022 年 12 月 6 日");
 
-        Score score = GoldScorer.score(Corpus.gold(Corpus.SEED), shifted);
+        Score score = GoldScorer.score(Corpus.seedGold(), shifted);
 
         assertThat(score.documentFields()).containsEntry("date", false);
         assertThat(score.documentExact()).isFalse();
@@ -37,7 +37,7 @@ class GoldScorerTest {
     @Test
     void printsPrecisionRecallAndAccuracies() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        GoldScorer.print(GoldScorer.score(Corpus.gold(Corpus.SEED)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        GoldScorer.print(GoldScorer.score(Corpus.seedGold()), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("bullets     P 1.00  R 1.00  F1 1.00")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SeedGoldScoreTest {
     static Stream<Arguments> renderings() {
-        String seed = Corpus.text(Corpus.SEED);
+        String seed = Corpus.seedText();
         return Stream.of(
                 Arguments.of("as published", seed),
                 Arguments.of("newlines collapsed", seed.replace('\n', ' ')),
@@ -26,7 +26,7 @@ class SeedGoldScoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void meetsTheGoldTargets(String rendering, String text) throws Exception {
-        Score score = GoldScorer.score(Corpus.gold(Corpus.SEED), text);
+        Score score = GoldScorer.score(Corpus.seedGold(), text);
 
         assertThat(score.mismatches()).as(rendering).isEmpty();
         assertThat(score.bullets().precision()).isEqualTo(1.0);
@@ -45,7 +45,7 @@ class SeedGoldScoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void scoresEveryCommitmentAttributeOnEveryFoundCommitment(String rendering, String text) throws Exception {
-        Score score = GoldScorer.score(Corpus.gold(Corpus.SEED), text);
+        Score score = GoldScorer.score(Corpus.seedGold(), text);
 
         int found = score.bullets().found() + score.narrative().found();
         assertThat(found).isEqualTo(104);
