@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.extraction.engine.Commitment;
@@ -24,18 +27,21 @@ import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
 import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
-import org.commitmenttracker.extraction.engine.TimeSpan;
 
 /**
  * Scores the engine against gold annotations ({@code NAME.gold.json} beside {@code NAME.txt}) with the
  * matching rules of the corpus README: texts compared after NFKC without whitespace; a bullet is found by an
  * equal text, a narrative commitment by a text that contains the gold one or is contained in it and covers at
- * least 60 % of it; attributes are scored on found commitments only.
+ * least 60 % of it; attributes are scored on found commitments only. After the documents it prints their
+ * scores micro-averaged per language ({@link Totals}) and over all of them.
  * <p>
  * {@code java -cp extraction-engine.jar org.commitmenttracker.extraction.engine.scoring.GoldScorer FOLDER}
  */
 public final class GoldScorer {
     private static final double MIN_COVERAGE = 0.6;
+    /** What may close a bullet without being part of it: a separator, then a conjunction ("…; and"). */
+    private static final Pattern TRAILING_LINK = Pattern.compile("(?:[;,.。；]|(?<=[\\s;,.。；])(?:and|or|и|или))\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private GoldScorer() {
     }
@@ -49,9 +55,22 @@ public final class GoldScorer {
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
             golds = files.filter(p -> p.getFileName().toString().endsWith(".gold.json")).sorted().toList();
         }
+        List<Score> scores = new ArrayList<>();
         for (Path gold : golds) {
-            print(score(gold), System.out);
+            Score score = score(gold);
+            print(score, System.out);
+            scores.add(score);
         }
+        printTotals(scores, System.out);
+    }
+
+    /** Every {@code *.gold.json} of a folder scored, by file name. */
+    public static List<Score> scoreAll(List<Path> golds) throws IOException {
+        List<Score> scores = new ArrayList<>();
+        for (Path gold : golds) {
+            scores.add(score(gold));
+        }
+        return scores;
     }
 
     /** Scores the analysis of the communiqué beside {@code goldFile}. */
@@ -69,12 +88,28 @@ public final class GoldScorer {
         return new Comparison(name, gold, analysis).score();
     }
 
+    /**
+     * The language a gold file is averaged in, from its document's {@code language}: Chinese is {@code zh-Hans}
+     * unless the tag or the document's {@code script} says Traditional; other tags by their language alone.
+     */
+    static String languageOf(Map<String, Object> gold) {
+        Object document = gold.get("document");
+        Map<?, ?> fields = document instanceof Map<?, ?> map ? map : Map.of();
+        String tag = String.valueOf(fields.get("language")).toLowerCase(Locale.ROOT).replace('_', '-');
+        String language = tag.split("-")[0];
+        if (!language.equals("zh")) {
+            return language;
+        }
+        boolean traditional = tag.contains("hant") || "hant".equalsIgnoreCase(String.valueOf(fields.get("script")));
+        return traditional ? "zh-Hant" : "zh-Hans";
+    }
+
     private static String nameOf(Path goldFile) {
         return goldFile.getFileName().toString().replace(".gold.json", "");
     }
 
     public static void print(Score score, PrintStream out) {
-        out.println("== " + score.name());
+        out.println("== " + score.name() + " (" + score.language() + ")");
         out.printf(Locale.ROOT, "bullets     P %.2f  R %.2f  F1 %.2f  (%d found, %d extracted, %d expected)%n",
                 score.bullets().precision(), score.bullets().recall(), score.bullets().f1(), score.bullets().found(),
                 score.bullets().extracted(), score.bullets().expected());
@@ -89,6 +124,40 @@ public final class GoldScorer {
         accuracy(out, "organisations", score.organisations());
         out.println("document    " + score.documentFields());
         score.mismatches().forEach(m -> out.println("  ! " + m));
+    }
+
+    /** The table of scores micro-averaged per language ({@link Totals#LANGUAGES} always), and the total. */
+    public static void printTotals(List<Score> scores, PrintStream out) {
+        String row = "%-8s %4s | %4s %4s %4s %9s | %4s %4s %4s %9s | %7s %5s %5s %7s %7s%n";
+        out.println("== micro-averaged per language (bullets | narrative | accuracy on found commitments)");
+        out.printf(Locale.ROOT, row, "language", "docs", "P", "R", "F1", "found/exp", "P", "R", "F1", "found/exp",
+                "section", "time", "instr", "parties", "organis");
+        List<Totals> rows = new ArrayList<>(Totals.byLanguage(scores).values());
+        rows.add(Totals.of("total", scores));
+        for (Totals totals : rows) {
+            if (totals.documents() == 0) {
+                out.printf(Locale.ROOT, "%-8s %4d | no documents%n", totals.label(), 0);
+                continue;
+            }
+            Score.Retrieval bullets = totals.bullets();
+            Score.Retrieval narrative = totals.narrative();
+            out.printf(Locale.ROOT, row, totals.label(), totals.documents(),
+                    ratio(bullets.precision()), ratio(bullets.recall()), ratio(bullets.f1()),
+                    bullets.found() + "/" + bullets.expected(),
+                    ratio(narrative.precision()), ratio(narrative.recall()), ratio(narrative.f1()),
+                    narrative.found() + "/" + narrative.expected(),
+                    cell(totals.sections()), cell(totals.timeExpressions()), cell(totals.instruments()),
+                    cell(totals.parties()), cell(totals.organisations()));
+        }
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** An accuracy, or a dash where no found commitment had the attribute to compare. */
+    private static String cell(Score.Accuracy accuracy) {
+        return accuracy.total() == 0 ? "-" : ratio(accuracy.value());
     }
 
     private static void accuracy(PrintStream out, String label, Score.Accuracy accuracy) {
@@ -114,11 +183,11 @@ public final class GoldScorer {
 
         Score score() {
             Score.Retrieval bullets = retrieve(list(gold, "commitments"), Commitment.Kind.BULLET,
-                    (extracted, expected) -> extracted.equals(expected));
+                    GoldScorer::bulletForm, String::equals);
             Score.Retrieval narrative = retrieve(list(gold, "narrative_commitments"), Commitment.Kind.NARRATIVE,
-                    (extracted, expected) -> extracted.contains(expected)
+                    CommitmentIds::normalise, (extracted, expected) -> extracted.contains(expected)
                             || (expected.contains(extracted) && extracted.length() >= MIN_COVERAGE * expected.length()));
-            return new Score(name, bullets, narrative, signed(), accuracy(Attribute.SECTION), accuracy(Attribute.TIME),
+            return new Score(name, languageOf(gold), bullets, narrative, signed(), accuracy(Attribute.SECTION), accuracy(Attribute.TIME),
                     accuracy(Attribute.INSTRUMENTS), accuracy(Attribute.PARTIES), accuracy(Attribute.ORGANISATIONS),
                     documentFields(), List.copyOf(mismatches));
         }
@@ -128,8 +197,9 @@ public final class GoldScorer {
             return new Score.Accuracy(correctAndTotal[0], correctAndTotal[1]);
         }
 
+        /** Finds each gold item among the extracted ones of its kind, both texts compared in {@code form}. */
         private Score.Retrieval retrieve(List<Map<String, Object>> golds, Commitment.Kind kind,
-                                         BiPredicate<String, String> matches) {
+                                         UnaryOperator<String> form, BiPredicate<String, String> matches) {
             List<Commitment> extracted = analysis.commitments().stream().filter(c -> c.kind() == kind).toList();
             Set<Commitment> used = new HashSet<>();
             List<Map<String, Object>> ordered = new ArrayList<>(golds.stream().filter(g -> !optional(g)).toList());
@@ -137,9 +207,9 @@ public final class GoldScorer {
             int found = 0;
             int optionalMatched = 0;
             for (Map<String, Object> expected : ordered) {
-                String goldText = CommitmentIds.normalise((String) expected.get("text"));
+                String goldText = form.apply((String) expected.get("text"));
                 Commitment match = extracted.stream().filter(c -> !used.contains(c))
-                        .filter(c -> matches.test(CommitmentIds.normalise(c.text()), goldText)).findFirst().orElse(null);
+                        .filter(c -> matches.test(form.apply(c.text()), goldText)).findFirst().orElse(null);
                 if (match == null) {
                     if (!optional(expected)) {
                         mismatches.add("missed " + expected.get("id") + ": " + expected.get("text"));
@@ -166,10 +236,11 @@ public final class GoldScorer {
             }
             if (expected.containsKey("time_expressions")) {
                 List<String> goldTimes = list(expected, "time_expressions").stream()
-                        .map(t -> CommitmentIds.normalise((String) t.get("text")) + "|" + t.get("start") + "|" + t.get("end"))
-                        .sorted().toList();
-                List<String> times = found.timeExpressions().stream().map(GoldScorer::timeKey).sorted().toList();
-                check(Attribute.TIME, id, "time expressions", goldTimes, times);
+                        .map(t -> timeKey((String) t.get("text"), t.get("start"), t.get("end"))).sorted().toList();
+                List<String> times = found.timeExpressions().stream()
+                        .map(t -> timeKey(t.text(), t.start(), t.end())).sorted().toList();
+                check(Attribute.TIME, id, "time expressions", goldTimes,
+                        timesAgree(goldTimes, times) ? goldTimes : times);
             }
             compareSet(Attribute.INSTRUMENTS, id, "instruments", expected, found.instruments());
             compareSet(Attribute.PARTIES, id, "parties", expected, found.parties());
@@ -238,8 +309,46 @@ public final class GoldScorer {
         }
     }
 
-    private static String timeKey(TimeSpan span) {
-        return CommitmentIds.normalise(span.text()) + "|" + span.start() + "|" + span.end();
+    private static String timeKey(String text, Object start, Object end) {
+        return CommitmentIds.normalise(text) + "|" + start + "|" + end;
+    }
+
+    /**
+     * Time expressions agree when they are as many and pair off with the same range, each text containing the
+     * other ("in 2025" agrees with "2025": a preposition kept with its date is no error).
+     */
+    private static boolean timesAgree(List<String> gold, List<String> extracted) {
+        if (gold.size() != extracted.size()) {
+            return false;
+        }
+        List<String> unpaired = new ArrayList<>(extracted);
+        for (String expected : gold) {
+            String match = unpaired.stream().filter(e -> sameTime(expected, e)).findFirst().orElse(null);
+            if (match == null) {
+                return false;
+            }
+            unpaired.remove(match);
+        }
+        return true;
+    }
+
+    private static boolean sameTime(String goldKey, String extractedKey) {
+        int goldBar = goldKey.indexOf('|');
+        int extractedBar = extractedKey.indexOf('|');
+        String goldText = goldKey.substring(0, goldBar);
+        String text = extractedKey.substring(0, extractedBar);
+        return goldKey.substring(goldBar).equals(extractedKey.substring(extractedBar))
+                && (text.contains(goldText) || goldText.contains(text));
+    }
+
+    /** A bullet's text as compared: normalised, without the separator and conjunction linking it to the next item. */
+    private static String bulletForm(String text) {
+        String unlinked = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        for (String shorter = TRAILING_LINK.matcher(unlinked).replaceFirst(""); !shorter.equals(unlinked);
+             shorter = TRAILING_LINK.matcher(unlinked).replaceFirst("")) {
+            unlinked = shorter;
+        }
+        return CommitmentIds.normalise(unlinked);
     }
 
     private static Set<String> normalisedSet(List<String> values) {
