@@ -35,7 +35,8 @@ public final class CommitmentExtractor {
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
         this.organisations = organisations;
-        this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings(), profile.spacedWords());
+        this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings(), profile.spacedWords(),
+                profile.lexicon().has("narrative.whole-sentence"));
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
         this.namedInstruments = new NamedInstruments(profile.lexicon());
     }
@@ -55,7 +56,7 @@ public final class CommitmentExtractor {
                     leadIn = item.leadIn();
                     leadSubject = subjectOfLeadIn(leadIn);
                 }
-                Subject own = profile.openings().at(item.paragraph().folded(), 0).subject();
+                Subject own = itemSubject(item.paragraph().folded());
                 Subject subject = own != null ? own : leadSubject;
                 draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(), subject);
             } else if (block instanceof Block.Prose prose) {
@@ -68,6 +69,15 @@ public final class CommitmentExtractor {
             }
         }
         return new Extraction(draft.commitments, signed);
+    }
+
+    /** The subjects opening an item's sentences together ("中方感谢…。阿方将…" binds both), or null. */
+    private Subject itemSubject(String folded) {
+        Subject subject = null;
+        for (Span sentence : new Sentences(profile.punctuation()).sentences(folded)) {
+            subject = Subject.union(subject, profile.openings().at(folded, sentence.start()).subject());
+        }
+        return subject;
     }
 
     /** The subject of a list's lead-in ("双方商定："), which binds every item that names none of its own. */
@@ -156,7 +166,7 @@ public final class CommitmentExtractor {
         }
 
         private List<String> partiesOf(Subject subject) {
-            return subject == null || subject.everyParty() ? documentParties : subject.codes();
+            return subject == null ? documentParties : subject.parties(documentParties);
         }
     }
 }

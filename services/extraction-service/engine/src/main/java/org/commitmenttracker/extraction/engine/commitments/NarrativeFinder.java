@@ -24,15 +24,19 @@ final class NarrativeFinder {
     private final ClauseOpenings openings;
     private final Sentences sentences;
     private final boolean subjectRequired;
+    private final boolean wholeSentence;
 
     /**
      * {@code subjectRequired} (languages that write spaces between words): a verb of commitment opens a
      * commitment only after a subject of its own ("we will"), a conjunction continuing the sentence's subject
      * ("…, and will"), or a clause that is only a subject ("We, the Leaders, will"); a bare "will" in a relative
-     * clause ("…, which will") states nobody's intent.
+     * clause ("…, which will") states nobody's intent. {@code wholeSentence}: the language's communiqués state a
+     * commitment as a whole sentence, subject and leading clauses included ("Главы государств, приветствуя …,
+     * договорились …").
      */
-    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings, boolean subjectRequired) {
+    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings, boolean subjectRequired, boolean wholeSentence) {
         this.subjectRequired = subjectRequired;
+        this.wholeSentence = wholeSentence;
         this.punctuation = punctuation;
         this.openings = openings;
         this.sentences = new Sentences(punctuation);
@@ -70,14 +74,14 @@ final class NarrativeFinder {
             if (opening.verb() == Verb.COMMITMENT && owned) {
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
-                int start = bareReport ? previousClause.start() : clause.start();
+                int start = wholeSentence ? sentence.start() : bareReport ? previousClause.start() : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;
                 return new Found(new Span(start, sentence.end()), subject);
             }
             if (subjectRequired && sentenceSubject != null) {
                 int joined = joinedCommitment(folded, clause, opening.end());
                 if (joined >= 0) {
-                    return new Found(new Span(joined, sentence.end()), sentenceSubject);
+                    return new Found(new Span(wholeSentence ? sentence.start() : joined, sentence.end()), sentenceSubject);
                 }
             }
             previous = opening;

@@ -11,17 +11,17 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
 public final class Countries {
     private final PhraseMatcher fullNames;
     private final PhraseMatcher subjectNames;
-    private final Map<Character, String> codeByShortForm;
+    private final Map<Character, List<String>> codesByShortForm;
 
-    private Countries(PhraseMatcher fullNames, PhraseMatcher subjectNames, Map<Character, String> codeByShortForm) {
+    private Countries(PhraseMatcher fullNames, PhraseMatcher subjectNames, Map<Character, List<String>> codesByShortForm) {
         this.fullNames = fullNames;
         this.subjectNames = subjectNames;
-        this.codeByShortForm = Map.copyOf(codeByShortForm);
+        this.codesByShortForm = Map.copyOf(codesByShortForm);
     }
 
     public static Countries load(String resource) {
         Map<String, String> codeByName = new HashMap<>();
-        Map<Character, String> codeByShortForm = new HashMap<>();
+        Map<Character, List<String>> codesByShortForm = new HashMap<>();
         Map<String, String> codeBySubjectName = new HashMap<>();
         Lexicon.readLines(resource, line -> {
             String[] columns = line.split("\t");
@@ -30,7 +30,7 @@ public final class Countries {
                 codeByName.put(name.strip(), code);
             }
             if (columns.length > 2 && !columns[2].isBlank()) {
-                codeByShortForm.put(columns[2].strip().charAt(0), code);
+                codesByShortForm.computeIfAbsent(columns[2].strip().charAt(0), c -> new ArrayList<>()).add(code);
             }
             if (columns.length > 3) {
                 for (String adjective : columns[3].split("\\|")) {
@@ -41,7 +41,8 @@ public final class Countries {
             }
         });
         codeBySubjectName.putAll(codeByName);
-        return new Countries(new PhraseMatcher(codeByName), new PhraseMatcher(codeBySubjectName), codeByShortForm);
+        codesByShortForm.replaceAll((c, codes) -> List.copyOf(codes));
+        return new Countries(new PhraseMatcher(codeByName), new PhraseMatcher(codeBySubjectName), codesByShortForm);
     }
 
     /** ISO codes of the states named in full in a folded text, in order of first mention. */
@@ -57,16 +58,22 @@ public final class Countries {
         return subjectNames.phraseAt(folded, at);
     }
 
-    /** The ISO code of a short form, or null. */
+    /** The ISO code of a short form that only one state uses, or null. */
     public String codeOfShortForm(char c) {
-        return codeByShortForm.get(c);
+        List<String> codes = codesOfShortForm(c);
+        return codes.size() == 1 ? codes.get(0) : null;
+    }
+
+    /** Every state a short form may stand for ("阿": the UAE, Argentina, Oman …), in the order listed. */
+    public List<String> codesOfShortForm(char c) {
+        return codesByShortForm.getOrDefault(c, List.of());
     }
 
     /** The states of a compound of short forms at {@code from} ("中俄…" gives CN, RU); empty if none. */
     public List<String> compoundAt(String folded, int from) {
         List<String> codes = new ArrayList<>();
         for (int i = from; i < folded.length(); i++) {
-            String code = codeByShortForm.get(folded.charAt(i));
+            String code = codeOfShortForm(folded.charAt(i));
             if (code == null || codes.contains(code)) {
                 break;
             }

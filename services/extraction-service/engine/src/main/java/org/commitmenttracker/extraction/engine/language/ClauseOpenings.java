@@ -11,9 +11,35 @@ import org.commitmenttracker.extraction.engine.gazetteer.Countries;
  * past appraisals ("积极评价…") out.
  */
 public final class ClauseOpenings {
-    /** The parties a subject names: every party of the document, or the listed ones. */
+    /**
+     * The parties a subject names: every party of the document, or the listed ones. A short form several states
+     * share ("阿方": the UAE, Argentina, Oman …) lists them all; {@link #parties} keeps the one the document is
+     * between.
+     */
     public record Subject(boolean everyParty, List<String> codes) {
         static final Subject EVERY_PARTY = new Subject(true, List.of());
+
+        /** The parties bound, given the document's: its parties among the codes, else the codes as named. */
+        public List<String> parties(List<String> documentParties) {
+            if (everyParty) {
+                return documentParties;
+            }
+            List<String> kept = codes.stream().filter(documentParties::contains).toList();
+            return !kept.isEmpty() || codes.size() == 1 ? (kept.isEmpty() ? codes : kept) : documentParties;
+        }
+
+        /** Both subjects together ("中方…。阿方…" in one list item binds both); null stands for none. */
+        public static Subject union(Subject a, Subject b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            if (a.everyParty || b.everyParty) {
+                return EVERY_PARTY;
+            }
+            List<String> codes = new java.util.ArrayList<>(a.codes);
+            b.codes.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+            return new Subject(false, List.copyOf(codes));
+        }
     }
 
     public enum Verb { COMMITMENT, REPORTING }
@@ -36,6 +62,9 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex adverbs;
     private final Lexicon.PhraseIndex commitmentVerbs;
     private final Lexicon.PhraseIndex reportingVerbs;
+    private final Lexicon.PhraseIndex subjectLeads;
+    private final Lexicon.PhraseIndex impersonalCues;
+    private final Lexicon.PhraseIndex coordinators;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -49,6 +78,9 @@ public final class ClauseOpenings {
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
+        this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
+        this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
+        this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -62,17 +94,31 @@ public final class ClauseOpenings {
             joined = true;
             at = skipSpaces(folded, at + conjunction.length());
         }
+        String lead = joined ? null : subjectLeads.at(folded, at);
+        if (lead != null) {
+            at = skipSpaces(folded, at + lead.length());
+        }
+        String impersonal = impersonalCues.at(folded, at);
+        if (impersonal != null) {
+            // "Подтверждена готовность …": stated of nobody in particular, so of every party.
+            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at + impersonal.length(), joined);
+        }
         Subject subject = null;
         String everyParty = everyPartySubjects.at(folded, at);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
             at += everyParty.length();
+            // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
+            int[] states = new int[1];
+            if (!parties(folded, skipSpaces(folded, at), states).isEmpty()) {
+                at = states[0];
+            }
         } else {
-            int[] single = new int[1];
-            String code = spacedWords ? namedParty(folded, at, single) : shortFormParty(folded, at, single);
-            if (code != null) {
-                subject = new Subject(false, List.of(code));
-                at = single[0];
+            int[] end = new int[1];
+            List<String> codes = parties(folded, at, end);
+            if (!codes.isEmpty()) {
+                subject = new Subject(false, codes);
+                at = end[0];
             }
         }
         if (subject != null) {
@@ -103,15 +149,52 @@ public final class ClauseOpenings {
         return conjunctions.at(folded, at) != null;
     }
 
-    /** "俄方": one short form followed by the party suffix; the end goes to {@code end[0]}. */
-    private String shortFormParty(String folded, int at, int[] end) {
-        String suffix = shortFormSuffix;
-        if (at < folded.length() && countries.codeOfShortForm(folded.charAt(at)) != null
-                && folded.startsWith(suffix, at + 1)) {
-            end[0] = at + 1 + suffix.length();
-            return countries.codeOfShortForm(folded.charAt(at));
+    /**
+     * One party or several joined by a coordinator ("Казахстан и Китай", "中方和阿方"): all of them, so the second
+     * is not read alone; the end goes to {@code end[0]}. Empty if no party stands at {@code from}.
+     */
+    private List<String> parties(String folded, int from, int[] end) {
+        List<String> codes = new java.util.ArrayList<>();
+        int[] next = new int[1];
+        List<String> first = party(folded, from, next);
+        int at = from;
+        while (!first.isEmpty()) {
+            first.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+            at = next[0];
+            int gap = skipSpaces(folded, at);
+            String and = coordinators.at(folded, gap);
+            if (and == null) {
+                break;
+            }
+            first = party(folded, skipSpaces(folded, gap + and.length()), next);
         }
-        return null;
+        end[0] = at;
+        return List.copyOf(codes);
+    }
+
+    private List<String> party(String folded, int at, int[] end) {
+        if (!spacedWords) {
+            return shortFormParty(folded, at, end);
+        }
+        String code = namedParty(folded, at, end);
+        return code == null ? List.of() : List.of(code);
+    }
+
+    /** "俄方": one short form followed by the party suffix (every state it may stand for); end to {@code end[0]}. */
+    private List<String> shortFormParty(String folded, int at, int[] end) {
+        String suffix = shortFormSuffix;
+        if (at < folded.length() && folded.startsWith(suffix, at + 1)) {
+            List<String> codes = countries.codesOfShortForm(folded.charAt(at));
+            if (!codes.isEmpty()) {
+                end[0] = at + 1 + suffix.length();
+            }
+            return codes;
+        }
+        return List.of();
+    }
+
+    private static List<String> optional(Lexicon lexicon, String key) {
+        return lexicon.has(key) ? lexicon.longestFirst(key) : List.of();
     }
 
     /** "China", "the Russian side", "Китайская сторона": an optional article, a state, an optional suffix. */

@@ -22,6 +22,9 @@ public final class ParagraphRecovery {
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
     private static final int HEAD_WINDOW = 12;
+    /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
+    private static final int MIN_PARAGRAPH_BLANKS = 3;
+    private static final double MIN_PARAGRAPH_BLANK_SHARE = 0.1;
 
     private enum Gap { INLINE, NEWLINE, BLANK }
 
@@ -118,6 +121,8 @@ public final class ParagraphRecovery {
         private final Layout layout;
         private final Tokens tokens;
         private final ClauseOpenings openings;
+        /** Paragraphs are separated by blank lines and their lines wrapped anywhere (web and archive copies). */
+        private final boolean newlinesWrapParagraphs;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
         private final StringBuilder currentFolded = new StringBuilder();
@@ -140,6 +145,9 @@ public final class ParagraphRecovery {
             this.layout = layout;
             this.tokens = tokens;
             this.openings = profile.openings();
+            this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
+                    && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
+                    && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
         }
 
         List<Paragraph> build() {
@@ -181,6 +189,11 @@ public final class ParagraphRecovery {
             if (profile.spacedWords() && heading(piece) != null && opensCapitalised(piece.end())) {
                 // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
                 return true;
+            }
+            if (piece.gap() == Gap.NEWLINE && !afterUnit && newlinesWrapParagraphs) {
+                // A single newline inside a paragraph of such a copy ("Министры иностранных\nдел …") is a
+                // space, not the end of a heading; a marker or the next number after a unit end was seen above.
+                return false;
             }
             if (profile.spacedWords() && lineBreak && ((lastLineShort && heading(piece) != null)
                     || ((lastLineShort || mayBeTitle) && endsHeadingLine(last, piece)))) {
