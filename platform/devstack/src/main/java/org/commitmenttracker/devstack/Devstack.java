@@ -77,8 +77,11 @@ public final class Devstack {
         System.out.println("  Tokens                       ./dev token --role reader   (roles: operator, publisher, agency"
                 + " --agency ID, subscriber, reader)");
         if (demo) {
-            loadDemo(projectRoot, ports(ServiceSpec.named("ingestion-service")).api(),
-                    issuer.token("devstack-demo", List.of("publisher"), null, Duration.ofMinutes(5)));
+            new DemoLoader(ports(ServiceSpec.named("ingestion-service")).api(),
+                    ports(ServiceSpec.named("extraction-service")).api(),
+                    ports(ServiceSpec.named("commitment-registry-service")).api(),
+                    issuer.token("devstack-demo", List.of("publisher", "reader"), null, Duration.ofMinutes(5)))
+                    .load(projectRoot.resolve(DemoLoader.SAMPLE));
         }
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
@@ -101,22 +104,6 @@ public final class Devstack {
         Path dataDir = Path.of(optionValue(args, "--data-dir", ".devstack")).toAbsolutePath();
         System.out.println(LocalIssuer.inDirectory(dataDir.resolve("jwt")).token(subject, roleList, agency, validity));
         return 0;
-    }
-
-    private static void loadDemo(Path projectRoot, int ingestionPort, String publisherToken) throws Exception {
-        Path sample = projectRoot.resolve("samples/zh-cn-ru-pm27-2022.txt").normalize();
-        if (!Files.exists(sample)) {
-            System.out.println("Demo: " + sample + " not found, nothing loaded.");
-            return;
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestionPort + "/api/communiques"))
-                        .header("Content-Type", "text/plain; charset=UTF-8")
-                        .header("Authorization", "Bearer " + publisherToken)
-                        .POST(HttpRequest.BodyPublishers.ofFile(sample)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        System.out.println("Demo: posted " + sample.getFileName() + " → " + response.statusCode() + " "
-                + response.headers().firstValue("Location").orElse(""));
     }
 
     static ServiceProcess.Ports ports(ServiceSpec spec) {

@@ -56,6 +56,39 @@ class CommuniqueIngestionIT {
     }
 
     @Test
+    void aPlainTextUploadIsListedAndAnnouncedWithTheTitleItsTextStates() {
+        IngestionClient api = new IngestionClient(port);
+        String seed = TestDocuments.seed();
+
+        var created = api.postText(seed);
+        assertThat(created.statusCode()).isIn(200, 201);
+        String id = IngestionClient.idOf(created);
+
+        String expected = "中俄总理第二十七次定期会晤联合公报";
+        assertThat(json.readTree(api.get("/api/communiques/" + id).body()).get("title").asString()).isEqualTo(expected);
+        assertThat(api.get("/api/communiques?q=" + java.net.URLEncoder.encode("定期会晤联合公报", StandardCharsets.UTF_8)).body())
+                .contains("\"title\":\"" + expected + "\"");
+        if (created.statusCode() == 201) {
+            assertThat(onlyReceivedEventOf(id).data().title()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aTitleTheUploaderGivesIsKeptOverTheOneTheTextStates() {
+        IngestionClient api = new IngestionClient(port);
+        String text = "Joint Statement on Trade " + UUID.randomUUID() + "\n\nThe two sides will hold talks in 2027.\n";
+        var created = api.post("application/json", json.writeValueAsString(java.util.Map.of("text", text, "title",
+                "Statement as filed")).getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = IngestionClient.idOf(created);
+        assertThat(json.readTree(api.get("/api/communiques/" + id).body()).get("title").asString()).isEqualTo("Statement as filed");
+
+        var untitled = api.postText(text.replace("2027", "2028"));
+        assertThat(json.readTree(api.get("/api/communiques/" + IngestionClient.idOf(untitled)).body()).get("title").asString())
+                .startsWith("Joint Statement on Trade ");
+    }
+
+    @Test
     void theUploadersTraceContinuesIntoTheEvent() {
         IngestionClient api = new IngestionClient(port);
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

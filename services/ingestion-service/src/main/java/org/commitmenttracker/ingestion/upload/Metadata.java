@@ -29,9 +29,10 @@ record Metadata(String title, String language, String sourceUrl, LocalDate publi
         return new Metadata(cleanTitle, cleanLanguage, cleanUrl, publishedOn);
     }
 
-    /** Keeps the title the uploader gave, else the one the document names itself. */
+    /** Keeps the title the uploader gave, else the one the document names itself (when it is a plausible title). */
     Metadata withTitleIfAbsent(String documentTitle) {
-        return title != null || documentTitle == null || documentTitle.isBlank() ? this
+        return title != null || documentTitle == null || documentTitle.isBlank()
+                || documentTitle.strip().length() > MAX_TITLE ? this
                 : new Metadata(documentTitle.strip(), language, sourceUrl, publishedOn);
     }
 

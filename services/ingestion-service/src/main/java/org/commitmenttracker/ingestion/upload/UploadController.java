@@ -72,7 +72,7 @@ public class UploadController {
             throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
         }
         ExtractedText text = extractor.decodeText(bytes, contentType);
-        return answer(new Submission(text.text(), null, null, null, null,
+        return answer(submission(text.text(), Metadata.of(null, null, null, null),
                 new Submission.Original(bytes, text.mediaType(), null)));
     }
 
@@ -133,8 +133,11 @@ public class UploadController {
                 new Submission.Original(bytes, extracted.mediaType(), file.getOriginalFilename())));
     }
 
+    /** Without a title from the uploader or the file, the one the text states (its title line) is kept. */
     private static Submission submission(String text, Metadata metadata, Submission.Original original) {
-        return new Submission(text, metadata.title(), metadata.language(), metadata.sourceUrl(), metadata.publishedOn(),
+        Metadata titled = metadata.title() != null ? metadata
+                : metadata.withTitleIfAbsent(DocumentTitle.read(text, metadata.language()));
+        return new Submission(text, titled.title(), titled.language(), titled.sourceUrl(), titled.publishedOn(),
                 original);
     }
 

@@ -39,23 +39,37 @@ public final class CommuniqueAnalyzer {
     }
 
     public CommuniqueAnalysis analyze(SourceDocument source) {
-        String given = LanguageProfiles.normalise(source.language());
-        String language = given != null ? given : LanguageProfiles.detect(source.text());
+        String language = language(source);
         Optional<LanguageProfile> profile = Resources.PROFILES.forCode(language);
         if (profile.isEmpty()) {
-            // A language without a profile yet: say what is known rather than guess with another language's cues.
-            DocumentMetadata known = new DocumentMetadata(source.title(), language, source.publicationDate(), List.of(),
-                    List.of(), null);
-            return new CommuniqueAnalysis(known, List.of(), List.of());
+            return new CommuniqueAnalysis(unknownLanguage(source, language), List.of(), List.of());
         }
-        return analyze(source, profile.get());
-    }
-
-    private static CommuniqueAnalysis analyze(SourceDocument source, LanguageProfile profile) {
-        DocumentStructure structure = new StructureParser(profile).parse(new ParagraphRecovery(profile).recover(source.text()));
-        DocumentMetadata metadata = new MetadataReader(profile, Resources.COUNTRIES).read(source, structure);
-        CommitmentExtractor.Extraction extraction = new CommitmentExtractor(profile, Resources.ORGANISATIONS)
+        DocumentStructure structure = structure(source, profile.get());
+        DocumentMetadata metadata = new MetadataReader(profile.get(), Resources.COUNTRIES).read(source, structure);
+        CommitmentExtractor.Extraction extraction = new CommitmentExtractor(profile.get(), Resources.ORGANISATIONS)
                 .extract(source.documentId(), structure, metadata.parties(), metadata.date());
         return new CommuniqueAnalysis(metadata, extraction.commitments(), extraction.signedInstruments());
+    }
+
+    /** The document's metadata alone (title, date, parties, signatories, meeting), without finding commitments. */
+    public DocumentMetadata readMetadata(SourceDocument source) {
+        String language = language(source);
+        Optional<LanguageProfile> profile = Resources.PROFILES.forCode(language);
+        return profile.isEmpty() ? unknownLanguage(source, language)
+                : new MetadataReader(profile.get(), Resources.COUNTRIES).read(source, structure(source, profile.get()));
+    }
+
+    private static String language(SourceDocument source) {
+        String given = LanguageProfiles.normalise(source.language());
+        return given != null ? given : LanguageProfiles.detect(source.text());
+    }
+
+    /** A language without a profile yet: say what is known rather than guess with another language's cues. */
+    private static DocumentMetadata unknownLanguage(SourceDocument source, String language) {
+        return new DocumentMetadata(source.title(), language, source.publicationDate(), List.of(), List.of(), null);
+    }
+
+    private static DocumentStructure structure(SourceDocument source, LanguageProfile profile) {
+        return new StructureParser(profile).parse(new ParagraphRecovery(profile).recover(source.text()));
     }
 }
