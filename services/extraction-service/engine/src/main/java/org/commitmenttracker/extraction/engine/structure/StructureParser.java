@@ -19,6 +19,7 @@ public final class StructureParser {
     private final Punctuation punctuation;
     private final List<String> agreementCues;
     private final List<String> signingCues;
+    private final List<String> completions;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -26,6 +27,7 @@ public final class StructureParser {
         this.punctuation = profile.punctuation();
         this.agreementCues = profile.lexicon().list("list.agreement");
         this.signingCues = profile.lexicon().list("list.signing");
+        this.completions = profile.lexicon().listOrEmpty("list.completion");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -34,6 +36,9 @@ public final class StructureParser {
         Integer section = null;
         ListKind list = ListKind.UNMARKED;
         String leadIn = null;
+        // An agreement lead-in standing as a paragraph of its own ("WE HEREBY DECLARE:") opens the operative
+        // part: it governs the items that follow, across headings and prose, up to the next numbered unit.
+        String governing = null;
         boolean parts = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
@@ -47,11 +52,18 @@ public final class StructureParser {
                     }
                     list = ListKind.UNMARKED;
                     leadIn = null;
+                    governing = null;
                 }
                 case PROSE -> {
                     blocks.add(new Block.Prose(section, paragraph));
                     leadIn = leadIn(paragraph.folded());
                     list = leadIn == null ? ListKind.UNMARKED : kindOf(leadIn);
+                    if (leadIn != null) {
+                        governing = list == ListKind.AGREED && leadIn.length() == paragraph.folded().length() ? leadIn : null;
+                    } else if (governing != null) {
+                        list = ListKind.AGREED;
+                        leadIn = governing;
+                    }
                 }
                 case BULLET -> blocks.add(new Block.Item(section, paragraph, list, leadIn));
             }
@@ -81,6 +93,20 @@ public final class StructureParser {
         return agreementCues.stream().anyMatch(leadIn::contains) ? ListKind.AGREED : ListKind.UNMARKED;
     }
 
+    /** Whether the word before the lead-in's colon at {@code colon} leaves the sentence for the items to finish. */
+    private boolean endsWithCompletion(String leadIn, int colon) {
+        int end = colon;
+        while (end > 0 && Character.isWhitespace(leadIn.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(leadIn.charAt(start - 1))) {
+            start--;
+        }
+        String word = leadIn.substring(start, end);
+        return completions.stream().anyMatch(word::equalsIgnoreCase);
+    }
+
     /** Whether a clause of the lead-in opens with a subject (or continues one) and a verb of commitment. */
     private boolean opensWithCommitment(String leadIn) {
         int clauseStart = 0;
@@ -90,6 +116,11 @@ public final class StructureParser {
                 ClauseOpenings.Opening opening = profile.openings().at(leadIn, clauseStart);
                 boolean owned = opening.subject() != null || opening.joined() || subjectSeen;
                 if (opening.verb() == ClauseOpenings.Verb.COMMITMENT && owned) {
+                    return true;
+                }
+                if (i == leadIn.length() - 1 && opening.subject() != null && opening.verb() == null
+                        && endsWithCompletion(leadIn, i)) {
+                    // "We are:", "We are taking steps to:": the items complete what the subject does.
                     return true;
                 }
                 subjectSeen |= opening.subject() != null && opening.verb() == null;

@@ -25,10 +25,13 @@ public final class ParagraphRecovery {
     /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
     private static final int MIN_PARAGRAPH_BLANKS = 3;
     private static final double MIN_PARAGRAPH_BLANK_SHARE = 0.1;
+    /** Spaces that make a line a continuation of the list item above it (markdown indents by 2 to 4). */
+    private static final int MIN_ITEM_INDENT = 2;
 
     private enum Gap { INLINE, NEWLINE, BLANK }
 
-    private record Piece(int start, int end, Gap gap, int line) {
+    /** A run without whitespace; {@code indent}: the spaces before it when it opens its line, else -1. */
+    private record Piece(int start, int end, Gap gap, int line, int indent) {
     }
 
     private final LanguageProfile profile;
@@ -38,14 +41,20 @@ public final class ParagraphRecovery {
     }
 
     public List<Paragraph> recover(String raw) {
-        String text = CharacterCleanup.clean(raw);
+        CharacterCleanup.Cleaned cleaned = CharacterCleanup.clean(raw);
+        String text = cleaned.text();
         String folded = profile.fold(text);
         Tokens tokens = tokenise(text, folded);
         Layout layout = Layout.of(tokens.lineColumns(), tokens.lineGaps(), tokens.blankGaps());
-        return new Builder(text, folded, layout, tokens).build();
+        return new Builder(text, folded, layout, tokens, cleaned.offsets()).build();
     }
 
-    private record Tokens(List<Piece> pieces, int[] lineColumns, int lineGaps, int blankGaps) {
+    /**
+     * {@code indentedItems}: list items carry their continuation lines indented under the marker, as markdown
+     * and web copies write them ("-   item" then "    more of it"); then indentation, not wording, says where
+     * an item ends.
+     */
+    private record Tokens(List<Piece> pieces, int[] lineColumns, int lineGaps, int blankGaps, boolean indentedItems) {
     }
 
     private Tokens tokenise(String text, String folded) {
@@ -55,6 +64,8 @@ public final class ParagraphRecovery {
         int lineGaps = 0;
         int blankGaps = 0;
         boolean blankSinceLastPiece = false;
+        int indentedContinuations = 0;
+        int itemIndent = -1;
         for (int lineStart = 0; lineStart <= text.length(); ) {
             int lineEnd = text.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
@@ -81,11 +92,20 @@ public final class ParagraphRecovery {
                     end++;
                 }
                 Gap gap = !firstOfLine ? Gap.INLINE : blankSinceLastPiece ? Gap.BLANK : Gap.NEWLINE;
+                int indent = firstOfLine ? at - lineStart : -1;
+                if (firstOfLine && profile.spacedWords()) {
+                    boolean marked = profile.bullets().markerLength(folded.substring(at, Math.min(folded.length(), at + HEAD_WINDOW))) > 0;
+                    if (!marked && itemIndent >= 0 && indent >= MIN_ITEM_INDENT && indent > itemIndent) {
+                        indentedContinuations++;
+                    } else {
+                        itemIndent = marked ? indent : -1;
+                    }
+                }
                 if (firstOfLine && !pieces.isEmpty()) {
                     lineGaps++;
                     blankGaps += blankSinceLastPiece ? 1 : 0;
                 }
-                pieces.add(new Piece(at, end, gap, lineIndex));
+                pieces.add(new Piece(at, end, gap, lineIndex, indent));
                 firstOfLine = false;
                 blankSinceLastPiece = false;
                 at = end;
@@ -97,7 +117,8 @@ public final class ParagraphRecovery {
             }
             lineStart = lineEnd + 1;
         }
-        return new Tokens(pieces, columns.stream().mapToInt(Integer::intValue).toArray(), lineGaps, blankGaps);
+        return new Tokens(pieces, columns.stream().mapToInt(Integer::intValue).toArray(), lineGaps, blankGaps,
+                indentedContinuations > 0);
     }
 
     /** Page markers standing between whitespace (or line ends) in one line, as [start, end) ranges. */
@@ -123,9 +144,13 @@ public final class ParagraphRecovery {
         private final ClauseOpenings openings;
         /** Paragraphs are separated by blank lines and their lines wrapped anywhere (web and archive copies). */
         private final boolean newlinesWrapParagraphs;
+        private final List<String> itemConjunctions;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
         private final StringBuilder currentFolded = new StringBuilder();
+        /** Where the text stands in the raw text, and where each character of the current paragraph does. */
+        private final SourceOffsets cleanOffsets;
+        private final SourceOffsets.Builder currentSources = new SourceOffsets.Builder();
         private Role role;
         private int markerLength;
         private boolean hasSentenceEnd;
@@ -139,15 +164,17 @@ public final class ParagraphRecovery {
         private int lastNumberedParagraph;
         private boolean numberingMayRestart;
 
-        Builder(String text, String folded, Layout layout, Tokens tokens) {
+        Builder(String text, String folded, Layout layout, Tokens tokens, SourceOffsets cleanOffsets) {
             this.text = text;
             this.folded = folded;
             this.layout = layout;
             this.tokens = tokens;
+            this.cleanOffsets = cleanOffsets;
             this.openings = profile.openings();
             this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
+            this.itemConjunctions = profile.lexicon().listOrEmpty("item.conjunction");
         }
 
         List<Paragraph> build() {
@@ -179,7 +206,12 @@ public final class ParagraphRecovery {
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
             }
-            boolean afterUnit = profile.punctuation().mayPrecedeItem(last);
+            if (role == Role.BULLET && lineBreak && tokens.indentedItems()) {
+                // An item runs on while its lines are indented under its marker; the next marker or a line at
+                // the margin (a heading, the text that follows the list) ends it.
+                return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
+            }
+            boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
             if ((afterUnit || mayBeTitle) && heading(piece) != null) {
                 return true;
             }
@@ -215,11 +247,36 @@ public final class ParagraphRecovery {
             if (profile.spacedWords() && !lineBreak) {
                 // Wire copy of a spaced script: a statement ends a list item ("…; — provide X. The Sides will …")
                 // or the title of a part it follows on the same line ("II. Trade The Sides will …").
-                boolean afterItem = role == Role.BULLET && afterSentence;
+                boolean afterItem = role == Role.BULLET && afterSentence && !tokens.indentedItems();
                 boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        /**
+         * "…; and" closing a list item: the item's separator followed by a conjunction that joins it to the last
+         * item, so a marker may follow ("a. …; and b. …", "- …; or\n- …").
+         */
+        private boolean endsWithItemConjunction() {
+            if (role != Role.BULLET) {
+                return false;
+            }
+            for (String conjunction : itemConjunctions) {
+                int at = currentFolded.length() - conjunction.length();
+                if (at >= 2 && currentFolded.substring(at).equalsIgnoreCase(conjunction)
+                        && Character.isWhitespace(currentFolded.charAt(at - 1))) {
+                    int before = at - 1;
+                    while (before > 0 && Character.isWhitespace(currentFolded.charAt(before))) {
+                        before--;
+                    }
+                    char separator = currentFolded.charAt(before);
+                    if (profile.punctuation().mayPrecedeItem(separator) || profile.punctuation().breaksClause(separator)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean opensCapitalised(int from) {
@@ -267,7 +324,7 @@ public final class ParagraphRecovery {
                 }
                 String numeral = text.substring(from, from + marker.length());
                 paragraphs.add(new Paragraph(Role.HEADING, numeral, folded.substring(from, from + marker.length()),
-                        marker.number(), marker.level()));
+                        marker.number(), marker.level(), cleanOffsets.slice(from, from + marker.length())));
                 from += marker.length();
                 if (from == piece.end()) {
                     afterBareHeading = marker.level() == 1;
@@ -288,12 +345,15 @@ public final class ParagraphRecovery {
             if (afterGap && keepsSpace(currentText.charAt(currentText.length() - 1), text.charAt(start))) {
                 currentText.append(' ');
                 currentFolded.append(' ');
+                // The space stands for the gap it replaces.
+                currentSources.add(cleanOffsets.start(start - 1));
             }
             currentText.append(text, start, end);
             currentFolded.append(folded, start, end);
             char titleOpen = profile.punctuation().titleOpen();
             char titleClose = profile.punctuation().titleClose();
             for (int i = start; i < end; i++) {
+                currentSources.add(cleanOffsets.start(i));
                 char c = folded.charAt(i);
                 hasSentenceEnd |= profile.punctuation().endsSentenceAt(folded, i);
                 titleDepth += c == titleOpen ? 1 : c == titleClose ? -1 : 0;
@@ -315,15 +375,25 @@ public final class ParagraphRecovery {
         }
 
         private void flush() {
-            String paragraphText = currentText.substring(markerLength).strip();
-            String paragraphFolded = currentFolded.substring(markerLength).strip();
+            int from = markerLength;
+            int to = currentText.length();
+            while (from < to && Character.isWhitespace(currentText.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(currentText.charAt(to - 1))) {
+                to--;
+            }
+            String paragraphText = currentText.substring(from, to);
+            String paragraphFolded = currentFolded.substring(from, to);
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
                     && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {
-                paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0));
+                paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0,
+                        currentSources.slice(from, to)));
             }
             currentText.setLength(0);
             currentFolded.setLength(0);
+            currentSources.clear();
             role = null;
             markerLength = 0;
             hasSentenceEnd = false;

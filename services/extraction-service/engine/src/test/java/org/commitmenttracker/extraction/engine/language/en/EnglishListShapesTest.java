@@ -1,0 +1,136 @@
+package org.commitmenttracker.extraction.engine.language.en;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * English lists as they reach users: markdown and web copies with indented continuation lines, items of several
+ * sentences, "; and" before the last item, lead-ins that leave the sentence for the items to finish, an operative
+ * "We hereby declare:" over headed groups of items, and lettered lists that PDF extraction ran into one line.
+ * Every text here is constructed.
+ */
+class EnglishListShapesTest {
+    private final CommuniqueAnalyzer analyzer = new CommuniqueAnalyzer();
+
+    private List<Commitment> commitments(String text) {
+        return analyzer.analyze(new SourceDocument("en-lists", text, null, "en", LocalDate.of(2024, 3, 1))).commitments();
+    }
+
+    private List<String> bullets(String text) {
+        return commitments(text).stream().filter(c -> c.kind() == Commitment.Kind.BULLET).map(Commitment::text).toList();
+    }
+
+    @Test
+    void aMarkdownItemRunsOnWhileItsLinesAreIndentedWhateverItsSentencesSay() {
+        String text = """
+                Leaders' Statement on Coastal Resilience
+
+                1. We met in Lisbon to agree on a common course for coastal cities. With this in mind, we
+                will:
+
+                -   Expand early warning for storm surges across every coastal
+                    region. We will fund community shelters and train local
+                    responders in each member state.
+                -   Restore wetlands and mangroves that shield settlements; and
+                -   Report on progress at our next meeting
+
+                as set out in the annex to this statement.
+
+                2. We will review this plan in 2026.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "Expand early warning for storm surges across every coastal region. We will fund community shelters "
+                        + "and train local responders in each member state.",
+                "Restore wetlands and mangroves that shield settlements; and",
+                "Report on progress at our next meeting");
+    }
+
+    @Test
+    void aLeadInThatLeavesItsSentenceOpenMakesItsItemsCommitments() {
+        String text = """
+                Declaration on Rural Connectivity
+
+                We met in Accra to review the state of rural networks, which still
+                leave many villages without a reliable connection. We are working
+                with regional banks and with each other. We are:
+
+                -   extending broadband to remote villages by 2027, starting with
+                    those farthest from a town.
+                -   training rural teachers in digital skills.
+
+                We are taking practical steps to:
+
+                -   open public internet points in market towns and at the
+                    crossings where traders meet;
+                -   lower the cost of mobile data for students.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "extending broadband to remote villages by 2027, starting with those farthest from a town.",
+                "training rural teachers in digital skills.",
+                "open public internet points in market towns and at the crossings where traders meet;",
+                "lower the cost of mobile data for students.");
+    }
+
+    @Test
+    void aLeadInOfItsOwnGovernsTheItemsOfEveryHeadedGroupThatFollows() {
+        String text = """
+                Joint Vision Statement of the Island Partnership Summit
+
+                WE, the Leaders of the partner states, gathered in Suva on 10
+                February 2024 to chart the next decade of our partnership and to
+                renew the friendship between our peoples.
+
+                WE HEREBY DECLARE:
+
+                We look back with pride on a decade of cooperation between our
+                peoples, which has brought our islands closer together.
+
+                Oceans and Fisheries
+
+                -   We will patrol shared fishing grounds together and exchange
+                    vessel data in real time.
+
+                Health
+
+                -   We commit to building two regional laboratories for
+                    infectious diseases.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "We will patrol shared fishing grounds together and exchange vessel data in real time.",
+                "We commit to building two regional laboratories for infectious diseases.");
+    }
+
+    @Test
+    void aLetteredListRunIntoOneLineKeepsItsItems() {
+        String text = "Ministers' Statement on Water. 1. We commit to: a. map aquifers shared by our states; "
+                + "b. publish river flow data every month; and c. hold a water forum in 2025.";
+
+        assertThat(bullets(text)).containsExactly("map aquifers shared by our states;",
+                "publish river flow data every month; and", "hold a water forum in 2025.");
+    }
+
+    @Test
+    void itemsUnderAWelcomeStayNoCommitmentsInAMarkdownCopy() {
+        String text = """
+                Chair's Statement
+
+                We welcome the reports of:
+
+                -   the task force on fisheries, which met
+                    twice this year;
+                -   the expert group on coral reefs.
+                """;
+
+        assertThat(bullets(text)).isEmpty();
+    }
+}
