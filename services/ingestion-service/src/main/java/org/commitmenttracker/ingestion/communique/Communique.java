@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A stored communiqué: its text and metadata, where its original file is, whether it was withdrawn, and
  * the events announcing it that are not yet published. The id is derived from the content hash, so the
- * same text can only be stored once.
+ * same text can only be stored once. {@code uploadedBy} is the token subject of the first upload: the one publisher
+ * who may withdraw it besides an operator (null for communiqués stored before uploaders were recorded: operators only).
  */
 @Document(Communique.COLLECTION)
 public record Communique(
@@ -23,6 +24,7 @@ public record Communique(
         String sourceUrl,
         String text,
         Instant receivedAt,
+        String uploadedBy,
         CommuniqueStatus status,
         OriginalFile original,
         Withdrawal withdrawal,

@@ -54,7 +54,8 @@ public class CommuniqueIntake {
     public record Outcome(Communique communique, boolean created) {
     }
 
-    public Outcome submit(Submission submission) {
+    /** Stores a new text once, recording {@code uploader} (the token subject) as its owner; a known text is returned. */
+    public Outcome submit(Submission submission, String uploader) {
         checkText(submission.text());
         String hash = ContentFingerprint.of(submission.text());
         String id = ContentFingerprint.documentId(hash);
@@ -69,7 +70,7 @@ public class CommuniqueIntake {
         EventEnvelope<CommuniqueReceived> envelope = EventEnvelope.of(EventIds.of("communique.received", id), SOURCE,
                 event, now, TraceContext.forNewEvent());
         Communique communique = new Communique(id, hash, submission.title(), submission.language(),
-                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, CommuniqueStatus.ACTIVE,
+                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, uploader, CommuniqueStatus.ACTIVE,
                 original, null, List.of(OutboxMessage.of(envelope, codec)));
         try {
             mongo.insert(communique);

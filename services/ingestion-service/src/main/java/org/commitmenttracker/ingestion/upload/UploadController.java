@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
 import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
+import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
 import org.commitmenttracker.ingestion.communique.Submission;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
@@ -142,7 +143,7 @@ public class UploadController {
     }
 
     private ResponseEntity<CommuniqueView> answer(Submission submission) {
-        CommuniqueIntake.Outcome outcome = intake.submit(submission);
+        CommuniqueIntake.Outcome outcome = intake.submit(submission, Caller.current().subject());
         CommuniqueView view = CommuniqueView.of(outcome.communique());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/communiques/" + view.id())).body(view)

@@ -11,6 +11,9 @@ import org.commitmenttracker.ingestion.communique.Communique;
 import org.commitmenttracker.ingestion.communique.CommuniqueCatalog;
 import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
 import org.commitmenttracker.ingestion.communique.CommuniqueStatus;
+import org.commitmenttracker.ingestion.communique.NoSuchCommunique;
+import org.commitmenttracker.service.security.Caller;
+import org.commitmenttracker.service.security.Role;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Service;
  * Withdraws a communiqué: it stays stored and readable, marked WITHDRAWN, and a {@code CommuniqueWithdrawn}
  * event joins its outbox in the same single-document update. The update only matches an ACTIVE
  * communiqué, so withdrawing twice changes nothing and announces nothing the second time; the event id is
- * derived from the document id, so even a replayed event is recognised downstream.
+ * derived from the document id, so even a replayed event is recognised downstream. Only an operator or the publisher
+ * who uploaded it may withdraw a communiqué; to anyone else it answers as an unknown id (404), so the endpoint does not
+ * tell which ids exist. The owner is part of the update's filter, so no check-then-act race lets another through.
  */
 @Service
 public class CommuniqueWithdrawal {
@@ -43,13 +48,18 @@ public class CommuniqueWithdrawal {
         this.clock = clock;
     }
 
-    /** The communiqué after withdrawal (whether by this call or an earlier one). */
-    public Communique withdraw(String id, String reason, String actor) {
+    /** The communiqué after withdrawal (whether by this call or an earlier one); {@link NoSuchCommunique} otherwise. */
+    public Communique withdraw(String id, String reason, Caller caller) {
         Instant now = clock.instant();
+        String actor = caller.subject();
         EventEnvelope<CommuniqueWithdrawn> envelope = EventEnvelope.of(EventIds.of("communique.withdrawn", id),
                 CommuniqueIntake.SOURCE, new CommuniqueWithdrawn(id, reason, actor, now), now, TraceContext.forNewEvent());
+        Criteria withdrawable = Criteria.where("_id").is(id).and("status").is(CommuniqueStatus.ACTIVE);
+        if (!caller.has(Role.OPERATOR)) {
+            withdrawable = withdrawable.and("uploadedBy").is(actor);
+        }
         long changed = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(id).and("status").is(CommuniqueStatus.ACTIVE)),
+                Query.query(withdrawable),
                 new Update().set("status", CommuniqueStatus.WITHDRAWN)
                         .set("withdrawal", new Communique.Withdrawal(reason, actor, now))
                         .push("outbox", OutboxMessage.of(envelope, codec)),
@@ -57,6 +67,10 @@ public class CommuniqueWithdrawal {
         if (changed == 1) {
             relay.publishSoon(Communique.COLLECTION, id);
         }
-        return catalog.get(id);
+        Communique communique = catalog.get(id);
+        if (!caller.has(Role.OPERATOR) && !actor.equals(communique.uploadedBy())) {
+            throw new NoSuchCommunique(id);
+        }
+        return communique;
     }
 }

@@ -25,11 +25,11 @@ public class WithdrawalController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Withdraw a communiqué (wrongly uploaded or retracted); idempotent")
+    @Operation(summary = "Withdraw a communiqué (wrongly uploaded or retracted); idempotent; the uploader or an operator")
     public CommuniqueView withdraw(@PathVariable String id,
                                    @RequestParam(defaultValue = "withdrawn") @Size(max = 500) String reason,
                                    @AuthenticationPrincipal Caller caller) {
         // Who withdrew is the token's subject, never a value the request could choose.
-        return CommuniqueView.of(withdrawal.withdraw(id, reason.strip(), caller.subject()));
+        return CommuniqueView.of(withdrawal.withdraw(id, reason.strip(), caller));
     }
 }

@@ -62,6 +62,41 @@ class IngestionSecurityIT {
         assertThat(Http.local(port).as(TestTokens.bearer("operator")).get("/actuator/health").statusCode()).isIn(403, 404);
     }
 
+    /**
+     * Broken object-level authorization: a publisher withdraws only its own uploads. Another publisher's existing id
+     * answers 404 exactly as an unknown id does (it must not tell that the id exists), and nothing changes; uploading
+     * the same text again does not make the second publisher an owner. An operator may withdraw any communiqué.
+     */
+    @Test
+    void aPublisherWithdrawsItsOwnUploadsOnlyAndAnotherPublishersIdLooksUnknown() {
+        IngestionClient publisherA = new IngestionClient(port, TestTokens.bearer("pub-a", List.of("publisher"), null));
+        IngestionClient publisherB = new IngestionClient(port, TestTokens.bearer("pub-b", List.of("publisher"), null));
+        String text = "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n";
+        String id = IngestionClient.idOf(publisherA.postText(text));
+        assertThat(publisherB.postText(text).statusCode()).as("the same text again: the stored one").isEqualTo(200);
+
+        HttpResponse<String> intruder = publisherB.delete("/api/communiques/" + id + "?reason=not%20mine");
+        HttpResponse<String> unknown = publisherB.delete("/api/communiques/doc-ffffffffffffffffffffffff");
+        assertThat(intruder.statusCode()).isEqualTo(404);
+        assertThat(intruder.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(intruder.body()).get("title")).isEqualTo(json.readTree(unknown.body()).get("title"));
+        assertThat(intruder.body()).doesNotContain("pub-a");
+        JsonNode untouched = json.readTree(publisherA.get("/api/communiques/" + id).body());
+        assertThat(untouched.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(untouched.get("withdrawal").isNull()).isTrue();
+
+        HttpResponse<String> own = publisherA.delete("/api/communiques/" + id + "?reason=mine");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(own.body()).at("/withdrawal/actor").asString()).isEqualTo("pub-a");
+        assertThat(publisherB.delete("/api/communiques/" + id).statusCode()).as("withdrawn, still not B's").isEqualTo(404);
+
+        String other = IngestionClient.idOf(publisherB.postText("联合公报 " + UUID.randomUUID() + "\n——加强合作。\n"));
+        HttpResponse<String> byOperator = new IngestionClient(port, TestTokens.bearer("operator-1", List.of("operator"), null))
+                .delete("/api/communiques/" + other + "?reason=retracted");
+        assertThat(byOperator.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(byOperator.body()).get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
     @Test
     void aRequestCannotSetServerOwnedFields() throws Exception {
         String text = "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n";

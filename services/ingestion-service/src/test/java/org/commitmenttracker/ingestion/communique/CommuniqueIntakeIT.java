@@ -61,7 +61,7 @@ class CommuniqueIntakeIT {
         };
         Submission submission = submission();
 
-        CommuniqueIntake.Outcome outcome = intake(timesOutAfterApplying).submit(submission);
+        CommuniqueIntake.Outcome outcome = intake(timesOutAfterApplying).submit(submission, "publisher-a");
 
         assertThat(outcome.created()).isTrue();
         Communique.OriginalFile original = outcome.communique().original();
@@ -79,7 +79,7 @@ class CommuniqueIntakeIT {
         };
         long chunksBefore = mongo.getCollection(OriginalStore.COLLECTION).countDocuments();
 
-        assertThatThrownBy(() -> intake(failsBeforeApplying).submit(submission()))
+        assertThatThrownBy(() -> intake(failsBeforeApplying).submit(submission(), "publisher-a"))
                 .isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
