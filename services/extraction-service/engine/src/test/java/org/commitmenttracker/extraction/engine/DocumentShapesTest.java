@@ -68,10 +68,10 @@ class DocumentShapesTest {
                         tuple(Commitment.Kind.NARRATIVE, 3, "中方支持吉方维护国家独立。", List.of("CN")));
         assertThat(analysis.commitments().get(0).organisations()).containsExactly("SCO");
         assertThat(analysis.commitments().get(1).instruments()).containsExactly("中吉经贸合作规划");
-        assertThat(analysis.commitments().get(1).timeExpressions())
-                .containsExactly(new TimeSpan("2024—2026年", LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), false));
-        assertThat(analysis.commitments().get(2).timeExpressions())
-                .containsExactly(new TimeSpan("明年", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), false));
+        assertThat(analysis.commitments().get(1).timeExpressions()).extracting(TimeSpan::text, TimeSpan::start, TimeSpan::end, TimeSpan::past)
+                .containsExactly(tuple("2024—2026年", LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), false));
+        assertThat(analysis.commitments().get(2).timeExpressions()).extracting(TimeSpan::text, TimeSpan::start, TimeSpan::end, TimeSpan::past)
+                .containsExactly(tuple("明年", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), false));
         assertThat(analysis.commitments().get(3).organisations()).containsExactly("WTO");
     }
 
@@ -117,8 +117,8 @@ class DocumentShapesTest {
                 new SourceDocument("wire-1", WIRE_REPORT, null, null, LocalDate.of(2023, 12, 1)));
 
         assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2023, 11, 30));
-        assertThat(analysis.commitments().get(0).timeExpressions())
-                .containsExactly(new TimeSpan("明年", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), false));
+        assertThat(analysis.commitments().get(0).timeExpressions()).extracting(TimeSpan::text, TimeSpan::start, TimeSpan::end, TimeSpan::past)
+                .containsExactly(tuple("明年", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), false));
     }
 
     @Test

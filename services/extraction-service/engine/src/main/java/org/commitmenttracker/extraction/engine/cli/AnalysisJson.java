@@ -72,6 +72,12 @@ public final class AnalysisJson {
         next();
         field("text", commitment.text());
         next();
+        key("start");
+        out.append(commitment.start());
+        next();
+        key("end");
+        out.append(commitment.end());
+        next();
         key("parties");
         strings(commitment.parties());
         next();
@@ -91,7 +97,9 @@ public final class AnalysisJson {
             out.append(i > 0 ? ", " : "");
             TimeSpan span = spans.get(i);
             out.append("{\"text\": ").append(quote(span.text())).append(", \"start\": ").append(quote(date(span.start())))
-                    .append(", \"end\": ").append(quote(date(span.end()))).append(", \"past\": ").append(span.past()).append('}');
+                    .append(", \"end\": ").append(quote(date(span.end()))).append(", \"past\": ").append(span.past())
+                    .append(", \"sourceStart\": ").append(span.sourceStart()).append(", \"sourceEnd\": ").append(span.sourceEnd())
+                    .append('}');
         }
         out.append(']');
         close('}');

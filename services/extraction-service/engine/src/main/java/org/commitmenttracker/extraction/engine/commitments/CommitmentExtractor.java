@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.commitmenttracker.extraction.engine.Commitment;
 import org.commitmenttracker.extraction.engine.CommitmentIds;
+import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Organisations;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings.Subject;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
@@ -15,6 +16,7 @@ import org.commitmenttracker.extraction.engine.structure.Block;
 import org.commitmenttracker.extraction.engine.structure.DocumentStructure;
 import org.commitmenttracker.extraction.engine.structure.ListKind;
 import org.commitmenttracker.extraction.engine.text.Paragraph;
+import org.commitmenttracker.extraction.engine.text.SourceOffsets;
 
 /**
  * Turns a document's blocks into commitments in reading order: every item of an agreed list, and every
@@ -58,13 +60,15 @@ public final class CommitmentExtractor {
                 }
                 Subject own = itemSubject(item.paragraph().folded());
                 Subject subject = own != null ? own : leadSubject;
-                draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(), subject);
+                draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(),
+                        item.paragraph().sources(), subject);
             } else if (block instanceof Block.Prose prose) {
                 Paragraph paragraph = prose.paragraph();
                 for (NarrativeFinder.Found found : narratives.find(paragraph)) {
                     Span span = trimmed(paragraph.text(), found.span());
                     draft.add(Commitment.Kind.NARRATIVE, prose.section(), paragraph.text().substring(span.start(), span.end()),
-                            paragraph.folded().substring(span.start(), span.end()), found.subject());
+                            paragraph.folded().substring(span.start(), span.end()),
+                            paragraph.sources().slice(span.start(), span.end()), found.subject());
                 }
             }
         }
@@ -154,7 +158,8 @@ public final class CommitmentExtractor {
             this.documentDate = documentDate;
         }
 
-        void add(Commitment.Kind kind, Integer section, String text, String folded, Subject subject) {
+        /** {@code sources}: where each character of {@code text} stands in the text as ingested. */
+        void add(Commitment.Kind kind, Integer section, String text, String folded, SourceOffsets sources, Subject subject) {
             if (text.isBlank()) {
                 return;
             }
@@ -162,7 +167,15 @@ public final class CommitmentExtractor {
             List<String> named = organisations.namedIn(folded);
             commitments.add(new Commitment(CommitmentIds.of(documentId, text, occurrence), kind, section,
                     commitments.size() + 1, text, partiesOf(subject), instruments(text, folded), named,
-                    profile.topics().topicsOf(folded, !named.isEmpty()), profile.dates().find(text, folded, documentDate)));
+                    profile.topics().topicsOf(folded, !named.isEmpty()), timeExpressions(text, folded, sources),
+                    sources.start(0), sources.end(text.length())));
+        }
+
+        /** The time expressions of a commitment, each located in the text as ingested. */
+        private List<TimeSpan> timeExpressions(String text, String folded, SourceOffsets sources) {
+            return profile.dates().find(text, folded, documentDate).stream()
+                    .map(time -> time.locatedAt(sources.start(time.sourceStart()), sources.end(time.sourceEnd())))
+                    .toList();
         }
 
         private List<String> partiesOf(Subject subject) {

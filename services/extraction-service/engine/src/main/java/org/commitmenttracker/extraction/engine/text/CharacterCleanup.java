@@ -3,7 +3,8 @@ package org.commitmenttracker.extraction.engine.text;
 /**
  * Character-level clean-up of text as published: full-width digits and Latin letters become ASCII (what NFKC
  * does to them), odd spaces become plain ones, invisible characters go, and every line or page break becomes
- * a newline. Full-width punctuation is kept: it is part of the text as the parties published it.
+ * a newline. Full-width punctuation is kept: it is part of the text as the parties published it. Each character
+ * of the result keeps where it stood in the raw text.
  */
 public final class CharacterCleanup {
     private static final char FULL_WIDTH_OFFSET = 0xFEE0;
@@ -11,10 +12,16 @@ public final class CharacterCleanup {
     private CharacterCleanup() {
     }
 
-    public static String clean(String raw) {
+    /** The cleaned text and, for each of its characters, its offset in the raw text. */
+    public record Cleaned(String text, SourceOffsets offsets) {
+    }
+
+    public static Cleaned clean(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
+        SourceOffsets.Builder offsets = new SourceOffsets.Builder();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            int at = i;
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
@@ -36,7 +43,10 @@ public final class CharacterCleanup {
             } else {
                 out.append(c);
             }
+            if (out.length() > offsets.size()) {
+                offsets.add(at);
+            }
         }
-        return out.toString();
+        return new Cleaned(out.toString(), offsets.build());
     }
 }

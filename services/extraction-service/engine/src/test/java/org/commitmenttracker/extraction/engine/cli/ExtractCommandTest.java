@@ -36,13 +36,13 @@ class ExtractCommandTest {
                 .containsExactly("title", "language", "date", "parties", "signatories", "meeting");
         assertThat(json.get("document").get("date").asString()).isEqualTo("2022-12-05");
         JsonNode first = json.get("commitments").get(0);
-        assertThat(first.propertyNames()).containsExactly("id", "kind", "section", "ordinal", "text", "parties",
-                "instruments", "organisations", "topics", "timeExpressions");
+        assertThat(first.propertyNames()).containsExactly("id", "kind", "section", "ordinal", "text", "start", "end",
+                "parties", "instruments", "organisations", "topics", "timeExpressions");
         assertThat(json.get("commitments")).hasSize(104);
         assertThat(json.get("signedInstruments")).hasSize(14);
         JsonNode dated = json.get("commitments").valueStream().filter(c -> !c.get("timeExpressions").isEmpty())
                 .findFirst().orElseThrow().get("timeExpressions").get(0);
-        assertThat(dated.propertyNames()).containsExactly("text", "start", "end", "past");
+        assertThat(dated.propertyNames()).containsExactly("text", "start", "end", "past", "sourceStart", "sourceEnd");
     }
 
     @Test
@@ -62,7 +62,11 @@ class ExtractCommandTest {
 
         JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(json.get("document").get("date").asString()).isEqualTo("2024-03-01");
-        assertThat(json.get("commitments").get(0).get("timeExpressions").get(0).get("start").asString()).isEqualTo("2025-01-01");
+        JsonNode commitment = json.get("commitments").get(0);
+        assertThat(commitment.get("timeExpressions").get(0).get("start").asString()).isEqualTo("2025-01-01");
+        assertThat(List.of(commitment.get("start").asInt(), commitment.get("end").asInt())).containsExactly(0, 11);
+        JsonNode nextYear = commitment.get("timeExpressions").get(0);
+        assertThat(List.of(nextYear.get("sourceStart").asInt(), nextYear.get("sourceEnd").asInt())).containsExactly(4, 6);
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class AlphabeticDateForms implements DateForms {
             }
             Range range = shaped(core, m);
             boolean past = documentDate != null && range.end() != null && range.end().isBefore(documentDate);
-            spans.add(new TimeSpan(text.substring(m.start(), m.end()), range.start(), range.end(), past));
+            spans.add(new TimeSpan(text.substring(m.start(), m.end()), range.start(), range.end(), past, m.start(), m.end()));
         }
         return spans;
     }

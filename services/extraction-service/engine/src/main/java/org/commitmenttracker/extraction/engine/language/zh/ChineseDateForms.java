@@ -76,7 +76,7 @@ final class ChineseDateForms implements DateForms {
             Range range = resolve(m, documentDate);
             if (range != null) {
                 boolean past = documentDate != null && range.end() != null && range.end().isBefore(documentDate);
-                spans.add(new TimeSpan(text.substring(m.start(), m.end()), range.start(), range.end(), past));
+                spans.add(new TimeSpan(text.substring(m.start(), m.end()), range.start(), range.end(), past, m.start(), m.end()));
             }
         }
         return spans;

@@ -170,7 +170,8 @@ class EnglishProfileTest {
             "since 2015|2015|2015-01-01|2015-12-31|true",
     })
     void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
-        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
+                new TimeSpan(expression, start, end, past, text.indexOf(expression), text.indexOf(expression) + expression.length()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,6 +191,7 @@ class EnglishProfileTest {
     void findsTheDeadlineBesideAName() {
         String text = "implement the 2030 Agenda by 2030";
 
-        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan("by 2030", null, LocalDate.of(2030, 12, 31), false));
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
+                new TimeSpan("by 2030", null, LocalDate.of(2030, 12, 31), false, text.indexOf("by 2030"), text.length()));
     }
 }

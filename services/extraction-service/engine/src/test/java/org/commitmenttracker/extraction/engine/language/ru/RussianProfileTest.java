@@ -167,7 +167,8 @@ class RussianProfileTest {
             "от 16 июля 2001 г.|16 июля 2001 г.|2001-07-16|2001-07-16|true",
     })
     void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
-        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+        assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
+                new TimeSpan(expression, start, end, past, text.indexOf(expression), text.indexOf(expression) + expression.length()));
     }
 
     @ParameterizedTest(name = "{0}")

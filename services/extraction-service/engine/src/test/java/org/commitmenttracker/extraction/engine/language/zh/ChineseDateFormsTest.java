@@ -32,7 +32,8 @@ class ChineseDateFormsTest {
             "去年举行, 去年, 2021-01-01, 2021-12-31, true",
     })
     void resolvesEachFormToAnInclusiveDayRange(String text, String expression, LocalDate start, LocalDate end, boolean past) {
-        assertThat(forms.find(text, text, DOCUMENT)).containsExactly(new TimeSpan(expression, start, end, past));
+        assertThat(forms.find(text, text, DOCUMENT)).containsExactly(
+                new TimeSpan(expression, start, end, past, text.indexOf(expression), text.indexOf(expression) + expression.length()));
     }
 
     @Test
@@ -43,7 +44,7 @@ class ChineseDateFormsTest {
 
     @Test
     void leavesRelativeFormsUnresolvedWithoutADocumentDate() {
-        assertThat(forms.find("明年举行", "明年举行", null)).containsExactly(new TimeSpan("明年", null, null, false));
+        assertThat(forms.find("明年举行", "明年举行", null)).containsExactly(new TimeSpan("明年", null, null, false, 0, 2));
     }
 
     @Test
