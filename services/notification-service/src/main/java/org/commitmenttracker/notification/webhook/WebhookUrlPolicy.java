@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Whether a webhook URL may be used, checked when it is registered and again on every connection: an
  * absolute {@code https} URL without user info whose host resolves only to addresses the
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * to loopback only.
  */
 public final class WebhookUrlPolicy {
+    private static final Logger log = LoggerFactory.getLogger(WebhookUrlPolicy.class);
     public static final int MAX_LENGTH = 2048;
     /** Hosts that plain http may name when allowed: loopback literals and localhost (checked again once resolved). */
     private static final Pattern LOOPBACK_HOST = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[::1]");
@@ -53,23 +57,28 @@ public final class WebhookUrlPolicy {
         try {
             resolved = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new RejectedUrlException("The webhook host " + host + " does not resolve.");
+            resolved = new InetAddress[0];
         }
         if (resolved.length == 0) {
-            throw new RejectedUrlException("The webhook host " + host + " does not resolve.");
+            throw notPublic(host); // the same answer as for an internal name: which names exist inside is not told
         }
         for (InetAddress address : resolved) {
             // One forbidden address refuses the host: a resolver may hand out any of them.
             Optional<String> refusal = addresses.refusal(address);
             if (refusal.isPresent()) {
-                throw new RejectedUrlException("The webhook host " + host + " resolves to " + address.getHostAddress()
-                        + ", " + refusal.get() + "; webhooks go to public addresses only.");
+                log.info("Webhook host {} refused: it resolves to {}, {}", host, address.getHostAddress(), refusal.get());
+                throw notPublic(host);
             }
             if (plainHttp && !address.isLoopbackAddress()) {
                 throw new RejectedUrlException("Plain http is allowed for loopback addresses only.");
             }
         }
         return List.of(resolved);
+    }
+
+    /** Neither what the name resolved to nor why that is refused: a subscriber must not map internal DNS with it. */
+    private static RejectedUrlException notPublic(String host) {
+        return new RejectedUrlException("The webhook host " + host + " is not a public address; webhooks go to public addresses only.");
     }
 
     private URI parse(String url) {
