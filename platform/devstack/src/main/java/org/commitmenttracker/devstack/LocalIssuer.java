@@ -26,11 +26,13 @@ import java.util.stream.Collectors;
 /**
  * The token issuer of local runs and tests, standing in for the OIDC provider of production: an RSA key
  * pair (generated once per data directory, the private key readable by its owner only) and RS256 JWTs
- * with the claims the services read ({@code sub}, {@code roles}, {@code agency_id}). The services only
+ * with the claims the services read ({@code sub}, {@code aud}, {@code roles}, {@code agency_id}). The services only
  * get the public key ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}).
  */
 public final class LocalIssuer {
     public static final String ISSUER = "commitment-tracker-local";
+    /** The audience its tokens name: the services' default {@code tracker.security.token.audience}. */
+    public static final String AUDIENCE = "commitment-tracker";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -120,6 +122,7 @@ public final class LocalIssuer {
         Instant now = Instant.now();
         StringBuilder claims = new StringBuilder("{\"iss\":").append(quote(ISSUER))
                 .append(",\"sub\":").append(quote(subject))
+                .append(",\"aud\":").append(quote(AUDIENCE))
                 .append(",\"iat\":").append(now.getEpochSecond())
                 .append(",\"exp\":").append(now.plus(validity).getEpochSecond())
                 .append(",\"jti\":").append(quote(UUID.randomUUID().toString()))
@@ -128,8 +131,13 @@ public final class LocalIssuer {
             claims.append(",\"agency_id\":").append(quote(agencyId));
         }
         claims.append('}');
-        String signingInput = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return sign("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims.toString());
+    }
+
+    /** A token of exactly this header and these claims (JSON), signed RS256 with this issuer's key (hostile-token tests). */
+    public String sign(String header, String claims) {
+        String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+                + "." + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(privateKey);

@@ -47,6 +47,23 @@ public final class TestTokens {
         return "Bearer " + ISSUER.token(subject, roles, agencyId, VALIDITY);
     }
 
+    /**
+     * {@code Bearer …} of exactly this JWT header and these claims (JSON), signed by the trusted key: tokens that
+     * are genuine yet must be refused (no {@code exp}, no {@code sub}, another audience, an ID token).
+     */
+    public static String signed(String header, String claims) {
+        return "Bearer " + ISSUER.sign(header, claims);
+    }
+
+    /** The issuer the services under test trust ({@code iss}) and the audience they require ({@code aud}). */
+    public static String issuer() {
+        return LocalIssuer.ISSUER;
+    }
+
+    public static String audience() {
+        return LocalIssuer.AUDIENCE;
+    }
+
     /** A token signed by another key: well-formed, and not to be trusted. */
     public static String forged(String role) {
         return "Bearer " + LocalIssuer.generate().token("test-" + role, List.of(role), null, VALIDITY);

@@ -1,7 +1,7 @@
 package org.commitmenttracker.registry.progress;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +18,7 @@ import org.commitmenttracker.registry.progress.ProgressReports.Arrival;
 import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.service.security.CallerTokenConverter;
 import org.commitmenttracker.service.security.Role;
+import org.commitmenttracker.service.security.TokenClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * of their commitments, one bulk write; see {@link ProgressReports#applyAll}), in offset order, so the reports of
  * one commitment (one key, one partition) keep their order. The same validation as over HTTP.
  * <p>Every record carries its agency's token, as HTTP does: the header {@value #AUTHORIZATION} with
- * {@code Bearer <JWT>}. It is verified by the same decoder as HTTP tokens (issuer, signature, expiry), must hold
+ * {@code Bearer <JWT>}. It is verified by the same decoder as HTTP tokens (issuer, signature, audience, expiry), its
+ * times judged at the record's timestamp within {@code tracker.security.token.record-grace} ({@link TokenClock}:
+ * a consumer running behind still accepts what was valid when sent), must hold
  * the {@code agency} role, and the report must be for the token's {@code agency_id}; then the assignment rule
  * applies as over HTTP. A record without a token, with a forged, expired or non-agency one, or with another
  * agency's report is refused like any invalid report. Dead letters never keep the token.
@@ -48,9 +51,9 @@ class ProgressConsumer {
     @Bean
     Consumer<Message<List<byte[]>>> applyProgress(ProgressReports reports, EventCodec codec,
                                                   KafkaTemplate<String, byte[]> kafka, JwtDecoder decoder,
-                                                  CallerTokenConverter callers, Clock clock,
+                                                  CallerTokenConverter callers, TokenClock tokenClock,
                                                   @Value("${spring.cloud.stream.kafka.bindings.applyProgress-in-0.consumer.dlq-name}") String deadLetterTopic) {
-        VerifiedTokens tokens = new VerifiedTokens(decoder, clock);
+        VerifiedTokens tokens = new VerifiedTokens(decoder, tokenClock.clock());
         return batch -> {
             List<ConsumerRecord<?, ?>> records = BatchConsumers.records(batch);
             List<Arrival> arrivals = new ArrayList<>(records.size());
@@ -59,7 +62,7 @@ class ProgressConsumer {
             for (ConsumerRecord<?, ?> record : records) {
                 try {
                     // The sender first: nothing of an unauthenticated record is parsed.
-                    Caller sender = sender(record, tokens, callers);
+                    Caller sender = tokenClock.judgingRecord(sentAt(record), () -> sender(record, tokens, callers));
                     EventEnvelope<ProgressReported> event = codec.decode((byte[]) record.value(), ProgressReported.class);
                     ProgressReported data = event.data();
                     arrivals.add(new Arrival(data.commitmentId(), new ProgressSubmission(event.id().toString(),
@@ -80,6 +83,11 @@ class ProgressConsumer {
             }
             BatchConsumers.awaitDeadLetters(deadLetters, "a progress poll");
         };
+    }
+
+    /** When the record was sent, by its timestamp; {@code null} when it has none. */
+    static Instant sentAt(ConsumerRecord<?, ?> record) {
+        return record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp());
     }
 
     /**

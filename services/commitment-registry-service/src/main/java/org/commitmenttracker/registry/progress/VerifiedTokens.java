@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * The progress consumer's token check, remembering what it verified until it expires: an agency system sends its
  * one access token with every report, so its signature is checked once, not for every record (it was a fifth of
  * the consumer's CPU). A refused token is never remembered; a remembered one is dropped at its expiry time, and
- * tokens without an expiry are verified every time. At most {@value #CAPACITY} are kept.
+ * tokens without an expiry are verified every time. At most {@value #CAPACITY} are kept. Its clock is the instant
+ * tokens are judged at (the decoder's {@code TokenClock}: a record's send time).
  */
 final class VerifiedTokens implements JwtDecoder {
     static final int CAPACITY = 1024;
