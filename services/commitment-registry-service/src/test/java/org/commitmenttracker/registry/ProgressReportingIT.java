@@ -94,8 +94,12 @@ class ProgressReportingIT {
         assertThat(json(unknownAgency).get("detail").asString()).contains("not in the agency directory");
         HttpResponse<String> unassigned = RegistryFixtures.agency(port, "minek")
                 .post(path, report("r-" + UUID.randomUUID(), "minek", null, 1, t0));
-        assertThat(unassigned.statusCode()).isEqualTo(403);
-        assertThat(json(unassigned).get("detail").asString()).contains("not assigned");
+        HttpResponse<String> unknown = RegistryFixtures.agency(port, "minek")
+                .post("/api/commitments/cmt-none/progress", report("r-" + UUID.randomUUID(), "minek", null, 1, t0));
+        // To an agency that is not assigned, the commitment looks like an unknown one: 404, the same problem, no agencies.
+        assertThat(unassigned.statusCode()).isEqualTo(404);
+        assertThat(json(unassigned).get("title")).isEqualTo(json(unknown).get("title"));
+        assertThat(unassigned.body()).doesNotContain("mofcom", "assigned");
         HttpResponse<String> forAnother = RegistryFixtures.agency(port, "minek")
                 .post(path, report("r-" + UUID.randomUUID(), "mofcom", null, 1, t0));
         assertThat(forAnother.statusCode()).isEqualTo(403);

@@ -3,6 +3,7 @@ package org.commitmenttracker.registry.api;
 import java.util.TreeSet;
 
 import org.commitmenttracker.registry.access.NotThisAgency;
+import org.commitmenttracker.registry.lifecycle.NotAssigned;
 import org.commitmenttracker.registry.lifecycle.ProgressRejected;
 import org.commitmenttracker.registry.lifecycle.TransitionRejected;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
@@ -25,6 +26,12 @@ class RegistryProblems {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Transition not allowed", e.getMessage());
         problem.setProperty("allowed", new TreeSet<>(e.allowed()));
         return problem;
+    }
+
+    /** To an agency that is not assigned, the commitment looks exactly like an unknown one. */
+    @ExceptionHandler(NotAssigned.class)
+    ProblemDetail notAssigned(NotAssigned e) {
+        return notFound(new CommitmentNotFound(e.commitmentId()));
     }
 
     @ExceptionHandler(ProgressRejected.class)

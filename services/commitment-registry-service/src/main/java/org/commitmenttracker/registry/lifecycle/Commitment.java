@@ -82,20 +82,23 @@ public record Commitment(
     }
 
     /**
-     * Applies an agency's progress report. A repeat (same event id) answers the first result; a report
-     * older than the last applied one is kept in history but does not move the status.
+     * Applies an agency's progress report. The assignment is checked first, so nothing of the commitment reaches an
+     * agency that is not assigned. A repeat (same event id from the same agency) answers the first result; an event id
+     * another actor used answers nothing of theirs. A report older than the last applied one is kept in history but
+     * does not move the status.
      *
-     * @throws ProgressRejected when the agency is not assigned to this commitment
+     * @throws NotAssigned when the agency is not assigned to this commitment
      * @throws TransitionRejected when the reported status is not reachable from the current one
      */
     public Outcome report(ProgressReport report, Instant now) {
-        Optional<HistoryEntry> earlier = history.stream().filter(h -> report.eventId().equals(h.eventId())).findFirst();
+        if (!agencies.contains(report.agencyId())) {
+            throw new NotAssigned(report.agencyId(), id);
+        }
+        String actor = "agency:" + report.agencyId();
+        Optional<HistoryEntry> earlier = history.stream()
+                .filter(h -> report.eventId().equals(h.eventId()) && actor.equals(h.actor())).findFirst();
         if (earlier.isPresent()) {
             return Outcome.unchanged(this, earlier.get());
-        }
-        if (!agencies.contains(report.agencyId())) {
-            throw new ProgressRejected("Agency " + report.agencyId() + " is not assigned to commitment " + id
-                    + (agencies.isEmpty() ? " (no agency is)." : "; assigned: " + agencies + "."));
         }
         boolean late = lastReportAt != null && report.occurredAt().isBefore(lastReportAt);
         CommitmentStatus target = late || report.status() == null ? status : report.status();
@@ -103,9 +106,9 @@ public record Commitment(
             Transitions.check(status, target);
         }
         StatusChange change = target == status ? null
-                : new StatusChange(status, target, report.note(), "agency:" + report.agencyId(), now);
+                : new StatusChange(status, target, report.note(), actor, now);
         HistoryEntry entry = new HistoryEntry(now, late ? "progress-out-of-order" : "progress", target,
-                change == null ? null : status, change == null ? null : target, "agency:" + report.agencyId(),
+                change == null ? null : status, change == null ? null : target, actor,
                 report.note(), report.eventId(), report.percentComplete(), report.evidenceUrls());
         if (late) {
             return Outcome.changed(with(facts, status, history(entry), now), entry, List.of());

@@ -172,8 +172,8 @@ class RegistrySecurityIT {
 
         // Reporting on B's commitment: for itself (not assigned), or in B's name (not its token's agency).
         HttpResponse<String> asItself = a.post("/api/commitments/" + ofB + "/progress", report(A, "IN_PROGRESS"));
-        assertThat(asItself.statusCode()).isEqualTo(403);
-        assertThat(asItself.body()).contains("not assigned");
+        assertThat(asItself.statusCode()).isEqualTo(404);
+        assertThat(asItself.body()).doesNotContain(B, "assigned");
         HttpResponse<String> inBsName = a.post("/api/commitments/" + ofB + "/progress", report(B, "IN_PROGRESS"));
         assertThat(inBsName.statusCode()).isEqualTo(403);
         assertThat(inBsName.headers().firstValue("Content-Type")).hasValueSatisfying(

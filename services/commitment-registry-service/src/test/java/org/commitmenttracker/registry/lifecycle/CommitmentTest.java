@@ -92,10 +92,29 @@ class CommitmentTest {
     }
 
     @Test
-    void anUnassignedAgencyIsRejected() {
+    void anUnassignedAgencyIsRejectedWithoutLearningWhoIsAssigned() {
         Commitment c = assigned(pledged(facts("支持。")), "other");
         assertThatThrownBy(() -> c.report(report("r1", CommitmentStatus.IN_PROGRESS, NOW), NOW))
-                .isInstanceOf(ProgressRejected.class).hasMessageContaining("not assigned");
+                .isInstanceOf(NotAssigned.class).hasMessageContaining("not assigned").hasMessageNotContaining("other");
+    }
+
+    /** Authorisation before deduplication: an event id seen before answers nothing to an agency that is not assigned. */
+    @Test
+    void anUnassignedAgencyReplayingAKnownEventIdIsRejectedNotAnsweredWithThatEntry() {
+        Commitment c = assigned(pledged(facts("支持。")), "other");
+        assertThatThrownBy(() -> c.report(report("e0", null, NOW), NOW)).isInstanceOf(NotAssigned.class);
+    }
+
+    @Test
+    void anEventIdAnotherActorUsedAnswersNothingOfTheirs() {
+        Commitment c = assigned(pledged(facts("支持。")), "mofcom");
+        Outcome outcome = c.report(report("e0", CommitmentStatus.IN_PROGRESS, NOW), NOW);
+        assertThat(outcome.changed()).isTrue();
+        assertThat(outcome.answer().actor()).isEqualTo("agency:mofcom");
+        assertThat(outcome.answer().kind()).isEqualTo("progress");
+        Outcome repeat = outcome.next().report(report("e0", CommitmentStatus.IN_PROGRESS, NOW), NOW);
+        assertThat(repeat.changed()).isFalse();
+        assertThat(repeat.answer()).isEqualTo(outcome.answer());
     }
 
     @Test
