@@ -55,16 +55,12 @@ public final class GoldScorer {
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
             golds = files.filter(p -> p.getFileName().toString().endsWith(".gold.json")).sorted().toList();
         }
-        List<Score> scores = new ArrayList<>();
-        for (Path gold : golds) {
-            Score score = score(gold);
-            print(score, System.out);
-            scores.add(score);
-        }
+        List<Score> scores = scoreAll(golds);
+        scores.forEach(score -> print(score, System.out));
         printTotals(scores, System.out);
     }
 
-    /** Every {@code *.gold.json} of a folder scored, by file name. */
+    /** Each gold file scored against the analysis of the communiqué beside it, in the order given. */
     public static List<Score> scoreAll(List<Path> golds) throws IOException {
         List<Score> scores = new ArrayList<>();
         for (Path gold : golds) {
@@ -185,8 +181,7 @@ public final class GoldScorer {
             Score.Retrieval bullets = retrieve(list(gold, "commitments"), Commitment.Kind.BULLET,
                     GoldScorer::bulletForm, String::equals);
             Score.Retrieval narrative = retrieve(list(gold, "narrative_commitments"), Commitment.Kind.NARRATIVE,
-                    CommitmentIds::normalise, (extracted, expected) -> extracted.contains(expected)
-                            || (expected.contains(extracted) && extracted.length() >= MIN_COVERAGE * expected.length()));
+                    CommitmentIds::normalise, GoldScorer::narrativeMatches);
             return new Score(name, languageOf(gold), bullets, narrative, signed(), accuracy(Attribute.SECTION), accuracy(Attribute.TIME),
                     accuracy(Attribute.INSTRUMENTS), accuracy(Attribute.PARTIES), accuracy(Attribute.ORGANISATIONS),
                     documentFields(), List.copyOf(mismatches));
@@ -339,6 +334,22 @@ public final class GoldScorer {
         String text = extractedKey.substring(0, extractedBar);
         return goldKey.substring(goldBar).equals(extractedKey.substring(extractedBar))
                 && (text.contains(goldText) || goldText.contains(text));
+    }
+
+    /**
+     * Whether a system commitment's text matches a gold commitment of {@code goldKind} by the corpus rules: a
+     * bullet by an equal text apart from a trailing separator or conjunction, a narrative one by containing the
+     * gold text or being contained in it and covering at least 60 % of it (texts compared after NFKC, no whitespace).
+     */
+    public static boolean matchesGold(Commitment.Kind goldKind, String text, String goldText) {
+        return goldKind == Commitment.Kind.BULLET ? bulletForm(text).equals(bulletForm(goldText))
+                : narrativeMatches(CommitmentIds.normalise(text), CommitmentIds.normalise(goldText));
+    }
+
+    /** The narrative rule on normalised texts. */
+    private static boolean narrativeMatches(String extracted, String expected) {
+        return extracted.contains(expected)
+                || (expected.contains(extracted) && extracted.length() >= MIN_COVERAGE * expected.length());
     }
 
     /** A bullet's text as compared: normalised, without the separator and conjunction linking it to the next item. */
