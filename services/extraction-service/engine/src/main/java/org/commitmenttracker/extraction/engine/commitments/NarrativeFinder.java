@@ -63,31 +63,57 @@ final class NarrativeFinder {
         Opening previous = null;
         Span previousClause = null;
         boolean subjectPending = false;
+        // Spaced scripts: the clause that names the subject a commitment continues, and whether a clause with a
+        // subject of its own stands before that one (else the commitment takes the sentence from its start).
+        int owner = -1;
+        boolean subjectBeforeOwner = false;
         for (Span clause : clauses) {
             Opening opening = openings.at(folded, clause.start());
             if (sentenceSubject == null && opening.subject() != null) {
                 sentenceSubject = opening.subject();
             }
+            if (opening.subject() != null && !subjectPending) {
+                subjectBeforeOwner |= owner >= 0;
+                owner = clause.start();
+            }
             boolean owned = !subjectRequired || opening.subject() != null || subjectPending
                     || (opening.joined() && sentenceSubject != null);
-            subjectPending = opening.verb() == null && (opening.subject() != null || subjectPending);
+            // Only a clause that is nothing but a subject ("We, the Leaders,") leaves it to the next clause.
+            subjectPending = opening.verb() == null
+                    && ((opening.subject() != null && onlySubject(folded, opening.end(), clause.end())) || subjectPending);
             if (opening.verb() == Verb.COMMITMENT && owned) {
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
-                int start = wholeSentence ? sentence.start() : bareReport ? previousClause.start() : clause.start();
+                int start = wholeSentence ? sentence.start()
+                        : subjectRequired ? ownedStart(sentence, owner, subjectBeforeOwner, clause.start())
+                        : bareReport ? previousClause.start() : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;
                 return new Found(new Span(start, sentence.end()), subject);
             }
             if (subjectRequired && sentenceSubject != null) {
                 int joined = joinedCommitment(folded, clause, opening.end());
                 if (joined >= 0) {
-                    return new Found(new Span(wholeSentence ? sentence.start() : joined, sentence.end()), sentenceSubject);
+                    int start = wholeSentence ? sentence.start() : ownedStart(sentence, owner, subjectBeforeOwner, joined);
+                    return new Found(new Span(start, sentence.end()), sentenceSubject);
                 }
             }
             previous = opening;
             previousClause = clause;
         }
         return null;
+    }
+
+    /**
+     * Where a commitment of a spaced script starts: with the clause that names its subject, so "…, and will"
+     * keeps "We reaffirm …" before it; and with the sentence when no other subject precedes that clause, so
+     * leading clauses of purpose, condition or circumstance stay ("For that purpose, we will …", "Aware of …, we
+     * commit …"). A second statement with its own subject ("We note X, and we will Y") starts at its clause.
+     */
+    private static int ownedStart(Span sentence, int owner, boolean subjectBeforeOwner, int fallback) {
+        if (owner < 0) {
+            return fallback;
+        }
+        return subjectBeforeOwner ? owner : sentence.start();
     }
 
     /**
@@ -104,6 +130,17 @@ final class NarrativeFinder {
             }
         }
         return -1;
+    }
+
+    /** Whether nothing but spaces and the clause's closing mark follow {@code from} up to {@code end}. */
+    private boolean onlySubject(String folded, int from, int end) {
+        for (int i = from; i < end; i++) {
+            char c = folded.charAt(i);
+            if (!Character.isWhitespace(c) && !(i == end - 1 && punctuation.breaksClause(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The sentence's last mark that is not a space. */

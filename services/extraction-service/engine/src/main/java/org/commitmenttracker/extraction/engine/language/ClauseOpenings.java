@@ -3,6 +3,7 @@ package org.commitmenttracker.extraction.engine.language;
 import java.util.List;
 
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.alphabetic.PledgeForms;
 
 /**
  * Reads how a clause opens: an optional subject ("双方", "俄方", "两国总理（…）"), optional adverbs, then a
@@ -68,6 +69,7 @@ public final class ClauseOpenings {
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
+    private final PledgeForms pledges;
 
     ClauseOpenings(Lexicon lexicon, Punctuation punctuation, Countries countries, boolean spacedWords) {
         this.everyPartySubjects = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.all"));
@@ -84,6 +86,7 @@ public final class ClauseOpenings {
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
+        this.pledges = spacedWords ? new PledgeForms(lexicon) : null;
     }
 
     public Opening at(String folded, int from) {
@@ -94,9 +97,11 @@ public final class ClauseOpenings {
             joined = true;
             at = skipSpaces(folded, at + conjunction.length());
         }
-        String lead = joined ? null : subjectLeads.at(folded, at);
+        String lead = subjectLeads.at(folded, at);
         if (lead != null) {
             at = skipSpaces(folded, at + lead.length());
+        } else if (pledges != null) {
+            at = pledges.subjectAfterLead(folded, at, everyPartySubjects);
         }
         String impersonal = impersonalCues.at(folded, at);
         if (impersonal != null) {
@@ -124,6 +129,28 @@ public final class ClauseOpenings {
         if (subject != null) {
             at = skipParenthetical(folded, skipSpaces(folded, at));
         }
+        Opening opening = verbAfter(folded, at, subject, joined);
+        if (opening.subject() == null && opening.verb() == null && pledges != null) {
+            // A named or collective actor ("the G7", "our countries") is a subject only where it pledges.
+            PledgeForms.Actor actor = pledges.actorAt(folded, at, countries);
+            if (actor != null) {
+                Subject named = actor.states().isEmpty() ? Subject.EVERY_PARTY : new Subject(false, actor.states());
+                Opening pledged = verbAfter(folded, actor.end(), named, joined);
+                if (pledged.verb() == Verb.COMMITMENT) {
+                    return pledged;
+                }
+            }
+        }
+        return opening;
+    }
+
+    /**
+     * Adverbs, then the verb at {@code from}: the longest cue of either kind, so "continue to condemn" reports
+     * where "continue to" would pledge; in a spaced script a pledge may also be stated as a noun or a state
+     * ("reaffirm our commitment to", "remain determined to").
+     */
+    private Opening verbAfter(String folded, int from, Subject subject, boolean joined) {
+        int at = from;
         for (int i = 0; i < MAX_ADVERBS; i++) {
             at = skipSpaces(folded, at);
             String adverb = adverbs.at(folded, at);
@@ -134,12 +161,17 @@ public final class ClauseOpenings {
         }
         at = skipSpaces(folded, at);
         String commitment = commitmentVerbs.at(folded, at);
-        if (commitment != null) {
-            return new Opening(subject, Verb.COMMITMENT, at + commitment.length(), joined);
-        }
         String reporting = reportingVerbs.at(folded, at);
-        if (reporting != null) {
-            return new Opening(subject, Verb.REPORTING, at + reporting.length(), joined);
+        int commitmentEnd = commitment == null ? -1 : at + commitment.length();
+        if (pledges != null) {
+            commitmentEnd = Math.max(commitmentEnd, pledges.pledgeEnd(folded, at));
+        }
+        int reportingEnd = reporting == null ? -1 : at + reporting.length();
+        if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd) {
+            return new Opening(subject, Verb.COMMITMENT, commitmentEnd, joined);
+        }
+        if (reportingEnd >= 0) {
+            return new Opening(subject, Verb.REPORTING, reportingEnd, joined);
         }
         return new Opening(subject, null, at, joined);
     }

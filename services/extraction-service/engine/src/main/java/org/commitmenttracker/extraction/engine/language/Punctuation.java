@@ -51,7 +51,9 @@ public final class Punctuation {
             wordStart--;
         }
         String word = text.subSequence(wordStart, i + 1).toString();
-        return !abbreviations.contains(word) && !isInitials(word);
+        // "ASEAN-U.S.": initials closing a compound are initials too.
+        String last = word.substring(Math.max(word.lastIndexOf('-'), word.lastIndexOf('/')) + 1);
+        return !abbreviations.contains(word) && !isInitials(word) && !isInitials(last);
     }
 
     /** "U.S.", "e.g.": single letters each followed by a full stop. */

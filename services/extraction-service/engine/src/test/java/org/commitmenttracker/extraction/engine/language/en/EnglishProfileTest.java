@@ -92,7 +92,6 @@ class EnglishProfileTest {
             "We will continue to support the multilateral trading system.",
             "We agree to establish a working group on food security.",
             "We resolve to end hunger and malnutrition.",
-            "We call on all countries to refrain from protectionism.",
             "Leaders decided to launch a new initiative on digital skills.",
             "The Parties shall exchange information on a regular basis.",
             "Each Party shall undertake to notify the other of any measure.",
@@ -100,7 +99,19 @@ class EnglishProfileTest {
             "Further, we will strengthen cooperation among tax authorities.",
             "We, the Leaders of the G20, will act together to secure a sustainable future.",
             "We welcome the report of the task force and will implement its recommendations.",
-            "We welcome the progress made and call for its implementation in a timely manner.",
+            "We reaffirm our steadfast support for the island states of the region.",
+            "We express our resolve to double adaptation finance.",
+            "We share a commitment to addressing debt vulnerabilities.",
+            "We remain firmly determined to close the digital divide.",
+            "We are resolute in our determination to end child labour.",
+            "We task our trade ministers to report on supply chains.",
+            "We ask the World Bank to prepare options for concessional finance.",
+            "The G20 will launch a platform for vaccine research.",
+            "Our two countries intend to open new consulates.",
+            "Each member state will designate a contact point.",
+            "The FAO and the WHO will present a joint review.",
+            "To this end we will simplify customs procedures.",
+            "Together, we recommit to the goals of the partnership.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -116,9 +127,33 @@ class EnglishProfileTest {
             "Many countries face debt distress, which will hamper their recovery.",
             "The global economy will grow by 3 per cent next year.",
             "We welcome the following:",
+            "We call on all countries to refrain from protectionism.",
+            "We welcome the progress made and call for its implementation in a timely manner.",
+            "We urge all parties to exercise restraint.",
+            "We continue to condemn attacks on civilian infrastructure.",
+            "This will strengthen the resilience of supply chains.",
+            "The Partnership will expand to new members next year.",
+            "We met in Rome, and the Summit will be followed by a ministerial meeting.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @Test
+    void aCommitmentKeepsItsSubjectAndItsLeadingClauses() {
+        assertThat(commitments("We value the work of the task force, and will extend its mandate to 2026."))
+                .extracting(Commitment::text)
+                .containsExactly("We value the work of the task force, and will extend its mandate to 2026.");
+        assertThat(commitments("Mindful of rising food prices, we will keep our markets open."))
+                .extracting(Commitment::text).containsExactly("Mindful of rising food prices, we will keep our markets open.");
+        assertThat(commitments("We opened the forum in May, and with our partners we will hold its second session."))
+                .extracting(Commitment::text).containsExactly("and with our partners we will hold its second session.");
+    }
+
+    @Test
+    void initialsClosingACompoundDoNotEndTheSentence() {
+        assertThat(commitments("We will launch an EU-U.S. Clean Energy Dialogue in 2024."))
+                .extracting(Commitment::text).containsExactly("We will launch an EU-U.S. Clean Energy Dialogue in 2024.");
     }
 
     @Test

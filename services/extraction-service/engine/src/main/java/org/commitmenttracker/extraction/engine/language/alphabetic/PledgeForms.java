@@ -1,0 +1,288 @@
+package org.commitmenttracker.extraction.engine.language.alphabetic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.Lexicon;
+
+/**
+ * The open-ended forms in which declarations of a spaced script pledge and name who pledges, read word by word
+ * from lexicon word classes rather than listed phrase by phrase:
+ * <ul>
+ * <li>a pledge stated as a noun: {@code pledge.verb} + a determiner + up to two words + {@code pledge.noun} +
+ * {@code pledge.link} ("renew our firm support for", "express our resolve to", "share a commitment
+ * to");</li>
+ * <li>a pledge stated as a state: {@code state.verb} + adverbs + {@code state.adjective}, optionally "in our" +
+ * noun, + {@code pledge.link} ("remain strongly committed to", "stay resolute in their determination to");</li>
+ * <li>a collective or named actor as subject: "our three countries", "Each Quad partner", "the G7", "The FAO and
+ * WBG", "The Space Working Group": a determiner ({@code actor.collective}, which lets an actor noun stand without
+ * a name, or {@code actor.determiner}) or none, then names (capitalised words,
+ * acronyms, groupings of {@code actor.grouping}) joined by {@code actor.connector}, optionally ended by an actor
+ * noun ({@code actor.noun}). Without an acronym or grouping the phrase must end in an actor noun, so "The
+ * Partnership" or a sentence-initial "This" names no actor.</li>
+ * </ul>
+ * and a subject after a short prepositional phrase ({@code subject.preposition}, "In space we will …").
+ * Lexicons without these keys (a language that does not need them) match nothing.
+ */
+public final class PledgeForms {
+    private static final int MAX_INNER_WORDS = 2;
+    private static final int MAX_ADVERBS = 3;
+    private static final int MAX_ACTOR_WORDS = 6;
+    private static final int MAX_LEAD_WORDS = 5;
+
+    /** An actor read as a subject: where it ends and the states it names (empty when it names a collective). */
+    public record Actor(int end, List<String> states) {
+    }
+
+    private final Lexicon.PhraseIndex pledgeVerbs;
+    private final Lexicon.PhraseIndex determiners;
+    private final Lexicon.PhraseIndex pledgeNouns;
+    private final Lexicon.PhraseIndex links;
+    private final Lexicon.PhraseIndex stateVerbs;
+    private final Lexicon.PhraseIndex stateAdjectives;
+    private final Lexicon.PhraseIndex stateInner;
+    private final Lexicon.PhraseIndex adverbs;
+    private final Lexicon.PhraseIndex actorDeterminers;
+    private final Lexicon.PhraseIndex collectiveDeterminers;
+    private final Lexicon.PhraseIndex actorNouns;
+    private final Lexicon.PhraseIndex groupings;
+    private final Lexicon.PhraseIndex connectors;
+    private final Lexicon.PhraseIndex numbers;
+    private final Lexicon.PhraseIndex prepositions;
+    private final Lexicon.PhraseIndex relatives;
+
+    public PledgeForms(Lexicon lexicon) {
+        this.pledgeVerbs = index(lexicon, "pledge.verb");
+        this.determiners = index(lexicon, "pledge.determiner");
+        this.pledgeNouns = index(lexicon, "pledge.noun");
+        this.links = index(lexicon, "pledge.link");
+        this.stateVerbs = index(lexicon, "state.verb");
+        this.stateAdjectives = index(lexicon, "state.adjective");
+        this.stateInner = index(lexicon, "state.inner");
+        this.adverbs = index(lexicon, "subject.adverb");
+        this.actorDeterminers = index(lexicon, "actor.determiner");
+        this.collectiveDeterminers = index(lexicon, "actor.collective");
+        this.actorNouns = index(lexicon, "actor.noun");
+        this.groupings = index(lexicon, "actor.grouping");
+        this.connectors = index(lexicon, "actor.connector");
+        this.numbers = index(lexicon, "actor.number");
+        this.prepositions = index(lexicon, "subject.preposition");
+        this.relatives = index(lexicon, "subject.relative");
+    }
+
+    private static Lexicon.PhraseIndex index(Lexicon lexicon, String key) {
+        List<String> entries = new ArrayList<>(lexicon.listOrEmpty(key));
+        entries.sort((a, b) -> b.length() - a.length());
+        return new Lexicon.PhraseIndex(entries);
+    }
+
+    /**
+     * "In space we will …", "Through these talks we intend …": a short phrase opened by a preposition before the
+     * subject, in the same clause. Returns where the subject starts, or {@code at} when no such phrase stands
+     * there; a relative word ("where", "which") in the phrase makes the subject belong to another clause.
+     */
+    public int subjectAfterLead(String folded, int at, Lexicon.PhraseIndex subjects) {
+        String preposition = prepositions.at(folded, at);
+        if (preposition == null) {
+            return at;
+        }
+        int word = skipSpaces(folded, at + preposition.length());
+        for (int words = 0; words < MAX_LEAD_WORDS; words++) {
+            if (word >= folded.length() || relatives.at(folded, word) != null) {
+                return at;
+            }
+            if (words > 0 && subjects.at(folded, word) != null) {
+                return word;
+            }
+            int end = wordEnd(folded, word);
+            if (end == word || end >= folded.length() || !Character.isWhitespace(folded.charAt(end))) {
+                return at;
+            }
+            word = skipSpaces(folded, end);
+        }
+        return at;
+    }
+
+    /** Where a pledge in one of the two forms starting at {@code at} ends, or -1. */
+    public int pledgeEnd(String folded, int at) {
+        int noun = nounPledgeEnd(folded, at);
+        return noun >= 0 ? noun : statePledgeEnd(folded, at);
+    }
+
+    private int nounPledgeEnd(String folded, int from) {
+        String verb = pledgeVerbs.at(folded, from);
+        if (verb == null) {
+            return -1;
+        }
+        int at = skipSpaces(folded, from + verb.length());
+        String determiner = determiners.at(folded, at);
+        if (determiner == null) {
+            return -1;
+        }
+        at = skipSpaces(folded, at + determiner.length());
+        for (int words = 0; words <= MAX_INNER_WORDS; words++) {
+            String noun = pledgeNouns.at(folded, at);
+            if (noun != null) {
+                return linkEnd(folded, skipSpaces(folded, at + noun.length()));
+            }
+            int next = wordEnd(folded, at);
+            if (next == at) {
+                return -1;
+            }
+            at = skipSpaces(folded, next);
+        }
+        return -1;
+    }
+
+    private int statePledgeEnd(String folded, int from) {
+        String verb = stateVerbs.at(folded, from);
+        if (verb == null) {
+            return -1;
+        }
+        int at = skipAdverbs(folded, skipSpaces(folded, from + verb.length()));
+        String adjective = stateAdjectives.at(folded, at);
+        if (adjective == null) {
+            return -1;
+        }
+        at = skipSpaces(folded, at + adjective.length());
+        String inner = stateInner.at(folded, at);
+        if (inner != null) {
+            at = skipSpaces(folded, at + inner.length());
+            String noun = pledgeNouns.at(folded, at);
+            if (noun == null) {
+                return -1;
+            }
+            at = skipSpaces(folded, at + noun.length());
+        }
+        return linkEnd(folded, at);
+    }
+
+    private int linkEnd(String folded, int at) {
+        String link = links.at(folded, at);
+        return link == null ? -1 : at + link.length();
+    }
+
+    /**
+     * An actor named as subject at {@code from}, or null. {@code countries} reads states among the names, so
+     * "Chile and the Republic of Peru" binds those two.
+     */
+    public Actor actorAt(String folded, int from, Countries countries) {
+        int at = from;
+        // "our countries", "each partner": a collective determiner lets an actor noun stand without a name.
+        boolean determined = false;
+        String collective = collectiveDeterminers.at(folded, at);
+        String determiner = collective != null ? collective : actorDeterminers.at(folded, at);
+        if (determiner != null) {
+            at = skipSpaces(folded, at + determiner.length());
+            determined = collective != null;
+            String number = numbers.at(folded, at);
+            if (number != null) {
+                at = skipSpaces(folded, at + number.length());
+            }
+        }
+        List<String> states = new ArrayList<>();
+        boolean named = false;
+        boolean strongName = false;
+        boolean onlyStates = true;
+        int end = -1;
+        for (int words = 0; words < MAX_ACTOR_WORDS && at < folded.length(); words++) {
+            String noun = actorNouns.at(folded, at);
+            if (noun != null && (named || determined)) {
+                end = at + noun.length();
+                onlyStates = false;
+                break;
+            }
+            String[] state = countries.subjectAt(folded, at);
+            if (state != null) {
+                states.add(state[0]);
+                at += Integer.parseInt(state[1]);
+                named = true;
+                strongName = true;
+                end = at;
+            } else {
+                String grouping = groupings.at(folded, at);
+                int next = grouping != null ? at + grouping.length() : wordEnd(folded, at);
+                if (next == at || !Character.isUpperCase(folded.charAt(at))) {
+                    break;
+                }
+                strongName |= grouping != null || isAcronym(folded, at, next);
+                named = true;
+                onlyStates = false;
+                at = next;
+                end = -1;
+            }
+            int afterSpaces = skipSpaces(folded, at);
+            String connector = connectors.at(folded, afterSpaces);
+            if (connector != null) {
+                at = skipSpaces(folded, afterSpaces + connector.length());
+                String article = actorDeterminers.at(folded, at);
+                at = article != null ? skipSpaces(folded, at + article.length()) : at;
+            } else {
+                at = afterSpaces;
+            }
+        }
+        if (end < 0 && strongName && named) {
+            // A name without actor noun: only an acronym, grouping or state names an actor ("the G7", "FAO").
+            end = lastNameEnd(folded, from, at);
+        }
+        if (end < 0) {
+            return null;
+        }
+        return new Actor(end, onlyStates ? List.copyOf(states) : List.of());
+    }
+
+    /** The end of the last word before {@code at} (which stands after spaces or a connector). */
+    private static int lastNameEnd(String folded, int from, int at) {
+        int end = at;
+        while (end > from && Character.isWhitespace(folded.charAt(end - 1))) {
+            end--;
+        }
+        return end > from ? end : -1;
+    }
+
+    /** "G7", "FAO", "WBG": two or more capitals, or a capital and a digit. */
+    private static boolean isAcronym(String folded, int start, int end) {
+        int capitals = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = folded.charAt(i);
+            capitals += Character.isUpperCase(c) ? 1 : 0;
+            digits += Character.isDigit(c) ? 1 : 0;
+        }
+        return capitals >= 2 || (capitals == 1 && digits > 0);
+    }
+
+    private int skipAdverbs(String folded, int from) {
+        int at = from;
+        for (int i = 0; i < MAX_ADVERBS; i++) {
+            String adverb = adverbs.at(folded, at);
+            if (adverb == null) {
+                break;
+            }
+            at = skipSpaces(folded, at + adverb.length());
+        }
+        return at;
+    }
+
+    /** The end of the word at {@code at}: letters, digits, hyphens and apostrophes. */
+    private static int wordEnd(String folded, int at) {
+        int end = at;
+        while (end < folded.length()) {
+            char c = folded.charAt(end);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019')) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+}
