@@ -12,6 +12,7 @@ import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
 import org.commitmenttracker.extraction.engine.language.Lexicon;
 import org.commitmenttracker.extraction.engine.structure.Block;
@@ -25,6 +26,11 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
  */
 public final class MetadataReader {
     private static final int MAX_NAME_LENGTH = 6;
+    /** The second line of a title of two; a closing line with the date it was signed; a wire dateline. */
+    private static final int MAX_TITLE_LINE = 80;
+    private static final int MAX_SIGN_OFF = 40;
+    private static final int MAX_SPACED_SIGN_OFF = 80;
+    private static final int MAX_DATELINE = 30;
 
     private final LanguageProfile profile;
     private final Countries countries;
@@ -35,6 +41,8 @@ public final class MetadataReader {
     private final List<String> signingVerbs;
     private final List<String> meetingVerbs;
     private final List<String> meetingNouns;
+    private final List<String> datelineEnds;
+    private final List<String> titleNotes;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -47,32 +55,88 @@ public final class MetadataReader {
         this.signingVerbs = profile.lexicon().list("list.signing");
         this.meetingVerbs = profile.lexicon().list("meeting.verb");
         this.meetingNouns = profile.lexicon().list("meeting.noun");
+        this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
+        this.titleNotes = profile.lexicon().listOrEmpty("title.note");
     }
 
     public DocumentMetadata read(SourceDocument source, DocumentStructure structure) {
-        Paragraph title = structure.title();
-        String titleText = source.title() != null ? source.title() : title == null ? null : title.text();
+        Heading heading = heading(structure);
+        String titleText = source.title() != null ? source.title() : heading.title();
         String titleFolded = titleText == null ? "" : profile.fold(titleText);
-        Optional<Paragraph> opening = opening(structure);
+        Optional<Paragraph> opening = opening(structure, heading.continued());
         String openingFolded = opening.map(Paragraph::folded).orElse("");
-        return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded),
-                parties(openingFolded, titleFolded), signatories(structure, openingFolded),
+        return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded, heading.dateline()),
+                parties(openingFolded, titleFolded), signatories(structure, opening),
                 meeting(opening.orElse(null), titleText, titleFolded));
     }
 
     /**
-     * The first running paragraph; in a spaced script the first one that states something (ends a sentence),
-     * as a dateline ("New Delhi, 9-10 September 2023") or a heading ("Preamble") may stand before it.
+     * The title as the document writes it, and what stands with it: a title of two lines ("A 和 B" above
+     * "关于…的联合声明") read as one, without a wire dateline glued before it ("新华社北京7月23日电 …", whose
+     * month and day are kept) or a note after it ("（全文）"). {@code continued}: the second line was the first
+     * block.
      */
-    private Optional<Paragraph> opening(DocumentStructure structure) {
-        if (profile.spacedWords()) {
-            for (Block block : structure.blocks()) {
-                if (block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
-                    return Optional.of(block.paragraph());
-                }
+    private record Heading(String title, boolean continued, String dateline) {
+    }
+
+    private Heading heading(DocumentStructure structure) {
+        Paragraph title = structure.title();
+        if (title == null) {
+            return new Heading(null, false, "");
+        }
+        String text = title.text();
+        boolean continued = false;
+        Block first = structure.blocks().isEmpty() ? null : structure.blocks().get(0);
+        if (!profile.endsWithTitleSuffix(bare(title.folded())) && first instanceof Block.Prose
+                && !endsASentence(first.paragraph().folded()) && first.paragraph().text().length() <= MAX_TITLE_LINE
+                && profile.endsWithTitleSuffix(bare(first.paragraph().folded()))) {
+            text = text + (profile.spacedWords() ? " " : "") + first.paragraph().text();
+            continued = true;
+        }
+        String dateline = "";
+        for (String end : datelineEnds) {
+            int at = profile.fold(text).indexOf(end);
+            if (at > 0 && at < MAX_DATELINE && profile.dates().dateline(profile.fold(text.substring(0, at + end.length()))).isPresent()) {
+                dateline = profile.fold(text.substring(0, at + end.length()));
+                text = text.substring(at + end.length()).strip();
+                break;
             }
         }
-        return structure.opening();
+        for (String note : titleNotes) {
+            if (text.endsWith(note) && text.length() > note.length()) {
+                text = text.substring(0, text.length() - note.length()).strip();
+            }
+        }
+        return new Heading(text, continued, dateline);
+    }
+
+    /** A folded title without a note after it ("…联合声明（全文）"). */
+    private String bare(String folded) {
+        for (String note : titleNotes) {
+            if (folded.endsWith(note)) {
+                return folded.substring(0, folded.length() - note.length()).strip();
+            }
+        }
+        return folded;
+    }
+
+    /**
+     * The first running paragraph (after the title's second line); in a spaced script the first one that
+     * states something (ends a sentence), as a dateline ("New Delhi, 9-10 September 2023") or a heading
+     * ("Preamble") may stand before it.
+     */
+    private Optional<Paragraph> opening(DocumentStructure structure, boolean titleContinued) {
+        boolean skip = titleContinued;
+        for (Block block : structure.blocks()) {
+            if (skip) {
+                skip = false;
+                continue;
+            }
+            if (block instanceof Block.Prose && (!profile.spacedWords() || endsASentence(block.paragraph().folded()))) {
+                return Optional.of(block.paragraph());
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean endsASentence(String folded) {
@@ -84,7 +148,11 @@ public final class MetadataReader {
         return false;
     }
 
-    private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded) {
+    private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded, String titleDateline) {
+        Optional<LocalDate> signedOn = signOffDate(structure);
+        if (signedOn.isPresent()) {
+            return signedOn.get();
+        }
         if (profile.spacedWords()) {
             // A dateline of its own before the opening ("Moscow, 21 March 2023") dates the document, which may
             // have been adopted on the last day of the meeting the opening dates.
@@ -102,28 +170,72 @@ public final class MetadataReader {
         if (written.isPresent()) {
             return written.get();
         }
-        Optional<MonthDay> dateline = profile.dates().dateline(openingFolded);
+        Optional<MonthDay> dateline = profile.dates().dateline(titleDateline + openingFolded);
         Integer year = source.publicationDate() != null ? Integer.valueOf(source.publicationDate().getYear())
-                : firstYearWritten(structure);
+                : yearWritten(structure);
         if (dateline.isPresent() && year != null) {
             return dateline.get().atYear(year);
         }
         return source.publicationDate();
     }
 
-    private Integer firstYearWritten(DocumentStructure structure) {
-        for (Block block : structure.blocks()) {
-            for (TimeSpan span : profile.dates().find(block.paragraph().text(), block.paragraph().folded(), null)) {
-                if (span.start() != null) {
-                    return span.start().getYear();
+    /**
+     * The date a closing line gives ("2019年7月23日于北京", "Москва, 13 марта 2025 года"): a short paragraph
+     * among the last two with a full date, which says when the text was signed or issued.
+     */
+    private Optional<LocalDate> signOffDate(DocumentStructure structure) {
+        List<Block> blocks = structure.blocks();
+        int maxLength = profile.spacedWords() ? MAX_SPACED_SIGN_OFF : MAX_SIGN_OFF;
+        for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 2); i--) {
+            Paragraph paragraph = blocks.get(i).paragraph();
+            ClauseOpenings.Opening statement = profile.openings().at(paragraph.folded(), 0);
+            boolean closingLine = statement.subject() == null && statement.verb() == null
+                    && !endsASentence(paragraph.folded().substring(0, Math.max(0, paragraph.folded().length() - 1)));
+            if (blocks.get(i) instanceof Block.Prose && closingLine && paragraph.text().length() <= maxLength) {
+                Optional<LocalDate> date = profile.dates().firstFullDate(paragraph.folded());
+                if (date.isPresent()) {
+                    return date;
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** States named in full in the opening, else the compound of short forms the title starts with ("中俄…"). */
+    /**
+     * The year a dateline without one ("…11月30日电") stands in: that of the first full date the text writes
+     * (the meeting's), else the year it writes most; a year it recalls ("1984年建交") is no guide on its own.
+     */
+    private Integer yearWritten(DocumentStructure structure) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (Block block : structure.blocks()) {
+            Optional<LocalDate> full = profile.dates().firstFullDate(block.paragraph().folded());
+            if (full.isPresent()) {
+                return full.get().getYear();
+            }
+            for (TimeSpan span : profile.dates().find(block.paragraph().text(), block.paragraph().folded(), null)) {
+                if (span.start() != null) {
+                    counts.merge(span.start().getYear(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * States named in full in the opening's first sentence (who met), else in the whole opening, else the
+     * compound of short forms the title starts with ("中俄…"), else the states the title names. At least two:
+     * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states.
+     */
     private List<String> parties(String openingFolded, String titleFolded) {
+        int firstEnd = 0;
+        while (firstEnd < openingFolded.length() && !profile.punctuation().endsSentenceAt(openingFolded, firstEnd)) {
+            firstEnd++;
+        }
+        List<String> whoMet = countries.namedIn(openingFolded.substring(0, Math.min(openingFolded.length(), firstEnd + 1)));
+        if (whoMet.size() >= 2) {
+            return whoMet;
+        }
         List<String> named = countries.namedIn(openingFolded);
         if (named.size() >= 2) {
             return named;
@@ -133,11 +245,11 @@ public final class MetadataReader {
             return compound;
         }
         List<String> inTitle = countries.namedIn(titleFolded);
-        return inTitle.size() >= 2 ? inTitle : named;
+        return inTitle.size() >= 2 ? inTitle : List.of();
     }
 
     /** Names after office titles in the sentence that says who signed, else in the opening. */
-    private List<String> signatories(DocumentStructure structure, String openingFolded) {
+    private List<String> signatories(DocumentStructure structure, Optional<Paragraph> opening) {
         List<Block> blocks = structure.blocks();
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Paragraph paragraph = blocks.get(i).paragraph();
@@ -148,7 +260,7 @@ public final class MetadataReader {
                 }
             }
         }
-        return structure.opening().map(p -> namesAfterOffices(p.text(), p.folded())).orElse(List.of());
+        return opening.map(p -> namesAfterOffices(p.text(), p.folded())).orElse(List.of());
     }
 
     private List<String> namesAfterOffices(String text, String folded) {

@@ -1,0 +1,71 @@
+package org.commitmenttracker.extraction.engine.language.zh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Chinese statements as the genre writes them, each in Simplified and Traditional script: a title of two lines,
+ * the date of the closing line, short forms that several states share, list items whose sentences have
+ * different subjects.
+ */
+class ChineseProfileTest {
+    private static final String SIMPLIFIED = """
+            中华人民共和国和阿曼苏丹国
+            关于深化友好合作关系的联合声明
+            　　应中华人民共和国主席邀请，阿曼苏丹国苏丹于2024年5月8日至10日对中国进行国事访问。
+            　　双方商定：
+            　　——阿方欢迎中方企业参与港口建设，愿提供便利条件。
+            　　——中方感谢阿方支持举办博览会。阿方将派代表团参加。
+            　　——加强在世界贸易组织框架内的协调。
+            　　2024年5月10日于北京
+            """;
+
+    private static final String TRADITIONAL = """
+            中華人民共和國和阿曼蘇丹國
+            關於深化友好合作關係的聯合聲明
+            　　應中華人民共和國主席邀請，阿曼蘇丹國蘇丹於2024年5月8日至10日對中國進行國事訪問。
+            　　雙方商定：
+            　　——阿方歡迎中方企業參與港口建設，願提供便利條件。
+            　　——中方感謝阿方支持舉辦博覽會。阿方將派代表團參加。
+            　　——加強在世界貿易組織框架內的協調。
+            　　2024年5月10日於北京
+            """;
+
+    private final CommuniqueAnalyzer analyzer = new CommuniqueAnalyzer();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {SIMPLIFIED, TRADITIONAL})
+    void readsTheTitleOfTwoLinesTheClosingDateAndWhoEachItemBinds(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("om-2024", text));
+
+        assertThat(analysis.document().title()).isEqualTo(text.lines().limit(2).reduce("", String::concat));
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2024, 5, 10));
+        assertThat(analysis.document().parties()).containsExactly("CN", "OM");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(
+                List.of("OM"), List.of("CN", "OM"), List.of("CN", "OM"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "新华社北京5月10日电　中华人民共和国和阿曼苏丹国联合声明（全文）\\n　　双方将加强港口合作。|中华人民共和国和阿曼苏丹国联合声明",
+            "新華社北京5月10日電　中華人民共和國和阿曼蘇丹國聯合聲明（全文）\\n　　雙方將加強港口合作。|中華人民共和國和阿曼蘇丹國聯合聲明",
+    })
+    void takesAWireDatelineOffTheTitleAndDatesTheDocumentByIt(String text, String title) {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("om-wire", text.replace("\\n", "\n"), null, null,
+                LocalDate.of(2024, 5, 11)));
+
+        assertThat(analysis.document().title()).isEqualTo(title);
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2024, 5, 10));
+        assertThat(analysis.commitments()).hasSize(1);
+    }
+}
