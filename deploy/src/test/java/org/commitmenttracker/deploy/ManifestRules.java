@@ -100,6 +100,8 @@ final class ManifestRules {
             webComponent(component);
         }
         model.mail().forEach(this::mail);
+        mongodbReachableOnlyFromItsClients();
+        mongodbTls();
         topics(topics);
         scaling(topics);
         kafkaUsers();
@@ -274,6 +276,106 @@ final class ManifestRules {
             secrets.put(mail.passwordEnv(), new SecretKey(deployment + "-smtp", "password", true));
         }
         return secrets;
+    }
+
+    /** The pods of the MongoDB replica set (the operator's StatefulSet labels them so). */
+    static final Map<String, Object> MONGODB_PODS = Map.of("app", "tracker-mongodb-svc");
+    /** The label that pins a namespaceSelector to one namespace (set by Kubernetes itself, nobody else can). */
+    static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+
+    /** The first container of a workload that connects to MongoDB (its {@code MONGODB_URI} from a Secret), or null. */
+    private static Map<String, Object> databaseClient(Map<String, Object> deployment) {
+        return list(deployment, "spec", "template", "spec", "containers").stream()
+                .filter(c -> list(c, "env").stream().anyMatch(e -> "MONGODB_URI".equals(string(e, "name"))))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Where policies isolate the workloads, MongoDB's pods are isolated too, and reachable only from: workloads of
+     * this namespace that have a database (never one without, like the dashboard, never every pod), the replica set's
+     * own members, and pods of other namespaces only where the namespace is pinned by its name (never any namespace
+     * that carries some label). Every workload with a database may reach it.
+     */
+    private void mongodbReachableOnlyFromItsClients() {
+        if (ofKind("NetworkPolicy").isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> policies = policies(MONGODB_PODS, "Ingress");
+        if (policies.isEmpty()) {
+            violations.add("NetworkPolicy: the workloads are isolated but MongoDB's pods (app=tracker-mongodb-svc) are open to anyone");
+        }
+        for (Map<String, Object> policy : policies) {
+            for (Map<String, Object> rule : list(policy, "spec", "ingress")) {
+                List<Map<String, Object>> from = list(rule, "from");
+                if (from.isEmpty()) {
+                    fail(policy, "lets anyone reach MongoDB");
+                }
+                for (Map<String, Object> peer : from) {
+                    if (peer.containsKey("ipBlock")) {
+                        fail(policy, "lets an address range reach MongoDB: " + peer);
+                    } else if (peer.containsKey("namespaceSelector")) {
+                        Map<String, Object> namespaces = map(peer, "namespaceSelector");
+                        if (!namespaces.keySet().equals(Set.of("matchLabels")) || !map(namespaces, "matchLabels").keySet().equals(Set.of(NAMESPACE_NAME))) {
+                            fail(policy, "lets pods of namespaces " + namespaces + " reach MongoDB: pin the namespace by " + NAMESPACE_NAME);
+                        }
+                        if (map(peer, "podSelector").isEmpty()) {
+                            fail(policy, "lets every pod of namespace " + namespaces + " reach MongoDB: name the pods");
+                        }
+                    } else if (map(peer, "podSelector").isEmpty()) {
+                        fail(policy, "lets every pod of the namespace reach MongoDB");
+                    } else {
+                        ofKind("Deployment").stream().filter(d -> databaseClient(d) == null && selects(map(peer, "podSelector"), podLabels(d)))
+                                .forEach(d -> fail(policy, "lets " + id(d) + " reach MongoDB, which has no database"));
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> deployment : ofKind("Deployment")) {
+            if (databaseClient(deployment) != null && !policies.isEmpty() && policies.stream()
+                    .flatMap(p -> list(p, "spec", "ingress").stream()).flatMap(rule -> list(rule, "from").stream())
+                    .noneMatch(peer -> !peer.containsKey("namespaceSelector") && !map(peer, "podSelector").isEmpty()
+                            && selects(map(peer, "podSelector"), podLabels(deployment)))) {
+                fail(deployment, "connects to MongoDB but no NetworkPolicy lets its pods reach MongoDB's");
+            }
+        }
+    }
+
+    /**
+     * A replica set serving TLS says so in its connection strings (tls=true), and every workload with a database
+     * trusts its CA: Boot's SSL bundle (SPRING_MONGODB_SSL_BUNDLE) reads the CA certificate from a file mounted from
+     * the replica set's CA Secret.
+     */
+    private void mongodbTls() {
+        for (Map<String, Object> mongodb : ofKind("MongoDBCommunity")) {
+            if (!Boolean.TRUE.equals(get(mongodb, "spec", "security", "tls", "enabled"))) {
+                continue;
+            }
+            if (!"true".equals(String.valueOf(get(mongodb, "spec", "additionalConnectionStringConfig", "tls")))) {
+                fail(mongodb, "serves TLS but its connection strings do not say tls=true (additionalConnectionStringConfig)");
+            }
+            String ca = string(mongodb, "spec", "security", "tls", "caCertificateSecretRef", "name");
+            for (Map<String, Object> deployment : ofKind("Deployment")) {
+                Map<String, Object> client = databaseClient(deployment);
+                if (client == null) {
+                    continue;
+                }
+                String bundle = env(client, "SPRING_MONGODB_SSL_BUNDLE");
+                String certificate = bundle == null ? null
+                        : env(client, "SPRING_SSL_BUNDLE_PEM_" + bundle.toUpperCase(java.util.Locale.ROOT) + "_TRUSTSTORE_CERTIFICATE");
+                if (!"true".equals(env(client, "SPRING_MONGODB_SSL_ENABLED")) || certificate == null || !certificate.startsWith("file:")) {
+                    fail(deployment, "connects to MongoDB, which serves TLS, without SPRING_MONGODB_SSL_ENABLED=true and an SSL bundle "
+                            + "(SPRING_MONGODB_SSL_BUNDLE) trusting its CA from a file");
+                    continue;
+                }
+                String file = certificate.substring("file:".length());
+                boolean mounted = list(client, "volumeMounts").stream().anyMatch(mount -> file.startsWith(string(mount, "mountPath") + "/")
+                        && list(deployment, "spec", "template", "spec", "volumes").stream().anyMatch(volume ->
+                                string(volume, "name").equals(string(mount, "name")) && Objects.equals(ca, string(volume, "secret", "secretName"))));
+                if (!mounted) {
+                    fail(deployment, "trusts " + file + " for MongoDB, which is not mounted from the CA Secret " + ca);
+                }
+            }
+        }
     }
 
     private static Integer containerPort(Map<String, Object> container, String portName) {

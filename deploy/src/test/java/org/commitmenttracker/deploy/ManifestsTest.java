@@ -82,6 +82,58 @@ class ManifestsTest {
                 .containsExactlyInAnyOrder("extraction-service", "commitment-registry-service", "notification-service");
     }
 
+    /**
+     * Production talks TLS to MongoDB (the replica set serves only TLS, the connection strings say tls=true, every
+     * service trusts the CA) and to Kafka (the TLS listener, SASL_SSL with the Strimzi cluster CA as truststore).
+     */
+    @Test
+    void prodTalksTlsToMongoDbAndKafka() {
+        List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays/prod"));
+        Map<String, Object> mongodb = objects.stream().filter(o -> "MongoDBCommunity".equals(K8s.kind(o))).findFirst().orElseThrow();
+        assertThat(K8s.get(mongodb, "spec", "security", "tls", "enabled")).isEqualTo(true);
+        assertThat(K8s.get(mongodb, "spec", "security", "tls", "optional")).isEqualTo(false);
+        assertThat(K8s.get(mongodb, "spec", "additionalConnectionStringConfig", "tls")).isEqualTo(true);
+        for (String service : List.of("ingestion-service", "extraction-service", "commitment-registry-service", "notification-service")) {
+            assertThat(K8s.string(object(objects, "ConfigMap", service), "data", "SPRING_MONGODB_SSL_ENABLED")).as(service).isEqualTo("true");
+            assertThat(K8s.list(object(objects, "Deployment", service), "spec", "template", "spec", "volumes"))
+                    .as(service).anyMatch(v -> "tracker-mongodb-ca".equals(K8s.string(v, "secret", "secretName")))
+                    .anyMatch(v -> "tracker-kafka-cluster-ca-cert".equals(K8s.string(v, "secret", "secretName")));
+        }
+        Map<String, Object> kafka = objects.stream().filter(o -> "Kafka".equals(K8s.kind(o))).findFirst().orElseThrow();
+        assertThat(K8s.list(kafka, "spec", "kafka", "listeners")).isNotEmpty().allMatch(l -> Boolean.TRUE.equals(l.get("tls")));
+        String platform = objects.stream().filter(o -> "ConfigMap".equals(K8s.kind(o)) && K8s.name(o).startsWith("tracker-platform"))
+                .map(o -> K8s.string(o, "data", "application-kubernetes.yaml")).findFirst().orElseThrow();
+        assertThat(platform).contains("protocol: SASL_SSL", "trust-store-location: file:/etc/tracker/kafka-ca/ca.crt");
+    }
+
+    /** MongoDB only from the services with a database, in this namespace, and from its operator's own namespace; TLS clients trust the CA. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mongodbAccessViolationsNameTheObject() {
+        List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays/prod"));
+        List<Map<String, Object>> from = (List<Map<String, Object>>) K8s.get(
+                K8s.list(object(objects, "NetworkPolicy", "tracker-mongodb-ingress"), "spec", "ingress").get(0), "from");
+        from.add(Map.of("namespaceSelector", Map.of(), "podSelector", Map.of("matchLabels", Map.of("name", "mongodb-kubernetes-operator"))));
+        from.add(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("team", "data")), "podSelector", Map.of("matchLabels", Map.of("app", "x"))));
+        from.add(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "dashboard"))));
+        from.add(Map.of("ipBlock", Map.of("cidr", "10.0.0.0/8")));
+        Map<String, Object> registryConfig = K8s.map(object(objects, "ConfigMap", "commitment-registry-service"), "data");
+        registryConfig.remove("SPRING_MONGODB_SSL_ENABLED");
+        K8s.list(object(objects, "Deployment", "extraction-service"), "spec", "template", "spec", "volumes")
+                .removeIf(v -> "tracker-mongodb-ca".equals(K8s.string(v, "secret", "secretName")));
+
+        List<String> violations = ManifestRules.check(model, objects);
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-mongodb-ingress: lets pods of namespaces {}"));
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-mongodb-ingress: lets pods of namespaces {matchLabels={team=data}}"));
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-mongodb-ingress: lets Deployment/dashboard reach MongoDB"));
+        assertThat(violations).anyMatch(v -> v.startsWith("NetworkPolicy/tracker-mongodb-ingress: lets an address range reach MongoDB"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/commitment-registry-service: connects to MongoDB, which serves TLS, without"));
+        assertThat(violations).anyMatch(v -> v.startsWith("Deployment/extraction-service: trusts /etc/tracker/mongodb-ca/ca.crt for MongoDB"));
+
+        objects.remove(object(objects, "NetworkPolicy", "tracker-mongodb-ingress"));
+        assertThat(ManifestRules.check(model, objects)).anyMatch(v -> v.contains("MongoDB's pods (app=tracker-mongodb-svc) are open to anyone"));
+    }
+
     /** The rules catch what they promise, and name the object. */
     @Test
     void violationsNameTheObject() {
