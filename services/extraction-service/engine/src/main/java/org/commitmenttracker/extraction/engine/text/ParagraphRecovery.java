@@ -163,6 +163,10 @@ public final class ParagraphRecovery {
         private int lastSection;
         private int lastNumberedParagraph;
         private boolean numberingMayRestart;
+        /** The last number of an open numbered list ("1." … after a lead-in), 0 when none is open. */
+        private int listNumber;
+        /** Whether the last paragraph ended in a lead-in's colon. */
+        private boolean leadInBefore;
 
         Builder(String text, String folded, Layout layout, Tokens tokens, SourceOffsets cleanOffsets) {
             this.text = text;
@@ -212,6 +216,10 @@ public final class ParagraphRecovery {
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
+            if ((afterUnit || (lineBreak && listNumber > 0))
+                    && listNumberAt(piece, profile.punctuation().endsLeadIn(last)) != null) {
+                return true;
+            }
             if ((afterUnit || mayBeTitle) && heading(piece) != null) {
                 return true;
             }
@@ -311,8 +319,38 @@ public final class ParagraphRecovery {
             return inSequence && standsAlone ? marker : null;
         }
 
+        /**
+         * "1." right after a lead-in ("We commit to:"), then "2.", "3." …: the items of a numbered list, which
+         * neither continue nor restart the numbering of the document's paragraphs (spaced scripts).
+         */
+        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn) {
+            if (!profile.spacedWords()) {
+                return null;
+            }
+            String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
+            SectionMarker marker = profile.numbering().parse(head);
+            if (marker == null || marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
+                return null;
+            }
+            boolean opens = marker.number() == 1 && afterLeadIn;
+            boolean continues = listNumber > 0 && marker.number() == listNumber + 1;
+            return opens || continues ? marker : null;
+        }
+
         private void begin(Piece piece) {
             int from = piece.start();
+            SectionMarker item = listNumberAt(piece, leadInBefore);
+            if (item != null) {
+                listNumber = item.number();
+                role = Role.BULLET;
+                markerLength = item.length();
+                partTitle = false;
+                afterBareHeading = false;
+                titleItem = false;
+                append(from, piece.end(), false);
+                return;
+            }
+            listNumber = 0;
             SectionMarker marker = heading(piece);
             if (marker != null) {
                 if (marker.level() == 1) {
@@ -385,6 +423,8 @@ public final class ParagraphRecovery {
             }
             String paragraphText = currentText.substring(from, to);
             String paragraphFolded = currentFolded.substring(from, to);
+            leadInBefore = !paragraphFolded.isEmpty()
+                    && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1));
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
                     && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {

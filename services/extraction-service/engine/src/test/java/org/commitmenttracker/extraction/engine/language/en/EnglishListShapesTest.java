@@ -120,6 +120,42 @@ class EnglishListShapesTest {
     }
 
     @Test
+    void itemsNumberedAfterALeadInAreAListNotTheParagraphsOfTheDocument() {
+        String unnumbered = """
+                Joint Statement on Green Hydrogen
+
+                The leaders of Chile and Peru met in Lima on 3 May 2024 and agreed on
+                a shared course for clean fuels. We commit to:
+
+                1. expand trade in green hydrogen;
+                2. open a joint research centre by 2026; and
+                3. review progress every year.
+
+                We also welcome the opening of the new port.
+                """;
+        String numbered = """
+                Joint Statement on Green Hydrogen
+
+                1. The leaders of Chile and Peru met in Lima on 3 May 2024.
+
+                2. We commit to:
+
+                1. expand trade in green hydrogen;
+                2. open a joint research centre by 2026; and
+                3. review progress every year.
+
+                3. We welcome the opening of the new port.
+                """;
+
+        assertThat(bullets(unnumbered)).containsExactly("expand trade in green hydrogen;",
+                "open a joint research centre by 2026; and", "review progress every year.");
+        assertThat(commitments(numbered)).extracting(Commitment::section, Commitment::text).containsExactly(
+                org.assertj.core.api.Assertions.tuple(2, "expand trade in green hydrogen;"),
+                org.assertj.core.api.Assertions.tuple(2, "open a joint research centre by 2026; and"),
+                org.assertj.core.api.Assertions.tuple(2, "review progress every year."));
+    }
+
+    @Test
     void itemsUnderAWelcomeStayNoCommitmentsInAMarkdownCopy() {
         String text = """
                 Chair's Statement
