@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * A communiqué was accepted and stored by ingestion. Carries the full text (bounded by ingestion's
- * text limit) so consumers need no call back.
+ * text limit) so consumers need no call back. {@code versionOf} (usually null) names the communiqué this one is an
+ * explicitly uploaded corrected version of.
  */
 public record CommuniqueReceived(
         String documentId,
@@ -15,7 +16,8 @@ public record CommuniqueReceived(
         LocalDate publishedOn,
         String sourceUrl,
         String text,
-        Instant receivedAt) implements EventData {
+        Instant receivedAt,
+        String versionOf) implements EventData {
 
     @Override
     public String subject() {

@@ -55,7 +55,7 @@ class CommuniqueExtractionIT {
         String documentId = "doc-it-" + UUID.randomUUID();
         byte[] event = codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
                 "hash", null, "zh", null, null, Files.readString(SAMPLES.resolve("zh-cn-ru-pm27-2022.txt")),
-                Instant.now()), Instant.now(), null));
+                Instant.now(), null), Instant.now(), null));
         TopicReader.write(Topics.COMMUNIQUES, documentId, event);
         TopicReader.write(Topics.COMMUNIQUES, documentId, event); // redelivery
 
@@ -85,7 +85,7 @@ class CommuniqueExtractionIT {
         String documentId = "doc-empty-" + UUID.randomUUID();
         TopicReader.write(Topics.COMMUNIQUES, documentId, codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test",
                 new CommuniqueReceived(documentId, "hash", "新闻", "zh", null, null,
-                        "新华社北京11月30日电 两国总理积极评价了合作成果。", Instant.now()), Instant.now(), null)));
+                        "新华社北京11月30日电 两国总理积极评价了合作成果。", Instant.now(), null), Instant.now(), null)));
 
         HttpResponse<String> analysis = null;
         for (int i = 0; i < 120 && (analysis == null || analysis.statusCode() != 200); i++) {
@@ -116,7 +116,7 @@ class CommuniqueExtractionIT {
     void everyHostileCommuniqueEventIsDeadLetteredWithItsReason() throws Exception {
         String documentId = "doc-hostile-" + UUID.randomUUID();
         String valid = new String(codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test", new CommuniqueReceived(documentId,
-                "hash", "公报", "zh", null, null, "双方商定：\n——支持举办博览会。", Instant.now()), Instant.now(), null)),
+                "hash", "公报", "zh", null, null, "双方商定：\n——支持举办博览会。", Instant.now(), null), Instant.now(), null)),
                 StandardCharsets.UTF_8);
         // A huge title or text is still a well-typed communiqué: analysed, not refused (the codec's test covers which).
         Map<String, String> keys = DeadLetters.sendRefusedVariants(Topics.COMMUNIQUES, valid, codec::decode,

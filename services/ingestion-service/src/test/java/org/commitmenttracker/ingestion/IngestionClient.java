@@ -45,6 +45,13 @@ public final class IngestionClient {
                 .header("traceparent", traceparent));
     }
 
+    /** A text upload as an explicit new version of the stored communiqué {@code versionOf}. */
+    public HttpResponse<String> postTextAsVersionOf(String text, String versionOf) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/communiques?versionOf=" + versionOf))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    }
+
     private HttpRequest.Builder upload(String contentType, byte[] body) {
         return HttpRequest.newBuilder(URI.create(base + "/api/communiques")).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -38,6 +38,22 @@ public final class TestDocuments {
     private TestDocuments() {
     }
 
+    /**
+     * The development corpus ({@code ../shared/corpus}, never copied into the project): the calling test is skipped,
+     * with a message naming the folder, when it is absent, and fails instead with {@code -Dcorpus.required=true} (CI).
+     */
+    public static Path developmentCorpus() {
+        Path corpus = Path.of(System.getProperty("corpus.dir", "../../../shared/corpus"));
+        if (!Files.isDirectory(corpus)) {
+            String message = "development corpus not found at " + corpus.toAbsolutePath().normalize();
+            if (Boolean.getBoolean("corpus.required")) {
+                throw new AssertionError(message + " (corpus.required=true)");
+            }
+            org.junit.jupiter.api.Assumptions.abort(message + " (set -Dcorpus.dir=FOLDER; the tests over it are skipped)");
+        }
+        return corpus;
+    }
+
     /** The project's sample: the seed communiqué (Simplified Chinese, UTF-8). */
     public static String seed() {
         try {

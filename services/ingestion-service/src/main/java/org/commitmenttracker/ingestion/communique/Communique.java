@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the events announcing it that are not yet published. The id is derived from the content hash, so the
  * same text can only be stored once. {@code uploadedBy} is the token subject of the first upload: the one publisher
  * who may withdraw it besides an operator (null for communiqués stored before uploaders were recorded: operators only).
+ * {@code versionOf} names the communiqué this text was uploaded as a corrected version of; {@code signature} and its
+ * band keys {@code nearDuplicateKeys} find texts that are essentially this one ({@link NearDuplicateSignature}).
  */
 @Document(Communique.COLLECTION)
 public record Communique(
@@ -25,6 +27,9 @@ public record Communique(
         String text,
         Instant receivedAt,
         String uploadedBy,
+        String versionOf,
+        NearDuplicateSignature signature,
+        List<String> nearDuplicateKeys,
         CommuniqueStatus status,
         OriginalFile original,
         Withdrawal withdrawal,

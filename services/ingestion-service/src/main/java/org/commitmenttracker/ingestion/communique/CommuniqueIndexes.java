@@ -20,6 +20,8 @@ class CommuniqueIndexes implements InitializingBean {
     public void afterPropertiesSet() {
         // One record per text.
         mongo.indexOps(Communique.class).createIndex(new Index("contentHash", Sort.Direction.ASC).unique());
+        // Near-duplicate candidates by band key (multikey on real MongoDB; the embedded store scans).
+        mongo.indexOps(Communique.class).createIndex(new Index("nearDuplicateKeys", Sort.Direction.ASC));
         // Newest-first listing (real MongoDB; the embedded store ignores non-unique indexes).
         mongo.indexOps(Communique.class).createIndex(new Index("receivedAt", Sort.Direction.DESC));
         // Withdrawal updates filter on {_id, status}: the embedded store only uses an index whose fields are

@@ -20,7 +20,10 @@ import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +53,15 @@ public class CommuniqueIntake {
         this.clock = clock;
     }
 
-    /** The result of a submission: the stored record, and whether this call created it. */
-    public record Outcome(Communique communique, boolean created) {
+    /**
+     * The result of a submission: the stored record, whether this call created it, and when it did not, how similar
+     * the submitted text is to the stored one (1 for the same text; at least {@code tracker.ingestion.near-duplicate-similarity}
+     * for a text that is essentially the same).
+     */
+    public record Outcome(Communique communique, boolean created, Double similarity) {
+        Outcome(Communique communique, boolean created) {
+            this(communique, created, created ? null : 1.0);
+        }
     }
 
     /** Stores a new text once, recording {@code uploader} (the token subject) as its owner; a known text is returned. */
@@ -63,14 +73,24 @@ public class CommuniqueIntake {
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);
         }
+        NearDuplicateSignature signature = NearDuplicateSignature.of(submission.text());
+        if (submission.versionOf() != null) {
+            find(submission.versionOf()).orElseThrow(() -> new NoSuchCommunique(submission.versionOf()));
+        } else if (signature != null) {
+            Optional<Outcome> essentiallyTheSame = nearDuplicateOf(signature);
+            if (essentiallyTheSame.isPresent()) {
+                return essentiallyTheSame.get();
+            }
+        }
         Instant now = clock.instant();
         Communique.OriginalFile original = storeOriginal(id, submission.original());
         CommuniqueReceived event = new CommuniqueReceived(id, hash, submission.title(), submission.language(),
-                submission.publishedOn(), submission.sourceUrl(), submission.text(), now);
+                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, submission.versionOf());
         EventEnvelope<CommuniqueReceived> envelope = EventEnvelope.of(EventIds.of("communique.received", id), SOURCE,
                 event, now, TraceContext.forNewEvent());
         Communique communique = new Communique(id, hash, submission.title(), submission.language(),
-                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, uploader, CommuniqueStatus.ACTIVE,
+                submission.publishedOn(), submission.sourceUrl(), submission.text(), now, uploader, submission.versionOf(),
+                signature, signature == null ? List.of() : signature.bandKeys(), CommuniqueStatus.ACTIVE,
                 original, null, List.of(OutboxMessage.of(envelope, codec)));
         try {
             mongo.insert(communique);
@@ -109,6 +129,28 @@ public class CommuniqueIntake {
             return new Outcome(stored.get(), false);
         }
         throw failure;
+    }
+
+    /**
+     * The stored communiqué whose text is essentially this one, if any: candidates share a band key, the most similar
+     * at or above {@code tracker.ingestion.near-duplicate-similarity} wins (the oldest on a tie). Two near-duplicates
+     * uploaded at the same moment may both be stored: only identical texts are excluded by the store itself.
+     */
+    private Optional<Outcome> nearDuplicateOf(NearDuplicateSignature signature) {
+        Query candidates = Query.query(Criteria.where("nearDuplicateKeys").in(signature.bandKeys()))
+                .with(Sort.by("receivedAt"));
+        candidates.fields().include("_id", "signature");
+        String best = null;
+        double bestSimilarity = 0;
+        for (Communique candidate : mongo.find(candidates, Communique.class)) {
+            double similarity = candidate.signature() == null ? 0 : signature.similarity(candidate.signature());
+            if (similarity >= limits.nearDuplicateSimilarity() && similarity > bestSimilarity) {
+                best = candidate.id();
+                bestSimilarity = similarity;
+            }
+        }
+        double found = bestSimilarity;
+        return best == null ? Optional.empty() : find(best).map(stored -> new Outcome(stored, false, found));
     }
 
     public Optional<Communique> find(String id) {

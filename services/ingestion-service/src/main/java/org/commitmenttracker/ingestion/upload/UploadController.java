@@ -66,7 +66,8 @@ public class UploadController {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JsonSubmission.class))}))
     public ResponseEntity<CommuniqueView> submitText(InputStream body,
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
+                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length,
+                                                     @RequestParam(required = false) String versionOf)
             throws IOException {
         byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
         if (bytes.length == 0) {
@@ -74,7 +75,7 @@ public class UploadController {
         }
         ExtractedText text = extractor.decodeText(bytes, contentType);
         return answer(submission(text.text(), Metadata.of(null, null, null, null),
-                new Submission.Original(bytes, text.mediaType(), null)));
+                new Submission.Original(bytes, text.mediaType(), null), versionOf));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +85,8 @@ public class UploadController {
                     @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JsonSubmission.class))}))
     public ResponseEntity<CommuniqueView> submitJson(InputStream body,
-                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length)
+                                                     @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length,
+                                                     @RequestParam(required = false) String versionOf)
             throws IOException {
         byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
         if (bytes.length == 0) {
@@ -105,7 +107,7 @@ public class UploadController {
         String text = submitted.text().replace("\r\n", "\n");
         // The document is the text; the JSON around it is transport, so the original is the text itself.
         return answer(submission(text, metadata, new Submission.Original(text.getBytes(StandardCharsets.UTF_8),
-                MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8", null)));
+                MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8", null), versionOf));
     }
 
     /** Where the JSON went wrong, in the caller's terms: never the parser's message, which names our classes. */
@@ -126,27 +128,29 @@ public class UploadController {
                                                      @RequestParam(required = false) String language,
                                                      @RequestParam(required = false) String sourceUrl,
                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                                     LocalDate publishedOn) throws IOException {
+                                                     LocalDate publishedOn,
+                                                     @RequestParam(required = false) String versionOf) throws IOException {
         Metadata metadata = Metadata.of(title, language, sourceUrl, publishedOn);
         byte[] bytes = file.getBytes();
         ExtractedText extracted = extractor.extract(bytes, file.getContentType(), file.getOriginalFilename());
         return answer(submission(extracted.text(), metadata.withTitleIfAbsent(extracted.title()),
-                new Submission.Original(bytes, extracted.mediaType(), file.getOriginalFilename())));
+                new Submission.Original(bytes, extracted.mediaType(), file.getOriginalFilename()), versionOf));
     }
 
     /** Without a title from the uploader or the file, the one the text states (its title line) is kept. */
-    private static Submission submission(String text, Metadata metadata, Submission.Original original) {
+    private static Submission submission(String text, Metadata metadata, Submission.Original original, String versionOf) {
         Metadata titled = metadata.title() != null ? metadata
                 : metadata.withTitleIfAbsent(DocumentTitle.read(text, metadata.language()));
         return new Submission(text, titled.title(), titled.language(), titled.sourceUrl(), titled.publishedOn(),
-                original);
+                original, versionOf == null || versionOf.isBlank() ? null : versionOf.strip());
     }
 
     private ResponseEntity<CommuniqueView> answer(Submission submission) {
         CommuniqueIntake.Outcome outcome = intake.submit(submission, Caller.current().subject());
-        CommuniqueView view = CommuniqueView.of(outcome.communique());
-        return outcome.created()
-                ? ResponseEntity.created(URI.create("/api/communiques/" + view.id())).body(view)
-                : ResponseEntity.ok(view);
+        if (outcome.created()) {
+            CommuniqueView view = CommuniqueView.of(outcome.communique());
+            return ResponseEntity.created(URI.create("/api/communiques/" + view.id())).body(view);
+        }
+        return ResponseEntity.ok(CommuniqueView.sameAs(outcome.communique(), outcome.similarity()));
     }
 }
