@@ -96,6 +96,68 @@ class BadInputIT {
                 TestDocuments.zipBombDocx(), Map.of()), 422, "zip bomb");
     }
 
+    /** Issue 22: 100 MB of document.xml at a modest ratio passed both of POI's guards (ratio, 100 MiB per part). */
+    @Test
+    void aDocxInflatingBeyondTheLimitsIsRefusedWhateverItsRatio() {
+        long inflated = 100_000_000;
+        byte[] docx = TestDocuments.inflatingDocx(inflated);
+        assertThat(inflated / docx.length).as("inflation ratio").isLessThanOrEqualTo(100);
+        assertRefused(() -> api().postFile("inflating.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                docx, Map.of()), 422, "zip bomb");
+    }
+
+    @Test
+    void aPdfOfMorePagesThanTheCapIsRefused() {
+        assertRefused(() -> api().postFile("long.pdf", "application/pdf", TestDocuments.pdfOfPages(501), Map.of()), 413,
+                "at most 500 are read");
+    }
+
+    /** The reason is the service's own words: PDFBox's and POI's messages (offsets, classes) stay in the log. */
+    @Test
+    void unreadableFilesAreExplainedInFixedWords() {
+        HttpResponse<String> pdf = api().postFile("broken.pdf", "application/pdf", "%PDF-1.7 garbage".getBytes(StandardCharsets.US_ASCII), Map.of());
+        assertThat(detailOf(pdf)).isEqualTo("The PDF cannot be read (corrupt, or larger inside than the conversion limits allow).");
+        HttpResponse<String> docx = api().postFile("broken.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                TestDocuments.corruptDocx(), Map.of());
+        assertThat(detailOf(docx)).isEqualTo("The file is not a readable DOCX (corrupt, or another format).");
+    }
+
+    /** Unknown fields are refused while parsing: a misspelt or server-owned field is the client's error. */
+    @Test
+    void aJsonSubmissionWithAFieldTheApiDoesNotKnowIsRefused() {
+        assertRefused(() -> api().post("application/json", "{\"text\":\"联合公报\\n——加强合作。\",\"tittle\":\"typo\"}"
+                .getBytes(StandardCharsets.UTF_8)), 400, "not a valid submission");
+    }
+
+    /** A body without a length (chunked) is refused once past the limit, before anything parses it. */
+    @Test
+    void aChunkedBodyBeyondTheLimitIsRefusedBeforeParsing() throws Exception {
+        long communiques = mongo.getCollection(Communique.COLLECTION).countDocuments();
+        byte[] line = "联合公报 ——加强合作。\n".getBytes(StandardCharsets.UTF_8);
+        long size = 21L * 1024 * 1024;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/communiques"))
+                .header("Content-Type", "text/plain; charset=UTF-8").header("Authorization", IngestionClient.PUBLISHER)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    private long sent;
+
+                    @Override
+                    public int read() {
+                        return sent >= size ? -1 : line[(int) (sent++ % line.length)] & 0xff;
+                    }
+                })).build();
+        // 1 MB past the limit: within what the container drains (max-swallow-size), so the answer arrives intact.
+        HttpResponse<String> response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than the limit");
+        assertThat(mongo.getCollection(Communique.COLLECTION).countDocuments()).isEqualTo(communiques);
+    }
+
+    private static String detailOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("detail").asString();
+    }
+
     /** Sends the request and checks the problem answer, and that no communiqué and no chunk was written. */
     private void assertRefused(Supplier<HttpResponse<String>> request, int status, String detail) {
         long communiques = mongo.getCollection(Communique.COLLECTION).countDocuments();

@@ -164,6 +164,62 @@ public final class TestDocuments {
         }
     }
 
+    /**
+     * A real DOCX whose {@code word/document.xml} inflates to at least {@code inflatedSize} bytes of paragraphs that
+     * differ from each other (a number in each), so it packs at a modest ratio: no single-ratio guard sees a bomb.
+     */
+    public static byte[] inflatingDocx(long inflatedSize) {
+        byte[] valid = docx("inflating", List.of("text"));
+        String sentence = "The sides agreed to strengthen cooperation in trade, investment, energy and culture. ".repeat(10);
+        java.util.Random random = new java.util.Random(22);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    long written = 0;
+                    written += write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w="
+                            + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+                    while (written < inflatedSize) {
+                        written += write(out, "<w:p><w:r><w:t>" + random.nextInt(100_000_000) + " " + sentence + "</w:t></w:r></w:p>");
+                    }
+                    write(out, "</w:body></w:document>");
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int write(ZipOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(utf8);
+        return utf8.length;
+    }
+
+    /** A PDF of {@code pages} pages, each with one line of text. */
+    public static byte[] pdfOfPages(int pages) {
+        return savePdf(document -> {
+            for (int i = 1; i <= pages; i++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 720);
+                    content.showText("Page " + i + " of the joint communique.");
+                    content.endText();
+                }
+            }
+        });
+    }
+
     private interface PdfContent {
         void write(PDDocument document) throws IOException;
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** RFC 9457 problems for what the API refuses, with a detail that says what to fix. */
 @RestControllerAdvice
@@ -45,6 +46,8 @@ class ApiProblems {
         String detail;
         if (cause instanceof StreamConstraintsException) {
             detail = "it exceeds a size or nesting limit.";
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
+            detail = "the field at " + pointer(unknown) + " is not one the API knows.";
         } else if (cause instanceof StreamReadException json) {
             detail = "it is not valid JSON (" + json.getOriginalMessage() + ").";
         } else if (cause instanceof JacksonException json) {

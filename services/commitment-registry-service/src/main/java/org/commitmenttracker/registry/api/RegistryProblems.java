@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Domain refusals as RFC 9457 problem details (Boot renders them as {@code application/problem+json}). */
 @RestControllerAdvice
 class RegistryProblems {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistryProblems.class);
 
     @ExceptionHandler(CommitmentNotFound.class)
     ProblemDetail notFound(CommitmentNotFound e) {
@@ -44,9 +45,18 @@ class RegistryProblems {
         return problem(HttpStatus.FORBIDDEN, "Not this token's agency", e.getMessage());
     }
 
+    /**
+     * The registry's own refusals are written for the caller; an IllegalArgumentException a library threw speaks of
+     * its internals, so its caller gets a fixed text and the log gets the cause.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        StackTraceElement[] origin = e.getStackTrace();
+        if (origin.length > 0 && origin[0].getClassName().startsWith("org.commitmenttracker.")) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        }
+        log.info("A request was refused by a library check: {}", e.toString());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request has a value the registry cannot use.");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

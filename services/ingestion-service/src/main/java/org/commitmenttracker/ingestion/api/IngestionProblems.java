@@ -30,9 +30,13 @@ class IngestionProblems extends ResponseEntityExceptionHandler {
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNREADABLE, NO_TEXT_LAYER, ENCRYPTED, ZIP_BOMB -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("reason", e.reason().name().toLowerCase(java.util.Locale.ROOT));
+        if (e.reason() == DocumentRejected.Reason.BUSY) {
+            return ResponseEntity.status(status).header("Retry-After", "30").body(problem);
+        }
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -23,7 +23,9 @@ public class DocumentRejected extends RuntimeException {
         /** A PDF or Word file that needs a password. */
         ENCRYPTED,
         /** An archive that expands far beyond its size. */
-        ZIP_BOMB
+        ZIP_BOMB,
+        /** Every conversion slot stayed busy for the whole time budget: the same upload may succeed later. */
+        BUSY
     }
 
     private final Reason reason;

@@ -2,44 +2,82 @@ package org.commitmenttracker.ingestion.text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The paragraphs (and table cells) of a Word 2007+ document, one per line, with Apache POI. */
+/**
+ * The paragraphs (and table cells) of a Word 2007+ document, one per line, with Apache POI, once the archive is
+ * known to stay within {@link ConversionLimits} (entries, each part's and the total inflated size). Refusals carry
+ * fixed texts; POI's own messages go to the log.
+ */
 final class DocxText {
+    private static final Logger log = LoggerFactory.getLogger(DocxText.class);
     /** Legacy .doc files and password-protected .docx files are OLE2 containers, not zip archives. */
     private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-    /** No part of a communiqué's Word file needs to expand beyond this. */
-    private static final long MAX_ENTRY_SIZE = 100L * 1024 * 1024;
+    private static final String ZIP_BOMB = "The DOCX expands to far more than its size (a zip bomb) and was refused.";
+    private final ConversionLimits limits;
 
-    static {
-        // Zip-bomb guards (process-wide in POI): a part may not expand more than 100 times its packed
-        // size once past POI's grace size, nor beyond MAX_ENTRY_SIZE.
+    DocxText(ConversionLimits limits) {
+        this.limits = limits;
+        // POI's own guard (process-wide), behind ours: no part expands more than 100 times its packed size.
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
+        ZipSecureFile.setMaxEntrySize(limits.docxMaxEntrySize().toBytes());
     }
 
-    private DocxText() {
-    }
-
-    static ExtractedText extract(byte[] content) {
+    ExtractedText extract(byte[] content) {
         if (DocumentKind.startsWith(content, OLE2_MAGIC)) {
             throw new DocumentRejected(DocumentRejected.Reason.ENCRYPTED, "The Word file is password-protected or in the "
                     + "old .doc format: save it as a .docx without a password and upload it again.");
         }
+        checkInflatedSize(content);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content));
              XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             return new ExtractedText(extractor.getText(), document.getProperties().getCoreProperties().getTitle(),
                     DocumentKind.DOCX.mediaType());
         } catch (IOException | RuntimeException e) {
             if (mentionsZipBomb(e)) {
-                throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB,
-                        "The DOCX expands to far more than its size (a zip bomb) and was refused.", e);
+                throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB, ZIP_BOMB, e);
             }
+            log.info("A DOCX upload is unreadable: {}", e.toString());
             throw new DocumentRejected(DocumentRejected.Reason.UNREADABLE,
-                    "The file is not a readable DOCX (corrupt, or another format): " + e.getMessage(), e);
+                    "The file is not a readable DOCX (corrupt, or another format).", e);
+        }
+    }
+
+    /**
+     * Inflates every part once, counting and discarding, before POI keeps any of it: a part or the whole beyond the
+     * limits, or too many parts, is a zip bomb whatever its ratio (100 MB at 100x packs into 1 MB).
+     */
+    private void checkInflatedSize(byte[] content) {
+        long maxEntry = limits.docxMaxEntrySize().toBytes();
+        long maxTotal = limits.docxMaxInflatedSize().toBytes();
+        byte[] buffer = new byte[64 * 1024];
+        int entries = 0;
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > limits.docxMaxEntries()) {
+                    throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB, ZIP_BOMB);
+                }
+                long size = 0;
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    size += read;
+                    total += read;
+                    if (size > maxEntry || total > maxTotal) {
+                        throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB, ZIP_BOMB);
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.info("A DOCX upload is not a readable zip: {}", e.toString());
+            throw new DocumentRejected(DocumentRejected.Reason.UNREADABLE,
+                    "The file is not a readable DOCX (corrupt, or another format).", e);
         }
     }
 

@@ -9,12 +9,20 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of an uploaded communiqué (TXT, PDF, DOCX, HTML) into its text, keeping the line
- * structure the extraction engine reads. Pure: no I/O beyond the bytes given, no framework.
+ * structure the extraction engine reads, within {@link ConversionLimits}. No I/O beyond the bytes given (and
+ * PDFBox's bounded temporary file), no framework.
  */
 public final class TextExtractor {
     private static final Pattern CHARSET_PARAMETER = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
     private final CharsetDetector charsets = new CharsetDetector();
+    private final PdfText pdfs;
+    private final DocxText docx;
+
+    public TextExtractor(ConversionLimits limits) {
+        this.pdfs = new PdfText(limits);
+        this.docx = new DocxText(limits);
+    }
 
     /** The text of a file upload; {@code mediaType} and {@code fileName} may be null. */
     public ExtractedText extract(byte[] content, String mediaType, String fileName) {
@@ -23,8 +31,8 @@ public final class TextExtractor {
         }
         ExtractedText extracted = switch (DocumentKind.of(mediaType, fileName, content)) {
             case TEXT -> decodeText(content, mediaType);
-            case PDF -> PdfText.extract(content);
-            case DOCX -> DocxText.extract(content);
+            case PDF -> pdfs.extract(content);
+            case DOCX -> docx.extract(content);
             case HTML -> HtmlText.extract(content);
         };
         String text = normaliseLineEnds(extracted.text());

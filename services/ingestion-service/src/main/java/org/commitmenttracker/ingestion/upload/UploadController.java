@@ -12,6 +12,7 @@ import org.commitmenttracker.ingestion.communique.CommuniqueIntake;
 import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
 import org.commitmenttracker.ingestion.communique.Submission;
+import org.commitmenttracker.ingestion.text.ConversionLimits;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.ingestion.text.ExtractedText;
 import org.commitmenttracker.ingestion.text.TextExtractor;
@@ -44,12 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "communiqués")
 public class UploadController {
     private final CommuniqueIntake intake;
-    private final TextExtractor extractor = new TextExtractor();
+    private final TextExtractor extractor;
     private final JsonMapper json;
     private final IngestionLimits limits;
 
-    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits) {
+    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion) {
         this.intake = intake;
+        this.extractor = new TextExtractor(conversion);
         this.json = json;
         this.limits = limits;
     }

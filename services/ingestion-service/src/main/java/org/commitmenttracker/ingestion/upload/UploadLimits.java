@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
+import org.commitmenttracker.ingestion.text.ConversionLimits;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import jakarta.servlet.MultipartConfigElement;
  * of text and JSON bodies.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConversionLimits.class)
 public class UploadLimits {
     /** Room for the multipart boundaries and the metadata fields next to the file. */
     private static final DataSize FORM_OVERHEAD = DataSize.ofKilobytes(64);

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.commitmenttracker.ingestion.TestDocuments;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class TextExtractorTest {
-    private final TextExtractor extractor = new TextExtractor();
+    private static final ConversionLimits LIMITS = new ConversionLimits(1000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(64),
+            500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2);
+    private final TextExtractor extractor = new TextExtractor(LIMITS);
 
     @Test
     void pdfTextKeepsItsLines() {
@@ -47,6 +51,16 @@ class TextExtractorTest {
         ExtractedText text = extractor.extract(docx, null, "communique.docx");
         assertThat(text.text().lines().toList()).containsSubsequence("联合公报", "双方商定：", "——加强合作。");
         assertThat(text.title()).isEqualTo("联合公报");
+    }
+
+    @Test
+    void aPdfBeyondItsTimeBudgetOrADocxOfTooManyPartsIsRefused() {
+        TextExtractor noTime = new TextExtractor(new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
+                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1));
+        assertRejected(() -> noTime.extract(TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
+                DocumentRejected.Reason.TOO_LARGE, "pdf-time-limit");
+        assertRejected(() -> noTime.extract(TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
+                DocumentRejected.Reason.ZIP_BOMB, "zip bomb");
     }
 
     @Test

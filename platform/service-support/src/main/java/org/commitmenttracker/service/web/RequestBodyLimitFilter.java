@@ -1,0 +1,136 @@
+package org.commitmenttracker.service.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses a request body larger than {@code tracker.web.max-request-body} with a 413 problem before anything reads
+ * it: by its declared {@code Content-Length}, and a body without one (chunked) is read into memory up to the limit
+ * and refused as soon as it passes it. Multipart forms are left to the servlet container's multipart limits, which
+ * stream them to disk.
+ */
+public final class RequestBodyLimitFilter extends OncePerRequestFilter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final long limit;
+
+    public RequestBodyLimitFilter(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, MediaType.MULTIPART_FORM_DATA_VALUE.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(request, response);
+            return;
+        }
+        if (declared >= 0 || !chunked(request)) {
+            chain.doFilter(request, response); // the container reads no more than the declared length
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (body.length > limit) {
+            refuse(request, response);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private static boolean chunked(HttpServletRequest request) {
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && !encoding.isBlank();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        problem.put("detail", "The request body is larger than the limit of " + limit + " bytes.");
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // The rest of the body is not read: the connection is closed rather than drained.
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    /** The request with its body already read (a chunked body within the limit). */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private final ByteArrayInputStream bytes;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+            this.bytes = new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("A buffered body is read synchronously");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(bytes, encoding));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.commitmenttracker.ingestion.text;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code tracker.ingestion.conversion.*}: how much work turning one upload into text may take. A DOCX is a zip:
+ * its parts are counted and inflated (counting, not keeping) before Apache POI opens it, so a part or a whole that
+ * expands beyond the limits is refused whatever its compression ratio. A PDF is parsed by PDFBox with a bounded
+ * amount of memory and of temporary file, a page count and a time budget, and at most {@code pdfConcurrency}
+ * conversions run at once (the others wait up to the time budget, then get 503).
+ */
+@ConfigurationProperties("tracker.ingestion.conversion")
+public record ConversionLimits(@DefaultValue("1000") int docxMaxEntries,
+                               @DefaultValue("32MB") DataSize docxMaxEntrySize,
+                               @DefaultValue("64MB") DataSize docxMaxInflatedSize,
+                               @DefaultValue("500") int pdfMaxPages,
+                               @DefaultValue("16MB") DataSize pdfMaxMemory,
+                               @DefaultValue("256MB") DataSize pdfMaxTempFile,
+                               @DefaultValue("30s") Duration pdfTimeLimit,
+                               @DefaultValue("2") int pdfConcurrency) {
+}
