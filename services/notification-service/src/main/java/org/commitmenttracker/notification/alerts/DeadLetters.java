@@ -16,6 +16,8 @@ import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -24,6 +26,10 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 /**
  * Retries and dead letters of the two batch-mode bindings, record by record. The binder's own dead-letter
@@ -31,8 +37,11 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * bindings) the container's {@link DefaultErrorHandler} takes the one record {@link Handled} names: retried
  * with the binding's {@code max-attempts} and back-off, except the exceptions the binding marks not retryable
  * (not a valid event), then published to the binding's {@code dlq-name} with the binder's header names
- * ({@code x-exception-message} = the reason, {@code x-original-topic}…). A failure of the poll as a whole (the
- * store down) is retried the same way and then dead-letters every record of it.
+ * ({@code x-exception-message} = the reason, {@code x-original-topic}…). A failure because the store cannot be
+ * reached is no record's fault: the poll is retried, the back-off growing to the binding's longest interval, for as
+ * long as the store stays away, and never dead-lettered (that would drop its alerts: nothing replays the
+ * dead-letter topics). Any other failure of the poll as a whole is retried like a record's and then dead-letters
+ * every record of it.
  */
 @Configuration
 class DeadLetters implements DisposableBean {
@@ -88,6 +97,9 @@ class DeadLetters implements DisposableBean {
             backOff.setMultiplier(consumer.getBackOffMultiplier());
             backOff.setMaxInterval(consumer.getBackOffMaxInterval());
             DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> recoverer.accept(record, reason(failure)), backOff);
+            ExponentialBackOff untilTheStoreIsBack = new ExponentialBackOff(consumer.getBackOffInitialInterval(), consumer.getBackOffMultiplier());
+            untilTheStoreIsBack.setMaxInterval(consumer.getBackOffMaxInterval()); // and no limit on attempts or time
+            handler.setBackOffFunction((record, failure) -> storeUnreachable(failure) ? untilTheStoreIsBack : null);
             consumer.getRetryableExceptions().forEach((type, retryable) -> {
                 if (!retryable) {
                     handler.addNotRetryableExceptions(type.asSubclass(Exception.class));
@@ -95,6 +107,17 @@ class DeadLetters implements DisposableBean {
             });
             container.setCommonErrorHandler(handler);
         };
+    }
+
+    /** Whether {@code failure} (or what caused it) is the store being out of reach, rather than anything a record did. */
+    static boolean storeUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a record failed for, without the listener's wrappers around it: the {@code x-exception-message}. */

@@ -173,6 +173,42 @@ public class DeliveryStore implements InitializingBean {
         }).toList();
     }
 
+    /**
+     * Extends the lease of each delivery still under the claim given for it (one bulk write by {@code {_id,
+     * claim}}); returns the ids whose claim has moved on (recorded, given back or taken by another worker).
+     */
+    public List<String> renewLeases(Map<String, Long> claims, Instant leaseUntil) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+        claims.forEach((id, claim) -> bulk.updateOne(byClaim(id, claim), new Update().set("leaseUntil", leaseUntil)));
+        if (bulk.execute().getMatchedCount() == claims.size()) {
+            return List.of();
+        }
+        Query held = Query.query(Criteria.where("_id").in(claims.keySet()));
+        held.fields().include("_id", "claim");
+        Map<String, Long> stored = new HashMap<>();
+        mongo.find(held, Document.class, Delivery.COLLECTION).forEach(d -> stored.put(d.getString("_id"), d.get("claim", Number.class).longValue()));
+        return claims.entrySet().stream().filter(e -> !e.getValue().equals(stored.get(e.getKey()))).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Makes the retries of a subscription that wait for a later time due at {@code now} (its receiver answered
+     * again); returns their ids.
+     */
+    public List<String> retryNow(String subscriptionId, Instant now) {
+        Query waiting = Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("state").is(DeliveryState.PENDING)
+                .and("attemptCount").gt(0).and("dueAt").gt(now));
+        waiting.fields().include("_id");
+        List<String> ids = mongo.find(waiting, Document.class, Delivery.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("state").is(DeliveryState.PENDING).and("dueAt").gt(now)),
+                    new Update().set("dueAt", now), Delivery.class);
+        }
+        return ids;
+    }
+
     /** Gives up claim {@code claim} without an attempt: the delivery is pending again, due at {@code dueAt}. */
     public boolean release(String id, long claim, Instant dueAt) {
         return mongo.updateFirst(byClaim(id, claim), new Update().set("state", DeliveryState.PENDING).set("dueAt", dueAt)

@@ -55,17 +55,21 @@ public class DeliveryWorker implements DisposableBean {
     private final HostGuards guards;
     private final MeterRegistry meters;
     private final SecretCipher cipher;
+    private final HeldClaims claims;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
     private final AttemptRecorder recorder = new AttemptRecorder(this::recorded);
     /** Ids submitted or timed here and not yet started, so the sweep does not queue them twice. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Subscriptions with a retry this replica scheduled: their receiver failed, and may come back. */
+    private final Set<String> retrying = ConcurrentHashMap.newKeySet();
 
     public DeliveryWorker(DeliveryStore store, ActiveSubscriptions active, SubscriptionStore subscriptions,
                           SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings,
-                          MeterRegistry meters, SecretCipher cipher) {
+                          MeterRegistry meters, SecretCipher cipher, HeldClaims claims) {
         this.cipher = cipher;
+        this.claims = claims;
         this.store = store;
         this.active = active;
         this.subscriptions = subscriptions;
@@ -95,28 +99,36 @@ public class DeliveryWorker implements DisposableBean {
 
     /**
      * Sends {@code created} as soon as a sender is free, without reading it back: it was just inserted
-     * claimed by this replica ({@link Delivery#claimedAtCreation}) and opened its lane, so it is first in line.
+     * claimed by this replica ({@link Delivery#claimedAtCreation}, held in {@link HeldClaims}) and opened its
+     * lane, so it is first in line.
+     *
+     * @return false if it is queued here already (the caller still holds its claim)
      */
-    public void start(Delivery created) {
-        if (queued.add(created.id())) {
-            send(created, true, () -> queued.remove(created.id()));
+    public boolean start(Delivery created) {
+        if (!queued.add(created.id())) {
+            return false;
         }
+        send(created, true, () -> queued.remove(created.id()));
+        return true;
     }
 
     /**
      * Attempts {@code delivery} on a sender thread. One created claimed here ({@code createdHere}) is sent under
-     * that claim while its lease outlasts an attempt by far; after a long wait (for a sender, for its host)
-     * it is claimed again, or found taken by a sweep, like any delivery read from the store.
+     * that claim while this replica still holds it (its lease is renewed however long it waits for a sender or
+     * its host); if the claim was lost meanwhile it is claimed again, or found taken, like any delivery read
+     * from the store.
      */
     private void send(Delivery delivery, boolean createdHere, Runnable onStart) {
         try {
             senders.execute(() -> {
                 onStart.run();
+                boolean held = createdHere && claims.holds(delivery.id(), delivery.claim());
                 try {
-                    Instant now = Instant.now();
-                    attempt(delivery, now, createdHere && now.plus(settings.attemptTimeout()).plus(settings.attemptTimeout())
-                            .isBefore(delivery.leaseUntil()));
+                    attempt(delivery, Instant.now(), held);
                 } catch (RuntimeException e) {
+                    if (held) {
+                        claims.letGo(delivery.id(), delivery.claim()); // its lease runs out and the sweep takes it
+                    }
                     log.warn("Delivery {} not worked on: {}", delivery.id(), e.toString());
                 }
             });
@@ -167,7 +179,9 @@ public class DeliveryWorker implements DisposableBean {
     private void attempt(Delivery delivery, Instant now, boolean held) {
         Optional<Subscription> subscription = subscriptionOf(delivery.subscriptionId());
         if (subscription.isEmpty() || subscription.get().webhook() == null) {
-            if (store.kill(delivery.id(), delivery.claim(), "subscription disabled, deleted or without webhook", now)) {
+            boolean killed = store.kill(delivery.id(), delivery.claim(), "subscription disabled, deleted or without webhook", now);
+            claims.letGo(delivery.id(), delivery.claim());
+            if (killed) {
                 next(delivery);
             }
             return;
@@ -183,14 +197,16 @@ public class DeliveryWorker implements DisposableBean {
             // A delivery read as sending (created claimed here, or left by a worker whose lease ran out) is pending
             // again first, even when its creation claim no longer covers an attempt: else nobody would take it
             // before that claim's lease ends.
-            if (delivery.state() == DeliveryState.PENDING || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()))) {
+            boolean pending = delivery.state() == DeliveryState.PENDING || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()));
+            claims.letGo(delivery.id(), delivery.claim());
+            if (pending) {
                 later(delivery.id(), settings.deferral());
             }
             return;
         }
         Optional<Delivery> claimed;
         try {
-            claimed = held ? Optional.of(delivery) : store.claim(delivery.id(), delivery.claim(), now.plus(settings.lease()));
+            claimed = held ? Optional.of(delivery) : store.claim(delivery.id(), delivery.claim(), claims.leaseFrom(now));
         } catch (RuntimeException e) {
             permit.unused();
             throw e;
@@ -199,6 +215,7 @@ public class DeliveryWorker implements DisposableBean {
             permit.unused();
             return;
         }
+        claims.hold(claimed.get().id(), claimed.get().claim());
         // The client answers every failure with a response (status 0 and the error), it does not throw.
         WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
                 delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now(), cipher),
@@ -241,17 +258,33 @@ public class DeliveryWorker implements DisposableBean {
     /**
      * After the {@link AttemptRecorder} wrote attempts: a retry is timed, a finished delivery leaves its lane
      * and the next one there starts. An attempt whose claim was lost meanwhile is left to the worker holding it.
+     * A delivery to a subscription whose retries wait here means its receiver is back: those retries are due now
+     * rather than at the schedule's next step (minutes or hours away after an outage of a few minutes).
      */
     private void recorded(List<Settlement> settled) {
+        List<Settlement> recorded;
+        try {
+            recorded = store.recordAttempts(settled);
+        } finally {
+            // Recorded, lost to another worker, or not recorded (the store failed: the lease runs out and the
+            // sweep sends it again): either way not held here any more.
+            settled.forEach(s -> claims.letGo(s.claimed().id(), s.claimed().claim()));
+        }
         List<DeliveryStore.Place> finished = new ArrayList<>();
-        for (Settlement settlement : store.recordAttempts(settled)) {
+        Set<String> back = new java.util.HashSet<>();
+        for (Settlement settlement : recorded) {
             if (settlement.state().isFinal()) {
                 finished.add(settlement.place());
+                if (settlement.state() == DeliveryState.DELIVERED && retrying.remove(settlement.claimed().subscriptionId())) {
+                    back.add(settlement.claimed().subscriptionId());
+                }
             } else {
+                retrying.add(settlement.claimed().subscriptionId());
                 later(settlement.claimed().id(), Duration.between(Instant.now(), settlement.dueAt()));
             }
         }
         store.leaveLanes(finished).forEach(this::submit);
+        back.forEach(subscriptionId -> store.retryNow(subscriptionId, Instant.now()).forEach(this::submit));
     }
 
     /** Whether {@code delivery} is first in its lane; a finished or vanished delivery found ahead is removed. */
@@ -294,7 +327,7 @@ public class DeliveryWorker implements DisposableBean {
         timer.shutdownNow();
         senders.shutdownNow(); // queued work stays pending in the store
         if (!senders.awaitTermination(settings.attemptTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-            log.warn("Webhook senders still busy at shutdown; their claims expire after {}", settings.lease());
+            log.warn("Webhook senders still busy at shutdown; their claims are no longer renewed and expire after {}", settings.lease());
         }
         recorder.close(); // the attempts the senders made
     }

@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breakerMinimumCalls    circuit breaker: calls before the rate counts
  * @param breakerOpenFor         circuit breaker: how long an open circuit rests before probing
  * @param deferral               wait before looking again at a delivery whose host is busy or resting
- * @param lease                  how long a claimed delivery stays claimed if its replica dies mid-attempt
+ * @param lease                  how long a claim lasts unless renewed: its replica renews it every third of this
+ *                               while it works on the delivery, so a replica that dies frees its claims within one lease
  * @param sweepInterval          how often the store is searched for due deliveries (restarts, other replicas)
  */
 @ConfigurationProperties("tracker.webhooks")
@@ -38,17 +39,19 @@ public record WebhookSettings(
         @DefaultValue("20") int breakerMinimumCalls,
         @DefaultValue("30s") Duration breakerOpenFor,
         @DefaultValue("500ms") Duration deferral,
-        @DefaultValue("60s") Duration lease,
+        @DefaultValue("15s") Duration lease,
         @DefaultValue("5s") Duration sweepInterval) {
 
     public static final Duration MAX_ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+    /** A lease is renewed every third of it: shorter, and a store round trip could outlast the renewal interval. */
+    public static final Duration MIN_LEASE = Duration.ofSeconds(1);
 
     public WebhookSettings {
         if (attemptTimeout.compareTo(MAX_ATTEMPT_TIMEOUT) > 0) {
             throw new IllegalArgumentException("tracker.webhooks.attempt-timeout must be at most 15s");
         }
-        if (lease.compareTo(attemptTimeout.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("tracker.webhooks.lease must be at least twice the attempt timeout");
+        if (lease.compareTo(MIN_LEASE) < 0) {
+            throw new IllegalArgumentException("tracker.webhooks.lease must be at least " + MIN_LEASE.toSeconds() + "s");
         }
     }
 }
