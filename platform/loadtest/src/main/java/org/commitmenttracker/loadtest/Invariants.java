@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>duplicate effects = 0: no event id twice in a commitment's history (a redelivered report or registration
  *       applied twice), no two alerts for one commitment version (notification's delivery log);</li>
  *   <li>alerts: every status change in the registry has its alert, recorded as delivered exactly once (one
- *       successful attempt) and answered 2xx by the receiver at least once;</li>
- *   <li>readiness: every faulted process ready again within 60 s.</li>
+ *       successful attempt) and answered 2xx by the receiver at least once; an alert still pending is late (unsettled),
+ *       one notification gave up on ({@code DEAD}) is lost;</li>
+ *   <li>readiness: every faulted process ready again (how long it took is a figure of the fault table, not a bound).</li>
  * </ul>
  * What a SIGKILL of the H2 store may drop (writes it acknowledged after its last commit, which the
  * {@link StoreCommitProbe} measures) is counted apart, as the store's loss, with the fault it belongs to: a missing
@@ -50,8 +51,6 @@ final class Invariants {
      * larger than one reply may be (the driver refuses replies over 48 MB).
      */
     private static final int READ_BATCH = 500;
-
-    static final double READY_WITHIN_S = 60;
 
     private static final int MAX_ANOMALIES = 20;
 
@@ -84,11 +83,13 @@ final class Invariants {
         long alertsMissing;
         long alertsWithoutStatusChange;
         long alertsNotDelivered;
+        long alertsDead;
         long alertsDeliveredMoreThanOnce;
         long alertsNotReceived;
         long storeLossAcks;
         long storeLossAnomalies;
-        long notReadyWithin60s;
+        /** Faulted processes never ready again (within the restart hang guard); how long the others took is a figure. */
+        long neverReady;
         /** The first unexplained alert anomalies, each with its commitment's times, so a failed run says what to look at. */
         final List<String> anomalies = new ArrayList<>();
         final Map<FaultWindow, long[]> perWindow = new LinkedHashMap<>(); // acks, lost, store loss
@@ -97,21 +98,36 @@ final class Invariants {
             return lostUploads + lostReports;
         }
 
+        /**
+         * What has not settled yet: acknowledged but not applied (yet), status changes without their alert, alerts not
+         * delivered or not received (yet). It only goes down while the platform works; what is left of it when the
+         * drain stops waiting is lost or unsettled. Duplicates, dead alerts and readiness are final and not part of it.
+         */
+        long outstanding() {
+            return lost() + alertsMissing + alertsWithoutStatusChange + alertsNotDelivered + alertsNotReceived;
+        }
+
+        boolean settled() {
+            return outstanding() == 0;
+        }
+
         long duplicateEffects() {
             return duplicateHistoryEntries + duplicateAlerts;
         }
 
         long alertFailures() {
-            return alertsMissing + alertsWithoutStatusChange + alertsNotDelivered + alertsDeliveredMoreThanOnce + alertsNotReceived;
+            return alertsMissing + alertsWithoutStatusChange + alertsNotDelivered + alertsDead + alertsDeliveredMoreThanOnce + alertsNotReceived;
         }
 
         boolean passed() {
-            return lost() == 0 && duplicateEffects() == 0 && alertFailures() == 0 && notReadyWithin60s == 0;
+            return settled() && duplicateEffects() == 0 && alertFailures() == 0 && neverReady == 0;
         }
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("passed", passed());
+            map.put("settled", settled());
+            map.put("outstanding", outstanding());
             map.put("uploads_acked", uploadsAcked);
             map.put("reports_acked", reportsAcked);
             map.put("lost", lost());
@@ -125,11 +141,12 @@ final class Invariants {
             map.put("alerts_missing", alertsMissing);
             map.put("alerts_without_status_change", alertsWithoutStatusChange);
             map.put("alerts_not_delivered", alertsNotDelivered);
+            map.put("alerts_dead", alertsDead);
             map.put("alerts_delivered_more_than_once", alertsDeliveredMoreThanOnce);
             map.put("alerts_not_received", alertsNotReceived);
             map.put("store_loss_acks", storeLossAcks);
             map.put("store_loss_anomalies", storeLossAnomalies);
-            map.put("not_ready_within_60s", notReadyWithin60s);
+            map.put("never_ready_again", neverReady);
             map.put("anomalies", anomalies);
             return map;
         }
@@ -148,8 +165,8 @@ final class Invariants {
         Result result = new Result();
         for (FaultWindow window : windows) {
             result.perWindow.put(window, new long[3]);
-            if (window.readyNanos == 0 || window.readyAfterSeconds() > READY_WITHIN_S) {
-                result.notReadyWithin60s++;
+            if (window.readyNanos == 0) {
+                result.neverReady++;
             }
         }
 
@@ -241,7 +258,7 @@ final class Invariants {
         // the delivery log: one alert per commitment version, delivered once, received
         Map<String, Set<Long>> alertVersions = new HashMap<>();
         Map<String, Long> duplicateVersions = new HashMap<>();
-        Map<String, long[]> deliveryFailures = new HashMap<>(); // not delivered, delivered more than once, not received
+        Map<String, long[]> deliveryFailures = new HashMap<>(); // not delivered (yet), delivered more than once, not received, dead
         for (Document delivery : mongo.getDatabase("notification").getCollection("deliveries")
                 .find(Filters.eq("subscriptionId", subscriptionId))
                 .projection(Projections.include("body", "state", "attempts", "createdAt"))
@@ -263,8 +280,10 @@ final class Invariants {
             }
             long successes = delivery.getList("attempts", Document.class, List.of()).stream()
                     .filter(attempt -> "DELIVERED".equals(attempt.getString("outcome"))).count();
-            long[] failures = deliveryFailures.computeIfAbsent(commitmentId, k -> new long[3]);
-            if (!"DELIVERED".equals(delivery.getString("state"))) {
+            long[] failures = deliveryFailures.computeIfAbsent(commitmentId, k -> new long[4]);
+            if ("DEAD".equals(delivery.getString("state"))) {
+                failures[3]++;
+            } else if (!"DELIVERED".equals(delivery.getString("state"))) {
                 failures[0]++;
             } else if (successes != 1) {
                 failures[1]++;
@@ -283,15 +302,15 @@ final class Invariants {
             long unexplained = Math.max(0, alerted - changes);
             long duplicates = duplicateEntries.getOrDefault(id, 0L);
             long duplicateAlerts = duplicateVersions.getOrDefault(id, 0L);
-            long[] failures = deliveryFailures.getOrDefault(id, new long[3]);
+            long[] failures = deliveryFailures.getOrDefault(id, new long[4]);
             if (touchedByStoreLoss.contains(id)) {
-                result.storeLossAnomalies += missing + unexplained + duplicates + duplicateAlerts + failures[0] + failures[1] + failures[2];
+                result.storeLossAnomalies += missing + unexplained + duplicates + duplicateAlerts + failures[0] + failures[1] + failures[2] + failures[3];
                 continue;
             }
-            if (missing + unexplained + failures[0] + failures[1] + failures[2] > 0 && result.anomalies.size() < MAX_ANOMALIES) {
+            if (missing + unexplained + failures[0] + failures[1] + failures[2] + failures[3] > 0 && result.anomalies.size() < MAX_ANOMALIES) {
                 result.anomalies.add(id + ": changes=" + changes + " at " + transitionTimes.getOrDefault(id, List.of())
                         + ", announced " + (published.containsKey(id) ? published.get(id).stream().map(Announcement::publishedAt).toList() : List.of()) + ", alerted versions "
-                        + alertVersions.getOrDefault(id, Set.of()) + ", not delivered/more than once/not received "
+                        + alertVersions.getOrDefault(id, Set.of()) + ", not delivered/more than once/not received/dead "
                         + Arrays.toString(failures));
             }
             result.alertsMissing += missing;
@@ -301,6 +320,7 @@ final class Invariants {
             result.alertsNotDelivered += failures[0];
             result.alertsDeliveredMoreThanOnce += failures[1];
             result.alertsNotReceived += failures[2];
+            result.alertsDead += failures[3];
         }
         return result;
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * --http-share F         share of progress reports sent over HTTP, the rest over Kafka (default 0.5)
  * --raw-seconds S        seconds of each raw store and broker measurement (default 5)
  * --raw-threads T        threads of the raw store measurement (default 4)
- * --drain S              seconds to wait after the last report for its webhook (default 30)
+ * --drain S              at most this many seconds after the load for everything to settle: the hang guard (default 30)
  * --out DIR              where report.json, report.csv and the logs go (default platform/loadtest/target/loadtest)
  * --services-root DIR    the project checkout whose services/NAME/target jars to run (default: this one), e.g. a
  *                        build of another commit, so that rebuilding this checkout meanwhile does not affect a run

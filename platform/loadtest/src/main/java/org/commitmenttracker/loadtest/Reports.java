@@ -113,15 +113,18 @@ final class Reports {
         out.append(String.format("%ninvariants %s: acknowledged %s uploads and %s reports; lost %s (uploads %s, reports %s);"
                         + " duplicate effects %s (history entries %s, alerts %s); status changes %s, alerts %s: missing %s,"
                         + " without status change %s, not delivered %s, delivered more than once %s, not received %s;"
-                        + " store's own loss: %s acknowledgements, %s anomalies; not ready within 60 s: %s%n",
+                        + " dead %s; store's own loss: %s acknowledgements, %s anomalies; never ready again: %s;"
+                        + " settled %s s after the last fault (outstanding %s; cap %s s without anything settling)%n",
                 Boolean.TRUE.equals(invariants.get("passed")) ? "HOLD" : "FAIL", invariants.get("uploads_acked"),
                 invariants.get("reports_acked"), invariants.get("lost"), invariants.get("lost_uploads"),
                 invariants.get("lost_reports"), invariants.get("duplicate_effects"), invariants.get("duplicate_history_entries"),
                 invariants.get("duplicate_alerts"), invariants.get("status_changes"), invariants.get("alerts"),
                 invariants.get("alerts_missing"), invariants.get("alerts_without_status_change"),
                 invariants.get("alerts_not_delivered"), invariants.get("alerts_delivered_more_than_once"),
-                invariants.get("alerts_not_received"), invariants.get("store_loss_acks"), invariants.get("store_loss_anomalies"),
-                invariants.get("not_ready_within_60s")));
+                invariants.get("alerts_not_received"), invariants.get("alerts_dead"), invariants.get("store_loss_acks"),
+                invariants.get("store_loss_anomalies"), invariants.get("never_ready_again"),
+                invariants.get("seconds_to_settle") == null ? "never" : invariants.get("seconds_to_settle"),
+                invariants.get("outstanding"), ((Map<?, ?>) invariants.get("settle_cap")).get("cap_s")));
     }
 
     private static String cpu(Object row) {

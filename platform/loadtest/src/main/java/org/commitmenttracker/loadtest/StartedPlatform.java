@@ -20,7 +20,8 @@ import org.commitmenttracker.devstack.ServiceSpec;
  * and start again on the same ports with the same configuration. Closing stops them all (services first).
  */
 final class StartedPlatform implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** A hang guard, not a bound: a two-core machine shared with other builds has taken over 4 min to start them all. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
 
     private final Infrastructure infrastructure;
     private final Path servicesRoot;

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
  * and an upload every 10 s, while every fault is injected one at a time — 10 s of 5xx from the webhook receiver,
  * SIGKILL and restart of the registry, the broker, the store, ingestion, extraction and notification, a 10 s SIGSTOP
  * of the registry. The driver's verdict must be that every invariant holds: nothing acknowledged lost, no duplicate
- * effect, every alert delivered once and received, every process ready again within 60 s.
+ * effect, every alert delivered once and received, every process ready again (how soon is a figure). The driver waits for
+ * everything to settle — until nothing has settled for its {@link SettleCap} or 15 min pass ({@code --drain}, a hang
+ * guard) — and reports how long that took; no duration is asserted here, only what was lost, duplicated or left
+ * unsettled.
  */
 class FaultModeIT {
 
@@ -23,7 +26,7 @@ class FaultModeIT {
     void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
         Path out = Path.of("target", "faultmode-it").toAbsolutePath();
         Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "10", "--rate", "20", "--duration", "30",
-                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "120",
+                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "900",
                 "--out", out.toString()));
 
         List<?> faults = (List<?>) report.get("faults");
