@@ -1,13 +1,11 @@
 package org.commitmenttracker.service.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.commitmenttracker.service.web.ProblemJson;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -17,15 +15,12 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * 401 and 403 as RFC 9457 problems, with the RFC 6750 {@code WWW-Authenticate: Bearer} challenge set by
  * Spring Security's own handlers. The detail says what is missing, never why a token failed in depth
  * (no key ids, no claims), so a probe learns nothing.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
 
@@ -35,7 +30,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         // The challenge says the token is invalid, never why (expired, wrong issuer, unknown key): no help to a probe.
         challenge.commence(request, response, failure instanceof OAuth2AuthenticationException
                 ? new InvalidBearerTokenException("Invalid token") : failure);
-        write(request, response, HttpStatus.UNAUTHORIZED,
+        ProblemJson.write(request, response, HttpStatus.UNAUTHORIZED,
                 "A valid bearer token is required (Authorization: Bearer <JWT>).");
     }
 
@@ -43,20 +38,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         denial.handle(request, response, denied);
-        write(request, response, HttpStatus.FORBIDDEN, "The token's roles do not allow " + request.getMethod()
+        ProblemJson.write(request, response, HttpStatus.FORBIDDEN, "The token's roles do not allow " + request.getMethod()
                 + " on this resource.");
-    }
-
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

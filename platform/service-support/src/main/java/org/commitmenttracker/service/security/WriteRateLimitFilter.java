@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.commitmenttracker.service.web.ProblemJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,7 +50,7 @@ final class WriteRateLimitFilter extends OncePerRequestFilter {
         }
         // Permissions refresh every second, so the next one is at most a second away.
         response.setHeader("Retry-After", "1");
-        ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+        ProblemJson.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
                 "Too many write requests from this client; retry after the time in Retry-After.");
     }
 

@@ -2,8 +2,6 @@ package org.commitmenttracker.service.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Refuses a request body larger than {@code tracker.web.max-request-body} with a 413 problem before anything reads
  * it: by its declared {@code Content-Length}, and a body without one (chunked) is read into memory up to the limit
@@ -25,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * stream them to disk.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final long limit;
 
     public RequestBodyLimitFilter(long limit) {
@@ -63,17 +58,10 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", "The request body is larger than the limit of " + limit + " bytes.");
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The rest of the body is not read: the connection is closed rather than drained.
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        ProblemJson.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the limit of " + limit + " bytes.");
     }
 
     /** The request with its body already read (a chunked body within the limit). */
