@@ -1,6 +1,7 @@
-// Where each extracted commitment sits in the communiqué's text. The analysis gives no character offsets,
-// and its texts are cleaned (line breaks of the PDF layout and page footers like "— 3 —" removed), so texts
-// are matched with whitespace and page footers ignored, in document order, each from where the last ended.
+// Where each extracted commitment sits in the communiqué's text. The analysis gives each commitment its
+// character offsets into the text as ingested (start, end): those are used. Analyses stored before offsets
+// existed have none; their (cleaned) texts are matched with whitespace and page footers like "— 3 —" ignored,
+// in document order, each from where the last ended.
 const PAGE_FOOTER = /\n[ \t]*[—–-][ \t]*\d+[ \t]*[—–-][ \t]*(?=\n)/g;
 
 function compact(source) {
@@ -25,13 +26,24 @@ export function locate(source, commitments) {
   const spans = [];
   const missing = [];
   let from = 0;
+  const overlaps = (start, end) => spans.some(s => start < s.end && end > s.start);
   const ordered = [...commitments].sort((a, b) => (a.section ?? 0) - (b.section ?? 0) || a.ordinal - b.ordinal);
+  const unplaced = [];
   for (const commitment of ordered) {
+    const { start, end } = commitment;
+    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= source.length
+        && !overlaps(start, end)) {
+      spans.push({ start, end, commitment });
+    } else {
+      unplaced.push(commitment);
+    }
+  }
+  for (const commitment of unplaced) {
     const needle = commitment.text.replace(/\s+/g, '');
     let at = needle ? text.indexOf(needle, from) : -1;
     if (at < 0 && needle) {
       at = text.indexOf(needle); // out of order: accept it unless it overlaps a span already marked
-      if (at >= 0 && spans.some(s => offsets[at] < s.end && offsets[at + needle.length - 1] + 1 > s.start)) at = -1;
+      if (at >= 0 && overlaps(offsets[at], offsets[at + needle.length - 1] + 1)) at = -1;
     }
     if (at < 0) {
       missing.push(commitment);

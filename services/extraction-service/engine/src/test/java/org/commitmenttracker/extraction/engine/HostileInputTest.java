@@ -32,7 +32,7 @@ class HostileInputTest {
     private static final int MEGABYTE = 1 << 20;
     /**
      * 2.5 times linear and well below quadratic (16): room for cache effects and for a machine loaded by other work
-     * (a run at load average 40 on 2 cores reached 8), none for a quadratic pass.
+     * (a run at load average 40 on 2 cores went past 8), none for a quadratic pass.
      */
     private static final double MAX_GROWTH = 10.0;
     private static final Duration HANG_GUARD = Duration.ofMinutes(2);
