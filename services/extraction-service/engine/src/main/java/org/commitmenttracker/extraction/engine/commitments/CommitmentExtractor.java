@@ -33,6 +33,7 @@ public final class CommitmentExtractor {
     private final NarrativeFinder narratives;
     private final InstrumentTitles titles;
     private final NamedInstruments namedInstruments;
+    private final UnquotedInstruments unquotedInstruments;
 
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
@@ -41,6 +42,7 @@ public final class CommitmentExtractor {
                 profile.lexicon().has("narrative.whole-sentence"));
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
         this.namedInstruments = new NamedInstruments(profile.lexicon());
+        this.unquotedInstruments = new UnquotedInstruments(profile.lexicon());
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
@@ -104,10 +106,11 @@ public final class CommitmentExtractor {
      */
     private List<String> instruments(String text, String folded) {
         List<String> bracketed = titles.in(text, folded);
-        if (!namedInstruments.enabled()) {
+        if (!namedInstruments.enabled() && !unquotedInstruments.enabled()) {
             return bracketed;
         }
-        List<NamedInstruments.Found> found = new ArrayList<>(namedInstruments.in(text));
+        List<NamedInstruments.Found> found = new ArrayList<>(namedInstruments.enabled() ? namedInstruments.in(text)
+                : unquotedInstruments.in(text));
         if (found.isEmpty()) {
             return bracketed;
         }

@@ -115,6 +115,19 @@ class RussianProfileTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Стороны будут соблюдать положения Договора о дружбе и сотрудничестве в целях укрепления доверия.|Договора о дружбе и сотрудничестве",
+            "Стороны подтверждают приверженность целям и принципам Устава ООН во всей их полноте.|Устава ООН",
+            "Стороны будут выполнять Программу совместных действий на 2025 – 2027 годы.|Программу совместных действий на 2025 – 2027 годы",
+            "Стороны продолжат работу в Организации Договора о коллективной безопасности.|",
+            "Стороны будут соблюдать положения Договора.|",
+    })
+    void readsInstrumentsNamedWithoutQuotesUpToWhereTheSentenceGoesOn(String sentence, String instrument) {
+        assertThat(commitments(sentence)).singleElement().extracting(Commitment::instruments)
+                .isEqualTo(instrument == null ? List.of() : List.of(instrument));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "Стороны призывают все государства воздерживаться от односторонних мер.",
             "Стороны решительно осуждают терроризм во всех его проявлениях.",
