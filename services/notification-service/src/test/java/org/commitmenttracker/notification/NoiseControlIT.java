@@ -112,7 +112,7 @@ class NoiseControlIT {
         clock.set(tomorrow.atTime(LocalTime.of(8, 0, 1)).atZone(shanghai).toInstant());
         batches.sweep();
         MimeMessage digest = TestMail.await(address, 2).get(1);
-        assertThat(digest.getSubject()).isEqualTo("[Commitment Tracker] 2 alerts for \u201cMorning\u201d");
+        assertThat(digest.getSubject()).isEqualTo("[Commitment Tracker] 2 alerts");
         Thread.sleep(2000);
         assertThat(TestMail.to(address)).hasSize(2);
     }

@@ -59,6 +59,25 @@ public final class NotificationApi {
         return json.readTree(response.body());
     }
 
+    /**
+     * Pings subscription {@code id} (202 expected, at once) and waits for the result in its delivery log; returns
+     * that delivery, {@code state} delivered or dead, with its attempt.
+     */
+    public JsonNode ping(String id) throws Exception {
+        HttpResponse<String> accepted = send("POST", "/api/subscriptions/" + id + "/ping", null);
+        if (accepted.statusCode() != 202) {
+            throw new AssertionError("POST /api/subscriptions/" + id + "/ping → " + accepted.statusCode() + ": " + accepted.body());
+        }
+        String delivery = "/api/deliveries/" + json.readTree(accepted.body()).get("deliveryId").asString();
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> get(delivery),
+                d -> d.get("state").asString().equalsIgnoreCase("delivered") || d.get("state").asString().equalsIgnoreCase("dead"));
+    }
+
+    /** Whether a ping of subscription {@code id} reached the receiver and got a 2xx. */
+    public boolean pingDelivered(String id) throws Exception {
+        return ping(id).get("state").asString().equalsIgnoreCase("delivered");
+    }
+
     public JsonNode get(String path) throws Exception {
         HttpResponse<String> response = send("GET", path, null);
         if (response.statusCode() != 200) {

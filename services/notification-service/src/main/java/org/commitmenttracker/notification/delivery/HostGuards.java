@@ -35,6 +35,11 @@ final class HostGuards {
     static final Permit PARKED = new Permit(null, null, null, null);
 
     HostGuards(WebhookSettings settings, MeterRegistry meters) {
+        this(settings, settings.perHostConcurrency(), meters);
+    }
+
+    /** With a bulkhead of {@code perHostConcurrency} (pings have their own guards, with a smaller one). */
+    HostGuards(WebhookSettings settings, int perHostConcurrency, MeterRegistry meters) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.breakerFailureRate())
                 .minimumNumberOfCalls(settings.breakerMinimumCalls())
@@ -43,7 +48,7 @@ final class HostGuards {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build());
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.perHostConcurrency())
+                .maxConcurrentCalls(perHostConcurrency)
                 .maxWaitDuration(java.time.Duration.ZERO)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);

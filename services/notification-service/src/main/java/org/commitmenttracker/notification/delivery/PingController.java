@@ -1,25 +1,15 @@
 package org.commitmenttracker.notification.delivery;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.commitmenttracker.events.Traceparent;
-import org.commitmenttracker.notification.secrets.SecretCipher;
-import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
-import org.commitmenttracker.notification.webhook.WebhookBody;
-import org.commitmenttracker.notification.webhook.WebhookClient;
-import org.commitmenttracker.notification.webhook.WebhookRequest;
-import org.commitmenttracker.notification.webhook.WebhookResponse;
+import org.commitmenttracker.service.security.Caller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,41 +17,33 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/subscriptions/{id}/ping}: sends a signed {@code ping} message to the webhook now, once,
- * and tells how the receiver answered (a check of URL and signature verification, not a queued delivery).
+ * {@code POST /api/subscriptions/{id}/ping}: sends a signed {@code ping} message to the webhook, once, in the
+ * background, and answers at once with its delivery id; how the receiver answered is logged in that delivery
+ * ({@code GET /api/deliveries/{id}}). A check of URL and signature verification, not a queued delivery.
  */
 @RestController
 @Tag(name = "subscriptions")
 class PingController {
     private final SubscriptionService subscriptions;
-    private final WebhookClient client;
-    private final SecretCipher cipher;
+    private final Pings pings;
 
-    PingController(SubscriptionService subscriptions, WebhookClient client, SecretCipher cipher) {
+    PingController(SubscriptionService subscriptions, Pings pings) {
         this.subscriptions = subscriptions;
-        this.client = client;
-        this.cipher = cipher;
+        this.pings = pings;
     }
 
-    record PingResult(String webhookId, boolean delivered, int status, long latencyMs, String error) {
+    /** {@code deliveryId} is also the message's {@code webhook-id}. */
+    record PingAccepted(String deliveryId) {
     }
 
     @PostMapping("/api/subscriptions/{id}/ping")
-    @Operation(summary = "Send a signed test message to the webhook and report the answer")
-    PingResult ping(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    @Operation(summary = "Send a signed test message to the webhook; its delivery log (Location) tells how the receiver answered")
+    ResponseEntity<PingAccepted> ping(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Subscription subscription = subscriptions.get(caller.subject(), id);
         if (subscription.webhook() == null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Subscription " + id + " has no webhook.");
         }
-        Instant now = Instant.now();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("eventIds", List.of());
-        data.put("subscriptionId", id);
-        String webhookId = "msg_ping_" + UUID.randomUUID().toString().replace("-", "");
-        WebhookResponse response = client.send(new WebhookRequest(URI.create(subscription.webhook().url()), webhookId,
-                now.getEpochSecond(), WebhookBody.of("ping", now, data), subscription.webhook().signingSecrets(now, cipher),
-                Traceparent.newRoot()));
-        return new PingResult(webhookId, AttemptOutcome.of(response) == AttemptOutcome.DELIVERED, response.status(),
-                response.latency().toMillis(), response.error());
+        String deliveryId = pings.start(caller.subject(), subscription);
+        return ResponseEntity.accepted().location(URI.create("/api/deliveries/" + deliveryId)).body(new PingAccepted(deliveryId));
     }
 }

@@ -63,7 +63,7 @@ public class EmailChannel {
     public Outcome sendAlerts(Subscription subscription, List<BatchItem> items) {
         String unsubscribe = link("unsubscribe", links.token(EmailLinks.Purpose.UNSUBSCRIBE, subscription.id(),
                 subscription.email().nonce(), null));
-        MailComposer.Composed mail = composer.alerts(subscription.email().language(), subscription.name(), items, unsubscribe);
+        MailComposer.Composed mail = composer.alerts(subscription.email().language(), items, unsubscribe);
         return send(subscription, mail, unsubscribe);
     }
 
@@ -71,7 +71,7 @@ public class EmailChannel {
     public Outcome sendConfirmation(Subscription subscription) {
         String confirm = link("confirm", links.token(EmailLinks.Purpose.CONFIRM, subscription.id(),
                 subscription.email().nonce(), clock.instant().plus(CONFIRMATION_VALIDITY)));
-        return send(subscription, composer.confirmation(subscription.email().language(), subscription.name(), confirm), null);
+        return send(subscription, composer.confirmation(subscription.email().language(), confirm), null);
     }
 
     private String link(String action, String token) {

@@ -40,8 +40,7 @@ class EmailLinkController {
     @Operation(summary = "Confirm the address: from now on it receives the subscription's alerts")
     ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
         Subscription subscription = confirmations.confirm(token);
-        return done("Confirmed: " + subscription.email().address() + " receives the alerts of \u201c" + subscription.name() + "\u201d.",
-                "已确认：此地址将收到订阅“" + subscription.name() + "”的提醒。");
+        return done("Confirmed: " + subscription.email().address() + " receives the subscription's alerts.", "已确认：此地址将收到该订阅的提醒。");
     }
 
     @GetMapping("/unsubscribe")
@@ -56,8 +55,8 @@ class EmailLinkController {
     @Operation(summary = "Unsubscribe the address (one click, RFC 8058): it receives nothing more")
     ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token) {
         Subscription subscription = confirmations.unsubscribe(token);
-        return done("Unsubscribed: " + subscription.email().address() + " receives no more alerts of \u201c"
-                + subscription.name() + "\u201d.", "已退订：此地址不会再收到订阅“" + subscription.name() + "”的提醒。");
+        return done("Unsubscribed: " + subscription.email().address() + " receives no more alerts of this subscription.",
+                "已退订：此地址不会再收到该订阅的提醒。");
     }
 
     private static ResponseEntity<String> page(Subscription subscription, String english, String chinese, String action, String token, String button) {

@@ -8,7 +8,9 @@ import org.commitmenttracker.notification.batching.BatchItem;
 /**
  * The words of alert and confirmation e-mails, in English or Chinese, as plain text and HTML (every value from an
  * event escaped). An alert names the commitment by its text as written, its communiqué, what happened (the
- * status change, or the deadline approaching or missed) and links to the commitment. Pure: no Spring, no mail API.
+ * status change, or the deadline approaching or missed) and links to the commitment. Nothing a subscriber typed
+ * (the subscription's name, its keyword) goes into an e-mail: whoever owns a subscription may give any address, and
+ * the platform's mails must not carry their words to it. Pure: no Spring, no mail API.
  */
 public final class MailComposer {
     /** One e-mail's subject and bodies. */
@@ -22,17 +24,16 @@ public final class MailComposer {
         this.commitmentUrl = commitmentUrl;
     }
 
-    public Composed alerts(String language, String subscriptionName, List<BatchItem> items, String unsubscribeUrl) {
+    public Composed alerts(String language, List<BatchItem> items, String unsubscribeUrl) {
         boolean zh = "zh".equals(language);
         String subject = items.size() == 1
                 ? (zh ? "【承诺追踪】" : "[Commitment Tracker] ") + headline(zh, items.get(0))
-                : zh ? "【承诺追踪】“" + subscriptionName + "”的 " + items.size() + " 条提醒"
-                : "[Commitment Tracker] " + items.size() + " alerts for \u201c" + subscriptionName + "\u201d";
+                : zh ? "【承诺追踪】" + items.size() + " 条提醒" : "[Commitment Tracker] " + items.size() + " alerts";
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(zh ? "zh" : "en")
                 .append("\"><head><meta charset=\"utf-8\"></head><body>");
-        String lead = zh ? "订阅“" + subscriptionName + "”有 " + items.size() + " 条提醒：" : items.size()
-                + (items.size() == 1 ? " alert" : " alerts") + " for your subscription \u201c" + subscriptionName + "\u201d:";
+        String lead = zh ? "您的订阅有 " + items.size() + " 条提醒：" : items.size()
+                + (items.size() == 1 ? " alert" : " alerts") + " for your subscription:";
         text.append(lead).append("\n\n");
         html.append("<p>").append(escape(lead)).append("</p><ol>");
         for (BatchItem item : items) {
@@ -58,12 +59,11 @@ public final class MailComposer {
         return new Composed(subject, text.toString(), html.toString());
     }
 
-    public Composed confirmation(String language, String subscriptionName, String confirmUrl) {
+    public Composed confirmation(String language, String confirmUrl) {
         boolean zh = "zh".equals(language);
         String subject = zh ? "【承诺追踪】请确认接收提醒邮件" : "[Commitment Tracker] Confirm alert e-mails to this address";
-        String lead = zh ? "有人请求将订阅“" + subscriptionName + "”的提醒发送到此地址。确认后才会发送任何提醒：" :
-                "Someone asked for the alerts of the subscription \u201c" + subscriptionName
-                        + "\u201d to be sent to this address. Nothing will be sent until you confirm:";
+        String lead = zh ? "有人请求将承诺追踪的提醒发送到此地址。确认后才会发送任何提醒：" :
+                "Someone asked for Commitment Tracker alerts to be sent to this address. Nothing will be sent until you confirm:";
         String ignore = zh ? "如果不是您本人的请求，请忽略此邮件，您不会再收到任何邮件。" :
                 "If this was not you, ignore this message: you will receive nothing more.";
         String text = lead + "\n\n" + confirmUrl + "\n\n" + ignore + "\n";

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.commitmenttracker.notification.limits.Throttles;
 import org.commitmenttracker.notification.matching.KindFilter;
 import org.commitmenttracker.notification.matching.SubscriptionFilter;
 import org.commitmenttracker.notification.noise.Pacing;
@@ -27,7 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
  * Creating, changing and removing subscriptions on behalf of their owner. Another owner's subscription is
  * reported as absent (404), never as forbidden, so ids cannot be probed. Each write is applied to this
  * replica's {@link ActiveSubscriptions} at once. A new or changed e-mail address is announced
- * ({@link EmailToConfirm}) so that the e-mail channel sends it a confirmation link.
+ * ({@link EmailToConfirm}) so that the e-mail channel sends it a confirmation link; giving the address a
+ * subscription already has announces nothing. An owner has at most {@code max-per-owner} subscriptions, and
+ * confirmation e-mails are counted per address and per owner ({@link SubscriptionLimits}): over a limit the
+ * request is refused before anything is stored.
  */
 @Service
 public class SubscriptionService {
@@ -40,12 +44,16 @@ public class SubscriptionService {
     private final ApplicationEventPublisher events;
     private final Duration emailGroupWindow;
     private final boolean mailConfigured;
+    private final SubscriptionLimits limits;
+    private final Throttles throttles;
 
     public SubscriptionService(SubscriptionStore store, ActiveSubscriptions active, WebhookSettings settings,
                                SecretCipher cipher, Clock clock, ApplicationEventPublisher events,
                                @Value("${tracker.email.default-group-window:30s}") Duration emailGroupWindow,
-                               @Value("${spring.mail.host:}") String mailHost) {
+                               @Value("${spring.mail.host:}") String mailHost, SubscriptionLimits limits, Throttles throttles) {
         this.mailConfigured = !mailHost.isBlank();
+        this.limits = limits;
+        this.throttles = throttles;
         this.store = store;
         this.active = active;
         this.cipher = cipher;
@@ -86,6 +94,13 @@ public class SubscriptionService {
             throw new InvalidSubscriptionException("language applies to e-mail only: give an email too.");
         }
         Pacing pacing = pacing(new Pacing(email == null ? Duration.ZERO : emailGroupWindow, null, null), request);
+        if (store.countOwnedBy(owner) >= limits.maxPerOwner()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "You have " + limits.maxPerOwner()
+                    + " subscriptions, the most one subscriber may have: delete one before creating another.");
+        }
+        if (email != null) {
+            countConfirmation(owner, email.address());
+        }
         String secret = url == null ? null : WebhookSecret.generate();
         Instant now = clock.instant();
         Subscription subscription = new Subscription("sub-" + UUID.randomUUID(), owner, name, filter,
@@ -152,12 +167,11 @@ public class SubscriptionService {
             email = null;
         } else if (patch.email() != null) {
             String address = PacingRules.address(patch.email());
-            boolean same = email != null && email.address().equalsIgnoreCase(address);
-            // The same unconfirmed address again sends the link again (same nonce: earlier links stay valid);
-            // a new address, or one unsubscribed or bounced, starts over unconfirmed.
-            toConfirm = !same || !email.receives();
-            if (!same || email.state() != Email.State.UNCONFIRMED && !email.receives()) {
-                email = newEmail(address, PacingRules.language(same ? email.language() : null));
+            // The address it has already changes nothing and mails nothing, whatever its state: an unsubscribed or
+            // bounced address stays so (removing it and giving it again starts over, within the confirmation limits).
+            toConfirm = email == null || !email.address().equalsIgnoreCase(address);
+            if (toConfirm) {
+                email = newEmail(address, PacingRules.language(null));
             }
         }
         if (patch.language() != null) {
@@ -173,6 +187,9 @@ public class SubscriptionService {
         if (patch.enabled() != null) {
             updated = updated.withEnabled(patch.enabled(), "disabled by the subscriber", now);
         }
+        if (toConfirm) {
+            countConfirmation(owner, email.address());
+        }
         try {
             store.save(updated);
         } catch (DuplicateKeyException duplicate) {
@@ -184,6 +201,26 @@ public class SubscriptionService {
             events.publishEvent(new EmailToConfirm(updated));
         }
         return updated;
+    }
+
+    /**
+     * Counts one confirmation e-mail for {@code owner} and for {@code address} (refused, 429, over either limit).
+     * The address is counted by its digest: the counters are no second copy of anyone's address.
+     */
+    private void countConfirmation(String owner, String address) {
+        throttles.take("confirm-owner|" + owner, limits.confirmationsPerOwner(), limits.confirmationWindow(),
+                "You have asked for more confirmation e-mails than allowed for now; try again after the time in Retry-After.");
+        throttles.take("confirm-address|" + digest(address), limits.confirmationsPerAddress(), limits.confirmationWindow(),
+                "This address has been sent as many confirmation e-mails as it may receive for now; try again after the time in Retry-After.");
+    }
+
+    private static String digest(String address) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(address.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Adds a silence to the owner's subscription (the expired ones are dropped on the way). */

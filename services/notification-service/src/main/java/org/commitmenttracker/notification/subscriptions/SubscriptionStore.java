@@ -79,6 +79,11 @@ public class SubscriptionStore implements InitializingBean {
         return Optional.ofNullable(mongo.findById(id, Subscription.class));
     }
 
+    /** How many subscriptions {@code owner} has (deleted ones not counted). */
+    public long countOwnedBy(String owner) {
+        return mongo.count(Query.query(Criteria.where("owner").is(owner).and("deleted").is(false)), Subscription.class);
+    }
+
     public List<Subscription> ownedBy(String owner) {
         return mongo.find(Query.query(Criteria.where("owner").is(owner).and("deleted").is(false))
                 .with(Sort.by("createdAt")), Subscription.class);

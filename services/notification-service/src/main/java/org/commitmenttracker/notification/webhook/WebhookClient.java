@@ -42,6 +42,12 @@ public final class WebhookClient implements AutoCloseable {
     });
 
     public WebhookClient(WebhookUrlPolicy policy, Duration connectTimeout, Duration attemptTimeout, int maxConnectionsPerHost) {
+        this(policy, connectTimeout, attemptTimeout, maxConnectionsPerHost, Math.max(64, maxConnectionsPerHost * 16));
+    }
+
+    /** With a pool of {@code maxConnections} in all (pings have a small one of their own). */
+    public WebhookClient(WebhookUrlPolicy policy, Duration connectTimeout, Duration attemptTimeout, int maxConnectionsPerHost,
+                         int maxConnections) {
         this.attemptTimeout = attemptTimeout;
         Timeout connect = Timeout.of(connectTimeout);
         Timeout attempt = Timeout.of(attemptTimeout);
@@ -50,7 +56,7 @@ public final class WebhookClient implements AutoCloseable {
                         .setDnsResolver(new PinningResolver(policy))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(attempt).build())
                         .setMaxConnPerRoute(maxConnectionsPerHost)
-                        .setMaxConnTotal(Math.max(64, maxConnectionsPerHost * 16))
+                        .setMaxConnTotal(maxConnections)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connect).setResponseTimeout(attempt).build())
                 .disableRedirectHandling()

@@ -102,7 +102,7 @@ class EmailAlertsIT {
             NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
         }
         MimeMessage grouped = TestMail.await(address, 2).get(1);
-        assertThat(grouped.getSubject()).isEqualTo("【承诺追踪】“贸易”的 3 条提醒");
+        assertThat(grouped.getSubject()).isEqualTo("【承诺追踪】3 条提醒");
         assertThat(TestMail.textOf(grouped).split("已登记，状态：PLEDGED", -1)).hasSize(4);
         Thread.sleep(5000);
         assertThat(TestMail.to(address)).as("one e-mail for the group").hasSize(2);
@@ -179,6 +179,88 @@ class EmailAlertsIT {
         assertThat(anonymous.post("/api/email/bounces", "{\"recipient\":\"" + returnPath + "\",\"status\":\"5.1.1\","
                 + "\"diagnostic\":\"smtp; 550 5.1.1 user unknown\"}").statusCode()).isEqualTo(202);
         assertThat(api.get("/api/subscriptions/" + id).get("emailStatus").asString()).isEqualTo("bounced");
+    }
+
+    /**
+     * Whoever owns a subscription may type any address into it: the mails it causes carry none of that owner's
+     * words (the 200-character name), neither the confirmation nor, once confirmed, the alerts, nor the link's pages.
+     */
+    @Test
+    void nothingTheSubscriberTypedReachesTheAddress() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String address = "target-" + UUID.randomUUID() + "@example.org";
+        String documentId = "doc-" + UUID.randomUUID();
+        String bait = "Your account is locked: call +1 555 0100 or visit evil.example";
+        String name = (bait + " ").repeat(4).substring(0, 200);
+        String id = api.subscribe("{\"name\":\"" + name + "\",\"documentIds\":[\"" + documentId + "\"],\"email\":\"" + address
+                + "\",\"groupWindow\":\"0\"}").get("id").asString();
+        MimeMessage confirmation = TestMail.await(address, 1).get(0);
+        String confirmLink = TestMail.link(confirmation, "confirm");
+        HttpResponse<String> page = Http.local(port).get(confirmLink);
+        HttpResponse<String> confirmed = Http.local(port).send("POST", confirmLink, "application/x-www-form-urlencoded", "", Map.of());
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        MimeMessage alert = TestMail.await(address, 2).get(1);
+
+        for (MimeMessage mail : List.of(confirmation, alert)) {
+            assertThat(mail.getSubject()).doesNotContain("evil.example");
+            assertThat(TestMail.textOf(mail)).doesNotContain("evil.example");
+            assertThat(TestMail.htmlOf(mail)).doesNotContain("evil.example");
+        }
+        assertThat(page.body()).doesNotContain("evil.example");
+        assertThat(confirmed.body()).doesNotContain("evil.example");
+        assertThat(api.get("/api/subscriptions/" + id).get("name").asString()).as("the owner still sees it").isEqualTo(name);
+    }
+
+    /**
+     * A PATCH giving the address a subscription already has mails nothing; and an address receives at most
+     * {@code confirmations-per-address} (3) confirmations per window however many subscribers name it: then 429,
+     * and nothing is stored.
+     */
+    @Test
+    void anAddressGetsAConfirmationOnlyWhenItIsNewAndOnlyAFewWhoeverAsks() throws Exception {
+        NotificationApi first = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String victim = "victim-" + UUID.randomUUID() + "@example.org";
+        String id = first.subscribe("{\"name\":\"a\",\"email\":\"" + victim + "\"}").get("id").asString();
+        TestMail.await(victim, 1);
+        for (String same : List.of(victim, victim, victim.toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(first.send("PATCH", "/api/subscriptions/" + id, "{\"email\":\"" + same + "\"}").statusCode()).isEqualTo(200);
+        }
+        for (int i = 2; i <= 3; i++) {
+            assertThat(first.as("analyst-" + UUID.randomUUID()).send("POST", "/api/subscriptions",
+                    "{\"name\":\"n\",\"email\":\"" + victim + "\"}").statusCode()).isEqualTo(201);
+        }
+        TestMail.await(victim, 3);
+
+        NotificationApi fourth = first.as("analyst-" + UUID.randomUUID());
+        HttpResponse<String> refused = fourth.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"email\":\"" + victim + "\"}");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(fourth.get("/api/subscriptions")).as("nothing stored").isEmpty();
+        // Removing the address and giving it again is a new address: counted like any.
+        assertThat(first.send("PATCH", "/api/subscriptions/" + id, "{\"email\":\"\"}").statusCode()).isEqualTo(200);
+        assertThat(first.send("PATCH", "/api/subscriptions/" + id, "{\"email\":\"" + victim + "\"}").statusCode()).isEqualTo(429);
+        assertThat(first.get("/api/subscriptions/" + id).has("email")).as("the refused change is not stored").isFalse();
+        Thread.sleep(1500);
+        assertThat(TestMail.to(victim)).hasSize(3);
+    }
+
+    /** One subscriber causes at most {@code confirmations-per-owner} (10) confirmation e-mails per window, to any addresses. */
+    @Test
+    void aSubscriberCausesOnlyItsShareOfConfirmationEmails() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String batch = UUID.randomUUID().toString();
+        for (int i = 1; i <= 10; i++) {
+            api.subscribe("{\"name\":\"n\",\"email\":\"many-" + i + "-" + batch + "@example.org\"}");
+        }
+        HttpResponse<String> refused = api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"email\":\"many-11-" + batch + "@example.org\"}");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(api.get("/api/subscriptions")).hasSize(10);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-1\"]}").statusCode())
+                .as("subscriptions without e-mail are not confirmation e-mails").isEqualTo(201);
+        TestMail.await("many-10-" + batch + "@example.org", 1);
+        Thread.sleep(1500);
+        assertThat(TestMail.to("many-11-" + batch + "@example.org")).isEmpty();
     }
 
     /** Subscribes and confirms the address with the link mailed to it; returns the subscription id. */

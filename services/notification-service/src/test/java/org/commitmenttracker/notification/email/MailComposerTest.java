@@ -15,7 +15,7 @@ class MailComposerTest {
 
     @Test
     void anAlertNamesTheCommitmentAsWrittenItsCommuniqueWhatHappenedAndLinksToIt() {
-        MailComposer.Composed mail = composer.alerts("en", "Trade", List.of(missed("cmt-1", "支持中俄博览会 <2026>")), "https://u/1");
+        MailComposer.Composed mail = composer.alerts("en", List.of(missed("cmt-1", "支持中俄博览会 <2026>")), "https://u/1");
         assertThat(mail.subject()).isEqualTo("[Commitment Tracker] Deadline missed: end was due 2026-11-24");
         assertThat(mail.text()).contains("Commitment: 支持中俄博览会 <2026>", "Communiqué: doc-1",
                 "https://tracker.example.org/commitments/cmt-1", "Stop these e-mails: https://u/1");
@@ -25,14 +25,14 @@ class MailComposerTest {
 
     @Test
     void aGroupInChineseListsEveryAlert() {
-        MailComposer.Composed mail = composer.alerts("zh", "贸易", List.of(missed("cmt-1", "一"), missed("cmt-2", "二")), "https://u/1");
-        assertThat(mail.subject()).isEqualTo("【承诺追踪】“贸易”的 2 条提醒");
+        MailComposer.Composed mail = composer.alerts("zh", List.of(missed("cmt-1", "一"), missed("cmt-2", "二")), "https://u/1");
+        assertThat(mail.subject()).isEqualTo("【承诺追踪】2 条提醒");
         assertThat(mail.text()).contains("已错过截止日期：end，原定 2026-11-24", "承诺：一", "承诺：二", "公报：doc-1", "退订：https://u/1");
     }
 
     @Test
     void theConfirmationCarriesItsLinkInBothBodies() {
-        MailComposer.Composed mail = composer.confirmation("en", "Trade", "https://n/api/email/confirm?token=t");
+        MailComposer.Composed mail = composer.confirmation("en", "https://n/api/email/confirm?token=t");
         assertThat(mail.text()).contains("https://n/api/email/confirm?token=t", "Nothing will be sent until you confirm");
         assertThat(mail.html()).contains("href=\"https://n/api/email/confirm?token=t\"");
     }

@@ -77,10 +77,10 @@ class WebhookSecretsIT {
             assertThat(cipher.open(webhook.getString("sealedPreviousSecret"))).isEqualTo(first);
 
             receiver.trust(first);
-            assertThat(api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body()).get("delivered").asBoolean())
+            assertThat(api.pingDelivered(id))
                     .isTrue();
             receiver.trust(second);
-            assertThat(api.json(api.send("POST", "/api/subscriptions/" + id + "/ping", null).body()).get("delivered").asBoolean())
+            assertThat(api.pingDelivered(id))
                     .isTrue();
             assertThat(receiver.received()).hasSize(2).allMatch(WebhookReceiver.Received::signatureValid);
         }
@@ -129,7 +129,7 @@ class WebhookSecretsIT {
             String second = api.json(api.send("POST", "/api/subscriptions/" + id + "/rotate-secret", null).body())
                     .get("secret").asString();
             receiver.trust(first, second);
-            api.send("POST", "/api/subscriptions/" + id + "/ping", null);
+            api.ping(id);
             NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/deliveries?state=delivered&subscriptionId=" + id).size() == 1);
             api.send("GET", "/api/subscriptions/" + id, null);

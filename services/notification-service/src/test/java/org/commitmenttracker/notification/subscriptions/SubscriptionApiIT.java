@@ -75,6 +75,24 @@ class SubscriptionApiIT {
         assertThat(api.send("POST", "/api/subscriptions", body).statusCode()).isEqualTo(201);
     }
 
+    /** At most {@code tracker.subscriptions.limits.max-per-owner} (20 in the tests) at once: then a 409 problem, nothing stored. */
+    @Test
+    void aSubscriberHasAtMostTheConfiguredNumberOfSubscriptions() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            api.subscribe("{\"name\":\"n\",\"documentIds\":[\"doc-" + i + "\"]}");
+        }
+        HttpResponse<String> refused = api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-21\"]}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(api.json(refused.body()).get("detail").asString()).contains("20 subscriptions");
+        assertThat(api.get("/api/subscriptions")).hasSize(20);
+        assertThat(api.as("someone-else-" + UUID.randomUUID()).send("POST", "/api/subscriptions", "{\"name\":\"n\"}").statusCode())
+                .as("per owner").isEqualTo(201);
+        String first = api.get("/api/subscriptions").get(0).get("id").asString();
+        assertThat(api.send("DELETE", "/api/subscriptions/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-21\"]}").statusCode()).isEqualTo(201);
+    }
+
     @Test
     void everyInvalidRequestIsABadRequestProblemThatSaysWhy() throws Exception {
         String longValue = "x".repeat(201);

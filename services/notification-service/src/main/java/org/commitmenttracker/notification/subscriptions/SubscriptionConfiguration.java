@@ -1,0 +1,9 @@
+package org.commitmenttracker.notification.subscriptions;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(SubscriptionLimits.class)
+class SubscriptionConfiguration {
+}
