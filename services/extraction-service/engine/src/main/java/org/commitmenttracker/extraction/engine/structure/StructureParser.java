@@ -39,6 +39,9 @@ public final class StructureParser {
         // An agreement lead-in standing as a paragraph of its own ("WE HEREBY DECLARE:") opens the operative
         // part: it governs the items that follow, across headings and prose, up to the next numbered unit.
         String governing = null;
+        // One running paragraph between two items of a list (a sentence the layout split off an item, or one said
+        // in passing) does not end it; a second one, a heading or a lead-in does.
+        boolean bridging = false;
         boolean parts = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
@@ -53,10 +56,17 @@ public final class StructureParser {
                     list = ListKind.UNMARKED;
                     leadIn = null;
                     governing = null;
+                    bridging = false;
                 }
                 case PROSE -> {
                     blocks.add(new Block.Prose(section, paragraph));
-                    leadIn = leadIn(paragraph.folded());
+                    String own = leadIn(paragraph.folded());
+                    boolean bridged = bridging && own == null;
+                    bridging = false;
+                    if (bridged) {
+                        continue;
+                    }
+                    leadIn = own;
                     list = leadIn == null ? ListKind.UNMARKED : kindOf(leadIn);
                     if (leadIn != null) {
                         governing = list == ListKind.AGREED && leadIn.length() == paragraph.folded().length() ? leadIn : null;
@@ -65,7 +75,10 @@ public final class StructureParser {
                         leadIn = governing;
                     }
                 }
-                case BULLET -> blocks.add(new Block.Item(section, paragraph, list, leadIn));
+                case BULLET -> {
+                    blocks.add(new Block.Item(section, paragraph, list, leadIn));
+                    bridging = list != ListKind.UNMARKED;
+                }
             }
         }
         return new DocumentStructure(title, blocks);

@@ -156,6 +156,15 @@ class EnglishListShapesTest {
     }
 
     @Test
+    void oneSentenceSplitOffAnItemInWireCopyDoesNotEndTheList() {
+        String text = "Ministers' Statement on Skills. We will: - train ten thousand nurses by 2026. We will also "
+                + "fund their first year of work. - certify the skills of returning migrants.";
+
+        assertThat(bullets(text)).containsExactly("train ten thousand nurses by 2026.",
+                "certify the skills of returning migrants.");
+    }
+
+    @Test
     void itemsUnderAWelcomeStayNoCommitmentsInAMarkdownCopy() {
         String text = """
                 Chair's Statement
