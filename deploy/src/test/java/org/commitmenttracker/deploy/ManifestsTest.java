@@ -58,7 +58,7 @@ class ManifestsTest {
                 .contains("status-changes.notification.dlq", "deadlines.notification.dlq");
         assertThat(model.upstreams().get("dashboard")).containsEntry("TRACKER_DASHBOARD_REGISTRY_URL", "commitment-registry-service")
                 .containsEntry("TRACKER_DASHBOARD_INGESTION_URL", "ingestion-service").hasSize(4);
-        assertThat(model.shutdownPhaseSeconds()).containsEntry("ingestion-service", 20).containsEntry("dashboard", 30);
+        assertThat(model.shutdownPhaseSeconds()).containsEntry("ingestion-service", 2).containsEntry("dashboard", 30);
         PlatformModel.Mail mail = model.mail().get("notification-service");
         assertThat(mail.passwordEnv()).isEqualTo("SMTP_PASSWORD");
         assertThat(mail.usernameEnv()).isEqualTo("SMTP_USERNAME");

@@ -18,6 +18,9 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.service.lifecycle.ConsumerContainersStop;
+import org.commitmenttracker.service.lifecycle.ShutdownSettings;
+import org.commitmenttracker.service.lifecycle.StopDeadline;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.commitmenttracker.service.outbox.OutboxSweep;
@@ -28,10 +31,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
+import org.springframework.cloud.stream.binding.InputBindingLifecycle;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -39,6 +48,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The pieces every service uses: event codec, outbox relay with its sweep and health, store health, topics. */
@@ -46,6 +57,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
+@EnableConfigurationProperties(ShutdownSettings.class)
 public class ServiceSupportAutoConfiguration {
 
     /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
@@ -80,9 +92,11 @@ public class ServiceSupportAutoConfiguration {
      * included, keep their own serializers.
      */
     @Bean
-    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+                                                      ShutdownSettings shutdown) {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
                 properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
+        factory.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
         // The relay's producer metrics (kafka.producer.*) next to the binder's, on /actuator/prometheus.
         meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return new KafkaTemplate<>(factory);
@@ -92,9 +106,45 @@ public class ServiceSupportAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
                             ObjectProvider<OutboxCollection> collections,
                             @Value("${tracker.outbox.workers:4}") int workers,
-                            @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout) {
+                            @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout,
+                            ShutdownSettings shutdown) {
         return new OutboxRelay(mongo, outboxKafkaTemplate, collections.orderedStream().map(OutboxCollection::name).toList(),
-                workers, sendTimeout);
+                workers, sendTimeout, shutdown.closeTimeout());
+    }
+
+    /**
+     * The binder's producers (output bindings, dead-letter topics) close within the same bound as the relay's: by
+     * default a producer waits 30 s to flush to a broker that may be gone.
+     */
+    @Bean
+    ClientFactoryCustomizer boundedProducerClose(ShutdownSettings shutdown) {
+        return new ClientFactoryCustomizer() {
+            @Override
+            public void configure(ProducerFactory<?, ?> factory) {
+                if (factory instanceof DefaultKafkaProducerFactory<?, ?> producers) {
+                    producers.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
+                }
+            }
+        };
+    }
+
+    /** Wraps every other container customizer of the service (the binder takes one only). */
+    @Bean
+    @Primary
+    ConsumerContainersStop consumerContainersStop(
+            ObjectProvider<ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>>> customizers,
+            ObjectProvider<InputBindingLifecycle> inputBindings, ShutdownSettings shutdown) {
+        return new ConsumerContainersStop(customizers, inputBindings, shutdown.closeTimeout());
+    }
+
+    @Bean
+    StopDeadline stopDeadline(ConfigurableApplicationContext context, ShutdownSettings shutdown) {
+        return new StopDeadline(context, shutdown.deadline());
+    }
+
+    /** Kafka's producer factories take whole seconds; a shorter setting still gets one. */
+    private static int closeTimeoutSeconds(ShutdownSettings shutdown) {
+        return (int) Math.max(1, Math.ceil(shutdown.closeTimeout().toMillis() / 1000.0));
     }
 
     @Bean

@@ -25,6 +25,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.commitmenttracker.service.lifecycle.ShutdownSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -59,6 +60,7 @@ public class OutboxRelay implements DisposableBean {
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
     private final Duration sendTimeout;
+    private final Duration closeTimeout;
     private final int workerCount;
     private final ExecutorService workers;
     private final AtomicLong published = new AtomicLong();
@@ -86,10 +88,17 @@ public class OutboxRelay implements DisposableBean {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
                        int workerCount, Duration sendTimeout) {
+        this(mongo, kafka, collections, workerCount, sendTimeout, ShutdownSettings.DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /** @param closeTimeout how long {@link #destroy()} lets the workers finish their publishes before interrupting them */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+                       int workerCount, Duration sendTimeout, Duration closeTimeout) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.sendTimeout = sendTimeout;
+        this.closeTimeout = closeTimeout;
         this.workerCount = workerCount;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, task -> {
@@ -385,9 +394,18 @@ public class OutboxRelay implements DisposableBean {
         });
     }
 
+    /**
+     * Lets the workers finish for at most the close timeout, then interrupts them: a send waiting for a broker that
+     * is gone (up to {@code max.block.ms} per record) would otherwise hold the service's stop. What they had not
+     * seen acknowledged stays in the outbox for the next start's sweep.
+     */
     @Override
     public void destroy() throws InterruptedException {
         workers.shutdown();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        if (!workers.awaitTermination(closeTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Outbox workers still publishing after {}: interrupted, the next start's sweep publishes what they held",
+                    closeTimeout);
+            workers.shutdownNow();
+        }
     }
 }
