@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a service's executable jar as an operator would: configuration only through the environment. */
+/**
+ * Runs a service's executable jar as an operator would: configuration only through the environment. The service
+ * ends with the JVM that started it ({@link ParentWatch}).
+ */
 public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -33,8 +36,9 @@ public final class ServiceProcess {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("MONGODB_URI", mongoBaseUri.replaceAll("/+$", "") + "/" + spec.database());
         env.putAll(extraEnvironment);
+        // The parent watch ends the service with this JVM, even when it is killed without running its shutdown hooks.
         List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", spec.jar(projectRoot).toString());
+                "-XX:TieredStopAtLevel=1", ParentWatch.agentOption(), "-jar", spec.jar(projectRoot).toString());
         return ManagedProcess.start(spec.name(), command, env, logDir.resolve(spec.name() + ".log"));
     }
 
