@@ -84,7 +84,10 @@ final class NarrativeFinder {
             if (opening.verb() == Verb.COMMITMENT && owned) {
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
-                int start = wholeSentence ? sentence.start()
+                // "为深化合作，双方将…": a commitment keeps the clauses of purpose or condition its sentence opens with.
+                boolean purposeFirst = !subjectRequired && previous != null && opening.subject() != null
+                        && sentenceSubject == opening.subject() && openings.purposeAt(folded, sentence.start());
+                int start = wholeSentence || purposeFirst ? sentence.start()
                         : subjectRequired ? ownedStart(sentence, owner, subjectBeforeOwner, clause.start())
                         : bareReport ? previousClause.start() : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;

@@ -54,6 +54,7 @@ public final class ClauseOpenings {
 
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_ADVERBS = 3;
+    private static final int MAX_AGENT_MODIFIER = 4;
 
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
@@ -66,6 +67,9 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex coordinators;
+    private final List<String> agents;
+    private final int agentSpan;
+    private final Lexicon.PhraseIndex purposes;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -83,6 +87,9 @@ public final class ClauseOpenings {
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
+        this.agents = optional(lexicon, "subject.agent");
+        this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
+        this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -130,6 +137,12 @@ public final class ClauseOpenings {
             at = skipParenthetical(folded, skipSpaces(folded, at));
         }
         Opening opening = verbAfter(folded, at, subject, joined);
+        if (opening.verb() == null && lead == null && !agents.isEmpty()) {
+            Opening agent = agentPhrase(folded, at, subject, joined);
+            if (agent != null) {
+                return agent;
+            }
+        }
         if (opening.subject() == null && opening.verb() == null && pledges != null) {
             // A named or collective actor ("the G7", "our countries") is a subject only where it pledges.
             PledgeForms.Actor actor = pledges.actorAt(folded, at, countries);
@@ -174,6 +187,38 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, reportingEnd, joined);
         }
         return new Opening(subject, null, at, joined);
+    }
+
+    /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
+    public boolean purposeAt(String folded, int at) {
+        return purposes.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * "两国外交部将…", "中方有关部门愿…": a subject phrase ending in an agent noun, within a few characters of
+     * the clause's start (right after a party's name: "有关", "相关"), then a verb of commitment; it binds the
+     * party it names, else every party.
+     */
+    private Opening agentPhrase(String folded, int from, Subject named, boolean joined) {
+        int limit = Math.min(folded.length(), from + (named != null ? MAX_AGENT_MODIFIER : agentSpan));
+        for (int i = named != null ? from : from + 1; i < limit; i++) {
+            char c = folded.charAt(i);
+            if (punctuation.breaksClause(c) || punctuation.endsSentence(c) || punctuation.depthChange(c) != 0) {
+                return null;
+            }
+            for (String agent : agents) {
+                if (folded.startsWith(agent, i)) {
+                    Opening pledged = verbAfter(folded, i + agent.length(), null, joined);
+                    if (pledged.verb() == Verb.COMMITMENT) {
+                        int[] end = new int[1];
+                        List<String> codes = parties(folded, from, end);
+                        Subject subject = named != null ? named : codes.isEmpty() ? Subject.EVERY_PARTY : new Subject(false, codes);
+                        return new Opening(subject, Verb.COMMITMENT, pledged.end(), joined);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether a conjunction that continues a subject ("and") stands at {@code at}. */

@@ -68,4 +68,36 @@ class ChineseProfileTest {
         assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2024, 5, 10));
         assertThat(analysis.commitments()).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "为深化互联互通，双方将加快口岸基础设施建设。|为深化互联互通，双方将加快口岸基础设施建设。|CN KZ",
+            "為深化互聯互通，雙方將加快口岸基礎設施建設。|為深化互聯互通，雙方將加快口岸基礎設施建設。|CN KZ",
+            "两国外交部将于年内举行新一轮磋商。|两国外交部将于年内举行新一轮磋商。|CN KZ",
+            "兩國外交部將於年內舉行新一輪磋商。|兩國外交部將於年內舉行新一輪磋商。|CN KZ",
+            "中方有关部门愿为哈方企业提供便利。|中方有关部门愿为哈方企业提供便利。|CN",
+            "中方有關部門願為哈方企業提供便利。|中方有關部門願為哈方企業提供便利。|CN",
+            "双方计划明年举办投资论坛。|双方计划明年举办投资论坛。|CN KZ",
+            "雙方計劃明年舉辦投資論壇。|雙方計劃明年舉辦投資論壇。|CN KZ",
+            "双方恪守睦邻友好原则。|双方恪守睦邻友好原则。|CN KZ",
+            "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
+    })
+    void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
+                "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n")).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(commitment);
+        assertThat(found.get(0).parties()).containsExactlyElementsOf(List.of(parties.split(" ")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "两国贸易额将创历史新高。",
+            "兩國貿易額將創歷史新高。",
+            "双方积极评价两国政府间合作成果。",
+    })
+    void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
+        assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
+                .commitments()).isEmpty();
+    }
 }
