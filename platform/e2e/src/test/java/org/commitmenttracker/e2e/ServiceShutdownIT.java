@@ -88,6 +88,7 @@ class ServiceShutdownIT {
     void aServiceStopsWithinTenSecondsOfSigtermWhenItsBrokerOrStoreIsGone(Fault fault) throws Exception {
         ServiceProcess.Ports ports = new ServiceProcess.Ports(FreePorts.next(), FreePorts.next());
         Path logs = WORK.resolve("sigterm-" + fault.name().toLowerCase());
+        Files.deleteIfExists(logs.resolve(SERVICE.name() + ".log")); // what it says below is this run's
         ManagedProcess service = ServiceProcess.start(TestStack.projectRoot(), SERVICE, ports,
                 infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""), TestTokens.publicKeyFile(), logs, Map.of());
         try {
@@ -122,6 +123,7 @@ class ServiceShutdownIT {
         Files.createDirectories(dir);
         Path pidFile = dir.resolve("service.pid");
         Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(dir.resolve(SERVICE.name() + ".log"));
         ManagedProcess launcher = ManagedProcess.start("launcher", ManagedProcess.javaCommand(
                         System.getProperty("java.class.path"), List.of("-Xmx128m", ParentWatch.agentOption()), ServiceLauncher.class.getName(),
                         TestStack.projectRoot().toString(), SERVICE.name(), infrastructure.kafkaBootstrapServers(),
