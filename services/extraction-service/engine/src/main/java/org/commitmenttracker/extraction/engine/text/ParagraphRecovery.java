@@ -27,6 +27,8 @@ public final class ParagraphRecovery {
     private static final double MIN_PARAGRAPH_BLANK_SHARE = 0.1;
     /** Spaces that make a line a continuation of the list item above it (markdown indents by 2 to 4). */
     private static final int MIN_ITEM_INDENT = 2;
+    /** Words a list item of several sentences may run to in wire copy before the next item must open. */
+    private static final int MAX_ITEM_PIECES = 150;
 
     private enum Gap { INLINE, NEWLINE, BLANK }
 
@@ -163,6 +165,8 @@ public final class ParagraphRecovery {
         private int lastSection;
         private int lastNumberedParagraph;
         private boolean numberingMayRestart;
+        private int[] nextMarker;
+        private int pieceIndex;
         /** The last number of an open numbered list ("1." … after a lead-in), 0 when none is open. */
         private int listNumber;
         /** Whether the last paragraph ended in a lead-in's colon. */
@@ -182,6 +186,7 @@ public final class ParagraphRecovery {
         }
 
         List<Paragraph> build() {
+            nextMarker = nextMarkers();
             for (Piece piece : tokens.pieces()) {
                 if (role != null && breaksBefore(piece)) {
                     flush();
@@ -193,11 +198,37 @@ public final class ParagraphRecovery {
                     append(piece.start(), piece.end(), true);
                 }
                 lastLine = piece.line();
+                pieceIndex++;
             }
             if (role != null) {
                 flush();
             }
             return List.copyOf(paragraphs);
+        }
+
+        /**
+         * For each piece, the index of the first piece at or after it that opens a list item, unless a number
+         * (a numbered paragraph or part) comes first; past the end when none. One backward pass.
+         */
+        private int[] nextMarkers() {
+            List<Piece> pieces = tokens.pieces();
+            int[] next = new int[pieces.size() + 1];
+            next[pieces.size()] = Integer.MAX_VALUE;
+            for (int i = pieces.size() - 1; i >= 0; i--) {
+                Piece piece = pieces.get(i);
+                String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
+                SectionMarker number = profile.numbering().parse(head);
+                boolean numbered = number != null && number.bare() && number.length() == piece.end() - piece.start();
+                next[i] = numbered ? Integer.MAX_VALUE
+                        : profile.bullets().markerLength(window(piece.start())) > 0 ? i : next[i + 1];
+            }
+            return next;
+        }
+
+        /** Whether another list item opens within an item's length of this piece, before any numbered unit. */
+        private boolean itemFollows() {
+            int next = nextMarker[pieceIndex];
+            return next != Integer.MAX_VALUE && next - pieceIndex <= MAX_ITEM_PIECES;
         }
 
         private boolean breaksBefore(Piece piece) {
@@ -255,7 +286,8 @@ public final class ParagraphRecovery {
             if (profile.spacedWords() && !lineBreak) {
                 // Wire copy of a spaced script: a statement ends a list item ("…; — provide X. The Sides will …")
                 // or the title of a part it follows on the same line ("II. Trade The Sides will …").
-                boolean afterItem = role == Role.BULLET && afterSentence && !tokens.indentedItems();
+                // An item's further sentences stay in it while another item of its list follows close by.
+                boolean afterItem = role == Role.BULLET && afterSentence && !tokens.indentedItems() && !itemFollows();
                 boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }

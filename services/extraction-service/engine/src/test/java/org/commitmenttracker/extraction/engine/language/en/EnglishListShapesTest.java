@@ -156,11 +156,13 @@ class EnglishListShapesTest {
     }
 
     @Test
-    void oneSentenceSplitOffAnItemInWireCopyDoesNotEndTheList() {
+    void anItemOfSeveralSentencesInWireCopyKeepsThemWhileItsListGoesOn() {
         String text = "Ministers' Statement on Skills. We will: - train ten thousand nurses by 2026. We will also "
-                + "fund their first year of work. - certify the skills of returning migrants.";
+                + "fund their first year of work. - certify the skills of returning migrants. We will review "
+                + "both in 2027. 2. We thank the host.";
 
-        assertThat(bullets(text)).containsExactly("train ten thousand nurses by 2026.",
+        assertThat(bullets(text)).containsExactly(
+                "train ten thousand nurses by 2026. We will also fund their first year of work.",
                 "certify the skills of returning migrants.");
     }
 
