@@ -216,10 +216,17 @@ public class DeliveryWorker implements DisposableBean {
             return;
         }
         claims.hold(claimed.get().id(), claimed.get().claim());
-        // The client answers every failure with a response (status 0 and the error), it does not throw.
-        WebhookResponse response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
-                delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now(), cipher),
-                delivery.traceparent()));
+        WebhookResponse response;
+        try {
+            // The client answers every failure with a response (status 0 and the error), it does not throw.
+            response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
+                    delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now(), cipher),
+                    delivery.traceparent()));
+        } catch (RuntimeException e) {
+            permit.unused();
+            claims.letGo(claimed.get().id(), claimed.get().claim()); // not sent: its lease runs out and the sweep tries again
+            throw e;
+        }
         permit.completed(response);
         settle(claimed.get(), response);
     }

@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 @UsesTestStack(database = "notification-faults-it")
 class DeliveryAfterFaultsIT {
     private static final String DATABASE = "notification-faults-it";
+    /** A hang guard, generous for a machine shared with other builds; far below the 10 min retry step. */
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     /**
      * Claims are short leases renewed while their replica works on them: a receiver slower than the lease gets each
@@ -48,7 +50,7 @@ class DeliveryAfterFaultsIT {
 
             NotificationApi.publishStatusChange(commitmentId, documentId, null, "PLEDGED", 1);
             NotificationApi.publishStatusChange(commitmentId, documentId, "PLEDGED", "IN_PROGRESS", 2);
-            await().atMost(Duration.ofSeconds(90)).until(() -> delivered(api, subscriptionId).size() == 2);
+            await().atMost(PATIENCE).until(() -> delivered(api, subscriptionId).size() == 2);
             Thread.sleep(4_000); // two leases and four sweeps: a delivery taken from its live holder would be sent again now
 
             assertThat(receiver.received()).hasSize(2);
@@ -61,7 +63,7 @@ class DeliveryAfterFaultsIT {
 
     /**
      * Retries scheduled while a receiver was down do not wait for the schedule's next step once it answers again:
-     * here that step is 10 min away, and the test's patience (a hang guard) far shorter. The first message of one
+     * here that step is 10 min away, and the test's patience (a hang guard, 3 min) far shorter. The first message of one
      * commitment fails twice; then the receiver is back, and a message about another commitment gets through: the
      * waiting retry goes out at once.
      */
@@ -77,11 +79,11 @@ class DeliveryAfterFaultsIT {
             String failed = "cmt-" + UUID.randomUUID();
 
             NotificationApi.publishStatusChange(failed, documentId, null, "PLEDGED", 1);
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() >= 2); // first try and the 1 s retry
+            await().atMost(PATIENCE).until(() -> receiver.received().size() >= 2); // first try and the 1 s retry
             down.set(false);
             NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> delivered(api, subscriptionId).size() == 2);
+            await().atMost(PATIENCE).until(() -> delivered(api, subscriptionId).size() == 2);
             List<String> bodies = new ArrayList<>(receiver.accepted().stream().map(WebhookReceiver.Received::body).toList());
             assertThat(bodies).hasSize(2).anyMatch(body -> body.contains(failed));
             JsonNode retried = null;
