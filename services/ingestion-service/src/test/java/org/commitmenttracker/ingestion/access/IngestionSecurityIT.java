@@ -102,11 +102,14 @@ class IngestionSecurityIT {
     void aRequestCannotSetServerOwnedFields() throws Exception {
         long communiques = mongo.getCollection(Communique.COLLECTION).countDocuments();
         String text = "联合公报 " + UUID.randomUUID() + "\n——加强合作。\n";
+        int client = 0;
         for (Map.Entry<String, Object> owned : Map.<String, Object>of("id", "doc-chosen-by-the-caller", "status", "WITHDRAWN",
                 "receivedAt", "2000-01-01T00:00:00Z", "contentHash", "0000", "withdrawal", Map.of("actor", "someone"),
                 "outbox", List.of(Map.of("topic", "communiques", "payload", "{}"))).entrySet()) {
             String body = json.writeValueAsString(Map.of("text", text, owned.getKey(), owned.getValue()));
-            HttpResponse<String> refused = new IngestionClient(port).post("application/json", body.getBytes(StandardCharsets.UTF_8));
+            // One client per field: the probe must meet the parser, not the rate limiter.
+            HttpResponse<String> refused = new IngestionClient(port, TestTokens.bearer("owned-" + client++, List.of("publisher"), null))
+                    .post("application/json", body.getBytes(StandardCharsets.UTF_8));
             assertThat(refused.statusCode()).as(owned.getKey()).isEqualTo(400);
             assertThat(refused.body()).as(owned.getKey()).contains("not a valid submission");
         }
