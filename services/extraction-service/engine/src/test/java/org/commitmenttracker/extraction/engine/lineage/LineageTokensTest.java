@@ -1,0 +1,49 @@
+package org.commitmenttracker.extraction.engine.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LineageTokensTest {
+    private final LineageTokens tokens = LineageTokens.standard();
+
+    @Test
+    void englishWordsMeetInTheirStemsWithoutStopWordsOrPledgeVerbs() {
+        assertThat(tokens.tokens("We will continue our cooperation on renewable energies"))
+                .isEqualTo(tokens.tokens("the partners reaffirm that they cooperate in renewable energy"))
+                .containsExactly("cooper", "renew", "energ");
+        assertThat(tokens.tokens("resilience")).isEqualTo(tokens.tokens("resilient"));
+        assertThat(tokens.tokens("Security")).isEqualTo(tokens.tokens("secure"));
+    }
+
+    @Test
+    void russianInflectionsShareAStem() {
+        assertThat(tokens.tokens("Стороны продолжат сотрудничество в области энергетики"))
+                .isEqualTo(tokens.tokens("сотрудничества в области энергетике"));
+        assertThat(tokens.tokens("ёлка")).isEqualTo(tokens.tokens("елки"));
+    }
+
+    @Test
+    void chineseGivesCharacterBigramsAfterFoldingTraditionalAndFullWidthForms() {
+        assertThat(tokens.tokens("擴大經貿合作")).isEqualTo(tokens.tokens("扩大经贸合作")).containsExactly("扩大", "大经", "经贸", "贸合", "合作");
+        assertThat(tokens.tokens("双方将继续深化能源合作")).doesNotContain("双方", "继续").contains("能源");
+        assertThat(tokens.tokens("Ｇ２０")).containsExactly("g20");
+    }
+
+    @Test
+    void numbersAreKeptAsTheyAreWritten() {
+        assertThat(tokens.tokens("by 2030, 150 projects")).containsExactly("2030", "150", tokens.tokens("project").get(0));
+    }
+
+    @Test
+    void completionIsReportedByResultFormsNotByFutureOnes() {
+        assertThat(tokens.reportsCompletion("The joint centre has been opened in both capitals.", "en")).isTrue();
+        assertThat(tokens.reportsCompletion("We have connected the two grids.", "en")).isTrue();
+        assertThat(tokens.reportsCompletion("The first forum will be held next year.", "en")).isFalse();
+        assertThat(tokens.reportsCompletion("We have agreed to open a joint centre.", "en")).isFalse();
+        assertThat(tokens.reportsCompletion("Совместный центр успешно запущен.", "ru")).isTrue();
+        assertThat(tokens.reportsCompletion("Стороны будут развивать совместный центр.", "ru")).isFalse();
+        assertThat(tokens.reportsCompletion("双方已完成联合中心建设。", "zh")).isTrue();
+        assertThat(tokens.reportsCompletion("双方将建设联合中心。", "zh")).isFalse();
+    }
+}
