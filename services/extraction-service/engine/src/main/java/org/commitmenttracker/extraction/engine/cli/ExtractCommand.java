@@ -85,7 +85,7 @@ public final class ExtractCommand {
     }
 
     /** The file as UTF-8 text; anything else (a directory, binary data, another encoding) is refused. */
-    private static String read(Path path) throws IOException {
+    static String read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException("is a directory");
         }
@@ -95,7 +95,7 @@ public final class ExtractCommand {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof CharacterCodingException) {
             return "not UTF-8 text";
         }
