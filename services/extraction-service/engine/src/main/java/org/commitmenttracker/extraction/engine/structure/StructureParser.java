@@ -42,6 +42,10 @@ public final class StructureParser {
         // One running paragraph between two items of a list (a sentence the layout split off an item, or one said
         // in passing) does not end it; a second one, a heading or a lead-in does.
         boolean bridging = false;
+        // Right after an agreement lead-in, paragraphs without a marker that go on from it ("双方商定：" then one
+        // agreed action a line, "Стороны договорились:" then infinitives) are its items, until one states
+        // something with a subject of its own.
+        boolean unmarkedItems = false;
         boolean parts = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
@@ -57,10 +61,16 @@ public final class StructureParser {
                     leadIn = null;
                     governing = null;
                     bridging = false;
+                    unmarkedItems = false;
                 }
                 case PROSE -> {
-                    blocks.add(new Block.Prose(section, paragraph));
                     String own = leadIn(paragraph.folded());
+                    if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded())) {
+                        blocks.add(new Block.Item(section, paragraph, list, leadIn));
+                        continue;
+                    }
+                    unmarkedItems = own != null && kindOf(own) == ListKind.AGREED;
+                    blocks.add(new Block.Prose(section, paragraph));
                     boolean bridged = bridging && own == null;
                     bridging = false;
                     if (bridged) {
@@ -76,12 +86,25 @@ public final class StructureParser {
                     }
                 }
                 case BULLET -> {
+                    unmarkedItems = false;
                     blocks.add(new Block.Item(section, paragraph, list, leadIn));
                     bridging = list != ListKind.UNMARKED;
                 }
             }
         }
         return new DocumentStructure(title, blocks);
+    }
+
+    /**
+     * Whether a paragraph goes on from the lead-in before it: it names no subject and reports nothing, and in a
+     * spaced script it opens in lower case ("развивать …;", "strengthen …;").
+     */
+    private boolean continuesLeadIn(String folded) {
+        ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
+        if (opening.subject() != null || opening.verb() == ClauseOpenings.Verb.REPORTING || folded.isEmpty()) {
+            return false;
+        }
+        return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
     }
 
     /** The last sentence of a paragraph that ends in a colon, or null. */

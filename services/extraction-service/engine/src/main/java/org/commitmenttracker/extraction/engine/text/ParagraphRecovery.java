@@ -277,7 +277,9 @@ public final class ParagraphRecovery {
                 return true;
             }
             boolean afterSentence = profile.punctuation().endsSentenceAt(currentFolded, currentFolded.length() - 1);
-            if (lineBreak && afterSentence && lastLineShort) {
+            // A short line ending a sentence, a lead-in ("双方商定：") or an item ("…;") ends its paragraph.
+            boolean afterLeadOrItem = last != profile.punctuation().titleClose() && profile.punctuation().mayPrecedeItem(last);
+            if (lineBreak && (afterSentence || afterLeadOrItem) && lastLineShort) {
                 return true;
             }
             if (titleItem && titleDepth == 0 && last == profile.punctuation().titleClose()) {

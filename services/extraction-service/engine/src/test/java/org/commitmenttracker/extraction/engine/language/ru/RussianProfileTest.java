@@ -138,6 +138,22 @@ class RussianProfileTest {
     }
 
     @Test
+    void readsLinesWithoutMarkersAfterAnAgreementAsItsItems() {
+        String text = """
+                Совместное заявление Республики Казахстан и Российской Федерации
+                Главы государств провели переговоры в Астане 5 мая 2025 года в атмосфере дружбы и взаимопонимания.
+                Стороны договорились:
+                расширять прямые авиарейсы между столицами;
+                упростить выдачу виз для студентов.
+                Стороны также отмечают рост туристических обменов.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, "расширять прямые авиарейсы между столицами;"),
+                tuple(Commitment.Kind.BULLET, "упростить выдачу виз для студентов."));
+    }
+
+    @Test
     void joinsTheLinesOfParagraphsThatBlankLinesSeparate() {
         String text = """
                 Совместное заявление Республики Казахстан и Российской Федерации

@@ -1,6 +1,7 @@
 package org.commitmenttracker.extraction.engine.language.zh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -99,5 +100,17 @@ class ChineseProfileTest {
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
                 .commitments()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中华人民共和国和哈萨克斯坦共和国联合声明NL双方商定：NL加强海关合作。NL扩大农产品贸易。NL双方对会谈成果表示满意。|加强海关合作。|扩大农产品贸易。",
+            "中華人民共和國和哈薩克斯坦共和國聯合聲明NL雙方商定：NL加強海關合作。NL擴大農產品貿易。NL雙方對會談成果表示滿意。|加強海關合作。|擴大農產品貿易。",
+    })
+    void readsLinesWithoutMarkersAfterAnAgreementAsItsItems(String text, String first, String second) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-lines", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, first), tuple(Commitment.Kind.BULLET, second));
     }
 }
