@@ -11,7 +11,7 @@ final class EventSamples {
 
     static final Map<EventType, EventData> BY_TYPE = Map.of(
             EventType.of(CommuniqueReceived.class), new CommuniqueReceived("doc-1", "hash", "公报", "zh",
-                    LocalDate.of(2022, 12, 5), "https://example.org/c", "双方商定：\n——支持。", AT, null),
+                    LocalDate.of(2022, 12, 5), "https://example.org/c", "双方商定：\n——支持。", AT, "doc-0"),
             EventType.of(CommuniqueWithdrawn.class), new CommuniqueWithdrawn("doc-1", "wrong file", "publisher-1", AT),
             EventType.of(CommuniqueAnalysed.class), new CommuniqueAnalysed("doc-1", "1.2.0", List.of("cmt-1", "cmt-2"), AT),
             EventType.of(CommitmentExtracted.class), new CommitmentExtracted("cmt-1", "doc-1", "公报", LocalDate.of(2022, 12, 5),
