@@ -23,6 +23,12 @@ public final class Infrastructure implements AutoCloseable {
     private volatile ManagedProcess store;
 
     /** How to start one of the two nodes again: same command (ports, data), same log file. */
+    /**
+     * How long a node may take to say it is ready before it is given up: a hang guard, not an expectation. A node
+     * usually starts in seconds, but a 2-core machine shared with other builds took over 90 s to restart the broker.
+     */
+    private static final Duration READY_HANG_GUARD = Duration.ofMinutes(10);
+
     private record Node(String name, List<String> command, Path logFile, String readyLine, Duration readyTimeout) {
         ManagedProcess start() {
             return ManagedProcess.start(name, command, Map.of(), logFile);
@@ -49,7 +55,7 @@ public final class Infrastructure implements AutoCloseable {
                 ManagedProcess.javaCommand(classpath, List.of("-Xmx512m", "-Dlog4j2.configurationFile=devstack-log4j2.xml"),
                         KafkaNode.class.getName(), workDir.resolve("kafka").toString(),
                         String.valueOf(kafkaPort), String.valueOf(controllerPort)),
-                logs.resolve("kafka.log"), KafkaNode.READY, Duration.ofSeconds(90));
+                logs.resolve("kafka.log"), KafkaNode.READY, READY_HANG_GUARD);
         // The store copies a document on every update and keeps every version it replaces until the collector frees
         // it: at 2,000 updates/s G1's default young pauses were 30-70 ms (p50 49 ms), and every client's latency
         // waits them out. A 10 ms pause goal makes them shorter and more frequent (p50 14 ms, at most 56 ms).
@@ -58,7 +64,7 @@ public final class Infrastructure implements AutoCloseable {
                         "-Dlog4j2.configurationFile=devstack-log4j2.xml"),
                         DocumentStoreNode.class.getName(), String.valueOf(storePort),
                         storeFile == null ? "memory" : storeFile.toString()),
-                logs.resolve("document-store.log"), DocumentStoreNode.READY, Duration.ofSeconds(60));
+                logs.resolve("document-store.log"), DocumentStoreNode.READY, READY_HANG_GUARD);
         Infrastructure infrastructure = new Infrastructure(broker, store, kafkaPort, storePort);
         infrastructure.broker = broker.start();
         infrastructure.store = store.start();

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LocalIssuer {
     public static final String ISSUER = "commitment-tracker-local";
-    /** The audience its tokens name: the services' default {@code tracker.security.token.audience}. */
+    /** The audience its tokens name: the services' default {@code tracker.security.jwt.audience}. */
     public static final String AUDIENCE = "commitment-tracker";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private final PrivateKey privateKey;

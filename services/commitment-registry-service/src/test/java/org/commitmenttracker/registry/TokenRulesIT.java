@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one token decoder (HTTP and Kafka) against genuine tokens, signed by the trusted issuer, that are still not
  * access tokens to the platform: without expiry, without subject, for another audience, ID tokens. And Kafka's
- * tokens judged at the record's send time within the grace (tracker.security.token.record-grace, 30 min), so a
+ * tokens judged at the record's send time within the grace (tracker.security.jwt.record-grace, 30 min), so a
  * consumer running behind does not dead-letter what was valid when sent.
  */
 @RegistryIT

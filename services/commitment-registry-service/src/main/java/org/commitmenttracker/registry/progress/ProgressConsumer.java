@@ -34,7 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * one commitment (one key, one partition) keep their order. The same validation as over HTTP.
  * <p>Every record carries its agency's token, as HTTP does: the header {@value #AUTHORIZATION} with
  * {@code Bearer <JWT>}. It is verified by the same decoder as HTTP tokens (issuer, signature, audience, expiry), its
- * times judged at the record's timestamp within {@code tracker.security.token.record-grace} ({@link TokenClock}:
+ * times judged at the record's timestamp within {@code tracker.security.jwt.record-grace} ({@link TokenClock}:
  * a consumer running behind still accepts what was valid when sent), must hold
  * the {@code agency} role, and the report must be for the token's {@code agency_id}; then the assignment rule
  * applies as over HTTP. A record without a token, with a forged, expired or non-agency one, or with another
