@@ -13,6 +13,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,14 +92,15 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page the router shows is complete (for {@code view}, or any when null). */
     void awaitView(String view) {
-        new WebDriverWait(driver, PAGE_TIMEOUT).until(d -> {
+        new WebDriverWait(driver, PAGE_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
             String ready = d.findElement(By.id("main")).getAttribute("data-ready");
             return ready != null && (view == null || view.equals(ready));
         });
     }
 
+    /** Waits for {@code condition}; an element the page re-rendered while it was read is read again. */
     void until(Duration timeout, java.util.function.Function<ChromeDriver, Boolean> condition) {
-        new WebDriverWait(driver, timeout).until(d -> condition.apply(driver));
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> condition.apply(driver));
     }
 
     WebElement find(String css) {
