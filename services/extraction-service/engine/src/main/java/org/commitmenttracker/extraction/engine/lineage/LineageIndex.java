@@ -18,12 +18,14 @@ import java.util.Set;
  * An inverted index maps each normalised token ({@link LineageTokens}) to the stored commitments that have it.
  * A later commitment's candidates are the stored commitments sharing a token with it, of other communiqués that
  * are not dated after its own and share a party or an organisation with its communiqué (when both name any).
- * They are scored by TF-IDF cosine, the IDF taken from the index as it stands. A later commitment links to the
- * candidates at or above the threshold and within {@link LineageSettings#relativeToBest()} of its best one, at
- * most {@link LineageSettings#maxLinks()}.
+ * They are scored by TF-IDF cosine, the IDF taken from the index as it stands and the later communiqué. A later
+ * commitment links to the candidates at or above the threshold, or at or above the lower reciprocal threshold when
+ * the two are each other's best match between their communiqués; it keeps those within
+ * {@link LineageSettings#relativeToBest()} of its best one, at most {@link LineageSettings#maxLinks()}.
  * <p>
  * The series is chained: an earlier commitment that a communiqué registered since has already linked to (it
- * carries the undertaking) is not linked again from a later one; the later one links to the carrier instead.
+ * carries the undertaking) is not linked again from a later one; the later one links to the carrier instead. And a
+ * link past a communiqué that the later one links to (directly to an older one) needs the skip penalty more.
  * {@link #register} records those carriers; {@link #link} only reads. Not thread-safe: one writer at a time.
  */
 public final class LineageIndex {
@@ -126,21 +128,24 @@ public final class LineageIndex {
                         && (keys.isEmpty() || document.keys().isEmpty() || !disjoint(keys, document.keys()));
             }
             Weights weights = new Weights(commitments);
+            List<List<Match>> candidates = new ArrayList<>();
             for (LineageCommitment commitment : commitments) {
-                matches.addAll(matchesOf(commitment, admissible, documentId, date, touched, weights));
+                candidates.add(candidatesOf(commitment, admissible, documentId, date, touched, weights));
             }
+            matches.addAll(chosen(candidates));
         });
         return matches;
     }
 
     /**
-     * The candidates are the admissible stored commitments sharing a token with {@code later} that is not common
-     * (in more than {@link #COMMON_SHARE} of a large index): a pair sharing only common tokens cannot reach the
-     * threshold, and the postings of common tokens are what would make a large index slow. Each candidate's
-     * cosine is then computed exactly, over all tokens.
+     * The admissible stored commitments, not carried since, whose similarity to {@code later} reaches the lower of
+     * the two thresholds. The candidates are those sharing a token with {@code later} that is not common (in more
+     * than {@link #COMMON_SHARE} of a large index): a pair sharing only common tokens cannot reach the threshold,
+     * and the postings of common tokens are what would make a large index slow. Each candidate's cosine is then
+     * computed exactly, over all tokens.
      */
-    private List<Match> matchesOf(LineageCommitment later, boolean[] admissible, String documentId, LocalDate date,
-                                  boolean[] touched, Weights weights) {
+    private List<Match> candidatesOf(LineageCommitment later, boolean[] admissible, String documentId, LocalDate date,
+                                     boolean[] touched, Weights weights) {
         Map<String, Integer> counts = new HashMap<>();
         tokens.tokens(later.text()).forEach(t -> counts.merge(t, 1, Integer::sum));
         Map<Integer, Double> query = new HashMap<>();
@@ -167,6 +172,7 @@ public final class LineageIndex {
                 }
             }
         }
+        double floor = Math.min(settings.threshold(), settings.reciprocalThreshold());
         List<Match> scored = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             int candidate = candidates.get(c);
@@ -180,22 +186,87 @@ public final class LineageIndex {
                 }
             }
             double similarity = dot / Math.sqrt(queryNorm * weights.squaredNorm(candidate));
-            if (similarity >= settings.threshold() && !carried(entry, documentId, date)) {
+            if (similarity >= floor && !carried(entry, documentId, date)) {
                 scored.add(new Match(later, candidate, similarity, null));
             }
         }
-        scored.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingInt(Match::earlier));
-        List<Match> chosen = new ArrayList<>();
-        for (Match candidate : scored) {
-            if (chosen.size() == settings.maxLinks()
-                    || candidate.similarity() < settings.relativeToBest() * scored.get(0).similarity()) {
-                break;
+        return scored;
+    }
+
+    /**
+     * The links of one later communiqué, from each of its commitments' candidates (in the order of its commitments).
+     * A candidate is linked when its similarity reaches the threshold, or the lower reciprocal threshold when the two
+     * are each other's best match between their communiqués: the earlier commitment is the best of its communiqué for
+     * the later one, and the later one the best of its communiqué for the earlier one. Both thresholds are raised by
+     * the skip penalty for a candidate older than a communiqué the later one links to at the threshold (the series is
+     * chained: an undertaking is looked for in the nearest earlier communiqué first). Of the linked candidates, a
+     * later commitment keeps those within {@link LineageSettings#relativeToBest()} of its best, at most
+     * {@link LineageSettings#maxLinks()}.
+     */
+    private List<Match> chosen(List<List<Match>> candidates) {
+        double[] bestForEarlier = new double[stored.size()];
+        boolean[] linkedDocument = new boolean[documents.size()];
+        for (List<Match> ofLater : candidates) {
+            for (Match match : ofLater) {
+                bestForEarlier[match.earlier()] = Math.max(bestForEarlier[match.earlier()], match.similarity());
+                if (match.similarity() >= settings.threshold()) {
+                    linkedDocument[documentOf.get(match.earlier())] = true;
+                }
             }
-            LineageCommitment earlier = stored.get(candidate.earlier()).commitment();
-            chosen.add(new Match(later, candidate.earlier(), candidate.similarity(),
-                    relations.classify(later, earlier, candidate.similarity())));
+        }
+        double[] penalties = new double[documents.size()];
+        Arrays.fill(penalties, Double.NaN);
+        double[] bestInDocument = new double[documents.size()];
+        List<Match> chosen = new ArrayList<>();
+        for (List<Match> ofLater : candidates) {
+            for (Match match : ofLater) {
+                int document = documentOf.get(match.earlier());
+                bestInDocument[document] = Math.max(bestInDocument[document], match.similarity());
+            }
+            List<Match> linked = new ArrayList<>();
+            for (Match match : ofLater) {
+                int document = documentOf.get(match.earlier());
+                if (Double.isNaN(penalties[document])) {
+                    penalties[document] = olderThanALinked(document, linkedDocument) ? settings.skipPenalty() : 0;
+                }
+                boolean reciprocal = match.similarity() == bestInDocument[document]
+                        && match.similarity() == bestForEarlier[match.earlier()];
+                if (match.similarity() >= settings.threshold() + penalties[document]
+                        || (reciprocal && match.similarity() >= settings.reciprocalThreshold() + penalties[document])) {
+                    linked.add(match);
+                }
+            }
+            ofLater.forEach(match -> bestInDocument[documentOf.get(match.earlier())] = 0);
+            linked.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingInt(Match::earlier));
+            for (int k = 0; k < linked.size() && k < settings.maxLinks(); k++) {
+                Match match = linked.get(k);
+                if (match.similarity() < settings.relativeToBest() * linked.get(0).similarity()) {
+                    break;
+                }
+                LineageCommitment earlier = stored.get(match.earlier()).commitment();
+                chosen.add(new Match(match.later(), match.earlier(), match.similarity(),
+                        relations.classify(match.later(), earlier, match.similarity())));
+            }
         }
         return chosen;
+    }
+
+    /**
+     * Whether the stored communiqué is older than one of the {@code linked} ones: by their dates when both are known,
+     * otherwise by the order in which they were stored.
+     */
+    private boolean olderThanALinked(int document, boolean[] linked) {
+        LocalDate date = documents.get(document).date();
+        for (int other = 0; other < linked.length; other++) {
+            if (!linked[other]) {
+                continue;
+            }
+            LocalDate otherDate = documents.get(other).date();
+            if (date != null && otherDate != null ? date.isBefore(otherDate) : document < other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a communiqué between the stored commitment's and the later one's has already linked to it. */

@@ -15,6 +15,11 @@ class LineageIndexTest {
     private static final String GRID_AGAIN = "We will build a joint electricity grid connecting the northern and southern provinces by 2031.";
     private static final String GRID_DONE = "The joint electricity grid connecting the northern and southern provinces has been completed.";
     private static final String GRID_CONTINUED = "We will continue extending the joint electricity grid to the coastal provinces.";
+    private static final String FISH = "We will protect fish stocks in our shared coastal waters from illegal trawling.";
+    private static final String PATROLS = "Joint naval patrols will stop illegal trawling along the coast.";
+    private static final String FISH_SURVEY = "Fish stocks will be counted every spring by a new survey institute.";
+    private static final String RAILWAY = "We will open a freight railway between the two capitals.";
+    private static final String FIRST_TRAINS = "Freight trains will run between the capitals by 2022.";
     private static final String SCHOLARSHIPS = "Each year we will award two hundred scholarships for students of marine biology.";
 
     private final LineageIndex index = new LineageIndex();
@@ -54,7 +59,7 @@ class LineageIndexTest {
                 new LineageCommitment("nobody-named", LocalDate.of(2019, 1, 1), "en", List.of(), List.of(),
                         Commitment.Kind.NARRATIVE, "unnamed", GRID));
 
-        LineageIndex index = new LineageIndex(LineageTokens.standard(), new LineageSettings(0.3, 0.6, 10, 0.7));
+        LineageIndex index = new LineageIndex(LineageTokens.standard(), new LineageSettings(0.3, 0.3, 0, 0.6, 10, 0.7));
         index.add(candidates);
 
         List<CommitmentLink> links = index.link(List.of(new LineageCommitment("later", LocalDate.of(2020, 1, 1), "en",
@@ -81,6 +86,47 @@ class LineageIndexTest {
 
         assertThat(links).extracting(l -> l.from().id() + "->" + l.to().id())
                 .containsExactlyInAnyOrder("grid-2021->grid-2020", "scholarships-2021->scholarships-2019");
+    }
+
+    @Test
+    void aWeakMatchIsLinkedOnlyWhenTheTwoAreEachOthersBestMatch() {
+        index.add(List.of(commitment("2019", 2019, NORTH_SOUTH, FISH, "fish"), commitment("2019", 2019, NORTH_SOUTH, GRID, "grid"),
+                commitment("2019", 2019, NORTH_SOUTH, SCHOLARSHIPS, "scholarships")));
+
+        List<CommitmentLink> both = index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, PATROLS, "patrols"),
+                commitment("2020", 2020, NORTH_SOUTH, FISH_SURVEY, "survey")));
+        List<CommitmentLink> surveyAlone = index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, FISH_SURVEY, "survey")));
+
+        // Both later commitments are closest to "fish", below the threshold; "fish" is closest to "patrols".
+        assertThat(both).singleElement().satisfies(link -> {
+            assertThat(link.from().id() + "->" + link.to().id()).isEqualTo("patrols->fish");
+            assertThat(link.similarity()).isBetween(LineageSettings.STANDARD.reciprocalThreshold(), LineageSettings.STANDARD.threshold());
+        });
+        assertThat(surveyAlone).singleElement().satisfies(link -> {
+            assertThat(link.to().id()).isEqualTo("fish");
+            assertThat(link.similarity()).isLessThan(LineageSettings.STANDARD.threshold());
+        });
+    }
+
+    @Test
+    void aLinkPastACommuniqueTheLaterOneLinksToNeedsTheSkipPenaltyMore() {
+        List<LineageCommitment> first = List.of(commitment("2019", 2019, NORTH_SOUTH, GRID, "grid-2019"),
+                commitment("2019", 2019, NORTH_SOUTH, RAILWAY, "railway-2019"));
+        List<LineageCommitment> second = List.of(commitment("2020", 2020, NORTH_SOUTH, GRID_CONTINUED, "grid-2020"));
+        List<LineageCommitment> third = List.of(commitment("2021", 2021, NORTH_SOUTH, GRID_CONTINUED, "grid-2021"),
+                commitment("2021", 2021, NORTH_SOUTH, FIRST_TRAINS, "railway-2021"));
+
+        LineageIndex series = new LineageIndex();
+        series.register(first);
+        series.register(second);
+        LineageIndex withoutTheMiddle = new LineageIndex();
+        withoutTheMiddle.register(first);
+
+        // 2020 carries the grid but not the railway; 2021 links to 2020, so its railway needs the penalty to reach 2019.
+        assertThat(series.register(third)).extracting(l -> l.from().id() + "->" + l.to().id())
+                .containsExactly("grid-2021->grid-2020");
+        assertThat(withoutTheMiddle.register(third)).extracting(l -> l.from().id() + "->" + l.to().id())
+                .containsExactlyInAnyOrder("grid-2021->grid-2019", "railway-2021->railway-2019");
     }
 
     @Test

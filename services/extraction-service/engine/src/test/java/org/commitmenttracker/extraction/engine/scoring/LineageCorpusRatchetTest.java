@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * docs/extraction.md, "Lineage"). Skipped (or failed, with {@code corpus.required=true}) when the corpus is absent.
  */
 class LineageCorpusRatchetTest {
-    /** Measured 0.530 with the standard settings (P 0.73, R 0.42): raise it when linking improves. */
-    private static final double LINK_F1_FLOOR = 0.53;
+    /** Measured 0.581 with the standard settings (P 0.68, R 0.51): raise it when linking improves. */
+    private static final double LINK_F1_FLOOR = 0.58;
 
     @Test
     void linkF1WithGoldCommitmentsDoesNotFallBelowItsFloor() throws Exception {
