@@ -2,7 +2,8 @@
 // of the latest navigation is shown (a slow answer never replaces a newer page).
 import { h } from './dom.js';
 import { t, language, setLanguage } from './i18n.js';
-import { ApiError } from './api.js';
+import { errorMessage } from './errors.js';
+import { navigate } from './navigation.js';
 import { caller, signOut, hasRole, readsCommitments } from './session.js';
 
 const VIEWS = {
@@ -18,15 +19,11 @@ const VIEWS = {
 let generation = 0;
 let firstRender = true;
 
-export function route() {
+function route() {
   const hash = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
   const [path, search = ''] = hash.split('?');
   const [name, ...rest] = path.split('/');
   return { name: name || '', id: rest.length ? decodeURIComponent(rest.join('/')) : null, params: new URLSearchParams(search) };
-}
-
-export function navigate(hash) {
-  if (location.hash === hash) render(); else location.hash = hash;
 }
 
 function defaultView() {
@@ -55,19 +52,6 @@ function renderChrome(current) {
     h('a', { href: '#/signin', class: 'who' }, t('signedInAs', { subject: who.subject, roles: who.roles.join(', ') })),
     h('button', { type: 'button', class: 'secondary', onclick: () => { signOut(); navigate('#/signin'); } }, t('signOut')),
   ] : []));
-}
-
-export function errorMessage(error) {
-  if (error instanceof ApiError && error.status === 401) {
-    return h('p', { class: 'error', role: 'alert' }, t('signin.expired'), ' ', h('a', { href: '#/signin' }, t('nav.signin')));
-  }
-  if (error instanceof ApiError && error.status === 403) {
-    return h('p', { class: 'error', role: 'alert' }, t('forbidden', { message: error.message }));
-  }
-  if (error instanceof ApiError && error.status === 404) {
-    return h('p', { class: 'error', role: 'alert' }, t('notFound'));
-  }
-  return h('p', { class: 'error', role: 'alert' }, t('error', { message: error.message }));
 }
 
 async function render() {

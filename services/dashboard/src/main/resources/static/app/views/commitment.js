@@ -4,7 +4,8 @@ import { h, safeUrl, languageOf } from '../dom.js';
 import { t, number, statusLabel } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { caller, hasRole } from '../session.js';
-import { navigate, errorMessage } from '../main.js';
+import { navigate } from '../navigation.js';
+import { errorMessage } from '../errors.js';
 
 const REPORTABLE = ['IN_PROGRESS', 'STALLED', 'COMPLETED'];
 

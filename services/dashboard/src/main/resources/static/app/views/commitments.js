@@ -4,7 +4,7 @@ import { h, truncate, languageOf } from '../dom.js';
 import { t, number, statusLabel, STATUSES } from '../i18n.js';
 import { api, download, query } from '../api.js';
 import { communiques, documentLabel } from '../documents.js';
-import { navigate } from '../main.js';
+import { navigate } from '../navigation.js';
 
 const FILTERS = ['documentId', 'section', 'topic', 'status', 'agency', 'organisation', 'dueAfter', 'dueBefore', 'q', 'sort'];
 const SORTS = ['document', 'due', 'most-overdue', 'updated'];

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { t, number, statusLabel } from '../i18n.js';
 import { allCommitments, query } from '../api.js';
 import { communiques, documentPicker } from '../documents.js';
-import { navigate } from '../main.js';
+import { navigate } from '../navigation.js';
 import { truncate } from '../dom.js';
 
 const CLOSED = new Set(['COMPLETED', 'CANCELLED', 'SUPERSEDED', 'WITHDRAWN']);

@@ -6,7 +6,7 @@ import { t, number } from '../i18n.js';
 import { api, allCommitments, query } from '../api.js';
 import { stackedBars, complianceBars, legend } from '../charts.js';
 import { communiques, documentPicker } from '../documents.js';
-import { navigate } from '../main.js';
+import { navigate } from '../navigation.js';
 
 function sectionLabel(key) {
   return key === 'none' ? t('noSection') : t('sectionN', { n: key });

@@ -1,7 +1,7 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { caller, signIn } from '../session.js';
-import { navigate } from '../main.js';
+import { navigate } from '../navigation.js';
 
 export async function render() {
   document.title = `${t('signin.title')} · ${t('brand')}`;

@@ -4,7 +4,8 @@ import { h, truncate } from '../dom.js';
 import { t, number, statusLabel, STATUSES } from '../i18n.js';
 import { api } from '../api.js';
 import { hasRole } from '../session.js';
-import { navigate, errorMessage } from '../main.js';
+import { navigate } from '../navigation.js';
+import { errorMessage } from '../errors.js';
 
 const STATES = ['delivered', 'pending', 'sending', 'dead'];
 let createdSecret = null;
