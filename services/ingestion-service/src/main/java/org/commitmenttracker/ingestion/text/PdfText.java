@@ -1,6 +1,7 @@
 package org.commitmenttracker.ingestion.text;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class PdfText {
         this.conversions = new Semaphore(limits.pdfConcurrency(), true);
     }
 
-    ExtractedText extract(byte[] content) {
+    ExtractedText extract(Path file) {
         long deadline = System.nanoTime() + limits.pdfTimeLimit().toNanos();
         try {
             if (!conversions.tryAcquire(limits.pdfTimeLimit().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -41,16 +42,16 @@ final class PdfText {
             throw new DocumentRejected(DocumentRejected.Reason.BUSY, "The PDF conversion was interrupted: upload it again.", e);
         }
         try {
-            return convert(content, deadline);
+            return convert(file, deadline);
         } finally {
             conversions.release();
         }
     }
 
-    private ExtractedText convert(byte[] content, long deadline) {
+    private ExtractedText convert(Path file, long deadline) {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMaxMemory().toBytes(),
                 limits.pdfMaxMemory().toBytes() + limits.pdfMaxTempFile().toBytes());
-        try (PDDocument pdf = Loader.loadPDF(content, "", null, null, memory.streamCache)) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, memory.streamCache)) {
             int pages = pdf.getNumberOfPages();
             if (pages > limits.pdfMaxPages()) {
                 throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The PDF has " + pages

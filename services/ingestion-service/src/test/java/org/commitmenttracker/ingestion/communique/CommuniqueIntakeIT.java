@@ -34,7 +34,7 @@ import org.springframework.util.unit.DataSize;
 class CommuniqueIntakeIT {
     private static final String DATABASE = "ingestion-intake-it";
     private final OutboxRelay relay = mock(OutboxRelay.class);
-    private final IngestionLimits limits = new IngestionLimits(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), 0.85);
+    private final IngestionLimits limits = new IngestionLimits(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), 0.85, null);
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
     private MongoClient client;
     private MongoTemplate mongo;
@@ -51,7 +51,7 @@ class CommuniqueIntakeIT {
     }
 
     @Test
-    void anInsertTheStoreAppliedBeforeTimingOutKeepsItsOriginalAndIsAnnounced() {
+    void anInsertTheStoreAppliedBeforeTimingOutKeepsItsOriginalAndIsAnnounced() throws Exception {
         MongoTemplate timesOutAfterApplying = new MongoTemplate(client, DATABASE) {
             @Override
             public <T> T insert(T objectToSave) {
@@ -65,7 +65,7 @@ class CommuniqueIntakeIT {
 
         assertThat(outcome.created()).isTrue();
         Communique.OriginalFile original = outcome.communique().original();
-        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().bytes());
+        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().content().open().readAllBytes());
         verify(relay).publishSoon(Communique.COLLECTION, outcome.communique().id());
     }
 
@@ -92,6 +92,6 @@ class CommuniqueIntakeIT {
     private static Submission submission() {
         String text = "中俄总理第二十七次定期会晤联合公报 " + UUID.randomUUID() + "\n——支持举办第七届中俄博览会。";
         return new Submission(text, "公报", "zh", null, null,
-                new Submission.Original(text.getBytes(StandardCharsets.UTF_8), "text/plain", "communique.txt"), null);
+                new Submission.Original(Submission.Content.of(text.getBytes(StandardCharsets.UTF_8)), "text/plain", "communique.txt"), null);
     }
 }
