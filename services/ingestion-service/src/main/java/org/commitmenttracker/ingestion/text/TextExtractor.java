@@ -27,8 +27,9 @@ public final class TextExtractor {
     private final PdfText pdfs;
     private final DocxText docx;
 
-    public TextExtractor(ConversionLimits limits) {
-        this.pdfs = new PdfText(limits);
+    /** {@code pdfSlots}: shared by every extractor of the service, so the bound on PDF conversions is the service's. */
+    public TextExtractor(ConversionLimits limits, ConversionSlots pdfSlots) {
+        this.pdfs = new PdfText(limits, pdfSlots);
         this.docx = new DocxText(limits);
     }
 

@@ -13,6 +13,7 @@ import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
 import org.commitmenttracker.ingestion.communique.Submission;
 import org.commitmenttracker.ingestion.text.ConversionLimits;
+import org.commitmenttracker.ingestion.text.ConversionSlots;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.ingestion.text.ExtractedText;
 import org.commitmenttracker.ingestion.text.TextExtractor;
@@ -49,9 +50,10 @@ public class UploadController {
     private final JsonMapper json;
     private final IngestionLimits limits;
 
-    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion) {
+    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion,
+                            ConversionSlots pdfSlots) {
         this.intake = intake;
-        this.extractor = new TextExtractor(conversion);
+        this.extractor = new TextExtractor(conversion, pdfSlots);
         this.json = json;
         this.limits = limits;
     }

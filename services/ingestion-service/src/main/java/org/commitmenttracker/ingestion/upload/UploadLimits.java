@@ -5,6 +5,7 @@ import java.nio.file.Files;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
 import org.commitmenttracker.ingestion.text.ConversionLimits;
+import org.commitmenttracker.ingestion.text.ConversionSlots;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
@@ -33,5 +34,11 @@ public class UploadLimits {
         factory.setFileSizeThreshold(DataSize.ofBytes(0));
         factory.setLocation(Files.createDirectories(limits.uploadDirectory()).toAbsolutePath().toString());
         return factory.createMultipartConfig();
+    }
+
+    /** One bound on concurrent PDF conversions for the whole service. */
+    @Bean
+    ConversionSlots pdfConversionSlots(ConversionLimits limits) {
+        return new ConversionSlots(limits);
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
 
 class TextExtractorTest {
     private static final ConversionLimits LIMITS = new ConversionLimits(1000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(64),
-            500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2);
-    private final TextExtractor extractor = new TextExtractor(LIMITS);
+            500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
+    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS));
     @TempDir
     Path uploads;
 
@@ -62,8 +62,9 @@ class TextExtractorTest {
 
     @Test
     void aPdfBeyondItsTimeBudgetOrADocxOfTooManyPartsIsRefused() {
-        TextExtractor noTime = new TextExtractor(new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
-                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1));
+        ConversionLimits noTimeLimits = new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
+                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1, LIMITS.pdfQueueWait());
+        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits));
         assertRejected(() -> extract(noTime, TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
                 DocumentRejected.Reason.TOO_LARGE, "pdf-time-limit");
         assertRejected(() -> extract(noTime, TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
