@@ -40,16 +40,22 @@ public class OriginalStore {
 
     /**
      * Stores the bytes {@code in} gives under {@code originalId}, one chunk in memory at a time; returns the number of
-     * chunks written (at least one, empty for no bytes).
+     * chunks written (at least one, empty for no bytes). When reading or writing fails part way, the chunks already
+     * written are removed (best effort) before the failure is passed on.
      */
     public int save(String originalId, InputStream in) throws IOException {
         int n = 0;
-        for (byte[] data = in.readNBytes(CHUNK_SIZE); n == 0 || data.length > 0; data = in.readNBytes(CHUNK_SIZE)) {
-            mongo.getCollection(COLLECTION).insertOne(new Document("_id", chunkId(originalId, n)).append("original", originalId)
-                    .append("n", n).append("data", new Binary(data)));
-            n++;
+        try {
+            for (byte[] data = in.readNBytes(CHUNK_SIZE); n == 0 || data.length > 0; data = in.readNBytes(CHUNK_SIZE)) {
+                mongo.getCollection(COLLECTION).insertOne(new Document("_id", chunkId(originalId, n))
+                        .append("original", originalId).append("n", n).append("data", new Binary(data)));
+                n++;
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            delete(originalId, n + 1); // the chunk being written may have been applied before the failure
+            throw e;
         }
-        return n;
     }
 
     /** The stored bytes, read chunk by chunk by id. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,6 +85,28 @@ class CommuniqueIntakeIT {
                 .isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
+    }
+
+    /** An upload's file failing part way (after a whole chunk) leaves none of its chunks behind. */
+    @Test
+    void anOriginalThatCannotBeReadToTheEndLeavesNoChunks() {
+        String originalId = OriginalStore.newOriginalId("doc-" + UUID.randomUUID());
+        InputStream failsAfterTwoMegabytes = new InputStream() {
+            private int read;
+
+            @Override
+            public int read() throws IOException {
+                if (read++ >= 2 * 1024 * 1024 + 10) {
+                    throw new IOException("The disk went away");
+                }
+                return 'a';
+            }
+        };
+
+        assertThatThrownBy(() -> new OriginalStore(mongo).save(originalId, failsAfterTwoMegabytes)).isInstanceOf(IOException.class);
+
+        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments(new org.bson.Document("original", originalId)))
+                .isZero();
     }
 
     private CommuniqueIntake intake(MongoTemplate communiques) {
