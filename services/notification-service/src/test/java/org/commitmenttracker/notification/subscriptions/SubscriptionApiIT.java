@@ -13,12 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bson.Document;
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,11 +31,17 @@ import tools.jackson.databind.JsonNode;
 class SubscriptionApiIT {
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    SubscriptionStore store;
+    String owner;
     NotificationApi api;
 
     @BeforeEach
     void subscriber() {
-        api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        owner = "analyst-" + UUID.randomUUID();
+        api = new NotificationApi(port, owner);
     }
 
     @Test
@@ -138,6 +147,23 @@ class SubscriptionApiIT {
         assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-31\"]}").statusCode())
                 .as("a deleted subscription frees its place").isEqualTo(201);
         assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-32\"]}").statusCode())
+                .isEqualTo(409);
+    }
+
+    /** Subscriptions stored before slots existed take theirs at start, so they count towards the cap. */
+    @Test
+    void subscriptionsStoredBeforeSlotsExistedCountOnceTheyGetTheirsAtStart() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            api.subscribe("{\"name\":\"n\",\"documentIds\":[\"doc-" + i + "\"]}");
+        }
+        // As they were stored before slots existed.
+        mongo.getCollection(Subscription.COLLECTION).updateMany(new Document("owner", owner),
+                new Document("$unset", new Document("slot", "")));
+
+        store.afterPropertiesSet(); // what a start does
+
+        assertThat(store.ownedBy(owner)).extracting(Subscription::slot).doesNotContainNull().doesNotHaveDuplicates().hasSize(20);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-21\"]}").statusCode())
                 .isEqualTo(409);
     }
 
