@@ -54,7 +54,7 @@ public class BoundedInputAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(InputLimits limits) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes(), limits.streamedBodies()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -2,6 +2,7 @@ package org.commitmenttracker.service.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,27 +12,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than {@code tracker.web.max-request-body} with a 413 problem before anything reads
  * it: by its declared {@code Content-Length}, and a body without one (chunked) is read into memory up to the limit
- * and refused as soon as it passes it. Multipart forms are left to the servlet container's multipart limits, which
- * stream them to disk.
+ * and refused as soon as it passes it. Bodies of the streamed media types (multipart forms, which the servlet
+ * container's multipart limits stream to disk, and any a service bounds while it spools them) are left alone.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long limit;
+    private final List<MediaType> streamed;
 
-    public RequestBodyLimitFilter(long limit) {
+    public RequestBodyLimitFilter(long limit, List<String> streamedMediaTypes) {
         this.limit = limit;
+        this.streamed = MediaType.parseMediaTypes(streamedMediaTypes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType();
-        if (type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0, MediaType.MULTIPART_FORM_DATA_VALUE.length())) {
+        if (streamed(request.getContentType())) {
             chain.doFilter(request, response);
             return;
         }
@@ -50,6 +53,18 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private boolean streamed(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return streamed.stream().anyMatch(candidate -> candidate.includes(type));
+        } catch (InvalidMediaTypeException unparseable) {
+            return false; // bounded here; the endpoint refuses the type
+        }
     }
 
     private static boolean chunked(HttpServletRequest request) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON mapper every service's request bodies are read with (BoundedInputAutoConfiguration). */
 class JsonReadLimitsTest {
-    private final JsonMapper mapper = mapper(new InputLimits(DataSize.ofKilobytes(64), new InputLimits.Json(32, DataSize.ofKilobytes(8), 64)));
+    private final JsonMapper mapper = mapper(new InputLimits(DataSize.ofKilobytes(64), new InputLimits.Json(32, DataSize.ofKilobytes(8), 64), java.util.List.of()));
 
     record Report(String note, BigDecimal amount) {
     }

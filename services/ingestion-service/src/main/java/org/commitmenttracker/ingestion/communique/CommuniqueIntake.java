@@ -1,5 +1,8 @@
 package org.commitmenttracker.ingestion.communique;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,7 +175,12 @@ public class CommuniqueIntake {
     private Communique.OriginalFile storeOriginal(String documentId, Submission.Original original) {
         String originalId = OriginalStore.newOriginalId(documentId);
         String fileName = FileNames.sanitise(original.fileName(), documentId + DocumentKind.extensionFor(original.mediaType()));
-        int chunks = originals.save(originalId, original.bytes());
-        return new Communique.OriginalFile(originalId, original.mediaType(), fileName, original.bytes().length, chunks);
+        int chunks;
+        try (InputStream bytes = original.content().open()) {
+            chunks = originals.save(originalId, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload's temporary file cannot be read", e);
+        }
+        return new Communique.OriginalFile(originalId, original.mediaType(), fileName, original.content().size(), chunks);
     }
 }

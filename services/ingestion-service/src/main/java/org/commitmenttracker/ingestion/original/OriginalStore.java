@@ -1,6 +1,8 @@
 package org.commitmenttracker.ingestion.original;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,18 +38,24 @@ public class OriginalStore {
         return documentId + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
-    /** Stores {@code bytes} under {@code originalId}; returns the number of chunks written. */
-    public int save(String originalId, byte[] bytes) {
-        List<Document> chunks = new ArrayList<>();
-        for (int n = 0, offset = 0; offset < bytes.length || n == 0; n++, offset += CHUNK_SIZE) {
-            int length = Math.min(CHUNK_SIZE, bytes.length - offset);
-            byte[] data = new byte[length];
-            System.arraycopy(bytes, offset, data, 0, length);
-            chunks.add(new Document("_id", chunkId(originalId, n)).append("original", originalId).append("n", n)
-                    .append("data", new Binary(data)));
+    /**
+     * Stores the bytes {@code in} gives under {@code originalId}, one chunk in memory at a time; returns the number of
+     * chunks written (at least one, empty for no bytes). When reading or writing fails part way, the chunks already
+     * written are removed (best effort) before the failure is passed on.
+     */
+    public int save(String originalId, InputStream in) throws IOException {
+        int n = 0;
+        try {
+            for (byte[] data = in.readNBytes(CHUNK_SIZE); n == 0 || data.length > 0; data = in.readNBytes(CHUNK_SIZE)) {
+                mongo.getCollection(COLLECTION).insertOne(new Document("_id", chunkId(originalId, n))
+                        .append("original", originalId).append("n", n).append("data", new Binary(data)));
+                n++;
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            delete(originalId, n + 1); // the chunk being written may have been applied before the failure
+            throw e;
         }
-        mongo.getCollection(COLLECTION).insertMany(chunks);
-        return chunks.size();
     }
 
     /** The stored bytes, read chunk by chunk by id. */

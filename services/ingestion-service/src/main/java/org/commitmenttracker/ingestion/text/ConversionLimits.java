@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * its parts are counted and inflated (counting, not keeping) before Apache POI opens it, so a part or a whole that
  * expands beyond the limits is refused whatever its compression ratio. A PDF is parsed by PDFBox with a bounded
  * amount of memory and of temporary file, a page count and a time budget, and at most {@code pdfConcurrency}
- * conversions run at once (the others wait up to the time budget, then get 503).
+ * conversions run at once (the others wait up to {@code pdfQueueWait} for a slot, then get 503).
  */
 @ConfigurationProperties("tracker.ingestion.conversion")
 public record ConversionLimits(@DefaultValue("1000") int docxMaxEntries,
@@ -21,5 +21,11 @@ public record ConversionLimits(@DefaultValue("1000") int docxMaxEntries,
                                @DefaultValue("16MB") DataSize pdfMaxMemory,
                                @DefaultValue("256MB") DataSize pdfMaxTempFile,
                                @DefaultValue("30s") Duration pdfTimeLimit,
-                               @DefaultValue("2") int pdfConcurrency) {
+                               @DefaultValue("2") int pdfConcurrency,
+                               @DefaultValue("30s") Duration pdfQueueWait) {
+    public ConversionLimits {
+        if (pdfConcurrency < 1) {
+            throw new IllegalArgumentException("tracker.ingestion.conversion.pdf-concurrency is at least 1, not " + pdfConcurrency);
+        }
+    }
 }

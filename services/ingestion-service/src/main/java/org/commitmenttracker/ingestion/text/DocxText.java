@@ -1,7 +1,9 @@
 package org.commitmenttracker.ingestion.text;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -30,13 +32,14 @@ final class DocxText {
         ZipSecureFile.setMaxEntrySize(limits.docxMaxEntrySize().toBytes());
     }
 
-    ExtractedText extract(byte[] content) {
-        if (DocumentKind.startsWith(content, OLE2_MAGIC)) {
+    /** {@code head}: the file's first bytes. */
+    ExtractedText extract(Path file, byte[] head) {
+        if (DocumentKind.startsWith(head, OLE2_MAGIC)) {
             throw new DocumentRejected(DocumentRejected.Reason.ENCRYPTED, "The Word file is password-protected or in the "
                     + "old .doc format: save it as a .docx without a password and upload it again.");
         }
-        checkInflatedSize(content);
-        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content));
+        checkInflatedSize(file);
+        try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in);
              XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             return new ExtractedText(extractor.getText(), document.getProperties().getCoreProperties().getTitle(),
                     DocumentKind.DOCX.mediaType());
@@ -54,13 +57,13 @@ final class DocxText {
      * Inflates every part once, counting and discarding, before POI keeps any of it: a part or the whole beyond the
      * limits, or too many parts, is a zip bomb whatever its ratio (100 MB at 100x packs into 1 MB).
      */
-    private void checkInflatedSize(byte[] content) {
+    private void checkInflatedSize(Path file) {
         long maxEntry = limits.docxMaxEntrySize().toBytes();
         long maxTotal = limits.docxMaxInflatedSize().toBytes();
         byte[] buffer = new byte[64 * 1024];
         int entries = 0;
         long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (++entries > limits.docxMaxEntries()) {
                     throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB, ZIP_BOMB);

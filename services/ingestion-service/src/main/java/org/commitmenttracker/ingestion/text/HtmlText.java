@@ -10,12 +10,15 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The visible text of an HTML page with jsoup: scripts, styles and other non-text elements are dropped,
  * block elements become lines, so no markup is ever stored as text.
  */
 final class HtmlText {
+    private static final Logger log = LoggerFactory.getLogger(HtmlText.class);
     private static final String NOT_TEXT = "script, style, noscript, template, iframe, object, embed, svg, math, canvas, "
             + "head, form, button, select, textarea, input";
 
@@ -28,7 +31,8 @@ final class HtmlText {
         try {
             page = Jsoup.parse(new ByteArrayInputStream(content), null, "");
         } catch (IOException e) {
-            throw new DocumentRejected(DocumentRejected.Reason.UNREADABLE, "The HTML page cannot be read: " + e.getMessage(), e);
+            log.info("An HTML upload cannot be read: {}", e.toString());
+            throw new DocumentRejected(DocumentRejected.Reason.UNREADABLE, "The HTML page cannot be read.", e);
         }
         String title = page.title().isBlank() ? null : page.title().strip();
         page.select(NOT_TEXT).remove();

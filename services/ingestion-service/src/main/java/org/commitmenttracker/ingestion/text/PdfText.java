@@ -1,9 +1,8 @@
 package org.commitmenttracker.ingestion.text;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -17,40 +16,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The text layer of a PDF, line by line, with PDFBox, within {@link ConversionLimits}: its buffers in memory up to
  * a bound and then in a bounded temporary file, at most so many pages, a time budget checked at every page, and at
- * most so many conversions at once. Refusals carry fixed texts; PDFBox's own messages go to the log.
+ * most so many conversions at once ({@link ConversionSlots}). Refusals carry fixed texts; PDFBox's own messages go to the log.
  */
 final class PdfText {
     private static final Logger log = LoggerFactory.getLogger(PdfText.class);
     private final ConversionLimits limits;
-    private final Semaphore conversions;
+    private final ConversionSlots slots;
 
-    PdfText(ConversionLimits limits) {
+    PdfText(ConversionLimits limits, ConversionSlots slots) {
         this.limits = limits;
-        this.conversions = new Semaphore(limits.pdfConcurrency(), true);
+        this.slots = slots;
     }
 
-    ExtractedText extract(byte[] content) {
-        long deadline = System.nanoTime() + limits.pdfTimeLimit().toNanos();
-        try {
-            if (!conversions.tryAcquire(limits.pdfTimeLimit().toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new DocumentRejected(DocumentRejected.Reason.BUSY,
-                        "Too many PDFs are being converted right now: upload it again in a minute.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DocumentRejected(DocumentRejected.Reason.BUSY, "The PDF conversion was interrupted: upload it again.", e);
-        }
-        try {
-            return convert(content, deadline);
-        } finally {
-            conversions.release();
+    ExtractedText extract(Path file) {
+        try (ConversionSlots.Slot slot = slots.take()) {
+            // The time budget counts from the slot: waiting for it is bounded by pdf-queue-wait.
+            return convert(file, System.nanoTime() + limits.pdfTimeLimit().toNanos());
         }
     }
 
-    private ExtractedText convert(byte[] content, long deadline) {
+    private ExtractedText convert(Path file, long deadline) {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMaxMemory().toBytes(),
                 limits.pdfMaxMemory().toBytes() + limits.pdfMaxTempFile().toBytes());
-        try (PDDocument pdf = Loader.loadPDF(content, "", null, null, memory.streamCache)) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, memory.streamCache)) {
             int pages = pdf.getNumberOfPages();
             if (pages > limits.pdfMaxPages()) {
                 throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The PDF has " + pages

@@ -13,6 +13,7 @@ import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.ingestion.communique.CommuniqueViews.CommuniqueView;
 import org.commitmenttracker.ingestion.communique.Submission;
 import org.commitmenttracker.ingestion.text.ConversionLimits;
+import org.commitmenttracker.ingestion.text.ConversionSlots;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.ingestion.text.ExtractedText;
 import org.commitmenttracker.ingestion.text.TextExtractor;
@@ -49,9 +50,10 @@ public class UploadController {
     private final JsonMapper json;
     private final IngestionLimits limits;
 
-    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion) {
+    public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion,
+                            ConversionSlots pdfSlots) {
         this.intake = intake;
-        this.extractor = new TextExtractor(conversion);
+        this.extractor = new TextExtractor(conversion, pdfSlots);
         this.json = json;
         this.limits = limits;
     }
@@ -71,13 +73,14 @@ public class UploadController {
                                                      @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length,
                                                      @RequestParam(required = false) String versionOf)
             throws IOException {
-        byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
-        if (bytes.length == 0) {
-            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
+        try (SpooledUpload upload = spool(body, length)) {
+            if (upload.size() == 0) {
+                throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
+            }
+            ExtractedText text = extractor.decodeText(upload.bytes(), contentType);
+            return answer(submission(text.text(), Metadata.of(null, null, null, null),
+                    new Submission.Original(upload.content(), text.mediaType(), null), versionOf));
         }
-        ExtractedText text = extractor.decodeText(bytes, contentType);
-        return answer(submission(text.text(), Metadata.of(null, null, null, null),
-                new Submission.Original(bytes, text.mediaType(), null), versionOf));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -90,13 +93,12 @@ public class UploadController {
                                                      @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, defaultValue = "-1") long length,
                                                      @RequestParam(required = false) String versionOf)
             throws IOException {
-        byte[] bytes = UploadLimits.readBounded(body, length, limits.maxUploadSize());
-        if (bytes.length == 0) {
-            throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The request body is empty.");
-        }
         JsonSubmission submitted;
-        try {
-            submitted = json.readValue(bytes, JsonSubmission.class);
+        try (SpooledUpload upload = spool(body, length)) {
+            if (upload.size() == 0) {
+                throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The request body is empty.");
+            }
+            submitted = json.readValue(upload.file().toFile(), JsonSubmission.class);
         } catch (JacksonException e) {
             throw new DocumentRejected(DocumentRejected.Reason.MALFORMED_REQUEST,
                     "The body is not a valid submission {text, title?, language?, sourceUrl?, publishedOn? (YYYY-MM-DD)}: "
@@ -108,7 +110,7 @@ public class UploadController {
         Metadata metadata = Metadata.of(submitted.title(), submitted.language(), submitted.sourceUrl(), submitted.publishedOn());
         String text = submitted.text().replace("\r\n", "\n");
         // The document is the text; the JSON around it is transport, so the original is the text itself.
-        return answer(submission(text, metadata, new Submission.Original(text.getBytes(StandardCharsets.UTF_8),
+        return answer(submission(text, metadata, new Submission.Original(Submission.Content.of(text.getBytes(StandardCharsets.UTF_8)),
                 MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8", null), versionOf));
     }
 
@@ -133,10 +135,16 @@ public class UploadController {
                                                      LocalDate publishedOn,
                                                      @RequestParam(required = false) String versionOf) throws IOException {
         Metadata metadata = Metadata.of(title, language, sourceUrl, publishedOn);
-        byte[] bytes = file.getBytes();
-        ExtractedText extracted = extractor.extract(bytes, file.getContentType(), file.getOriginalFilename());
-        return answer(submission(extracted.text(), metadata.withTitleIfAbsent(extracted.title()),
-                new Submission.Original(bytes, extracted.mediaType(), file.getOriginalFilename()), versionOf));
+        try (SpooledUpload upload = SpooledUpload.of(file, limits.uploadDirectory())) {
+            ExtractedText extracted = extractor.extract(upload.file(), file.getContentType(), file.getOriginalFilename());
+            return answer(submission(extracted.text(), metadata.withTitleIfAbsent(extracted.title()),
+                    new Submission.Original(upload.content(), extracted.mediaType(), file.getOriginalFilename()), versionOf));
+        }
+    }
+
+    /** A text or JSON body into its temporary file, bounded by the upload limit. */
+    private SpooledUpload spool(InputStream body, long declaredLength) throws IOException {
+        return SpooledUpload.of(body, declaredLength, limits.maxUploadSize(), limits.uploadDirectory());
     }
 
     /** Without a title from the uploader or the file, the one the text states (its title line) is kept. */

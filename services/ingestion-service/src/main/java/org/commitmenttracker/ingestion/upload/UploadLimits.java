@@ -1,11 +1,11 @@
 package org.commitmenttracker.ingestion.upload;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
 import org.commitmenttracker.ingestion.text.ConversionLimits;
-import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.commitmenttracker.ingestion.text.ConversionSlots;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +15,10 @@ import org.springframework.util.unit.DataSize;
 import jakarta.servlet.MultipartConfigElement;
 
 /**
- * Applies {@code tracker.ingestion.max-upload-size} to every way a communiqué arrives: the servlet
- * container's multipart limits (so an oversized file is refused while it streams in) and a bounded read
- * of text and JSON bodies.
+ * Applies {@code tracker.ingestion.max-upload-size} to multipart forms through the servlet container, which writes
+ * every file part straight to {@code tracker.ingestion.upload-directory} (no in-memory threshold) and refuses it while
+ * it streams in once it passes the limit. This bean replaces Boot's own, so {@code spring.servlet.multipart.*} sizes
+ * and location are not read. Text and JSON bodies are bounded as they are spooled ({@link SpooledUpload}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConversionLimits.class)
@@ -26,28 +27,18 @@ public class UploadLimits {
     private static final DataSize FORM_OVERHEAD = DataSize.ofKilobytes(64);
 
     @Bean
-    MultipartConfigElement multipartConfigElement(IngestionLimits limits) {
+    MultipartConfigElement multipartConfigElement(IngestionLimits limits) throws IOException {
         MultipartConfigFactory factory = new MultipartConfigFactory();
         factory.setMaxFileSize(limits.maxUploadSize());
         factory.setMaxRequestSize(DataSize.ofBytes(limits.maxUploadSize().toBytes() + FORM_OVERHEAD.toBytes()));
-        factory.setFileSizeThreshold(DataSize.ofMegabytes(1));
+        factory.setFileSizeThreshold(DataSize.ofBytes(0));
+        factory.setLocation(Files.createDirectories(limits.uploadDirectory()).toAbsolutePath().toString());
         return factory.createMultipartConfig();
     }
 
-    /** Reads a request body of at most {@code limit} bytes; refuses a larger one without reading it all. */
-    static byte[] readBounded(InputStream body, long declaredLength, DataSize limit) throws IOException {
-        if (declaredLength > limit.toBytes()) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes = body.readNBytes((int) Math.min(limit.toBytes() + 1, Integer.MAX_VALUE - 8));
-        if (bytes.length > limit.toBytes()) {
-            throw tooLarge(limit);
-        }
-        return bytes;
-    }
-
-    static DocumentRejected tooLarge(DataSize limit) {
-        return new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The upload is larger than the limit of "
-                + limit.toBytes() + " bytes (tracker.ingestion.max-upload-size).");
+    /** One bound on concurrent PDF conversions for the whole service. */
+    @Bean
+    ConversionSlots pdfConversionSlots(ConversionLimits limits) {
+        return new ConversionSlots(limits);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +36,7 @@ import org.springframework.util.unit.DataSize;
 class CommuniqueIntakeIT {
     private static final String DATABASE = "ingestion-intake-it";
     private final OutboxRelay relay = mock(OutboxRelay.class);
-    private final IngestionLimits limits = new IngestionLimits(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), 0.85);
+    private final IngestionLimits limits = new IngestionLimits(DataSize.ofMegabytes(20), DataSize.ofMegabytes(2), 0.85, null);
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-10T12:00:00Z"), ZoneOffset.UTC);
     private MongoClient client;
     private MongoTemplate mongo;
@@ -51,7 +53,7 @@ class CommuniqueIntakeIT {
     }
 
     @Test
-    void anInsertTheStoreAppliedBeforeTimingOutKeepsItsOriginalAndIsAnnounced() {
+    void anInsertTheStoreAppliedBeforeTimingOutKeepsItsOriginalAndIsAnnounced() throws Exception {
         MongoTemplate timesOutAfterApplying = new MongoTemplate(client, DATABASE) {
             @Override
             public <T> T insert(T objectToSave) {
@@ -65,7 +67,7 @@ class CommuniqueIntakeIT {
 
         assertThat(outcome.created()).isTrue();
         Communique.OriginalFile original = outcome.communique().original();
-        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().bytes());
+        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().content().open().readAllBytes());
         verify(relay).publishSoon(Communique.COLLECTION, outcome.communique().id());
     }
 
@@ -85,6 +87,28 @@ class CommuniqueIntakeIT {
         assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
     }
 
+    /** An upload's file failing part way (after a whole chunk) leaves none of its chunks behind. */
+    @Test
+    void anOriginalThatCannotBeReadToTheEndLeavesNoChunks() {
+        String originalId = OriginalStore.newOriginalId("doc-" + UUID.randomUUID());
+        InputStream failsAfterTwoMegabytes = new InputStream() {
+            private int read;
+
+            @Override
+            public int read() throws IOException {
+                if (read++ >= 2 * 1024 * 1024 + 10) {
+                    throw new IOException("The disk went away");
+                }
+                return 'a';
+            }
+        };
+
+        assertThatThrownBy(() -> new OriginalStore(mongo).save(originalId, failsAfterTwoMegabytes)).isInstanceOf(IOException.class);
+
+        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments(new org.bson.Document("original", originalId)))
+                .isZero();
+    }
+
     private CommuniqueIntake intake(MongoTemplate communiques) {
         return new CommuniqueIntake(communiques, new OriginalStore(mongo), relay, new EventCodec(), limits, clock);
     }
@@ -92,6 +116,6 @@ class CommuniqueIntakeIT {
     private static Submission submission() {
         String text = "中俄总理第二十七次定期会晤联合公报 " + UUID.randomUUID() + "\n——支持举办第七届中俄博览会。";
         return new Submission(text, "公报", "zh", null, null,
-                new Submission.Original(text.getBytes(StandardCharsets.UTF_8), "text/plain", "communique.txt"), null);
+                new Submission.Original(Submission.Content.of(text.getBytes(StandardCharsets.UTF_8)), "text/plain", "communique.txt"), null);
     }
 }

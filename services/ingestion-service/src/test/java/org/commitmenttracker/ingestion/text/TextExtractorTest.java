@@ -3,24 +3,31 @@ package org.commitmenttracker.ingestion.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.commitmenttracker.ingestion.TestDocuments;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 class TextExtractorTest {
     private static final ConversionLimits LIMITS = new ConversionLimits(1000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(64),
-            500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2);
-    private final TextExtractor extractor = new TextExtractor(LIMITS);
+            500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
+    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS));
+    @TempDir
+    Path uploads;
 
     @Test
     void pdfTextKeepsItsLines() {
         byte[] pdf = TestDocuments.pdf("Joint Communique", List.of("Joint Communique", "The sides agreed:", "- to trade more."));
-        ExtractedText text = extractor.extract(pdf, "application/pdf", "communique.pdf");
+        ExtractedText text = extract(extractor, pdf, "application/pdf", "communique.pdf");
         assertThat(text.text().lines().map(String::strip).toList())
                 .containsSubsequence("Joint Communique", "The sides agreed:", "- to trade more.");
         assertThat(text.title()).isEqualTo("Joint Communique");
@@ -30,44 +37,45 @@ class TextExtractorTest {
     @Test
     void aPdfIsRecognisedByItsContentWhateverItsName() {
         byte[] pdf = TestDocuments.pdf(null, List.of("Joint Communique"));
-        assertThat(extractor.extract(pdf, "application/octet-stream", "download").mediaType()).isEqualTo("application/pdf");
+        assertThat(extract(extractor, pdf, "application/octet-stream", "download").mediaType()).isEqualTo("application/pdf");
     }
 
     @Test
     void aScannedPdfIsRefusedExplainingThatOcrIsNotSupported() {
-        assertRejected(() -> extractor.extract(TestDocuments.scannedPdf(), "application/pdf", "scan.pdf"),
+        assertRejected(() -> extract(extractor, TestDocuments.scannedPdf(), "application/pdf", "scan.pdf"),
                 DocumentRejected.Reason.NO_TEXT_LAYER, "OCR is not supported");
     }
 
     @Test
     void anEncryptedPdfIsRefused() {
-        assertRejected(() -> extractor.extract(TestDocuments.encryptedPdf(), "application/pdf", "secret.pdf"),
+        assertRejected(() -> extract(extractor, TestDocuments.encryptedPdf(), "application/pdf", "secret.pdf"),
                 DocumentRejected.Reason.ENCRYPTED, "password");
     }
 
     @Test
     void docxParagraphsBecomeLines() {
         byte[] docx = TestDocuments.docx("联合公报", List.of("联合公报", "双方商定：", "——加强合作。"));
-        ExtractedText text = extractor.extract(docx, null, "communique.docx");
+        ExtractedText text = extract(extractor, docx, null, "communique.docx");
         assertThat(text.text().lines().toList()).containsSubsequence("联合公报", "双方商定：", "——加强合作。");
         assertThat(text.title()).isEqualTo("联合公报");
     }
 
     @Test
     void aPdfBeyondItsTimeBudgetOrADocxOfTooManyPartsIsRefused() {
-        TextExtractor noTime = new TextExtractor(new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
-                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1));
-        assertRejected(() -> noTime.extract(TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
+        ConversionLimits noTimeLimits = new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
+                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1, LIMITS.pdfQueueWait());
+        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits));
+        assertRejected(() -> extract(noTime, TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
                 DocumentRejected.Reason.TOO_LARGE, "pdf-time-limit");
-        assertRejected(() -> noTime.extract(TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
+        assertRejected(() -> extract(noTime, TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
                 DocumentRejected.Reason.ZIP_BOMB, "zip bomb");
     }
 
     @Test
     void corruptAndZipBombDocxAreRefused() {
-        assertRejected(() -> extractor.extract(TestDocuments.corruptDocx(), null, "broken.docx"),
+        assertRejected(() -> extract(extractor, TestDocuments.corruptDocx(), null, "broken.docx"),
                 DocumentRejected.Reason.UNREADABLE, "not a readable DOCX");
-        assertRejected(() -> extractor.extract(TestDocuments.zipBombDocx(), null, "bomb.docx"),
+        assertRejected(() -> extract(extractor, TestDocuments.zipBombDocx(), null, "bomb.docx"),
                 DocumentRejected.Reason.ZIP_BOMB, "zip bomb");
     }
 
@@ -79,7 +87,7 @@ class TextExtractorTest {
                 <p>The sides agreed:</p><ul><li>to trade &amp; invest;</li><li onclick="evil()">to meet again.</li></ul>
                 <style>p { color: red }</style><noscript>enable JS</noscript></body></html>
                 """;
-        ExtractedText text = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", "page.html");
+        ExtractedText text = extract(extractor, html.getBytes(StandardCharsets.UTF_8), "text/html", "page.html");
         assertThat(text.text().lines().toList())
                 .containsExactly("Joint communiqué", "The sides agreed:", "to trade & invest;", "to meet again.");
         assertThat(text.text()).doesNotContain("<", "alert", "cookie", "evil", "color", "enable JS");
@@ -89,20 +97,31 @@ class TextExtractorTest {
     @Test
     void textFilesAreDecodedAndLineEndsNormalised() {
         byte[] windows = TestDocuments.RUSSIAN.replace("\n", "\r\n").getBytes(CharsetDetector.WINDOWS_1251);
-        ExtractedText text = extractor.extract(windows, "text/plain", "коммюнике.txt");
+        ExtractedText text = extract(extractor, windows, "text/plain", "коммюнике.txt");
         assertThat(text.text()).isEqualTo(TestDocuments.RUSSIAN);
         assertThat(text.mediaType()).isEqualTo("text/plain;charset=windows-1251");
     }
 
     @Test
     void otherFileTypesAndEmptyFilesAreRefused() {
-        assertRejected(() -> extractor.extract(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png", "photo.png"),
+        assertRejected(() -> extract(extractor, new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "image/png", "photo.png"),
                 DocumentRejected.Reason.UNSUPPORTED_TYPE, "TXT, PDF, DOCX or HTML");
-        assertRejected(() -> extractor.extract(new byte[] {1, 2, 3}, "application/octet-stream", "program.exe"),
+        assertRejected(() -> extract(extractor, new byte[] {1, 2, 3}, "application/octet-stream", "program.exe"),
                 DocumentRejected.Reason.UNSUPPORTED_TYPE, ".exe");
-        assertRejected(() -> extractor.extract(new byte[0], "text/plain", "empty.txt"), DocumentRejected.Reason.EMPTY, "empty");
-        assertRejected(() -> extractor.extract("<html><script>x()</script></html>".getBytes(StandardCharsets.UTF_8),
+        assertRejected(() -> extract(extractor, new byte[0], "text/plain", "empty.txt"), DocumentRejected.Reason.EMPTY, "empty");
+        assertRejected(() -> extract(extractor, "<html><script>x()</script></html>".getBytes(StandardCharsets.UTF_8),
                 "text/html", "only-script.html"), DocumentRejected.Reason.EMPTY, "no text");
+    }
+
+    /** The extractor reads an upload from its temporary file, as the controller hands it over. */
+    private ExtractedText extract(TextExtractor with, byte[] content, String mediaType, String fileName) {
+        try {
+            Path file = Files.createTempFile(uploads, "upload-", ".part");
+            Files.write(file, content);
+            return with.extract(file, mediaType, fileName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertRejected(ThrowingCallable call, DocumentRejected.Reason reason, String message) {

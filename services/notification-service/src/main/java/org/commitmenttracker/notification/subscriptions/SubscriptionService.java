@@ -94,9 +94,9 @@ public class SubscriptionService {
             throw new InvalidSubscriptionException("language applies to e-mail only: give an email too.");
         }
         Pacing pacing = pacing(new Pacing(email == null ? Duration.ZERO : emailGroupWindow, null, null), request);
-        if (store.countOwnedBy(owner) >= limits.maxPerOwner()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "You have " + limits.maxPerOwner()
-                    + " subscriptions, the most one subscriber may have: delete one before creating another.");
+        // Looked at first so that a full owner's request counts no confirmation e-mail; the insert decides.
+        if (!store.hasFreeSlot(owner)) {
+            throw capReached();
         }
         if (email != null) {
             countConfirmation(owner, email.address());
@@ -105,9 +105,9 @@ public class SubscriptionService {
         Instant now = clock.instant();
         Subscription subscription = new Subscription("sub-" + UUID.randomUUID(), owner, name, filter,
                 url == null ? null : new Webhook(url, cipher.seal(secret), null, null), email, pacing, List.of(), true, null,
-                false, SubscriptionFingerprint.of(owner, filter, url, email), now, now);
+                false, SubscriptionFingerprint.of(owner, filter, url, email), null, now, now);
         try {
-            store.insert(subscription);
+            subscription = store.insertInFreeSlot(subscription).orElseThrow(this::capReached);
         } catch (DuplicateKeyException duplicate) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "You already have a subscription with the same criteria, webhook URL and e-mail address.");
@@ -117,6 +117,11 @@ public class SubscriptionService {
             events.publishEvent(new EmailToConfirm(subscription));
         }
         return new Created(subscription, secret);
+    }
+
+    private ResponseStatusException capReached() {
+        return new ResponseStatusException(HttpStatus.CONFLICT, "You have " + limits.maxPerOwner()
+                + " subscriptions, the most one subscriber may have: delete one before creating another.");
     }
 
     private Email newEmail(String address, String language) {

@@ -1,15 +1,21 @@
 package org.commitmenttracker.notification.subscriptions;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.commitmenttracker.notification.secrets.SecretCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -18,16 +24,25 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The {@code subscriptions} collection. Point reads by {@code _id}; the rest are rare (listing, change feed). */
+/**
+ * The {@code subscriptions} collection. Point reads by {@code _id}; the rest are rare (listing, change feed).
+ * <p>The cap on subscriptions per owner holds under concurrent creates, on every replica: an owner has
+ * {@code max-per-owner} slots ({@code "<owner>#<n>"}), a live subscription holds one in its {@code slot} field under a
+ * unique sparse index, and a create inserts its subscription into a free slot, so two creates racing for the last
+ * slot cannot both be stored (the store refuses the second insert) and no counter can drift from what is stored.
+ * A tombstone has no slot.
+ */
 @Repository
 public class SubscriptionStore implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionStore.class);
     private final MongoTemplate mongo;
     private final SecretCipher cipher;
+    private final int slotsPerOwner;
 
-    public SubscriptionStore(MongoTemplate mongo, SecretCipher cipher) {
+    public SubscriptionStore(MongoTemplate mongo, SecretCipher cipher, SubscriptionLimits limits) {
         this.mongo = mongo;
         this.cipher = cipher;
+        this.slotsPerOwner = limits.maxPerOwner();
     }
 
     @Override
@@ -37,7 +52,34 @@ public class SubscriptionStore implements InitializingBean {
         // For real MongoDB: the change feed replicas poll, and listings per owner.
         indexes.createIndex(new Index("updatedAt", Sort.Direction.ASC).named("updatedAt"));
         indexes.createIndex(new Index("owner", Sort.Direction.ASC).named("owner"));
+        indexes.createIndex(new Index("slot", Sort.Direction.ASC).unique().sparse().named("slot"));
         sealPlaintextSecrets();
+        slotUnslottedSubscriptions();
+    }
+
+    /**
+     * Gives the live subscriptions stored before slots existed a slot each, once, oldest first; those of an owner
+     * beyond the cap keep none (they stay, and the owner creates no more until below it).
+     */
+    private void slotUnslottedSubscriptions() {
+        Query unslotted = Query.query(Criteria.where("deleted").is(false).and("slot").exists(false)).with(Sort.by("createdAt"));
+        int slotted = 0;
+        for (Subscription subscription : mongo.find(unslotted, Subscription.class)) {
+            Query stillUnslotted = Query.query(Criteria.where("_id").is(subscription.id()).and("deleted").is(false)
+                    .and("slot").exists(false));
+            Optional<String> placed = inFreeSlot(subscription.owner(), slot -> {
+                try {
+                    return mongo.updateFirst(stillUnslotted, new Update().set("slot", slot), Subscription.class)
+                            .getModifiedCount() > 0 ? Optional.of(slot) : Optional.empty(); // deleted or slotted meanwhile
+                } catch (DuplicateKeyException taken) {
+                    throw new SlotTaken(taken);
+                }
+            });
+            slotted += placed.isPresent() ? 1 : 0;
+        }
+        if (slotted > 0) {
+            log.info("Gave {} subscriptions stored before the cap per owner their slot", slotted);
+        }
     }
 
     /**
@@ -66,9 +108,69 @@ public class SubscriptionStore implements InitializingBean {
         }
     }
 
-    /** Inserts; a {@link org.springframework.dao.DuplicateKeyException} means the fingerprint exists. */
-    public Subscription insert(Subscription subscription) {
-        return mongo.insert(subscription);
+    /**
+     * Inserts {@code subscription} in a free slot of its owner; empty when every slot is taken (the owner has the most
+     * subscriptions allowed). A {@link DuplicateKeyException} means the fingerprint exists.
+     */
+    public Optional<Subscription> insertInFreeSlot(Subscription subscription) {
+        return inFreeSlot(subscription.owner(), slot -> {
+            try {
+                return Optional.of(mongo.insert(subscription.inSlot(slot)));
+            } catch (DuplicateKeyException duplicate) {
+                if (mongo.exists(Query.query(Criteria.where("fingerprint").is(subscription.fingerprint())), Subscription.class)) {
+                    throw duplicate;
+                }
+                throw new SlotTaken(duplicate);
+            }
+        });
+    }
+
+    /**
+     * What {@code write} gives with a slot of {@code owner} that no stored subscription holds, picked at random among the
+     * free ones so that racing writers rarely pick the same; picked again when {@code write} finds it taken meanwhile
+     * ({@link SlotTaken}: each such loss is another writer's success, so this ends). Empty when no slot is free.
+     */
+    private <T> Optional<T> inFreeSlot(String owner, Function<String, Optional<T>> write) {
+        while (true) {
+            List<String> free = freeSlots(owner);
+            if (free.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return write.apply(free.get(ThreadLocalRandom.current().nextInt(free.size())));
+            } catch (SlotTaken taken) {
+                // another writer took this slot since it was read: pick again
+            }
+        }
+    }
+
+    /** Whether {@code owner} has a free slot now (a racing create may still take it). */
+    public boolean hasFreeSlot(String owner) {
+        return !freeSlots(owner).isEmpty();
+    }
+
+    private List<String> freeSlots(String owner) {
+        Query slotted = Query.query(Criteria.where("owner").is(owner).and("slot").exists(true));
+        slotted.fields().include("slot");
+        Set<String> taken = new HashSet<>();
+        for (Document held : mongo.find(slotted, Document.class, Subscription.COLLECTION)) {
+            taken.add(held.getString("slot"));
+        }
+        List<String> free = new ArrayList<>();
+        for (int n = 0; n < slotsPerOwner; n++) {
+            String slot = owner + "#" + n;
+            if (!taken.contains(slot)) {
+                free.add(slot);
+            }
+        }
+        return free;
+    }
+
+    /** The slot an insert picked was taken by a racing create. */
+    private static final class SlotTaken extends RuntimeException {
+        SlotTaken(DuplicateKeyException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     public Subscription save(Subscription subscription) {
@@ -77,11 +179,6 @@ public class SubscriptionStore implements InitializingBean {
 
     public Optional<Subscription> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Subscription.class));
-    }
-
-    /** How many subscriptions {@code owner} has (deleted ones not counted). */
-    public long countOwnedBy(String owner) {
-        return mongo.count(Query.query(Criteria.where("owner").is(owner).and("deleted").is(false)), Subscription.class);
     }
 
     public List<Subscription> ownedBy(String owner) {

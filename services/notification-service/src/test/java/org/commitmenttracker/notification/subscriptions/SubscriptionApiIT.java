@@ -3,14 +3,25 @@ package org.commitmenttracker.notification.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.bson.Document;
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,11 +31,17 @@ import tools.jackson.databind.JsonNode;
 class SubscriptionApiIT {
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    SubscriptionStore store;
+    String owner;
     NotificationApi api;
 
     @BeforeEach
     void subscriber() {
-        api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        owner = "analyst-" + UUID.randomUUID();
+        api = new NotificationApi(port, owner);
     }
 
     @Test
@@ -91,6 +108,63 @@ class SubscriptionApiIT {
         String first = api.get("/api/subscriptions").get(0).get("id").asString();
         assertThat(api.send("DELETE", "/api/subscriptions/" + first, null).statusCode()).isEqualTo(204);
         assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-21\"]}").statusCode()).isEqualTo(201);
+    }
+
+    /**
+     * Creates racing for the last places cannot pass the cap together: of 30 creates started at once by an owner with
+     * 20 places, exactly 20 are stored and the other 10 are refused with the cap's problem.
+     */
+    @Test
+    void concurrentCreatesNeverPassTheCap() throws Exception {
+        int creates = 30;
+        ExecutorService clients = Executors.newFixedThreadPool(creates);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 1; i <= creates; i++) {
+                String body = "{\"name\":\"n\",\"documentIds\":[\"doc-" + i + "\"]}";
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return api.send("POST", "/api/subscriptions", body);
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                statuses.merge(response.statusCode(), 1L, Long::sum);
+                if (response.statusCode() == 409) {
+                    assertThat(api.json(response.body()).get("detail").asString()).contains("20 subscriptions");
+                }
+            }
+            assertThat(statuses).containsExactlyEntriesOf(new TreeMap<>(Map.of(201, 20L, 409, 10L)));
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(api.get("/api/subscriptions")).hasSize(20);
+        String first = api.get("/api/subscriptions").get(0).get("id").asString();
+        assertThat(api.send("DELETE", "/api/subscriptions/" + first, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-31\"]}").statusCode())
+                .as("a deleted subscription frees its place").isEqualTo(201);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-32\"]}").statusCode())
+                .isEqualTo(409);
+    }
+
+    /** Subscriptions stored before slots existed take theirs at start, so they count towards the cap. */
+    @Test
+    void subscriptionsStoredBeforeSlotsExistedCountOnceTheyGetTheirsAtStart() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            api.subscribe("{\"name\":\"n\",\"documentIds\":[\"doc-" + i + "\"]}");
+        }
+        // As they were stored before slots existed.
+        mongo.getCollection(Subscription.COLLECTION).updateMany(new Document("owner", owner),
+                new Document("$unset", new Document("slot", "")));
+
+        store.afterPropertiesSet(); // what a start does
+
+        assertThat(store.ownedBy(owner)).extracting(Subscription::slot).doesNotContainNull().doesNotHaveDuplicates().hasSize(20);
+        assertThat(api.send("POST", "/api/subscriptions", "{\"name\":\"n\",\"documentIds\":[\"doc-21\"]}").statusCode())
+                .isEqualTo(409);
     }
 
     @Test

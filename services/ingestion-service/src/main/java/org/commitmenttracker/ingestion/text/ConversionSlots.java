@@ -1,0 +1,41 @@
+package org.commitmenttracker.ingestion.text;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most so many PDF conversions at once ({@code tracker.ingestion.conversion.pdf-concurrency}), shared by every
+ * request of the service: a conversion takes a slot, waiting for one at most {@code pdf-queue-wait}, and a request
+ * that finds none in that time is refused as {@link DocumentRejected.Reason#BUSY} (503 with {@code Retry-After}).
+ */
+public final class ConversionSlots {
+    private final Semaphore slots;
+    private final Duration wait;
+
+    public ConversionSlots(ConversionLimits limits) {
+        this.slots = new Semaphore(limits.pdfConcurrency(), true);
+        this.wait = limits.pdfQueueWait();
+    }
+
+    /** A slot held until the returned handle is closed. */
+    public Slot take() {
+        try {
+            if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new DocumentRejected(DocumentRejected.Reason.BUSY,
+                        "Too many PDFs are being converted right now: upload it again in a minute.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DocumentRejected(DocumentRejected.Reason.BUSY, "The PDF conversion was interrupted: upload it again.", e);
+        }
+        return slots::release;
+    }
+
+    /** A taken slot; closing gives it back. */
+    @FunctionalInterface
+    public interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
