@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Against the real broker and store: two meetings of one series (synthetic pledges) are registered and analysed;
  * the later one's pledges are linked to the earlier ones they carry on, shown by the lineage endpoint from both
- * ends, and withdrawing the later communiqué removes its links.
+ * ends (to an agency, only its own), and withdrawing the later communiqué removes its links.
  */
 @RegistryIT
 class LineageIT {
@@ -81,6 +81,16 @@ class LineageIT {
         assertThat(repeated.get("documentDate").asString()).isEqualTo("2022-05-20");
         assertThat(repeated.get("relation").asString()).isEqualTo("repeats");
         assertThat(lineage(secondLibrary).get("earlier")).isEmpty();
+
+        // An agency reads the lineage of its own commitments only, and sees only its own among the linked ones.
+        String agency = "lineage-" + run;
+        RegistryFixtures.addAgency(RegistryFixtures.operator(port), agency);
+        RegistryFixtures.assign(RegistryFixtures.operator(port), secondFlood, agency);
+        Http agencyApi = RegistryFixtures.agency(port, agency);
+        HttpResponse<String> own = agencyApi.get("/api/commitments/" + secondFlood + "/lineage");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(RegistryFixtures.json(own).get("earlier")).isEmpty();
+        assertThat(agencyApi.get("/api/commitments/" + firstFlood + "/lineage").statusCode()).isEqualTo(404);
 
         TopicReader.write(Topics.COMMUNIQUES, second, encode(new CommuniqueWithdrawn(second, "published in error",
                 "publisher", Instant.now())));
