@@ -67,7 +67,7 @@ class CommitmentConsumer {
                         pending.register(commitments).forEach(deadLetter); // the commitments before it first
                         try (TraceContext.Scope trace = TraceContext.continueFrom(analysed.traceparent())) {
                             withdrawal.withdrawDropped(analysed);
-                            linker.linkCommunique(analysed.data().documentId()); // its commitments are complete
+                            linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
                         }
                         continue;
                     }

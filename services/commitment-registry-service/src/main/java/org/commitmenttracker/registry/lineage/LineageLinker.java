@@ -1,12 +1,14 @@
 package org.commitmenttracker.registry.lineage;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.commitmenttracker.extraction.engine.Commitment.Kind;
@@ -48,17 +50,24 @@ public class LineageLinker {
     /**
      * Links communiqué {@code documentId}'s commitments that are not withdrawn, as one batch, and stores the links.
      * A redelivery (the same commitments) writes the same links again; a new analysis with other commitments
-     * replaces the communiqué's links.
+     * replaces the communiqué's links. {@code analysed} are the commitments its analysis found: one not registered
+     * yet (its record is on a partition that lags) is left out of the batch, with a warning.
      */
-    public synchronized void linkCommunique(String documentId) {
+    public synchronized void linkCommunique(String documentId, Collection<String> analysed) {
         List<LineageCommitment> communique = communiques(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId))
                 .getOrDefault(documentId, List.of());
+        Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
+        long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
+        if (missing > 0) {
+            log.warn("Linking communiqué {} without {} of its analysed commitments: not registered yet", documentId,
+                    missing);
+        }
         if (stale) {
             rebuildWithout(null);
         }
-        Optional<List<CommitmentLink>> registered = lineage.linksIfRegistered(documentId, communique);
-        if (registered.isPresent()) {
-            links.replace(documentId, ids(communique), registered.get());
+        Optional<List<CommitmentLink>> linked = lineage.linksIfRegistered(documentId, communique);
+        if (linked.isPresent()) {
+            links.replace(documentId, ids(communique), linked.get());
             return;
         }
         if (lineage.holds(documentId)) {
