@@ -32,7 +32,7 @@ class RegistryAccessRules implements AccessRules {
                 .requestMatchers(PUT, "/api/commitments/*/agencies").hasRole(OPERATOR)
                 // Queries; an agency token sees only the commitments assigned to its agency.
                 .requestMatchers(GET, "/api/commitments", "/api/commitments/summary", "/api/commitments/export.csv",
-                        "/api/commitments/*").hasAnyRole(READER, OPERATOR, AGENCY)
+                        "/api/commitments/*", "/api/commitments/*/lineage").hasAnyRole(READER, OPERATOR, AGENCY)
                 // The agency directory and the assignment rules.
                 .requestMatchers(GET, "/api/agencies", "/api/agencies/*").hasAnyRole(READER, OPERATOR)
                 .requestMatchers(PUT, "/api/agencies/*").hasRole(OPERATOR)

@@ -25,6 +25,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.lifecycle.Outcome;
+import org.commitmenttracker.registry.lineage.LineageLinker;
 import org.commitmenttracker.registry.store.Commitments;
 import org.commitmenttracker.registry.store.Commitments.Step;
 import org.commitmenttracker.service.trace.TraceContext;
@@ -39,7 +40,8 @@ import org.springframework.messaging.Message;
  * refreshes the facts of known ones (never their status, history or analysts' corrections), a poll's worth at a
  * time (one read of their commitments, a bulk insert and a bulk write: {@link Commitments#updateAll}); and withdraws
  * those a newer analysis of their document no longer finds ({@code communique.analysed.v1}, after the
- * registrations before it in the poll). A record that is not a valid event is dead-lettered with the reason
+ * registrations before it in the poll), then links the document's commitments to earlier communiqués'
+ * ({@link LineageLinker}). A record that is not a valid event is dead-lettered with the reason
  * ({@link BatchConsumers}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
  * commitments. Both idempotent.
  */
@@ -48,7 +50,7 @@ class CommitmentConsumer {
 
     @Bean
     Consumer<Message<List<byte[]>>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
-                                                        AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
+                                                        LineageLinker linker, AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
                                                         Clock clock, KafkaTemplate<String, byte[]> kafka,
                                                         @Value("${spring.cloud.stream.kafka.bindings.registerCommitments-in-0.consumer.dlq-name}") String deadLetterTopic) {
         return batch -> {
@@ -65,6 +67,7 @@ class CommitmentConsumer {
                         pending.register(commitments).forEach(deadLetter); // the commitments before it first
                         try (TraceContext.Scope trace = TraceContext.continueFrom(analysed.traceparent())) {
                             withdrawal.withdrawDropped(analysed);
+                            linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
                         }
                         continue;
                     }

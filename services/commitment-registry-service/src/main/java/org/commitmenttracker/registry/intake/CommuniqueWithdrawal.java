@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lineage.LineageLinker;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.registry.store.CommitmentStore;
@@ -21,17 +22,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Withdraws commitments, keeping each one's history: all of a withdrawn communiqué, or those a newer analysis
- * of their document no longer finds (never the ones analysts added by hand).
+ * of their document no longer finds (never the ones analysts added by hand). A withdrawn communiqué's lineage
+ * links go with it ({@link LineageLinker#forget}).
  */
 @Service
 class CommuniqueWithdrawal {
     private final MongoTemplate mongo;
     private final Commitments commitments;
+    private final LineageLinker linker;
     private final Clock clock;
 
-    CommuniqueWithdrawal(MongoTemplate mongo, Commitments commitments, Clock clock) {
+    CommuniqueWithdrawal(MongoTemplate mongo, Commitments commitments, LineageLinker linker, Clock clock) {
         this.mongo = mongo;
         this.commitments = commitments;
+        this.linker = linker;
         this.clock = clock;
     }
 
@@ -42,6 +46,7 @@ class CommuniqueWithdrawal {
             commitments.update(commitment.getString("_id"), c -> c.withdraw(actor, "communiqué withdrawn: "
                     + withdrawn.reason(), event.id().toString(), clock.instant()), Traceparent.childOf(event.traceparent()));
         }
+        linker.forget(withdrawn.documentId());
     }
 
     void withdrawDropped(EventEnvelope<CommuniqueAnalysed> event) {

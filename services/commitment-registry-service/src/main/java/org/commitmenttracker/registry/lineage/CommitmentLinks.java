@@ -1,0 +1,95 @@
+package org.commitmenttracker.registry.lineage;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.lineage.CommitmentLink;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.BulkWriteOptions;
+
+/**
+ * Collection {@value #COLLECTION}: one document per link, {@code _id = from|to} (so a redelivered communiqué writes
+ * the same documents again), with both commitments' document ids, the relation, the similarity, the engine version
+ * that linked them and when they were first linked.
+ */
+@Component
+class CommitmentLinks implements InitializingBean {
+    static final String COLLECTION = "commitment_links";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String FROM_DOCUMENT = "fromDocumentId";
+    static final String TO_DOCUMENT = "toDocumentId";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    CommitmentLinks(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The lineage endpoint reads by either end, a withdrawal deletes by either document. */
+    @Override
+    public void afterPropertiesSet() {
+        for (String field : List.of(FROM, TO, FROM_DOCUMENT, TO_DOCUMENT)) {
+            collection().createIndex(Indexes.ascending(field));
+        }
+    }
+
+    static String id(String from, String to) {
+        return from + "|" + to;
+    }
+
+    /**
+     * The links of communiqué {@code documentId} as just made: its links are {@code links} (others from it are
+     * deleted), and links to its commitments that are no longer {@code current} are deleted.
+     */
+    void replace(String documentId, Collection<String> current, List<CommitmentLink> links) {
+        List<String> ids = links.stream().map(l -> id(l.from().id(), l.to().id())).toList();
+        collection().deleteMany(Filters.and(Filters.eq(FROM_DOCUMENT, documentId), Filters.nin("_id", ids)));
+        collection().deleteMany(Filters.and(Filters.eq(TO_DOCUMENT, documentId), Filters.nin(TO, current)));
+        if (links.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (CommitmentLink link : links) {
+            Bson update = Updates.combine(Updates.set(FROM, link.from().id()), Updates.set(TO, link.to().id()),
+                    Updates.set(FROM_DOCUMENT, link.from().documentId()), Updates.set(TO_DOCUMENT, link.to().documentId()),
+                    Updates.set("relation", link.relation().label()), Updates.set("similarity", link.similarity()),
+                    Updates.set("engineVersion", CommuniqueAnalyzer.VERSION),
+                    Updates.setOnInsert("linkedAt", clock.instant()));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id(link.from().id(), link.to().id())), update,
+                    new UpdateOptions().upsert(true)));
+        }
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Deletes every link from or to a commitment of {@code documentId}. */
+    void deleteTouching(String documentId) {
+        collection().deleteMany(Filters.or(Filters.eq(FROM_DOCUMENT, documentId), Filters.eq(TO_DOCUMENT, documentId)));
+    }
+
+    /** The links in which {@code commitmentId} is {@code end} ({@value #FROM} or {@value #TO}). */
+    List<Document> withEnd(String end, String commitmentId) {
+        return collection().find(Filters.eq(end, commitmentId)).into(new ArrayList<>());
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+}

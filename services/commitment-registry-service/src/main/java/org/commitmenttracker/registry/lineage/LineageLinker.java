@@ -1,0 +1,137 @@
+package org.commitmenttracker.registry.lineage;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.commitmenttracker.extraction.engine.Commitment.Kind;
+import org.commitmenttracker.extraction.engine.lineage.CommitmentLink;
+import org.commitmenttracker.extraction.engine.lineage.LineageCommitment;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
+import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.DerivedFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Links each communiqué's commitments, once they are all registered, to the earlier commitments of other
+ * communiqués that they repeat, renew or fulfil ({@link RegisteredLineage} over the engine's lineage index), and
+ * keeps the links in {@link CommitmentLinks}. The index is built from the registry's commitments that are not
+ * withdrawn, communiqué by communiqué in date order, on first use after start and after a withdrawal. One
+ * communiqué is linked at a time (the consumer threads share the index).
+ */
+@Service
+public class LineageLinker {
+    private static final Logger log = LoggerFactory.getLogger(LineageLinker.class);
+
+    private final MongoTemplate mongo;
+    private final CommitmentLinks links;
+    private final RegisteredLineage lineage = new RegisteredLineage();
+    private boolean stale = true;
+
+    LineageLinker(MongoTemplate mongo, CommitmentLinks links) {
+        this.mongo = mongo;
+        this.links = links;
+    }
+
+    /**
+     * Links communiqué {@code documentId}'s commitments that are not withdrawn, as one batch, and stores the links.
+     * A redelivery (the same commitments) writes the same links again; a new analysis with other commitments
+     * replaces the communiqué's links. {@code analysed} are the commitments its analysis found: one not registered
+     * yet (its record is on a partition that lags) is left out of the batch, with a warning.
+     */
+    public synchronized void linkCommunique(String documentId, Collection<String> analysed) {
+        List<LineageCommitment> communique = communiques(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId))
+                .getOrDefault(documentId, List.of());
+        Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
+        long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
+        if (missing > 0) {
+            log.warn("Linking communiqué {} without {} of its analysed commitments: not registered yet", documentId,
+                    missing);
+        }
+        if (stale) {
+            rebuildWithout(null);
+        }
+        Optional<List<CommitmentLink>> linked = lineage.linksIfRegistered(documentId, communique);
+        if (linked.isPresent()) {
+            links.replace(documentId, ids(communique), linked.get());
+            return;
+        }
+        if (lineage.holds(documentId)) {
+            rebuildWithout(documentId);
+        }
+        List<CommitmentLink> made = lineage.register(communique);
+        links.replace(documentId, ids(communique), made);
+        log.info("Linked communiqué {}: {} commitments, {} links to earlier ones", documentId, communique.size(),
+                made.size());
+    }
+
+    /**
+     * Forgets withdrawn communiqué {@code documentId} (its commitments are withdrawn already): deletes the links
+     * from and to its commitments, and builds the index again without it before the next communiqué is linked.
+     */
+    public synchronized void forget(String documentId) {
+        links.deleteTouching(documentId);
+        stale = true;
+    }
+
+    private void rebuildWithout(String documentId) {
+        Criteria live = documentId == null ? new Criteria() : Criteria.where(DerivedFields.DOCUMENT_ID).ne(documentId);
+        Map<String, List<LineageCommitment>> all = communiques(live);
+        lineage.rebuild(List.copyOf(all.values()));
+        stale = false;
+        log.info("Lineage index built: {} communiqués, {} commitments", all.size(), lineage.size());
+    }
+
+    /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */
+    private Map<String, List<LineageCommitment>> communiques(Criteria criteria) {
+        Query query = Query.query(new Criteria().andOperator(criteria,
+                Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name())));
+        query.fields().exclude("history");
+        return mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
+                .filter(c -> c.facts() != null && c.facts().documentId() != null)
+                .sorted(Comparator.comparing((Commitment c) -> c.facts().documentDate(),
+                                Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                        .thenComparing(c -> c.facts().documentId())
+                        .thenComparingInt(c -> c.facts().ordinal())
+                        .thenComparing(Commitment::id))
+                .collect(Collectors.groupingBy(c -> c.facts().documentId(), LinkedHashMap::new,
+                        Collectors.mapping(LineageLinker::lineageCommitment, Collectors.toList())));
+    }
+
+    /** A registered commitment as the index sees it; the language is told by its characters. */
+    static LineageCommitment lineageCommitment(Commitment commitment) {
+        ExtractedFacts facts = commitment.facts();
+        return new LineageCommitment(facts.documentId(), facts.documentDate(), null, facts.parties(),
+                facts.organisations(), kind(facts.kind()), commitment.id(), facts.text());
+    }
+
+    /** The engine's kind of an extracted commitment; none for one an analyst added by hand. */
+    private static Kind kind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "bullet" -> Kind.BULLET;
+            case "narrative" -> Kind.NARRATIVE;
+            default -> null;
+        };
+    }
+
+    private static List<String> ids(List<LineageCommitment> communique) {
+        return communique.stream().map(LineageCommitment::id).toList();
+    }
+}
