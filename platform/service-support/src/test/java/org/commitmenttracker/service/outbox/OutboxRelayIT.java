@@ -192,9 +192,15 @@ class OutboxRelayIT {
         assertThat(down.failedSinceLastSweep()).as("a failed sweep asks for the next one").isTrue();
 
         OutboxRelay up = relay(TestStack.get().kafkaBootstrapServers(), Duration.ofSeconds(30));
-        assertThat(up.sweep()).isEqualTo(2 * EVENTS_PER_DOCUMENT);
-        assertThat(up.failedSinceLastSweep()).as("a clean sweep leaves the next to the idle interval").isFalse();
+        // A loaded machine may see the first send time out (the broker still creating the topic): the events then
+        // wait for the next sweep, which is what sweeps are for.
+        int published = 0;
+        for (int sweep = 0; sweep < 5 && published < 2 * EVENTS_PER_DOCUMENT; sweep++) {
+            published += up.sweep();
+        }
+        assertThat(published).isEqualTo(2 * EVENTS_PER_DOCUMENT);
         assertThat(up.sweep()).isZero();
+        assertThat(up.failedSinceLastSweep()).as("a clean sweep leaves the next to the idle interval").isFalse();
         assertThat(TopicReader.readUntil(topic, records -> records.size() >= 2 * EVENTS_PER_DOCUMENT,
                 Duration.ofSeconds(30), Duration.ofSeconds(2))).hasSize(2 * EVENTS_PER_DOCUMENT);
         down.destroy();
