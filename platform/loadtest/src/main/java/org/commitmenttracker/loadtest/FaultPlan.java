@@ -32,9 +32,9 @@ record FaultPlan(List<Fault> faults) {
 
     /**
      * The default order puts the receiver first, while webhooks surely flow (after a kill of notification its killed
-     * consumers keep the partitions until the broker's session timeout, 45 s, and its claimed deliveries wait for
-     * their lease: a receiver failure then would meet no delivery), then the registry, whose own 45 s then overlap
-     * the faults after it rather than the drain.
+     * consumers keep the partitions until their session timeout, 10 s, and its claimed deliveries wait for their
+     * lease: a receiver failure then would meet no delivery), then the registry, whose recovery then overlaps the
+     * faults after it rather than the drain.
      */
     static List<Fault> all(boolean durableStore) {
         List<Fault> faults = new ArrayList<>();

@@ -287,18 +287,19 @@ public final class LoadDriver {
         issuer = LocalIssuer.generate();
         Path publicKey = issuer.writePublicKey(out.resolve("token-public-key.pem"));
         log("starting the broker and the store (%s)…", options.store());
-        Map<String, String> env = Map.of(
-                "TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.newSecretsKey(),
-                "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true",
-                "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
-                "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000",
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.newSecretsKey()),
+                Map.entry("TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true"),
+                Map.entry("TRACKER_DEADLINES_INITIAL_DELAY", "1h"),
+                Map.entry("TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000"),
                 // A receiver failure of a few seconds must not push its deliveries to the default schedule's
                 // 5-minute retry: retries within a run's drain (the settle cap is derived from them).
-                "TRACKER_WEBHOOKS_RETRYDELAYS", SettleCap.STARTED_PLATFORM.retryDelaysSetting(),
-                "TRACKER_WEBHOOKS_BREAKEROPENFOR", "5s",
+                Map.entry("TRACKER_WEBHOOKS_RETRYDELAYS", SettleCap.STARTED_PLATFORM.retryDelaysSetting()),
+                Map.entry("TRACKER_WEBHOOKS_BREAKEROPENFOR", "5s"),
+                Map.entry("TRACKER_KAFKA_SESSION_TIMEOUT_MS", String.valueOf(SettleCap.STARTED_PLATFORM.sessionTimeout().toMillis())),
                 // The synthetic communiqués are variants of one text by construction (years shifted, one bullet
                 // added): only identical texts count as the same here, so every variant is stored and announced.
-                "TRACKER_INGESTION_NEAR_DUPLICATE_SIMILARITY", "1.0");
+                Map.entry("TRACKER_INGESTION_NEAR_DUPLICATE_SIMILARITY", "1.0"));
         platform = StartedPlatform.start(options.projectRoot(), options.servicesRoot(), out,
                 options.store().equals("h2") ? out.resolve("store/loadtest.h2") : null, publicKey, env, processes::track);
         closing.add(platform);

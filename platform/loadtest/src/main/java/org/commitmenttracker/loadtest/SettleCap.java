@@ -9,13 +9,13 @@ import java.util.Map;
 /**
  * How long the drain waits, with nothing settling, before it calls what is left unsettled: the longest one alert
  * may wait for its next step once the faults are over, on a platform that works, derived from the delivery settings
- * the driver starts notification with and the broker's consumer session timeout:
+ * the driver starts notification with and the services' consumer session timeout:
  * <pre>
- *   consumer session timeout   a killed consumer's partitions go to the restarted one only after it (45 s)
+ *   consumer session timeout   a killed consumer's partitions go to the restarted one only after it (10 s)
  * + lease + sweep interval     a killed notification's claimed deliveries are free again and found (15 s + 5 s)
  * + longest retry delay × (1 + jitter)   a delivery that failed during a fault is tried again (60 s × 1.2)
  * + attempt timeout            that attempt ends (15 s)
- * = 152 s
+ * = 117 s
  * </pre>
  * The cap is counted from the last time anything settled (the outstanding count fell), so that a slow machine
  * working through the backlog the faults and the load left is late, not failed; the driver's {@code --drain} is the
@@ -26,7 +26,7 @@ record SettleCap(Duration sessionTimeout, Duration lease, Duration sweepInterval
                  Duration attemptTimeout) {
 
     /** What the driver's platform runs with (its environment in {@link LoadDriver}, notification's defaults otherwise). */
-    static final SettleCap STARTED_PLATFORM = new SettleCap(Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(5),
+    static final SettleCap STARTED_PLATFORM = new SettleCap(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(5),
             new Duration[]{Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                     Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60)}, 0.2, Duration.ofSeconds(15));
 
