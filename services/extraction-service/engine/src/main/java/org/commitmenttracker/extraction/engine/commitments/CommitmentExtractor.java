@@ -118,7 +118,9 @@ public final class CommitmentExtractor {
             found.add(new NamedInstruments.Found(Math.max(0, text.indexOf(title)), title));
         }
         found.sort(java.util.Comparator.comparingInt(NamedInstruments.Found::start));
-        return List.copyOf(new java.util.LinkedHashSet<>(found.stream().map(NamedInstruments.Found::title).toList()));
+        List<String> titles = List.copyOf(new java.util.LinkedHashSet<>(found.stream().map(NamedInstruments.Found::title).toList()));
+        // "the Ten-Point Consensus" after "the OAS Ten-Point Consensus": the same instrument, named short.
+        return titles.stream().filter(title -> titles.stream().noneMatch(other -> other.endsWith(" " + title))).toList();
     }
 
     /** A signed document is listed by its title: the brackets and a closing mark are not part of it. */
