@@ -34,6 +34,7 @@ public final class CommitmentExtractor {
     private final InstrumentTitles titles;
     private final NamedInstruments namedInstruments;
     private final UnquotedInstruments unquotedInstruments;
+    private final List<String> signedInText;
 
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
@@ -43,6 +44,7 @@ public final class CommitmentExtractor {
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
         this.namedInstruments = new NamedInstruments(profile.lexicon());
         this.unquotedInstruments = new UnquotedInstruments(profile.lexicon());
+        this.signedInText = profile.lexicon().listOrEmpty("signed.in-text");
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
@@ -65,16 +67,44 @@ public final class CommitmentExtractor {
                 draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(),
                         item.paragraph().sources(), subject);
             } else if (block instanceof Block.Prose prose) {
-                Paragraph paragraph = prose.paragraph();
-                for (NarrativeFinder.Found found : narratives.find(paragraph)) {
-                    Span span = trimmed(paragraph.text(), found.span());
-                    draft.add(Commitment.Kind.NARRATIVE, prose.section(), paragraph.text().substring(span.start(), span.end()),
-                            paragraph.folded().substring(span.start(), span.end()),
-                            paragraph.sources().slice(span.start(), span.end()), found.subject());
-                }
+                addNarratives(draft, prose.section(), prose.paragraph());
+                signed.addAll(signedInRunningText(prose.paragraph()));
+            } else if (block instanceof Block.Item item && item.list() == ListKind.UNMARKED) {
+                // "（一）双方将…" under a part without lead-in: no agreed item, but a paragraph of running text.
+                addNarratives(draft, item.section(), item.paragraph());
             }
         }
         return new Extraction(draft.commitments, signed);
+    }
+
+    /**
+     * "会谈后，双方签署了《…协定》和《…备忘录》": the titles a sentence of running text reports as signed, after
+     * a signing verb in the past ({@code signed.in-text}); "双方将签署《…》" is a pledge, not a signing.
+     */
+    private List<String> signedInRunningText(Paragraph paragraph) {
+        List<String> found = new ArrayList<>();
+        if (signedInText.isEmpty()) {
+            return found;
+        }
+        String folded = paragraph.folded();
+        for (Span sentence : new Sentences(profile.punctuation()).sentences(folded)) {
+            String text = folded.substring(sentence.start(), sentence.end());
+            int cue = signedInText.stream().mapToInt(text::indexOf).filter(at -> at >= 0).min().orElse(-1);
+            if (cue >= 0) {
+                int from = sentence.start() + cue;
+                found.addAll(titles.in(paragraph.text().substring(from, sentence.end()), folded.substring(from, sentence.end())));
+            }
+        }
+        return found;
+    }
+
+    private void addNarratives(Draft draft, Integer section, Paragraph paragraph) {
+        for (NarrativeFinder.Found found : narratives.find(paragraph)) {
+            Span span = trimmed(paragraph.text(), found.span());
+            draft.add(Commitment.Kind.NARRATIVE, section, paragraph.text().substring(span.start(), span.end()),
+                    paragraph.folded().substring(span.start(), span.end()),
+                    paragraph.sources().slice(span.start(), span.end()), found.subject());
+        }
     }
 
     /** The subjects opening an item's sentences together ("中方感谢…。阿方将…" binds both), or null. */

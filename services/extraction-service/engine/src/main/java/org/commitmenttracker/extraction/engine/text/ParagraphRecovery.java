@@ -261,6 +261,11 @@ public final class ParagraphRecovery {
                 // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
                 return true;
             }
+            if (!profile.spacedWords() && lineBreak && partTitle && !hasSentenceEnd && lastLineShort
+                    && !profile.punctuation().breaksClause(last)) {
+                // "二、务实合作" over "双方将…": a part's title on a short line of its own, then its text.
+                return true;
+            }
             if (piece.gap() == Gap.NEWLINE && !afterUnit && newlinesWrapParagraphs) {
                 // A single newline inside a paragraph of such a copy ("Министры иностранных\nдел …") is a
                 // space, not the end of a heading; a marker or the next number after a unit end was seen above.
