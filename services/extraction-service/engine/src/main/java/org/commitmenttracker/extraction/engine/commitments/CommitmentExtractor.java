@@ -88,11 +88,23 @@ public final class CommitmentExtractor {
         }
         String folded = paragraph.folded();
         for (Span sentence : new Sentences(profile.punctuation()).sentences(folded)) {
-            String text = folded.substring(sentence.start(), sentence.end());
-            int cue = signedInText.stream().mapToInt(text::indexOf).filter(at -> at >= 0).min().orElse(-1);
+            String sentenceText = folded.substring(sentence.start(), sentence.end());
+            int cue = signedInText.stream().mapToInt(sentenceText::indexOf).filter(at -> at >= 0).min().orElse(-1);
             if (cue >= 0) {
                 int from = sentence.start() + cue;
-                found.addAll(titles.in(paragraph.text().substring(from, sentence.end()), folded.substring(from, sentence.end())));
+                String text = paragraph.text().substring(from, sentence.end());
+                List<String> named = instruments(text, folded.substring(from, sentence.end()));
+                if (named.isEmpty()) {
+                    continue;
+                }
+                // The names the verb governs: up to the clause break after the first one ("…, в соответствии с
+                // которым …" goes on about something else).
+                int limit = text.indexOf(named.get(0)) + named.get(0).length();
+                while (limit < text.length() && !profile.punctuation().breaksClause(text.charAt(limit))) {
+                    limit++;
+                }
+                int end = limit;
+                named.stream().filter(title -> text.indexOf(title) >= 0 && text.indexOf(title) < end).forEach(found::add);
             }
         }
         return found;
