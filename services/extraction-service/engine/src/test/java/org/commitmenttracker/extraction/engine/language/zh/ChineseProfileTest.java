@@ -159,4 +159,17 @@ class ChineseProfileTest {
         assertThat(analysis.signedInstruments()).allMatch(t -> t.startsWith("中智") && !t.contains("航空"));
         assertThat(analysis.commitments().get(4).instruments()).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中国和秘鲁联合声明（摘要）\n　　2024年11月15日，两国元首举行会谈。\n　　七、双方将加强人文交流，互办文化年。八、双方同意在联合国框架内加强协调。\n",
+            "中國和秘魯聯合聲明（摘要）\n　　2024年11月15日，兩國元首舉行會談。\n　　七、雙方將加強人文交流，互辦文化年。八、雙方同意在聯合國框架內加強協調。\n",
+    })
+    void readsAnExcerptThatStartsAtALaterPartAndPartNumbersInlineInRunningText(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("pe-2024", text));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(7, 8);
+        assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
+        assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
+    }
 }
