@@ -19,9 +19,10 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  * Convention on …"). An acronym in brackets inside the title that more title words follow belongs to it ("United
  * Nations (UN) Charter"); one after it is its alias, not another instrument. A title in quotation marks is taken
  * as quoted. Every word comes from the lexicon ({@code instrument.noun}, {@code instrument.numbered-noun},
- * {@code instrument.acronym},
- * {@code instrument.qualifier}, {@code instrument.connector}). A bare noun ("the Agreement") and lowercase
- * mentions ("the agreement") are no names. Linear in the text: each word is read a bounded number of times.
+ * {@code instrument.acronym}, {@code instrument.qualifier}, {@code instrument.connector}). A bare noun ("the
+ * Agreement") and lowercase mentions ("the agreement") are no names. Linear in the text: a title is tried only
+ * where a determiner, possessive, acronym or capitalised word opens one, and reads at most {@value #MAX_WORDS}
+ * words.
  */
 public final class NamedInstruments {
     private static final int MAX_WORDS = 40;
