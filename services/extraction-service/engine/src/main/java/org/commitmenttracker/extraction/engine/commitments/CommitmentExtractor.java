@@ -34,6 +34,7 @@ public final class CommitmentExtractor {
     private final InstrumentTitles titles;
     private final NamedInstruments namedInstruments;
     private final UnquotedInstruments unquotedInstruments;
+    private final List<String> signedInText;
 
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
@@ -43,6 +44,7 @@ public final class CommitmentExtractor {
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
         this.namedInstruments = new NamedInstruments(profile.lexicon());
         this.unquotedInstruments = new UnquotedInstruments(profile.lexicon());
+        this.signedInText = profile.lexicon().listOrEmpty("signed.in-text");
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
@@ -65,16 +67,56 @@ public final class CommitmentExtractor {
                 draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(),
                         item.paragraph().sources(), subject);
             } else if (block instanceof Block.Prose prose) {
-                Paragraph paragraph = prose.paragraph();
-                for (NarrativeFinder.Found found : narratives.find(paragraph)) {
-                    Span span = trimmed(paragraph.text(), found.span());
-                    draft.add(Commitment.Kind.NARRATIVE, prose.section(), paragraph.text().substring(span.start(), span.end()),
-                            paragraph.folded().substring(span.start(), span.end()),
-                            paragraph.sources().slice(span.start(), span.end()), found.subject());
-                }
+                addNarratives(draft, prose.section(), prose.paragraph());
+                signed.addAll(signedInRunningText(prose.paragraph()));
+            } else if (block instanceof Block.Item item && item.list() == ListKind.UNMARKED) {
+                // "（一）双方将…" under a part without lead-in: no agreed item, but a paragraph of running text.
+                addNarratives(draft, item.section(), item.paragraph());
             }
         }
         return new Extraction(draft.commitments, signed);
+    }
+
+    /**
+     * "会谈后，双方签署了《…协定》和《…备忘录》": the titles a sentence of running text reports as signed, after
+     * a signing verb in the past ({@code signed.in-text}); "双方将签署《…》" is a pledge, not a signing.
+     */
+    private List<String> signedInRunningText(Paragraph paragraph) {
+        List<String> found = new ArrayList<>();
+        if (signedInText.isEmpty()) {
+            return found;
+        }
+        String folded = paragraph.folded();
+        for (Span sentence : new Sentences(profile.punctuation()).sentences(folded)) {
+            String sentenceText = folded.substring(sentence.start(), sentence.end());
+            int cue = signedInText.stream().mapToInt(sentenceText::indexOf).filter(at -> at >= 0).min().orElse(-1);
+            if (cue >= 0) {
+                int from = sentence.start() + cue;
+                String text = paragraph.text().substring(from, sentence.end());
+                List<String> named = instruments(text, folded.substring(from, sentence.end()));
+                if (named.isEmpty()) {
+                    continue;
+                }
+                // The names the verb governs: up to the clause break after the first one ("…, в соответствии с
+                // которым …" goes on about something else).
+                int limit = text.indexOf(named.get(0)) + named.get(0).length();
+                while (limit < text.length() && !profile.punctuation().breaksClause(text.charAt(limit))) {
+                    limit++;
+                }
+                int end = limit;
+                named.stream().filter(title -> text.indexOf(title) >= 0 && text.indexOf(title) < end).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private void addNarratives(Draft draft, Integer section, Paragraph paragraph) {
+        for (NarrativeFinder.Found found : narratives.find(paragraph)) {
+            Span span = trimmed(paragraph.text(), found.span());
+            draft.add(Commitment.Kind.NARRATIVE, section, paragraph.text().substring(span.start(), span.end()),
+                    paragraph.folded().substring(span.start(), span.end()),
+                    paragraph.sources().slice(span.start(), span.end()), found.subject());
+        }
     }
 
     /** The subjects opening an item's sentences together ("中方感谢…。阿方将…" binds both), or null. */
@@ -118,7 +160,9 @@ public final class CommitmentExtractor {
             found.add(new NamedInstruments.Found(Math.max(0, text.indexOf(title)), title));
         }
         found.sort(java.util.Comparator.comparingInt(NamedInstruments.Found::start));
-        return List.copyOf(new java.util.LinkedHashSet<>(found.stream().map(NamedInstruments.Found::title).toList()));
+        List<String> titles = List.copyOf(new java.util.LinkedHashSet<>(found.stream().map(NamedInstruments.Found::title).toList()));
+        // "the Ten-Point Consensus" after "the OAS Ten-Point Consensus": the same instrument, named short.
+        return titles.stream().filter(title -> titles.stream().noneMatch(other -> other.endsWith(" " + title))).toList();
     }
 
     /** A signed document is listed by its title: the brackets and a closing mark are not part of it. */

@@ -59,6 +59,18 @@ public final class ParagraphRecovery {
     private record Tokens(List<Piece> pieces, int[] lineColumns, int lineGaps, int blankGaps, boolean indentedItems) {
     }
 
+    /**
+     * "…交流。八、双方…": in a script without spaces a part number after a sentence end inside a run of text
+     * starts a piece of its own, so that the gap before it can be judged like a line break.
+     */
+    private boolean inlinePartAt(String folded, int at) {
+        if (profile.spacedWords() || !profile.punctuation().endsSentenceAt(folded, at - 1)) {
+            return false;
+        }
+        SectionMarker marker = profile.numbering().parse(folded.substring(at, Math.min(folded.length(), at + HEAD_WINDOW)));
+        return marker != null && marker.level() == 1 && !marker.bare();
+    }
+
     private Tokens tokenise(String text, String folded) {
         List<Piece> pieces = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
@@ -92,6 +104,9 @@ public final class ParagraphRecovery {
                 while (end < stop && !Character.isWhitespace(text.charAt(end))) {
                     lineColumns += Characters.columns(text.charAt(end));
                     end++;
+                    if (end < stop && inlinePartAt(folded, end)) {
+                        break;
+                    }
                 }
                 Gap gap = !firstOfLine ? Gap.INLINE : blankSinceLastPiece ? Gap.BLANK : Gap.NEWLINE;
                 int indent = firstOfLine ? at - lineStart : -1;
@@ -261,6 +276,11 @@ public final class ParagraphRecovery {
                 // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
                 return true;
             }
+            if (!profile.spacedWords() && lineBreak && partTitle && !hasSentenceEnd && lastLineShort
+                    && !profile.punctuation().breaksClause(last)) {
+                // "二、务实合作" over "双方将…": a part's title on a short line of its own, then its text.
+                return true;
+            }
             if (piece.gap() == Gap.NEWLINE && !afterUnit && newlinesWrapParagraphs) {
                 // A single newline inside a paragraph of such a copy ("Министры иностранных\nдел …") is a
                 // space, not the end of a heading; a marker or the next number after a unit end was seen above.
@@ -347,7 +367,10 @@ public final class ParagraphRecovery {
         private SectionMarker heading(Piece piece) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1
+            // An excerpt may start at any part ("七、…" first): the first numbered part, with its separator.
+            boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && !marker.bare()
+                    && !profile.spacedWords();
+            boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
             return inSequence && standsAlone ? marker : null;

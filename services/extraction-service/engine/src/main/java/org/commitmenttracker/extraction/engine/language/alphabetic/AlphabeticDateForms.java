@@ -51,6 +51,7 @@ public final class AlphabeticDateForms implements DateForms {
     private final List<String> nameWordsBefore;
     private final List<String> nameContextLeads;
     private final List<String> nameContextWords;
+    private final List<String> partsAlone;
 
     public AlphabeticDateForms(Lexicon lexicon) {
         List<String> monthWords = pairs(lexicon.list("date.month"), (word, value) -> months.put(word, Integer.parseInt(value)));
@@ -70,6 +71,7 @@ public final class AlphabeticDateForms implements DateForms {
         this.nameWordsBefore = lexicon.listOrEmpty("date.name-before");
         this.nameContextLeads = lexicon.listOrEmpty("date.name-context-lead");
         this.nameContextWords = lexicon.listOrEmpty("date.name-context");
+        this.partsAlone = lexicon.listOrEmpty("date.part-alone").stream().map(AlphabeticDateForms::key).toList();
         // Every form starts with a digit or the first letter of one of its words: matching is only tried there.
         for (List<String> words : List.of(monthWords, prefixWords, partWords, relativeWords)) {
             for (String word : words) {
@@ -88,7 +90,7 @@ public final class AlphabeticDateForms implements DateForms {
                 + "|(?<um>" + month + ")" + sp + "(?<ud1>\\d{1,2})(?:" + range + "(?<ud2>\\d{1,2}))?," + sp + "(?<uy>\\d{4})"
                 + "|(?<mm>" + month + ")" + sp + "(?<my>\\d{4})(?:" + sp + yearWord + ")?"
                 + "|(?<r1>\\d{4})" + range + "(?<r2>\\d{4})(?:" + sp + yearsWord + ")?"
-                + "|(?<part>(?iu:" + alternation(partWords) + "))\\s{0,3}(?:(?<py>\\d{4})(?:" + sp + yearWord + ")?|(?<prel>" + relative + "))"
+                + "|(?<part>(?iu:" + alternation(partWords) + "))(?:\\s{0,3}(?:(?<py>\\d{4})(?:" + sp + yearWord + ")?|(?<prel>" + relative + ")))?"
                 + "|(?<rel>" + relative + ")"
                 + "|(?<y>\\d{4})(?:" + sp + "(?<yw>" + yearWord + "))?"
                 + ")(?![\\p{L}\\p{N}])");
@@ -220,8 +222,13 @@ public final class AlphabeticDateForms implements DateForms {
                 return last < first ? null : new Range(LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31));
             }
             if (m.group("part") != null) {
+                if (m.group("py") == null && m.group("prel") == null && !partsAlone.contains(key(m.group("part")))) {
+                    return null;
+                }
+                // "в первом полугодии" without a year: the half of the document's year.
                 Integer year = m.group("py") != null ? Integer.valueOf(plausibleYear(m.group("py")))
-                        : relativeYear(m.group("prel"), documentDate);
+                        : m.group("prel") != null ? relativeYear(m.group("prel"), documentDate)
+                        : documentDate == null ? null : documentDate.getYear();
                 return year == null ? new Range(null, null) : partOfYear(partOf(m), year);
             }
             if (m.group("rel") != null) {

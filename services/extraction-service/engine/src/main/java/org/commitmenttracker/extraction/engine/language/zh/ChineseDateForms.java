@@ -30,6 +30,9 @@ final class ChineseDateForms implements DateForms {
     private final Pattern expression;
     private final Pattern dateline;
     private final Map<String, Integer> relativeYears = new HashMap<>();
+    private final Map<String, Integer> halves = new HashMap<>();
+    private static final String YEAR_DIGITS = "〇零一二三四五六七八九";
+    private static final String NUMERALS = "一二三四五六七八九十";
 
     ChineseDateForms(Lexicon lexicon) {
         String year = quote(lexicon.single("date.year"));
@@ -45,16 +48,29 @@ final class ChineseDateForms implements DateForms {
             relativeWords.add(wordAndOffset[0]);
         }
         String relative = alternation(relativeWords);
+        List<String> halves = new ArrayList<>();
+        for (String entry : lexicon.listOrEmpty("date.half")) {
+            String[] wordAndHalf = entry.split(":");
+            this.halves.put(wordAndHalf[0], Integer.parseInt(wordAndHalf[1]));
+            halves.add(wordAndHalf[0]);
+        }
+        String half = halves.isEmpty() ? "(?!)" : alternation(halves);
+        String end = quote(lexicon.single("date.end"));
+        // Years in digits or in Chinese numerals ("二〇二四年"), months and days too ("十一月三十日").
+        String y = "(?:\\d{4}|[" + YEAR_DIGITS + "]{4})";
+        String md = "(?:\\d{1,2}|[" + NUMERALS + "]{1,3})";
         // Every form starts with a digit or a relative year: saying so first lets most positions fail at once.
-        StringBuilder initials = new StringBuilder("0-9");
+        StringBuilder initials = new StringBuilder("0-9" + YEAR_DIGITS + NUMERALS);
         relativeWords.forEach(word -> initials.append(String.format("\\x{%x}", word.codePointAt(0))));
         this.expression = Pattern.compile("(?<![0-9])(?=[" + initials + "])(?:"
-                + "(?<dRel>" + relative + ")?(?:(?<dYear>\\d{4})" + year + ")?(?<dMonth>\\d{1,2})" + month
-                + "(?<dDay>\\d{1,2})(?:" + range + "(?<dLast>\\d{1,2}))?" + day
-                + "|(?<mYear>\\d{4})" + year + "(?<mMonth>\\d{1,2})" + month + "(?![0-9])"
+                + "(?:(?<hYear>" + y + ")" + year + "|(?<hRel>" + relative + "))(?<half>" + half + ")"
+                + "|(?<eRel>" + relative + ")" + year + "?" + end + "(?<erBefore>" + before + ")?"
+                + "|(?<dRel>" + relative + ")?(?:(?<dYear>" + y + ")" + year + ")?(?<dMonth>" + md + ")" + month
+                + "(?<dDay>" + md + ")(?:" + range + "(?<dLast>" + md + "))?" + day
+                + "|(?<mYear>" + y + ")" + year + "(?<mMonth>" + md + ")" + month + "(?![0-9])(?<mBefore>" + before + ")?"
                 + "|(?<rFirst>\\d{4})" + range + "(?<rLast>\\d{4})(?:" + year + ")?(?![0-9])"
-                + "|(?<eYear>\\d{4})" + yearEnd + "(?<eBefore>" + before + ")?"
-                + "|(?<yYear>\\d{4})" + year + "(?<yBefore>" + before + ")?"
+                + "|(?<eYear>" + y + ")" + yearEnd + "(?<eBefore>" + before + ")?"
+                + "|(?<yYear>" + y + ")" + year + "(?<yBefore>" + before + ")?"
                 + "|(?<rel>" + relative + "))");
         this.dateline = Pattern.compile("(?<![0-9])(\\d{1,2})" + month + "(\\d{1,2})" + day
                 + quote(lexicon.single("dateline.end")));
@@ -88,19 +104,35 @@ final class ChineseDateForms implements DateForms {
     /** The day range a match denotes; null when it is no date after all (year 0042, 31 February …). */
     private Range resolve(Matcher m, LocalDate documentDate) {
         try {
+            if (m.group("half") != null) {
+                Integer year = yearOf(m.group("hYear"), m.group("hRel"), documentDate, false);
+                if (year == null) {
+                    return new Range(null, null);
+                }
+                return halves.get(m.group("half")) == 1 ? new Range(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30))
+                        : new Range(LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31));
+            }
+            if (m.group("eRel") != null) {
+                Integer year = yearOf(null, m.group("eRel"), documentDate, false);
+                if (year == null) {
+                    return new Range(null, null);
+                }
+                return new Range(m.group("erBefore") != null ? null : LocalDate.of(year, 12, 1), LocalDate.of(year, 12, 31));
+            }
             if (m.group("dMonth") != null) {
                 Integer year = yearOf(m.group("dYear"), m.group("dRel"), documentDate, true);
                 if (year == null) {
                     return new Range(null, null);
                 }
-                int month = Integer.parseInt(m.group("dMonth"));
-                LocalDate first = LocalDate.of(year, month, Integer.parseInt(m.group("dDay")));
-                LocalDate last = m.group("dLast") == null ? first : LocalDate.of(year, month, Integer.parseInt(m.group("dLast")));
+                int month = number(m.group("dMonth"));
+                LocalDate first = LocalDate.of(year, month, number(m.group("dDay")));
+                LocalDate last = m.group("dLast") == null ? first : LocalDate.of(year, month, number(m.group("dLast")));
                 return last.isBefore(first) ? null : new Range(first, last);
             }
             if (m.group("mYear") != null) {
-                YearMonth month = YearMonth.of(plausibleYear(m.group("mYear")), Integer.parseInt(m.group("mMonth")));
-                return new Range(month.atDay(1), month.atEndOfMonth());
+                YearMonth month = YearMonth.of(plausibleYear(m.group("mYear")), number(m.group("mMonth")));
+                return m.group("mBefore") != null ? new Range(null, month.atDay(1).minusDays(1))
+                        : new Range(month.atDay(1), month.atEndOfMonth());
             }
             if (m.group("rFirst") != null) {
                 int first = plausibleYear(m.group("rFirst"));
@@ -137,10 +169,27 @@ final class ChineseDateForms implements DateForms {
         return documentYearByDefault ? documentDate.getYear() : null;
     }
 
-    private static int plausibleYear(String digits) {
-        int year = Integer.parseInt(digits);
+    /** A month or day in digits or in Chinese numerals ("11", "十一"). */
+    private static int number(String written) {
+        if (Character.isDigit(written.charAt(0))) {
+            return Integer.parseInt(written);
+        }
+        if (!ChineseNumerals.isNumeral(written)) {
+            throw new IllegalArgumentException("Not a numeral: " + written);
+        }
+        return ChineseNumerals.parse(written);
+    }
+
+    /** A year in digits or digit by digit in Chinese numerals ("二〇二四", "二零二四"). */
+    private static int plausibleYear(String written) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : written.toCharArray()) {
+            int value = YEAR_DIGITS.indexOf(c);
+            digits.append(value < 0 ? Character.toString(c) : Integer.toString(value == 1 ? 0 : value > 1 ? value - 1 : 0));
+        }
+        int year = Integer.parseInt(digits.toString());
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new IllegalArgumentException("Not a year of this genre: " + digits);
+            throw new IllegalArgumentException("Not a year of this genre: " + written);
         }
         return year;
     }

@@ -193,6 +193,10 @@ class RussianProfileTest {
             "встреча 1 апреля|1 апреля|2023-04-01|2023-04-01|false",
             "в следующем году|в следующем году|2024-01-01|2024-12-31|false",
             "в первом полугодии 2025 года|в первом полугодии 2025 года|2025-01-01|2025-06-30|false",
+            "до конца 2025 года|до конца 2025 года|null|2025-12-31|false",
+            "в 2026 году|в 2026 году|2026-01-01|2026-12-31|false",
+            "провести в первом полугодии консультации|в первом полугодии|2023-01-01|2023-06-30|false",
+            "провести во втором полугодии форум|во втором полугодии|2023-07-01|2023-12-31|false",
             "от 16 июля 2001 г.|16 июля 2001 г.|2001-07-16|2001-07-16|true",
     })
     void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
@@ -205,8 +209,56 @@ class RussianProfileTest {
             "Повестки дня в области устойчивого развития на период до 2030 года",
             "около 2000 предприятий",
             "31 февраля 2023 года",
+            "в начале переговоров",
+            "в первой половине дня",
     })
     void leavesNumbersAndNamesThatAreNoDeadlinesAlone(String text) {
         assertThat(DATES.find(text, text, DOCUMENT)).isEmpty();
+    }
+
+    private static final String AGREED_LISTS = """
+            Совместное заявление Российской Федерации и Республики Казахстан
+
+            Астана, 12 марта 2025 года
+
+            Стороны договорились:
+
+            — до конца 2025 года завершить согласование «Соглашения о сотрудничестве в области образования»;
+            — в 2026 году провести заседание межправительственной комиссии.
+
+            Стороны договорились:
+            • продолжить работу над «Дорожной картой развития торговли»;
+            • в первом полугодии провести консультации министерств иностранных дел.
+
+            Стороны договорились:
+            1) во втором полугодии 2025 года провести форум регионов;
+            2) к концу 2026 года увеличить товарооборот.
+
+            Главы государств подписали Соглашение о взаимном признании документов об образовании, в соответствии с \
+            которым Стороны будут содействовать академической мобильности. Стороны подписали «Меморандум о \
+            взаимопонимании в области здравоохранения». В 2026 году будет подписано Соглашение о культурных центрах.
+            """;
+
+    @Test
+    void readsAgreedListsMarkedByDashBulletOrNumberWithTheirTitlesDatesAndSignings() {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("ru-kz", AGREED_LISTS));
+
+        List<Commitment> bullets = analysis.commitments().stream().filter(c -> c.kind() == Commitment.Kind.BULLET).toList();
+        assertThat(bullets).extracting(Commitment::text).containsExactly(
+                "до конца 2025 года завершить согласование «Соглашения о сотрудничестве в области образования»;",
+                "в 2026 году провести заседание межправительственной комиссии.",
+                "продолжить работу над «Дорожной картой развития торговли»;",
+                "в первом полугодии провести консультации министерств иностранных дел.",
+                "во втором полугодии 2025 года провести форум регионов;",
+                "к концу 2026 года увеличить товарооборот.");
+        assertThat(bullets.get(0).instruments()).containsExactly("Соглашения о сотрудничестве в области образования");
+        assertThat(bullets.get(2).instruments()).containsExactly("Дорожной картой развития торговли");
+        assertThat(bullets).extracting(c -> c.timeExpressions().stream().map(t -> t.start() + "/" + t.end()).toList())
+                .containsExactly(List.of("null/2025-12-31"), List.of("2026-01-01/2026-12-31"), List.of(),
+                        List.of("2025-01-01/2025-06-30"), List.of("2025-07-01/2025-12-31"), List.of("null/2026-12-31"));
+        // Signed: what running text reports as signed, not what will be signed nor what a clause after it names.
+        assertThat(analysis.signedInstruments()).containsExactly(
+                "Соглашение о взаимном признании документов об образовании",
+                "Меморандум о взаимопонимании в области здравоохранения");
     }
 }

@@ -30,6 +30,18 @@ class ChineseDateFormsTest {
             "今年举行, 今年, 2022-01-01, 2022-12-31, false",
             "明年举行, 明年, 2023-01-01, 2023-12-31, false",
             "去年举行, 去年, 2021-01-01, 2021-12-31, true",
+            // years, months and days in Chinese numerals
+            "于二〇二三年十一月举行, 二〇二三年十一月, 2023-11-01, 2023-11-30, false",
+            "二零二四年三月二十一日签署, 二零二四年三月二十一日, 2024-03-21, 2024-03-21, false",
+            "二〇二四年底前完成, 二〇二四年底前, null, 2024-12-31, false",
+            "二〇二五年举办, 二〇二五年, 2025-01-01, 2025-12-31, false",
+            // halves of a year, the end of a relative year, before a month
+            "2024年上半年举行, 2024年上半年, 2024-01-01, 2024-06-30, false",
+            "明年上半年举行, 明年上半年, 2023-01-01, 2023-06-30, false",
+            "明年下半年举行, 明年下半年, 2023-07-01, 2023-12-31, false",
+            "明年底前完成, 明年底前, null, 2023-12-31, false",
+            "今年年底前完成, 今年年底前, null, 2022-12-31, false",
+            "2024年6月前启动, 2024年6月前, null, 2024-05-31, false",
     })
     void resolvesEachFormToAnInclusiveDayRange(String text, String expression, LocalDate start, LocalDate end, boolean past) {
         assertThat(forms.find(text, text, DOCUMENT)).containsExactly(
@@ -40,6 +52,8 @@ class ChineseDateFormsTest {
     void ignoresNumbersThatAreNoDates() {
         assertThat(forms.find("第27次会晤，5G网络，滨海1号，2022年2月30日，12345年", "第27次会晤，5G网络，滨海1号，2022年2月30日，12345年", DOCUMENT))
                 .isEmpty();
+        String numerals = "第一次会晤，统一大市场，一带一路，三年来，十二月三十二日";
+        assertThat(forms.find(numerals, numerals, DOCUMENT)).isEmpty();
     }
 
     @Test

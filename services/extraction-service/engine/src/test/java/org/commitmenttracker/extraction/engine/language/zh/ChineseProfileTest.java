@@ -113,4 +113,63 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::kind, Commitment::text).containsExactly(
                 tuple(Commitment.Kind.BULLET, first), tuple(Commitment.Kind.BULLET, second));
     }
+
+    private static final String SUB_ITEMS = """
+            中华人民共和国和智利共和国联合声明
+            　　2024年4月2日，两国元首在北京举行会谈。
+            　　一、政治领域
+            　　（一）双方将保持高层交往。
+            　　(二)中方愿为智方留学生提供奖学金。
+            　　二、经贸合作
+            　　双方商定：
+            　　（一）2025年上半年举行经贸混委会会议；
+            　　（二）二〇二五年底前完成自贸协定升级谈判。
+            　　三、会谈后，双方签署了《中智两国政府关于农业合作的协定》和《中智海关关于检疫合作的备忘录》。双方将签署《中智两国政府关于航空运输的协定》。
+            """;
+
+    private static final String SUB_ITEMS_TRADITIONAL = """
+            中華人民共和國和智利共和國聯合聲明
+            　　2024年4月2日，兩國元首在北京舉行會談。
+            　　一、政治領域
+            　　（一）雙方將保持高層交往。
+            　　(二)中方願為智方留學生提供獎學金。
+            　　二、經貿合作
+            　　雙方商定：
+            　　（一）2025年上半年舉行經貿混委會會議；
+            　　（二）二〇二五年底前完成自貿協定升級談判。
+            　　三、會談後，雙方簽署了《中智兩國政府關於農業合作的協定》和《中智海關關於檢疫合作的備忘錄》。雙方將簽署《中智兩國政府關於航空運輸的協定》。
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {SUB_ITEMS, SUB_ITEMS_TRADITIONAL})
+    void readsSubItemsNumberedInBracketsPartTitlesOnTheirOwnLineAndSigningsReportedInRunningText(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("cl-2024", text));
+
+        // Under a part without lead-in, numbered sub-items are running text; after "双方商定：" agreed items.
+        assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, 1), tuple(Commitment.Kind.NARRATIVE, 1),
+                tuple(Commitment.Kind.BULLET, 2), tuple(Commitment.Kind.BULLET, 2), tuple(Commitment.Kind.NARRATIVE, 3));
+        assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> !t.startsWith("（") && !t.startsWith("("));
+        assertThat(analysis.commitments().get(2).timeExpressions()).extracting(t -> t.start() + "/" + t.end())
+                .containsExactly("2025-01-01/2025-06-30");
+        assertThat(analysis.commitments().get(3).timeExpressions()).extracting(t -> t.start() + "/" + t.end())
+                .containsExactly("null/2025-12-31");
+        // Signed: reported with a past signing verb; "将签署" is a pledge, with its instrument.
+        assertThat(analysis.signedInstruments()).hasSize(2);
+        assertThat(analysis.signedInstruments()).allMatch(t -> t.startsWith("中智") && !t.contains("航空"));
+        assertThat(analysis.commitments().get(4).instruments()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中国和秘鲁联合声明（摘要）\n　　2024年11月15日，两国元首举行会谈。\n　　七、双方将加强人文交流，互办文化年。八、双方同意在联合国框架内加强协调。\n",
+            "中國和秘魯聯合聲明（摘要）\n　　2024年11月15日，兩國元首舉行會談。\n　　七、雙方將加強人文交流，互辦文化年。八、雙方同意在聯合國框架內加強協調。\n",
+    })
+    void readsAnExcerptThatStartsAtALaterPartAndPartNumbersInlineInRunningText(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("pe-2024", text));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(7, 8);
+        assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
+        assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
+    }
 }
