@@ -56,7 +56,7 @@ public final class ReportHtml {
         ComplianceGroup summary = report.summary();
         out.append("<h2>").append(escape(lang.label("summary"))).append("</h2>\n<p id=\"compliance-score\" data-assessed=\"")
                 .append(summary.assessed()).append("\" data-total=\"").append(summary.total()).append("\">")
-                .append(escape(lang.label("complianceScore"))).append(": ")
+                .append(escape(lang.label("complianceScore") + lang.label("colon")))
                 .append(escape(summary.compliance() == null ? lang.label("notAssessed") : lang.label("ofAssessed",
                         "score", score(summary.compliance()), "assessed", String.valueOf(summary.assessed()),
                         "total", String.valueOf(summary.total()))))
@@ -129,7 +129,7 @@ public final class ReportHtml {
             out.append("</ul>\n");
         }
         if (!item.evidenceUrls().isEmpty()) {
-            out.append("<p class=\"evidence\">").append(escape(lang.label("evidence"))).append(':');
+            out.append("<p class=\"evidence\">").append(escape((lang.label("evidence") + lang.label("colon")).strip()));
             links(out, item.evidenceUrls());
             out.append("</p>\n");
         }

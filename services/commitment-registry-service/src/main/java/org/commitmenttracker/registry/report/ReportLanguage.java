@@ -7,7 +7,7 @@ import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 /** The report's labels in English and Chinese; commitment texts, notes and names stay as written. */
 public enum ReportLanguage {
     EN("en", Map.ofEntries(
-            Map.entry("title", "Compliance report"), Map.entry("communique", "Communiqué"),
+            Map.entry("title", "Compliance report"), Map.entry("colon", ": "), Map.entry("communique", "Communiqué"),
             Map.entry("date", "Date"), Map.entry("period", "Compliance period"),
             Map.entry("interim", "interim assessment"), Map.entry("final", "final assessment"),
             Map.entry("today", "today's standing (provisional)"), Map.entry("assessment", "Assessment"),
@@ -30,7 +30,7 @@ public enum ReportLanguage {
             Map.entry("SUPERSEDED", "Superseded"), Map.entry("WITHDRAWN", "Withdrawn"),
             Map.entry("convention", "Compliance per commitment: +1 completed, 0 in progress, −1 pledged, stalled or overdue; cancelled and superseded commitments are not assessed."))),
     ZH("zh-CN", Map.ofEntries(
-            Map.entry("title", "履约报告"), Map.entry("communique", "公报"),
+            Map.entry("title", "履约报告"), Map.entry("colon", "："), Map.entry("communique", "公报"),
             Map.entry("date", "日期"), Map.entry("period", "履约评估期"),
             Map.entry("interim", "中期评估"), Map.entry("final", "最终评估"),
             Map.entry("today", "当前状况（暂定）"), Map.entry("assessment", "评估"),
