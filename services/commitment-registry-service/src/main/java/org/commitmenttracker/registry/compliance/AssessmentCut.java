@@ -7,7 +7,8 @@ import java.time.ZoneId;
 /**
  * Where an assessment cuts a commitment's history. An assessment date whose day has ended is assessed at the end of
  * that day ({@code assessed}, figures fixed from then on); one still to come is not assessed yet, and its report
- * shows the statuses as of now. {@code TODAY} is assessed now: a provisional standing.
+ * shows today's statuses. {@code TODAY} is assessed with everything recorded so far (history up to the end of today,
+ * none of which lies ahead): a provisional standing.
  *
  * @param assessmentDate the date asked for
  * @param asOf           the date the statuses are from
@@ -23,14 +24,14 @@ public record AssessmentCut(Assessment assessment, LocalDate assessmentDate, Loc
     public static AssessmentCut of(Assessment assessment, CompliancePeriod period, Instant now, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         if (assessment == Assessment.TODAY) {
-            return new AssessmentCut(assessment, today, today, now, true);
+            return new AssessmentCut(assessment, today, today, endOf(today, zone), true);
         }
         if (period == null) {
             throw new NoCompliancePeriod();
         }
         LocalDate date = period.dateOf(assessment);
         return today.isAfter(date) ? new AssessmentCut(assessment, date, date, endOf(date, zone), true)
-                : new AssessmentCut(assessment, date, today, now, false);
+                : new AssessmentCut(assessment, date, today, endOf(today, zone), false);
     }
 
     /** The end of {@code date}'s last day in {@code zone}: the assessment's cutoff. */

@@ -69,8 +69,8 @@ public class ComplianceInForce {
         if (ids.isEmpty()) {
             return histories;
         }
+        // Read whole: a commitment is read through its record, which has no partial form.
         Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("history");
         mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).forEach(c -> histories.put(c.id(), c.history()));
         return histories;
     }

@@ -70,11 +70,11 @@ class ComplianceRulesTest {
         assertThat(fin.assessed()).isFalse();
         assertThat(fin.assessmentDate()).isEqualTo(period.finalAssessment());
         assertThat(fin.asOf()).isEqualTo(LocalDate.of(2023, 6, 8));
-        assertThat(fin.cutoff()).isEqualTo(afterInterim);
+        assertThat(fin.cutoff()).isEqualTo(Instant.parse("2023-06-09T00:00:00Z")); // today's statuses, all of today
 
         AssessmentCut today = AssessmentCut.of(Assessment.TODAY, null, afterInterim, UTC);
         assertThat(today.assessed()).isTrue();
-        assertThat(today.cutoff()).isEqualTo(afterInterim);
+        assertThat(today.cutoff()).isEqualTo(Instant.parse("2023-06-09T00:00:00Z"));
         assertThatThrownBy(() -> AssessmentCut.of(Assessment.INTERIM, null, afterInterim, UTC))
                 .isInstanceOf(NoCompliancePeriod.class);
         // The cutoff is the end of the day in the registry's zone.
