@@ -13,8 +13,10 @@ import org.commitmenttracker.registry.lifecycle.HistoryEntry;
 
 /**
  * A commitment as it stood at a cutoff (the end of an assessment date), read from its history, so an assessment
- * taken once never changes afterwards: its status then ({@code null}: not registered yet), the percent last
- * reported, and the agencies' reports up to then.
+ * taken once never changes afterwards: its status then, the percent last reported, and the agencies' reports up to
+ * then. A commitment registered only after the cutoff (a communiqué back-filled later, a commitment an analyst added
+ * later) was a commitment of its communiqué all the same, with nothing recorded by then: it counts as registered
+ * (PLEDGED), so a report on an older communiqué covers all its commitments.
  */
 public record StatusAt(CommitmentStatus status, Integer percentComplete, List<HistoryEntry> reports) {
     private static final String AGENCY_ACTOR = "agency:";
@@ -37,8 +39,8 @@ public record StatusAt(CommitmentStatus status, Integer percentComplete, List<Hi
         Integer percent = null;
         List<HistoryEntry> reports = new ArrayList<>();
         for (HistoryEntry entry : history) {
-            if (!entry.at().isBefore(cutoff)) {
-                break; // history is appended in time order
+            if (!entry.at().isBefore(cutoff) && status != null) {
+                break; // history is appended in time order; the registration counts even when later
             }
             status = entry.status();
             if (entry.percentComplete() != null) {
@@ -51,7 +53,7 @@ public record StatusAt(CommitmentStatus status, Integer percentComplete, List<Hi
         return new StatusAt(status, percent, reports);
     }
 
-    /** −1 / 0 / +1 at the cutoff; null when not assessed (not registered yet, cancelled, superseded, withdrawn). */
+    /** −1 / 0 / +1 at the cutoff; null when not assessed (cancelled, superseded, withdrawn). */
     public Integer score() {
         return status == null ? null : ComplianceScore.of(status);
     }

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A communiqué's compliance report at one assessment: every commitment as it stood at the cutoff (status, percent,
  * agency reports and evidence up to then, from history), counts by status and compliance overall and per section,
- * agency, party and topic. Commitments registered after the cutoff did not exist yet and commitments withdrawn by
- * then (false extractions, withdrawn communiqués) are not commitments: both are left out. Pure: built from
- * commitments read with their history.
+ * agency, party and topic. Commitments withdrawn by then (false extractions, withdrawn communiqués) are not
+ * commitments and are left out; one registered after the cutoff counts as pledged ({@link StatusAt}). Pure: built
+ * from commitments read with their history.
  *
  * @param at               {@code interim}, {@code final} or {@code today}
  * @param assessmentDate   the date asked for

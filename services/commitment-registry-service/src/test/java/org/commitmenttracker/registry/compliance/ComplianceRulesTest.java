@@ -109,9 +109,11 @@ class ComplianceRulesTest {
         assertThat(atFinal.score()).isEqualTo(1);
         assertThat(atFinal.evidenceUrls()).containsExactly("https://example.org/a", "https://example.org/b");
 
-        StatusAt beforeRegistration = StatusAt.of(c.history(), registered);
-        assertThat(beforeRegistration.status()).isNull();
-        assertThat(beforeRegistration.score()).isNull();
+        // Registered after the cutoff (a communiqué back-filled later): a pledge with nothing recorded by then.
+        StatusAt beforeRegistration = StatusAt.of(c.history(), registered.minusSeconds(86_400));
+        assertThat(beforeRegistration.status()).isEqualTo(CommitmentStatus.PLEDGED);
+        assertThat(beforeRegistration.score()).isEqualTo(-1);
+        assertThat(beforeRegistration.reports()).isEmpty();
         assertThat(StatusAt.needsHistory(c, Instant.parse("2024-01-01T00:00:00Z"))).isFalse();
     }
 

@@ -62,19 +62,20 @@ class ComplianceReportTest {
         AssessmentCut interim = AssessmentCut.of(Assessment.INTERIM, PERIOD, AFTER_FINAL, UTC);
         ComplianceReport report = ComplianceReport.build("doc", PERIOD, interim, UTC, commitments());
 
-        assertThat(report.commitments()).extracting(ComplianceReport.Item::id).containsExactly("c1", "c2", "c3");
+        // c4 was rejected (not a commitment); c5, registered later, counts as a pledge with nothing done by then.
+        assertThat(report.commitments()).extracting(ComplianceReport.Item::id).containsExactly("c1", "c2", "c3", "c5");
         assertThat(report.commitments()).extracting(ComplianceReport.Item::status).containsExactly(
-                CommitmentStatus.COMPLETED, CommitmentStatus.PLEDGED, CommitmentStatus.PLEDGED);
-        assertThat(report.commitments()).extracting(ComplianceReport.Item::score).containsExactly(1, -1, -1);
+                CommitmentStatus.COMPLETED, CommitmentStatus.PLEDGED, CommitmentStatus.PLEDGED, CommitmentStatus.PLEDGED);
+        assertThat(report.commitments()).extracting(ComplianceReport.Item::score).containsExactly(1, -1, -1, -1);
         assertThat(report.commitments().get(1).reports()).as("the report after the interim date is not in it").isEmpty();
         assertThat(report.commitments().get(0).milestones()).singleElement()
                 .extracting(ComplianceReport.MilestoneAt::state).isEqualTo("met");
-        assertThat(report.summary().total()).isEqualTo(3);
-        assertThat(report.summary().assessed()).isEqualTo(3);
-        assertThat(report.summary().compliance()).isCloseTo(-1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.summary().total()).isEqualTo(4);
+        assertThat(report.summary().assessed()).isEqualTo(4);
+        assertThat(report.summary().compliance()).isEqualTo(-0.5);
         assertThat(report.bySection().get("1").compliance()).isEqualTo(0.0);
         assertThat(report.bySection().get("2").compliance()).isEqualTo(-1.0);
-        assertThat(report.byAgency().get("mofcom").total()).isEqualTo(3);
+        assertThat(report.byAgency().get("mofcom").total()).isEqualTo(4);
         assertThat(report.documentTitle()).isEqualTo("联合公报");
         assertThat(report.at()).isEqualTo("interim");
 
@@ -95,7 +96,7 @@ class ComplianceReportTest {
         assertThat(report.asOf()).isEqualTo(LocalDate.of(2023, 3, 1));
         assertThat(report.commitments()).extracting(ComplianceReport.Item::score).containsOnlyNulls();
         assertThat(report.summary().compliance()).isNull();
-        assertThat(report.summary().byStatus()).containsEntry("COMPLETED", 1L).containsEntry("PLEDGED", 2L);
+        assertThat(report.summary().byStatus()).containsEntry("COMPLETED", 1L).containsEntry("PLEDGED", 3L);
         assertThat(ReportHtml.render(report, ReportLanguage.EN)).contains("id=\"not-assessed\"").contains("not assessed");
     }
 
@@ -105,8 +106,8 @@ class ComplianceReportTest {
                 AssessmentCut.of(Assessment.INTERIM, PERIOD, AFTER_FINAL, UTC), UTC, commitments());
         String en = ReportHtml.render(report, ReportLanguage.EN);
         assertThat(en).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">")
-                .contains("Compliance score: -0.33 (3 of 3 assessed)")
-                .contains("<tr data-status=\"PLEDGED\"><td>Pledged</td><td class=\"num\">2</td></tr>")
+                .contains("Compliance score: -0.50 (4 of 4 assessed)")
+                .contains("<tr data-status=\"PLEDGED\"><td>Pledged</td><td class=\"num\">3</td></tr>")
                 .contains("<figure id=\"chart-status\">", "<figure id=\"chart-sections\">", "<figure id=\"chart-agencies\">")
                 .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
                 .contains("双方将举办 &lt;论坛&gt; &amp; 展会。") // the text as written, escaped
@@ -114,10 +115,10 @@ class ComplianceReportTest {
                 .contains("<a rel=\"noopener noreferrer\" href=\"https://example.org/r1\">")
                 .doesNotContain("href=\"javascript:").doesNotContain("<论坛>")
                 .contains("2023年3月前 (Due 2023-03-31: met)");
-        assertThat(en.split("<article class=\"commitment\"", -1)).hasSize(4);
+        assertThat(en.split("<article class=\"commitment\"", -1)).hasSize(5);
 
         String zh = ReportHtml.render(report, ReportLanguage.ZH);
-        assertThat(zh).contains("<html lang=\"zh-CN\">").contains("履约报告").contains("履约得分：-0.33（3 项中已评估 3 项）")
+        assertThat(zh).contains("<html lang=\"zh-CN\">").contains("履约报告").contains("履约得分：-0.50（4 项中已评估 4 项）")
                 .contains("已承诺").contains("中期评估").contains("双方将举办 &lt;论坛&gt; &amp; 展会。");
         assertThatThrownBy(() -> ReportLanguage.parse("fr")).hasMessageContaining("lang must be en or zh");
     }
