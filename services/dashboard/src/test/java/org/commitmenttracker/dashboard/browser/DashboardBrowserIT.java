@@ -379,6 +379,34 @@ class DashboardBrowserIT {
     /** Not a timed assertion (the host is shared): the figure goes to docs/performance.md, "Dashboard". */
     @Test
     @Order(8)
+    void theComplianceReportShowsTheRegistrysFiguresAsOnTheInterimDate() throws Exception {
+        JsonNode interim = platform.get(Service.REGISTRY, "/api/communiques/" + documentId + "/report?at=interim");
+        assertThat(interim.get("assessed").asBoolean()).as("the seed's interim date is long past").isTrue();
+        JsonNode summary = interim.get("summary");
+
+        browser.signIn(READER);
+        browser.show("report/" + documentId + "?at=interim", "report");
+        assertThat(browser.find("#report-total").getAttribute("data-total")).isEqualTo(summary.get("total").asString());
+        assertThat(browser.find("#report-compliance").getAttribute("data-assessed")).isEqualTo(summary.get("assessed").asString());
+        assertThat(browser.find("#report-compliance").getText())
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", summary.get("compliance").asDouble()));
+        assertThat(browser.findAll("#report-commitments article")).hasSize(interim.get("commitments").size());
+        assertThat(browser.findAll("#report-chart-compliance-sections .bar-row")).hasSize(interim.get("bySection").size());
+        // Reported in progress today (test 5), after the interim date: the interim report shows it as it was then.
+        String expo = "#report-commitments article[data-id='" + expoCommitmentId + "']";
+        assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("PLEDGED");
+
+        browser.show("report/" + documentId + "?at=today", "report");
+        assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+        browser.find("#language-toggle").click();
+        browser.awaitView("report");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("履约报告"));
+        browser.find("#language-toggle").click();
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("Compliance report"));
+    }
+
+    @Test
+    @Order(9)
     void firstRenderOfTheOverviewWith1000Commitments() throws Exception {
         int added = 1000 - SEED_COMMITMENTS;
         ExecutorService pool = Executors.newFixedThreadPool(4);
