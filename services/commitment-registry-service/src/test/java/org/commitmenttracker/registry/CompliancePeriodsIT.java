@@ -136,6 +136,7 @@ class CompliancePeriodsIT {
         assertThat(firstItem.get("evidenceUrls").get(0).asString()).isEqualTo("https://example.org/evidence/r-1");
         assertThat(firstItem.get("text").asString()).contains("双方将加强合作");
         assertThat(report.get("bySection").get("2").get("total").asLong()).isEqualTo(3);
+        assertThat(report.get("period").get("final").asString()).isEqualTo(FINAL.toString());
 
         JsonNode today = json(operator.get(path("/report?at=today")));
         assertThat(item(today, first).get("status").asString()).isEqualTo("COMPLETED");

@@ -3,13 +3,15 @@ package org.commitmenttracker.registry.compliance;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A communiqué's compliance period: commitments are assessed on the {@code interim} and {@code finalAssessment}
  * dates, each taken at the end of its day. The default runs from the communiqué's date to the same date a year
  * later (the next regular meeting), with the interim assessment at the midpoint, where the G7 and G20 Research
  * Groups publish their interim reports.
  */
-public record CompliancePeriod(LocalDate start, LocalDate interim, LocalDate finalAssessment) {
+public record CompliancePeriod(LocalDate start, LocalDate interim, @JsonProperty("final") LocalDate finalAssessment) {
 
     public CompliancePeriod {
         if (start == null || interim == null || finalAssessment == null) {
