@@ -7,14 +7,22 @@ import static org.commitmenttracker.registry.RegistryFixtures.assign;
 import static org.commitmenttracker.registry.RegistryFixtures.json;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.EventCodec;
+import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.MutableClock;
 import org.commitmenttracker.testsupport.TestTokens;
+import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Compliance periods and the compliance report over HTTP, with a moved clock: nothing is assessed before the interim
@@ -179,6 +189,28 @@ class CompliancePeriodsIT {
         assertThat(agencyView.get("commitments").valueStream().map(i -> i.get("id").asString())).containsExactly(mine);
         HttpResponse<String> stranger = Http.local(port).as(TestTokens.agency("someone-else")).get(path("/report"));
         assertThat(stranger.statusCode()).as("another agency's communiqué is unknown to it").isEqualTo(404);
+    }
+
+    @Test
+    void anExtractedCommuniqueGetsItsDefaultPeriodFromItsDate() {
+        LocalDate dated = LocalDate.of(2022, 12, 5);
+        String id = "cmt-compliance-" + UUID.randomUUID();
+        TopicReader.write(Topics.COMMITMENTS, id, new EventCodec().encode(EventEnvelope.of(UUID.randomUUID(), "/test",
+                new CommitmentExtracted(id, documentId, "公报", dated, "bullet", 3, 1, "双方将深化合作。", List.of("CN", "RU"),
+                        List.of(), List.of(), List.of(), List.of(), "1"), Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/commitments/" + id).statusCode() == 200);
+
+        JsonNode period = json(operator.get(path("/compliance-period")));
+        assertThat(period.get("source").asString()).isEqualTo("default");
+        assertThat(period.get("start").asString()).isEqualTo("2022-12-05");
+        assertThat(period.get("interim").asString()).isEqualTo("2023-06-05"); // the midpoint
+        assertThat(period.get("final").asString()).isEqualTo("2023-12-05");
+        assertThat(period.get("inForce").asString()).isEqualTo("final");
+        // Back-filled long after both dates: it counts as pledged with nothing done by then (−1), not as unknown.
+        JsonNode summary = summary();
+        assertThat(summary.get("overall").get("assessed").asLong()).isEqualTo(1);
+        assertThat(summary.get("overall").get("compliance").asDouble()).isEqualTo(-1.0);
+        assertThat(json(operator.get(path("/report"))).get("at").asString()).isEqualTo("final");
     }
 
     @Test

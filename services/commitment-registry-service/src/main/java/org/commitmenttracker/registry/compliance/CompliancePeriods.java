@@ -118,7 +118,7 @@ public class CompliancePeriods {
         }
         Query dated = Query.query(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId)
                 .and("facts.documentDate").ne(null));
-        dated.fields().include("facts");
+        dated.fields().include(CommitmentStore.ALL_BUT_HISTORY); // a commitment is read whole but its history
         dated.with(Sort.by("facts.documentDate")); // the earliest, as periodsOf takes it
         Commitment found = mongo.findOne(dated, Commitment.class, CommitmentStore.COLLECTION);
         return new Resolved(found == null ? null : CompliancePeriod.from(found.facts().documentDate()), null);
