@@ -60,8 +60,8 @@ export async function allCommitments(params, maxItems = 10000) {
 }
 
 /** Downloads an answer as a file: a plain link could not carry the token. */
-export async function download(service, path, fileName) {
-  const response = await call(service, path, { accept: 'text/csv' });
+export async function download(service, path, fileName, accept = 'text/csv') {
+  const response = await call(service, path, { accept });
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -43,6 +43,13 @@ const LABELS = {
     'status.COMPLETED': 'Completed', 'status.CANCELLED': 'Cancelled', 'status.SUPERSEDED': 'Superseded', 'status.WITHDRAWN': 'Withdrawn',
     'state.pending': 'Pending', 'state.sending': 'Sending', 'state.delivered': 'Delivered', 'state.dead': 'Dead',
     'kind.bullet': 'bullet', 'kind.narrative': 'narrative', 'kind.manual': 'added by hand',
+    'report.title': 'Compliance report', 'report.period': 'Compliance period', 'report.noPeriod': 'none (the communiqué has no date and no period was set)',
+    'report.periodDates': '{start} – {final} (interim {interim})', 'report.assessment': 'Assessment', 'report.asOf': 'Statuses as of',
+    'report.at.interim': 'Interim', 'report.at.final': 'Final', 'report.at.today': 'Today (provisional)', 'report.download': 'Download HTML',
+    'report.notYet': 'Not yet assessed: the assessment on {date} is still to come. Statuses are today\'s.', 'report.commitments': 'Every commitment',
+    'report.agencyReports': 'Agency reports', 'report.supersededBy': 'Superseded by', 'report.open': 'Compliance report',
+    'milestone.met': 'met', 'milestone.missed': 'missed', 'milestone.open': 'open',
+    notYetAssessed: 'Not yet assessed: interim assessment on {date}',
   },
   zh: {
     brand: '承诺追踪', skip: '跳到正文', switchLanguage: 'English', switchLanguageName: '切换到英文',
@@ -87,6 +94,13 @@ const LABELS = {
     'status.COMPLETED': '已完成', 'status.CANCELLED': '已取消', 'status.SUPERSEDED': '已被取代', 'status.WITHDRAWN': '已撤回',
     'state.pending': '待投递', 'state.sending': '投递中', 'state.delivered': '已投递', 'state.dead': '失败',
     'kind.bullet': '条目式', 'kind.narrative': '叙述式', 'kind.manual': '手工添加',
+    'report.title': '履约报告', 'report.period': '履约评估期', 'report.noPeriod': '无（公报没有日期，也未设定评估期）',
+    'report.periodDates': '{start} – {final}（中期 {interim}）', 'report.assessment': '评估', 'report.asOf': '状态截至',
+    'report.at.interim': '中期评估', 'report.at.final': '最终评估', 'report.at.today': '当前（暂定）', 'report.download': '下载 HTML',
+    'report.notYet': '尚未评估：{date} 的评估尚未到来。所示为当前状态。', 'report.commitments': '全部承诺',
+    'report.agencyReports': '机构报告', 'report.supersededBy': '取代者', 'report.open': '履约报告',
+    'milestone.met': '已达成', 'milestone.missed': '未达成', 'milestone.open': '未到期',
+    notYetAssessed: '尚未评估：中期评估日为 {date}',
   },
 };
 

@@ -12,6 +12,7 @@ const VIEWS = {
   commitments: () => import('./views/commitments.js'),
   commitment: () => import('./views/commitment.js'),
   communique: () => import('./views/communique.js'),
+  report: () => import('./views/report.js'),
   subscriptions: () => import('./views/subscriptions.js'),
   signin: () => import('./views/signin.js'),
 };

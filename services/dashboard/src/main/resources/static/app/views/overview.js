@@ -42,12 +42,12 @@ export async function render({ params }) {
   const page = h('section', { class: 'overview' },
     h('h1', { tabindex: '-1' }, t('overview.title')),
     h('div', { class: 'toolbar' }, pickerSlot,
-      documentId ? h('a', { href: `#/communique/${encodeURIComponent(documentId)}`, id: 'view-source' }, t('viewSource')) : null),
+      documentId ? h('a', { href: `#/communique/${encodeURIComponent(documentId)}`, id: 'view-source' }, t('viewSource')) : null,
+      documentId ? h('a', { href: `#/report/${encodeURIComponent(documentId)}`, id: 'view-report' }, t('report.open')) : null),
     h('div', { class: 'headline' },
       h('p', { id: 'total', class: 'total', 'data-total': overall.total }, t('commitmentsCount', { count: number(overall.total) })),
       kinds,
-      h('p', { id: 'compliance' }, overall.compliance === null || overall.compliance === undefined ? t('notAssessed')
-        : t('complianceOverall', { score: number(overall.compliance, 2), assessed: number(overall.assessed) }))),
+      h('p', { id: 'compliance', 'data-assessed': overall.assessed }, complianceText(overall, summary.period))),
     legend(),
     h('div', { class: 'charts' },
       stackedBars('chart-sections', t('chart.bySection'), rows(summary.bySection, sectionLabel, 'section', documentId, byNumber)),
@@ -57,6 +57,15 @@ export async function render({ params }) {
       complianceBars('chart-compliance-agencies', t('chart.complianceByAgency'), rows(summary.byAgency, k => k, null, documentId))));
   countKinds(kinds, documentId, overall.total);
   return page;
+}
+
+// Compliance is scored at the latest assessment date that has ended (the registry decides); before the interim
+// one, a communiqué's pledges are "not yet assessed", not −1.
+function complianceText(overall, period) {
+  if (overall.compliance !== null && overall.compliance !== undefined) {
+    return t('complianceOverall', { score: number(overall.compliance, 2), assessed: number(overall.assessed) });
+  }
+  return period && period.interim && !period.inForce ? t('notYetAssessed', { date: period.interim }) : t('notAssessed');
 }
 
 async function countKinds(target, documentId, total) {

@@ -38,6 +38,10 @@ class RegistryAccessRules implements AccessRules {
                 .requestMatchers(PUT, "/api/agencies/*").hasRole(OPERATOR)
                 .requestMatchers(GET, "/api/assignment-rules").hasRole(OPERATOR)
                 .requestMatchers(PUT, "/api/assignment-rules/*").hasRole(OPERATOR)
-                .requestMatchers(DELETE, "/api/assignment-rules/*").hasRole(OPERATOR);
+                .requestMatchers(DELETE, "/api/assignment-rules/*").hasRole(OPERATOR)
+                // Compliance periods (set by operators) and the compliance report (an agency's: its commitments).
+                .requestMatchers(PUT, "/api/communiques/*/compliance-period").hasRole(OPERATOR)
+                .requestMatchers(GET, "/api/communiques/*/compliance-period", "/api/communiques/*/report")
+                .hasAnyRole(READER, OPERATOR, AGENCY);
     }
 }

@@ -3,6 +3,8 @@ package org.commitmenttracker.registry.api;
 import java.util.TreeSet;
 
 import org.commitmenttracker.registry.access.NotThisAgency;
+import org.commitmenttracker.registry.compliance.NoCompliancePeriod;
+import org.commitmenttracker.registry.compliance.UnknownCommunique;
 import org.commitmenttracker.registry.lifecycle.NotAssigned;
 import org.commitmenttracker.registry.lifecycle.ProgressRejected;
 import org.commitmenttracker.registry.lifecycle.TransitionRejected;
@@ -20,6 +22,16 @@ class RegistryProblems {
     @ExceptionHandler(CommitmentNotFound.class)
     ProblemDetail notFound(CommitmentNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown commitment", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownCommunique.class)
+    ProblemDetail unknownCommunique(UnknownCommunique e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown communiqué", e.getMessage());
+    }
+
+    @ExceptionHandler(NoCompliancePeriod.class)
+    ProblemDetail noCompliancePeriod(NoCompliancePeriod e) {
+        return problem(HttpStatus.CONFLICT, "No compliance period", e.getMessage());
     }
 
     @ExceptionHandler(TransitionRejected.class)

@@ -25,6 +25,11 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
             DerivedFields.SECTION, DerivedFields.TOPICS, DerivedFields.PARTIES, "agencies", DerivedFields.ORGANISATIONS,
             DerivedFields.DUE_DATE, "facts.text");
 
+    /** Every commitment of one communiqué. */
+    public static CommitmentFilter ofDocument(String documentId) {
+        return new CommitmentFilter(documentId, null, null, null, null, null, null, null, null, null, null);
+    }
+
     /** This filter, restricted to OVERDUE commitments. */
     public CommitmentFilter overdueOnly() {
         return new CommitmentFilter(documentId, CommitmentStatus.OVERDUE, section, topic, party, agency, organisation,

@@ -379,6 +379,51 @@ class DashboardBrowserIT {
     /** Not a timed assertion (the host is shared): the figure goes to docs/performance.md, "Dashboard". */
     @Test
     @Order(8)
+    void theComplianceReportShowsTheRegistrysFiguresAsOnTheInterimDate() throws Exception {
+        JsonNode interim = platform.get(Service.REGISTRY, "/api/communiques/" + documentId + "/report?at=interim");
+        assertThat(interim.get("assessed").asBoolean()).as("the seed's interim date is long past").isTrue();
+        JsonNode summary = interim.get("summary");
+
+        browser.signIn(READER);
+        browser.show("report/" + documentId + "?at=interim", "report");
+        assertThat(browser.find("#report-total").getAttribute("data-total")).isEqualTo(summary.get("total").asString());
+        assertThat(browser.find("#report-compliance").getAttribute("data-assessed")).isEqualTo(summary.get("assessed").asString());
+        assertThat(browser.find("#report-compliance").getText())
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", summary.get("compliance").asDouble()));
+        assertThat(browser.findAll("#report-commitments article")).hasSize(interim.get("commitments").size());
+        assertThat(browser.findAll("#report-chart-compliance-sections .bar-row")).hasSize(interim.get("bySection").size());
+        // Reported in progress today (test 5), after the interim date: the interim report shows it as it was then.
+        String expo = "#report-commitments article[data-id='" + expoCommitmentId + "']";
+        assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("PLEDGED");
+
+        browser.show("report/" + documentId + "?at=today", "report");
+        assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+        browser.find("#language-toggle").click();
+        browser.awaitView("report");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("履约报告"));
+        browser.find("#language-toggle").click();
+        browser.until(Duration.ofSeconds(10), d -> browser.find("h1").getText().equals("Compliance report"));
+
+        // Not a timed assertion (the host is shared): how long the seed's interim report takes, as JSON and HTML.
+        List<Long> jsonMillis = new ArrayList<>();
+        List<Long> htmlMillis = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            long started = System.nanoTime();
+            assertThat(platform.http(platform.dashboardUrl() + "/api/registry/communiques/" + documentId + "/report?at=interim",
+                    READER).statusCode()).isEqualTo(200);
+            jsonMillis.add((System.nanoTime() - started) / 1_000_000);
+            started = System.nanoTime();
+            assertThat(platform.http(platform.dashboardUrl() + "/api/registry/communiques/" + documentId
+                    + "/report?at=interim&format=html&lang=zh", READER).body()).contains("履约报告");
+            htmlMillis.add((System.nanoTime() - started) / 1_000_000);
+        }
+        String timing = "Seed interim compliance report through the dashboard (ms), JSON: " + jsonMillis + ", HTML (zh): " + htmlMillis;
+        System.out.println(timing);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "compliance-report-timing.txt"), timing + "\n");
+    }
+
+    @Test
+    @Order(9)
     void firstRenderOfTheOverviewWith1000Commitments() throws Exception {
         int added = 1000 - SEED_COMMITMENTS;
         ExecutorService pool = Executors.newFixedThreadPool(4);
