@@ -23,6 +23,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,6 +52,7 @@ class OutboxRelayIT {
     /** Documents written again and again, {@link #ROUNDS} times, while their earlier events are being published. */
     private static final int BUSY_DOCUMENTS = 40;
     private static final int ROUNDS = 25;
+    private static final int PARTITIONS = 3;
     private final String collection = "aggregates_" + UUID.randomUUID().toString().replace("-", "");
     private final String topic = "outbox-relay-it-" + UUID.randomUUID();
     private MongoClient client;
@@ -56,6 +61,23 @@ class OutboxRelayIT {
 
     /** {@code find} commands on this test's collection: the relay reads nothing that was handed over. */
     private final AtomicInteger finds = new AtomicInteger();
+
+    /**
+     * The topic exists, every partition with its leader, before the relay publishes: as the services create theirs
+     * at start-up. Left to the broker's auto-creation, a loaded machine kept a new partition without a leader for
+     * over 30 s, past the relay's send timeout, and the test then measured topic creation.
+     */
+    @BeforeEach
+    void createTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            await().atMost(Duration.ofMinutes(2)).until(() -> {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                return description.partitions().size() == PARTITIONS
+                        && description.partitions().stream().allMatch(partition -> partition.leader() != null);
+            });
+        }
+    }
 
     @BeforeEach
     void connect() {
