@@ -50,6 +50,10 @@ const LABELS = {
     'report.agencyReports': 'Agency reports', 'report.supersededBy': 'Superseded by', 'report.open': 'Compliance report',
     'milestone.met': 'met', 'milestone.missed': 'missed', 'milestone.open': 'open',
     notYetAssessed: 'Not yet assessed: interim assessment on {date}',
+    'lineage.title': 'Lineage', 'lineage.none': 'No earlier or later pledge linked.', 'lineage.this': 'This pledge',
+    'lineage.undated': 'undated', 'lineage.pledgeOf': 'Pledge in {document}', 'lineage.earlier': 'this pledge {relation} it',
+    'lineage.later': '{relation} this pledge', 'lineage.similarity': 'similarity {value}',
+    'relation.repeats': 'repeats', 'relation.renews': 'renews', 'relation.fulfils': 'fulfils',
   },
   zh: {
     brand: '承诺追踪', skip: '跳到正文', switchLanguage: 'English', switchLanguageName: '切换到英文',
@@ -101,6 +105,10 @@ const LABELS = {
     'report.agencyReports': '机构报告', 'report.supersededBy': '取代者', 'report.open': '履约报告',
     'milestone.met': '已达成', 'milestone.missed': '未达成', 'milestone.open': '未到期',
     notYetAssessed: '尚未评估：中期评估日为 {date}',
+    'lineage.title': '承诺沿革', 'lineage.none': '没有关联的早先或后续承诺。', 'lineage.this': '本承诺',
+    'lineage.undated': '无日期', 'lineage.pledgeOf': '{document} 中的承诺', 'lineage.earlier': '本承诺{relation}该承诺',
+    'lineage.later': '{relation}本承诺', 'lineage.similarity': '相似度 {value}',
+    'relation.repeats': '重申', 'relation.renews': '延续', 'relation.fulfils': '落实',
   },
 };
 

@@ -1,5 +1,5 @@
-// One commitment: the text as written, its facts, milestones and status history with evidence. An agency
-// assigned to it reports progress here (the registry's progress API, same rules); an operator assigns agencies.
+// One commitment: the text as written, its facts, milestones, its lineage (the pledges of earlier and later
+// communiqués it is linked to) and status history with evidence. An agency assigned to it reports progress here (the registry's progress API, same rules); an operator assigns agencies.
 import { h, safeUrl, languageOf } from '../dom.js';
 import { t, number, statusLabel } from '../i18n.js';
 import { api, ApiError } from '../api.js';
@@ -22,6 +22,8 @@ function evidenceLinks(urls) {
 }
 
 export async function render({ id }) {
+  // Asked alongside the commitment; its failure is shown in its own section, not in place of the page.
+  const linked = api('registry', `/commitments/${encodeURIComponent(id)}/lineage`).then(value => ({ value }), error => ({ error }));
   const c = await api('registry', `/commitments/${encodeURIComponent(id)}`);
   const f = c.facts;
   const label = f.section === null || f.section === undefined ? `#${f.ordinal}` : `${f.section}.${f.ordinal}`;
@@ -48,11 +50,44 @@ export async function render({ id }) {
     h('h1', { tabindex: '-1' }, t('commitment.title', { label })),
     h('blockquote', { class: 'commitment-text', lang: languageOf(f.text), id: 'commitment-text' }, f.text),
     h('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    lineage(c, await linked),
     history(c.history || []));
   const who = caller();
   if (hasRole('agency') && who.agencyId && c.agencies.includes(who.agencyId)) page.append(progressForm(c, who.agencyId));
   if (hasRole('operator')) page.append(await assignmentForm(c));
   return page;
+}
+
+/**
+ * The linked pledges as a timeline, oldest communiqué first, with this one between the earlier and the later.
+ * A relation says how the later of two stands to the earlier: read from here, "this pledge renews it" for an
+ * earlier one, "renews this pledge" for a later one.
+ */
+function lineage(c, { value, error }) {
+  const title = h('h2', { id: 'lineage-title' }, t('lineage.title'));
+  const section = h('section', { class: 'lineage', id: 'lineage', 'aria-labelledby': 'lineage-title' }, title);
+  if (error) {
+    section.append(errorMessage(error));
+    return section;
+  }
+  if (value.earlier.length === 0 && value.later.length === 0) {
+    section.append(h('p', { id: 'lineage-none' }, t('lineage.none')));
+    return section;
+  }
+  const item = (link, direction) => h('li', { class: `lineage-item lineage-${direction}`, 'data-commitment-id': link.commitmentId,
+    'data-direction': direction, 'data-relation': link.relation, 'data-status': link.status },
+  link.documentDate ? h('time', { datetime: link.documentDate }, link.documentDate) : h('span', { class: 'undated' }, t('lineage.undated')),
+  ' ', h('a', { href: `#/commitment/${encodeURIComponent(link.commitmentId)}` }, t('lineage.pledgeOf', { document: link.documentId })),
+  ' — ', h('span', { class: 'relation' }, t(`lineage.${direction}`, { relation: t(`relation.${link.relation}`) })),
+  ' ', h('span', { class: `badge status-${link.status}` }, statusLabel(link.status)),
+  ' ', h('span', { class: 'similarity' }, t('lineage.similarity', { value: number(link.similarity, 2) })));
+  const f = c.facts;
+  const self = h('li', { class: 'lineage-item lineage-self', 'aria-current': 'true' },
+    f.documentDate ? h('time', { datetime: f.documentDate }, f.documentDate) : h('span', { class: 'undated' }, t('lineage.undated')),
+    ' ', h('strong', {}, t('lineage.this')), ' ', h('span', { class: `badge status-${c.status}` }, statusLabel(c.status)));
+  section.append(h('ol', { class: 'timeline', id: 'lineage-timeline' },
+    value.earlier.map(link => item(link, 'earlier')), self, value.later.map(link => item(link, 'later'))));
+  return section;
 }
 
 function history(entries) {

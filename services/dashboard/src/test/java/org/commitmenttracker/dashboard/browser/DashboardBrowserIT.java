@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
 import org.commitmenttracker.testsupport.TestTokens;
+import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * The dashboard in headless Chromium against the running platform with the seed communiqué loaded: the
  * overview, the deadlines, the table's filters, an operator's assignment and an agency's progress report,
  * the highlighted source text, a subscriber's subscriptions and delivery log, and the first render of the
- * overview with 1,000 commitments (printed and written to target/, not asserted: the host is shared).
+ * overview with 1,000 commitments (printed and written to target/, not asserted: the host is shared), and the
+ * lineage of a pledge renewed by a later communiqué of a series on the commitment page.
  * A failing test leaves a screenshot and the page's DOM under target/dashboard-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -304,6 +306,7 @@ class DashboardBrowserIT {
         browser.signIn(DashboardPlatform.OPERATOR);
         browser.show("commitment/" + expoCommitmentId, "commitment");
         assertThat(browser.find("#commitment-text").getText()).isEqualTo("支持举办第七届中俄博览会。");
+        assertThat(browser.find("#lineage-none").getText()).isEqualTo("No earlier or later pledge linked.");
         assertThat(browser.findAll("#progress-form")).as("an operator reports no progress").isEmpty();
         browser.find("#agency-" + AGENCY).click();
         browser.script("document.getElementById('main').removeAttribute('data-ready');");
@@ -466,5 +469,102 @@ class DashboardBrowserIT {
                 + "; host CPUs " + Runtime.getRuntime().availableProcessors();
         System.out.println(report);
         Files.writeString(Path.of("target", "dashboard-first-render.txt"), report + System.lineSeparator());
+    }
+
+    /** Two meetings of one series (this test's own wording): the later one carries the laboratory pledge on. */
+    private static final String SERIES_EARLIER = """
+            Joint Statement of Portugal and Morocco
+
+            Lisbon, 14 March 2018
+
+            We will set up a joint laboratory for desalination research serving the coastal towns of both countries.
+            We will exchange fifty young diplomats every year.
+            """;
+    private static final String SERIES_LATER = """
+            Joint Statement of Portugal and Morocco
+
+            Rabat, 20 March 2019
+
+            We will continue the joint laboratory for desalination research serving the coastal towns of both countries.
+            We will create a shared archive of historical maritime charts.
+            """;
+    private static final String SERIES_UNRELATED = """
+            Joint Statement of Portugal and Morocco
+
+            Faro, 2 April 2019
+
+            We will plant a demonstration orchard of drought-tolerant fig trees.
+            """;
+
+    @Test
+    @Order(10)
+    void theCommitmentPageShowsTheEarlierPledgeItRenewsAndLinksToIt() throws Exception {
+        String earlierDocument = upload(SERIES_EARLIER);
+        String laterDocument = upload(SERIES_LATER);
+        String earlier = registeredCommitment(earlierDocument, "set up a joint laboratory");
+        String later = registeredCommitment(laterDocument, "continue the joint laboratory");
+        // The registry links a communiqué when it applies its analysis, with the commitments registered by then: an
+        // analysis that overtakes its commitments (another partition) links the communiqué without them, and a
+        // later one then misses it (docs/registry.md, "Lineage"). A withdrawal has the index built again from the
+        // store in date order; the later analysis, delivered again as a replay would, then stores its links.
+        String unrelated = upload(SERIES_UNRELATED);
+        registeredCommitment(unrelated, "orchard");
+        assertThat(platform.send(Service.INGESTION, "DELETE", "/api/communiques/" + unrelated, null,
+                DashboardPlatform.OPERATOR).statusCode()).isEqualTo(200);
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> platform.get(Service.REGISTRY,
+                "/api/commitments?documentId=" + unrelated).get("items").valueStream()
+                .allMatch(item -> item.get("status").asString().equals("WITHDRAWN")));
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            TopicReader.write("commitments", TopicReader.readAll("commitments", Duration.ofSeconds(1)).stream()
+                    .filter(r -> laterDocument.equals(r.key())).toList());
+            return platform.get(Service.REGISTRY, "/api/commitments/" + later + "/lineage").get("earlier").size() == 1;
+        });
+
+        browser.signIn(READER);
+        browser.show("commitment/" + later, "commitment");
+        List<WebElement> items = browser.findAll("#lineage-timeline li");
+        assertThat(items).extracting(item -> item.getAttribute("class"))
+                .containsExactly("lineage-item lineage-earlier", "lineage-item lineage-self");
+        WebElement renewed = items.get(0);
+        assertThat(renewed.getAttribute("data-commitment-id")).isEqualTo(earlier);
+        assertThat(renewed.getText()).startsWith("2018-03-14").contains("this pledge renews it", "Pledged");
+        assertThat(items.get(1).getText()).startsWith("2019-03-20").contains("This pledge");
+
+        browser.find("#language-toggle").click();
+        browser.awaitView("commitment");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("#lineage-title").getText().equals("承诺沿革"));
+        assertThat(browser.find("#lineage-timeline li.lineage-earlier").getText()).contains("本承诺延续该承诺", "已承诺");
+        browser.find("#language-toggle").click();
+        browser.until(Duration.ofSeconds(10), d -> browser.find("#lineage-title").getText().equals("Lineage"));
+
+        // The link opens the earlier pledge, whose own timeline shows the later one renewing it.
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#lineage-timeline li.lineage-earlier a").click();
+        browser.awaitView("commitment");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/commitment/" + earlier);
+        assertThat(browser.find("#commitment-text").getText()).contains("set up a joint laboratory");
+        WebElement renewing = browser.find("#lineage-timeline li.lineage-later");
+        assertThat(renewing.getAttribute("data-commitment-id")).isEqualTo(later);
+        assertThat(renewing.getText()).startsWith("2019-03-20").contains("renews this pledge", "Pledged");
+    }
+
+    /** Uploads a communiqué and answers its id. */
+    private static String upload(String text) throws Exception {
+        var upload = platform.upload(text, TestTokens.bearer("publisher"));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        return platform.json(upload.body()).get("id").asString();
+    }
+
+    /** The id of communiqué {@code document}'s registered commitment whose text contains {@code phrase}. */
+    private static String registeredCommitment(String document, String phrase) {
+        List<String> found = new ArrayList<>();
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            found.clear();
+            platform.get(Service.REGISTRY, "/api/commitments?documentId=" + document).get("items").valueStream()
+                    .filter(item -> item.get("facts").get("text").asString().contains(phrase))
+                    .forEach(item -> found.add(item.get("id").asString()));
+            return found.size() == 1;
+        });
+        return found.get(0);
     }
 }
