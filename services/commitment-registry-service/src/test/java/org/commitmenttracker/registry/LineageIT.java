@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
@@ -17,11 +18,14 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.Topics;
+import org.commitmenttracker.registry.lineage.LineageLinker;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +41,9 @@ class LineageIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aLaterCommuniqueIsLinkedToTheEarlierOneAndItsWithdrawalRemovesTheLinks() {
@@ -56,7 +63,7 @@ class LineageIT {
                         + " forecasting and share river gauge data.", series),
                 extracted(firstScholarships, first, 2021, 2, "The partners will fund twenty scholarships for graduate"
                         + " students in marine engineering.", series)));
-        register(second, List.of(
+        registerAnalysisFirst(second, List.of(
                 extracted(secondFlood, second, 2022, 1, "The partners will continue the joint working group on coastal"
                         + " flood forecasting and expand the sharing of river gauge data.", series),
                 extracted(secondLibrary, second, 2022, 2, "The partners will open a digital library of agricultural"
@@ -118,10 +125,32 @@ class LineageIT {
     /** A communiqué's commitments, then (once they are registered) its analysis naming them all. */
     private void register(String documentId, List<CommitmentExtracted> commitments) {
         commitments.forEach(c -> TopicReader.write(Topics.COMMITMENTS, c.commitmentId(), encode(c)));
+        awaitRegistered(commitments);
+        TopicReader.write(Topics.COMMITMENTS, documentId, encode(analysis(documentId, commitments)));
+    }
+
+    /**
+     * A communiqué's analysis, registered first, and only then its commitments: as happens when they come on other
+     * partitions than the analysis. The communiqué waits for them and is linked once the last is registered.
+     */
+    private void registerAnalysisFirst(String documentId, List<CommitmentExtracted> commitments) {
+        TopicReader.write(Topics.COMMITMENTS, documentId, encode(analysis(documentId, commitments)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection(LineageLinker.WAITING)
+                .countDocuments(new Document("_id", documentId)) == 1);
+        commitments.forEach(c -> TopicReader.write(Topics.COMMITMENTS, c.commitmentId(), encode(c)));
+        awaitRegistered(commitments);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection(LineageLinker.WAITING)
+                .countDocuments(new Document("_id", documentId)) == 0);
+    }
+
+    private void awaitRegistered(List<CommitmentExtracted> commitments) {
         await().atMost(Duration.ofSeconds(60)).until(() -> commitments.stream()
                 .allMatch(c -> RegistryFixtures.operator(port).get("/api/commitments/" + c.commitmentId()).statusCode() == 200));
-        TopicReader.write(Topics.COMMITMENTS, documentId, encode(new CommuniqueAnalysed(documentId, "test",
-                commitments.stream().map(CommitmentExtracted::commitmentId).toList(), Instant.now())));
+    }
+
+    private static CommuniqueAnalysed analysis(String documentId, List<CommitmentExtracted> commitments) {
+        return new CommuniqueAnalysed(documentId, "test", commitments.stream().map(CommitmentExtracted::commitmentId).toList(),
+                Instant.now());
     }
 
     private JsonNode lineage(String commitmentId) {

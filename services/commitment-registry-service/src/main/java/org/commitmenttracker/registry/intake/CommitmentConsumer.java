@@ -85,6 +85,7 @@ class CommitmentConsumer {
                 }
             }
             pending.register(commitments).forEach(deadLetter);
+            linker.linkCompleted(); // communiqués whose last commitments this poll registered
             BatchConsumers.awaitDeadLetters(deadLetters, "a commitments poll");
         };
     }

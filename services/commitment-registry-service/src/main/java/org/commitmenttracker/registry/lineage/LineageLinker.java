@@ -1,6 +1,7 @@
 package org.commitmenttracker.registry.lineage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.mongodb.client.model.ReplaceOptions;
+
+import org.bson.Document;
 import org.commitmenttracker.extraction.engine.Commitment.Kind;
 import org.commitmenttracker.extraction.engine.lineage.CommitmentLink;
 import org.commitmenttracker.extraction.engine.lineage.LineageCommitment;
@@ -32,15 +36,23 @@ import org.springframework.stereotype.Service;
  * keeps the links in {@link CommitmentLinks}. The index is built from the registry's commitments that are not
  * withdrawn, communiqué by communiqué in date order, on first use after start and after a withdrawal. One
  * communiqué is linked at a time (the consumer threads share the index).
+ * <p>A communiqué's analysis often arrives before some of its commitments are registered (they come on other
+ * partitions, to other consumers): it then waits, in {@value #WAITING}, and is linked by the first poll after which
+ * every commitment its analysis found is registered ({@link #linkCompleted}). Linking it in part would cost a
+ * rebuild of the whole index when the rest arrives.
  */
 @Service
 public class LineageLinker {
     private static final Logger log = LoggerFactory.getLogger(LineageLinker.class);
+    /** Communiqués analysed but not all registered yet: {@code _id} the document id, {@code analysed} the ids. */
+    public static final String WAITING = "lineage_waiting";
 
     private final MongoTemplate mongo;
     private final CommitmentLinks links;
     private final RegisteredLineage lineage = new RegisteredLineage();
     private boolean stale = true;
+    /** Whether a communiqué may wait; at start unknown (the previous run may have left some). */
+    private boolean mayWait = true;
 
     LineageLinker(MongoTemplate mongo, CommitmentLinks links) {
         this.mongo = mongo;
@@ -50,8 +62,8 @@ public class LineageLinker {
     /**
      * Links communiqué {@code documentId}'s commitments that are not withdrawn, as one batch, and stores the links.
      * A redelivery (the same commitments) writes the same links again; a new analysis with other commitments
-     * replaces the communiqué's links. {@code analysed} are the commitments its analysis found: one not registered
-     * yet (its record is on a partition that lags) is left out of the batch, with a warning.
+     * replaces the communiqué's links. {@code analysed} are the commitments its analysis found: while one is not
+     * registered yet (its record is on a partition that lags) the communiqué waits instead ({@link #linkCompleted}).
      */
     public synchronized void linkCommunique(String documentId, Collection<String> analysed) {
         List<LineageCommitment> communique = communiques(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId))
@@ -59,9 +71,32 @@ public class LineageLinker {
         Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
         long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
         if (missing > 0) {
-            log.warn("Linking communiqué {} without {} of its analysed commitments: not registered yet", documentId,
-                    missing);
+            mongo.getCollection(WAITING).replaceOne(new Document("_id", documentId),
+                    new Document("_id", documentId).append("analysed", List.copyOf(analysed)), new ReplaceOptions().upsert(true));
+            mayWait = true;
+            log.info("Communiqué {} waits for {} of its analysed commitments before it is linked", documentId, missing);
+            return;
         }
+        mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
+        link(documentId, communique);
+    }
+
+    /**
+     * Links the waiting communiqués whose analysed commitments are now all registered (after each poll of
+     * commitments). Nothing is read once none waits, until one does.
+     */
+    public synchronized void linkCompleted() {
+        if (!mayWait) {
+            return;
+        }
+        List<Document> waiting = mongo.getCollection(WAITING).find().into(new ArrayList<>());
+        for (Document communique : waiting) {
+            linkCommunique(communique.getString("_id"), communique.getList("analysed", String.class));
+        }
+        mayWait = mongo.getCollection(WAITING).countDocuments() > 0;
+    }
+
+    private void link(String documentId, List<LineageCommitment> communique) {
         if (stale) {
             rebuildWithout(null);
         }
@@ -84,6 +119,7 @@ public class LineageLinker {
      * from and to its commitments, and builds the index again without it before the next communiqué is linked.
      */
     public synchronized void forget(String documentId) {
+        mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
         links.deleteTouching(documentId);
         stale = true;
     }
