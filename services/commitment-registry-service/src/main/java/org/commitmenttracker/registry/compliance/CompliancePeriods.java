@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.registry.query.CommitmentFilter;
+import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.DerivedFields;
 import org.springframework.beans.factory.annotation.Value;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.security.Caller;

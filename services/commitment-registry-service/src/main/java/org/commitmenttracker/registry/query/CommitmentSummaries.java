@@ -7,6 +7,7 @@ import org.commitmenttracker.registry.compliance.ComplianceGroup;
 import org.commitmenttracker.registry.compliance.ComplianceInForce;
 import org.commitmenttracker.registry.compliance.CompliancePeriods;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

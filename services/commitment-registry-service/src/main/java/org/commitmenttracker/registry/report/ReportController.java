@@ -11,7 +11,7 @@ import org.commitmenttracker.registry.compliance.AssessmentCut;
 import org.commitmenttracker.registry.compliance.CompliancePeriod;
 import org.commitmenttracker.registry.compliance.CompliancePeriods;
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.registry.query.CommitmentFilter;
+import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.security.Caller;
 import org.springframework.http.HttpHeaders;

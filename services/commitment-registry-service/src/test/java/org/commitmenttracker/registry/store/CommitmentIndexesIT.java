@@ -15,7 +15,6 @@ import org.bson.Document;
 
 import org.commitmenttracker.registry.RegistryIT;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
-import org.commitmenttracker.registry.query.CommitmentFilter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

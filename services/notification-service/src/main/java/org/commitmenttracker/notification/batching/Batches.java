@@ -19,6 +19,7 @@ import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.delivery.Deliveries;
 import org.commitmenttracker.notification.delivery.Delivery;
 import org.commitmenttracker.notification.email.EmailChannel;
+import org.commitmenttracker.notification.noise.BatchItem;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Email;
 import org.commitmenttracker.notification.subscriptions.Subscription;

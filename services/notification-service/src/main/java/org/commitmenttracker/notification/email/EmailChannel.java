@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.commitmenttracker.notification.batching.BatchItem;
+import org.commitmenttracker.notification.noise.BatchItem;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;

@@ -3,7 +3,7 @@ package org.commitmenttracker.notification.email;
 import java.util.List;
 import java.util.Map;
 
-import org.commitmenttracker.notification.batching.BatchItem;
+import org.commitmenttracker.notification.noise.BatchItem;
 
 /**
  * The words of alert and confirmation e-mails, in English or Chinese, as plain text and HTML (every value from an

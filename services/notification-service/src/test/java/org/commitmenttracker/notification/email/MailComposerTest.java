@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.commitmenttracker.notification.batching.BatchItem;
+import org.commitmenttracker.notification.noise.BatchItem;
 import org.junit.jupiter.api.Test;
 
 class MailComposerTest {

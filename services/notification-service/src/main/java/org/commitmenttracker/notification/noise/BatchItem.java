@@ -1,4 +1,4 @@
-package org.commitmenttracker.notification.batching;
+package org.commitmenttracker.notification.noise;
 
 import java.time.Instant;
 import java.util.Map;

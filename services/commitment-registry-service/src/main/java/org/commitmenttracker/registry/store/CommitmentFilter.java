@@ -1,4 +1,4 @@
-package org.commitmenttracker.registry.query;
+package org.commitmenttracker.registry.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
-import org.commitmenttracker.registry.store.DerivedFields;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**

@@ -1,0 +1,38 @@
+package org.commitmenttracker.registry;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.commitmenttracker.registry.compliance.AssessmentCut;
+import org.commitmenttracker.registry.compliance.ComplianceGroup;
+import org.commitmenttracker.registry.compliance.CompliancePeriod;
+import org.commitmenttracker.registry.compliance.StatusAt;
+import org.commitmenttracker.registry.report.ComplianceReport;
+import org.commitmenttracker.registry.report.ReportHtml;
+import org.commitmenttracker.testsupport.ModuleBoundaries;
+import org.junit.jupiter.api.Test;
+
+/** The registry's module boundaries (docs/architecture.md; the core as docs/registry.md names it). */
+class RegistryArchitectureTest {
+    private static final String BASE = "org.commitmenttracker.registry";
+    private static final JavaClasses MAIN = ModuleBoundaries.mainClasses(BASE);
+
+    @Test
+    void packagesAreByFeature() {
+        ModuleBoundaries.packagesByFeature(BASE).check(MAIN);
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        ModuleBoundaries.featuresFreeOfCycles(BASE).check(MAIN);
+    }
+
+    @Test
+    void lifecycleAndComplianceCoreUseNeitherSpringNorIo() {
+        ModuleBoundaries.coreFreeOfSpringAndIo(resideInAPackage(BASE + ".lifecycle..")
+                .or(belongToAnyOf(CompliancePeriod.class, AssessmentCut.class, StatusAt.class, ComplianceGroup.class,
+                        ComplianceReport.class, ReportHtml.class))
+                .as("lifecycle and the compliance core")).check(MAIN);
+    }
+}
