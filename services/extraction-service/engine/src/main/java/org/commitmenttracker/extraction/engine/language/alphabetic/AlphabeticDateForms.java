@@ -30,7 +30,8 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  * ("before 2030", "до 2030 года": up to 31 December 2029, as "2030年前"), except before the end of a year.
  * A year that is part of a name is no time expression: next to a capitalised word ("the 2030 Agenda",
  * "G20 2023 Presidency", "Agenda 2063") where the lexicon says names are capitalised, unless the name is of a
- * meeting or an act the year dates ("the 2025 Annual Meetings", "the 1992 Convention on …"), or after a lead
+ * meeting or an act the year dates ("the 2025 Annual Meetings", "the 1992 Convention on …") or the year follows
+ * a word that sets a horizon ("a Roadmap Towards 2040"), or after a lead
  * ("на период") within reach of a name word ("Повестки дня … на период до 2030 года").
  * Every quantifier is bounded, so matching stays linear whatever the text holds.
  */
@@ -57,6 +58,7 @@ public final class AlphabeticDateForms implements DateForms {
     private final List<String> nameContextWords;
     private final List<String> partsAlone;
     private final List<String> datedNameHeads;
+    private final List<String> horizonWords;
 
     public AlphabeticDateForms(Lexicon lexicon) {
         List<String> monthWords = pairs(lexicon.list("date.month"), (word, value) -> months.put(word, Integer.parseInt(value)));
@@ -81,6 +83,7 @@ public final class AlphabeticDateForms implements DateForms {
         this.nameContextLeads = lexicon.listOrEmpty("date.name-context-lead");
         this.nameContextWords = lexicon.listOrEmpty("date.name-context");
         this.datedNameHeads = lexicon.listOrEmpty("date.dated-name-head");
+        this.horizonWords = lexicon.listOrEmpty("date.horizon-before").stream().map(AlphabeticDateForms::key).toList();
         this.partsAlone = lexicon.listOrEmpty("date.part-alone").stream().map(AlphabeticDateForms::key).toList();
         // Every form starts with a digit or the first letter of one of its words: matching is only tried there.
         for (List<String> words : List.of(monthWords, prefixWords, partWords, relativeWords)) {
@@ -310,6 +313,9 @@ public final class AlphabeticDateForms implements DateForms {
             wordStart--;
         }
         String before = folded.substring(wordStart, start - 1);
+        if (horizonWords.contains(key(before))) {
+            return false;
+        }
         boolean code = before.chars().anyMatch(Character::isDigit) && before.chars().anyMatch(Character::isLetter);
         boolean acronym = before.length() >= 2 && before.chars().allMatch(Character::isUpperCase);
         return code || acronym || nameWordsBefore.contains(before) || inTitleCase(folded, wordStart, before);
