@@ -23,12 +23,15 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  * lexicon: an optional preposition that shapes the range ("in", "by", "before"; "в", "к", "до") and a core:
  * "9-10 September 2023", "14–20 декабря 2022 года", "30 November – 1 December 2023", "September 9-10, 2023",
  * "September 2023", "2023–2027 (годы)", "mid-2026", "the end of 2024", "конца текущего года", "this year",
- * "в 2023 году", a year, and a day and month alone (in the document's year).
+ * "в 2023 году", a year, an ordinal century ("the 21st century": 2001–2100), and a day and month alone (in the
+ * document's year).
  * <p>
  * "by" ends the range where the core ends (start null); "before" ends it the day before the core starts
  * ("before 2030", "до 2030 года": up to 31 December 2029, as "2030年前"), except before the end of a year.
  * A year that is part of a name is no time expression: next to a capitalised word ("the 2030 Agenda",
- * "G20 2023 Presidency", "Agenda 2063") where the lexicon says names are capitalised, or after a lead
+ * "G20 2023 Presidency", "Agenda 2063") where the lexicon says names are capitalised, unless the name is of a
+ * meeting or an act the year dates ("the 2025 Annual Meetings", "the 1992 Convention on …") or the year follows
+ * a word that sets a horizon ("a Roadmap Towards 2040"), or after a lead
  * ("на период") within reach of a name word ("Повестки дня … на период до 2030 года").
  * Every quantifier is bounded, so matching stays linear whatever the text holds.
  */
@@ -36,6 +39,8 @@ public final class AlphabeticDateForms implements DateForms {
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2199;
     private static final int NAME_CONTEXT_WINDOW = 100;
+    /** Words after a year within which the head of a dated name ("the 2019 Leaders’ Summit in Osaka") is sought. */
+    private static final int DATED_NAME_REACH = 4;
 
     private enum Mode { IN, BY, BEFORE }
 
@@ -52,6 +57,8 @@ public final class AlphabeticDateForms implements DateForms {
     private final List<String> nameContextLeads;
     private final List<String> nameContextWords;
     private final List<String> partsAlone;
+    private final List<String> datedNameHeads;
+    private final List<String> horizonWords;
 
     public AlphabeticDateForms(Lexicon lexicon) {
         List<String> monthWords = pairs(lexicon.list("date.month"), (word, value) -> months.put(word, Integer.parseInt(value)));
@@ -65,12 +72,18 @@ public final class AlphabeticDateForms implements DateForms {
         String yearWord = lexicon.listOrEmpty("date.year-word").isEmpty() ? "(?!)" : alternation(lexicon.list("date.year-word"));
         String yearsWord = lexicon.listOrEmpty("date.years-word").isEmpty() ? "(?!)" : alternation(lexicon.list("date.years-word"));
         String relative = "(?iu:" + alternation(relativeWords) + ")";
+        // "the 21st century"; a language without the form keeps the group, never matched.
+        String century = lexicon.listOrEmpty("date.century-word").isEmpty() ? "(?<cn>(?!))"
+                : "(?<cn>\\d{1,2})" + alternation(lexicon.list("date.ordinal-suffix")) + "\\s{1,3}(?iu:"
+                + alternation(lexicon.list("date.century-word")) + ")";
         String sp = "\\s{1,3}";
         this.yearWordRequired = lexicon.has("date.year-word-required");
         this.capitalisedNames = lexicon.has("date.names-capitalised");
         this.nameWordsBefore = lexicon.listOrEmpty("date.name-before");
         this.nameContextLeads = lexicon.listOrEmpty("date.name-context-lead");
         this.nameContextWords = lexicon.listOrEmpty("date.name-context");
+        this.datedNameHeads = lexicon.listOrEmpty("date.dated-name-head");
+        this.horizonWords = lexicon.listOrEmpty("date.horizon-before").stream().map(AlphabeticDateForms::key).toList();
         this.partsAlone = lexicon.listOrEmpty("date.part-alone").stream().map(AlphabeticDateForms::key).toList();
         // Every form starts with a digit or the first letter of one of its words: matching is only tried there.
         for (List<String> words : List.of(monthWords, prefixWords, partWords, relativeWords)) {
@@ -92,6 +105,7 @@ public final class AlphabeticDateForms implements DateForms {
                 + "|(?<r1>\\d{4})" + range + "(?<r2>\\d{4})(?:" + sp + yearsWord + ")?"
                 + "|(?<part>(?iu:" + alternation(partWords) + "))(?:\\s{0,3}(?:(?<py>\\d{4})(?:" + sp + yearWord + ")?|(?<prel>" + relative + ")))?"
                 + "|(?<rel>" + relative + ")"
+                + "|" + century
                 + "|(?<y>\\d{4})(?:" + sp + "(?<yw>" + yearWord + "))?"
                 + ")(?![\\p{L}\\p{N}])");
     }
@@ -231,6 +245,10 @@ public final class AlphabeticDateForms implements DateForms {
                         : documentDate == null ? null : documentDate.getYear();
                 return year == null ? new Range(null, null) : partOfYear(partOf(m), year);
             }
+            if (m.group("cn") != null) {
+                int last = Integer.parseInt(m.group("cn")) * 100;
+                return last == 0 ? null : new Range(LocalDate.of(last - 99, 1, 1), LocalDate.of(last, 12, 31));
+            }
             if (m.group("rel") != null) {
                 Integer year = relativeYear(m.group("rel"), documentDate);
                 return year == null ? new Range(null, null) : new Range(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
@@ -278,6 +296,9 @@ public final class AlphabeticDateForms implements DateForms {
         if (!capitalisedNames || m.group("y") == null || m.group("pre") != null) {
             return false;
         }
+        if (datesAName(folded, m.end())) {
+            return false;
+        }
         int end = m.end();
         if (end + 1 < folded.length() && folded.charAt(end) == ' ' && Character.isUpperCase(folded.charAt(end + 1))
                 && !startsWithMonth(folded, end + 1)) {
@@ -292,9 +313,35 @@ public final class AlphabeticDateForms implements DateForms {
             wordStart--;
         }
         String before = folded.substring(wordStart, start - 1);
+        if (horizonWords.contains(key(before))) {
+            return false;
+        }
         boolean code = before.chars().anyMatch(Character::isDigit) && before.chars().anyMatch(Character::isLetter);
         boolean acronym = before.length() >= 2 && before.chars().allMatch(Character::isUpperCase);
         return code || acronym || nameWordsBefore.contains(before) || inTitleCase(folded, wordStart, before);
+    }
+
+    /**
+     * "the 2025 Annual Meetings", "the 2019 Leaders’ Summit": a name of a meeting or an act whose head follows the
+     * year within a few capitalised words; the year dates it, so it is a time expression after all.
+     */
+    private boolean datesAName(String folded, int end) {
+        int at = end;
+        for (int word = 0; word < DATED_NAME_REACH && at + 1 < folded.length() && folded.charAt(at) == ' '; word++) {
+            int wordEnd = at + 1;
+            while (wordEnd < folded.length() && !Character.isWhitespace(folded.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            String next = folded.substring(at + 1, wordEnd).replaceAll("(?:['’]s?)?\\p{P}*$", "");
+            if (next.isEmpty() || !Character.isUpperCase(next.charAt(0))) {
+                return false;
+            }
+            if (datedNameHeads.contains(next)) {
+                return true;
+            }
+            at = wordEnd;
+        }
+        return false;
     }
 
     /**

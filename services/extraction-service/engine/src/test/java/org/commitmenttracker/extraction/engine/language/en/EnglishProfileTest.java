@@ -203,6 +203,11 @@ class EnglishProfileTest {
             "held this year|this year|2023-01-01|2023-12-31|false",
             "by the end of next year|by the end of next year|null|2024-12-31|false",
             "since 2015|2015|2015-01-01|2015-12-31|true",
+            "a trading system fit for the 21st century|21st century|2001-01-01|2100-12-31|false",
+            "ministers will report back by the 2025 Annual Meetings|2025|2025-01-01|2025-12-31|false",
+            "as we pledged at the 2022 Leaders’ Summit in Paris|2022|2022-01-01|2022-12-31|true",
+            "in line with the 1992 Convention on Biological Diversity|1992|1992-01-01|1992-12-31|true",
+            "we will implement the Clean Water Roadmap Towards 2040 together|2040|2040-01-01|2040-12-31|false",
     })
     void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
         assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
