@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 
 import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
 import org.commitmenttracker.testsupport.TestTokens;
-import org.commitmenttracker.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -488,13 +487,6 @@ class DashboardBrowserIT {
             We will continue the joint laboratory for desalination research serving the coastal towns of both countries.
             We will create a shared archive of historical maritime charts.
             """;
-    private static final String SERIES_UNRELATED = """
-            Joint Statement of Portugal and Morocco
-
-            Faro, 2 April 2019
-
-            We will plant a demonstration orchard of drought-tolerant fig trees.
-            """;
 
     @Test
     @Order(10)
@@ -503,22 +495,9 @@ class DashboardBrowserIT {
         String laterDocument = upload(SERIES_LATER);
         String earlier = registeredCommitment(earlierDocument, "set up a joint laboratory");
         String later = registeredCommitment(laterDocument, "continue the joint laboratory");
-        // The registry links a communiqué when it applies its analysis, with the commitments registered by then: an
-        // analysis that overtakes its commitments (another partition) links the communiqué without them, and a
-        // later one then misses it (docs/registry.md, "Lineage"). A withdrawal has the index built again from the
-        // store in date order; the later analysis, delivered again as a replay would, then stores its links.
-        String unrelated = upload(SERIES_UNRELATED);
-        registeredCommitment(unrelated, "orchard");
-        assertThat(platform.send(Service.INGESTION, "DELETE", "/api/communiques/" + unrelated, null,
-                DashboardPlatform.OPERATOR).statusCode()).isEqualTo(200);
-        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> platform.get(Service.REGISTRY,
-                "/api/commitments?documentId=" + unrelated).get("items").valueStream()
-                .allMatch(item -> item.get("status").asString().equals("WITHDRAWN")));
-        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            TopicReader.write("commitments", TopicReader.readAll("commitments", Duration.ofSeconds(1)).stream()
-                    .filter(r -> laterDocument.equals(r.key())).toList());
-            return platform.get(Service.REGISTRY, "/api/commitments/" + later + "/lineage").get("earlier").size() == 1;
-        });
+        // Linked once the later communiqué's analysis and all its commitments are registered, in whichever order.
+        await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() ->
+                platform.get(Service.REGISTRY, "/api/commitments/" + later + "/lineage").get("earlier").size() == 1);
 
         browser.signIn(READER);
         browser.show("commitment/" + later, "commitment");
