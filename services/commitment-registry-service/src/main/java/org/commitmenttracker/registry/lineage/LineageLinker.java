@@ -71,10 +71,13 @@ public class LineageLinker {
         Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
         long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
         if (missing > 0) {
-            mongo.getCollection(WAITING).replaceOne(new Document("_id", documentId),
-                    new Document("_id", documentId).append("analysed", List.copyOf(analysed)), new ReplaceOptions().upsert(true));
+            boolean began = mongo.getCollection(WAITING).replaceOne(new Document("_id", documentId),
+                    new Document("_id", documentId).append("analysed", List.copyOf(analysed)), new ReplaceOptions().upsert(true))
+                    .getUpsertedId() != null;
             mayWait = true;
-            log.info("Communiqué {} waits for {} of its analysed commitments before it is linked", documentId, missing);
+            if (began) { // said once: a communiqué checked again after each poll says nothing new
+                log.info("Communiqué {} waits for {} of its analysed commitments before it is linked", documentId, missing);
+            }
             return;
         }
         mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
