@@ -1,5 +1,7 @@
 package org.commitmenttracker.registry.report;
 
+import static org.commitmenttracker.service.web.HtmlText.escape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -233,24 +235,5 @@ public final class ReportHtml {
 
     private static void definition(StringBuilder out, String term, String value) {
         out.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>");
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.commitmenttracker.notification.subscriptions.Subscription;
+import org.commitmenttracker.service.web.HtmlText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,13 +61,13 @@ class EmailLinkController {
     }
 
     private static ResponseEntity<String> page(Subscription subscription, String english, String chinese, String action, String token, String button) {
-        return html("<p>" + MailComposer.escape(english) + "</p><p>" + MailComposer.escape(chinese) + "</p>"
-                + "<form method=\"post\" action=\"/api/email/" + action + "?token=" + MailComposer.escape(token) + "\">"
+        return html("<p>" + HtmlText.escape(english) + "</p><p>" + HtmlText.escape(chinese) + "</p>"
+                + "<form method=\"post\" action=\"/api/email/" + action + "?token=" + HtmlText.escape(token) + "\">"
                 + "<button type=\"submit\">" + button + "</button></form>");
     }
 
     private static ResponseEntity<String> done(String english, String chinese) {
-        return html("<p>" + MailComposer.escape(english) + "</p><p>" + MailComposer.escape(chinese) + "</p>");
+        return html("<p>" + HtmlText.escape(english) + "</p><p>" + HtmlText.escape(chinese) + "</p>");
     }
 
     private static ResponseEntity<String> html(String body) {

@@ -1,5 +1,7 @@
 package org.commitmenttracker.notification.email;
 
+import static org.commitmenttracker.service.web.HtmlText.escape;
+
 import java.util.List;
 import java.util.Map;
 
@@ -92,18 +94,4 @@ public final class MailComposer {
         } + reminder;
     }
 
-    static String escape(String value) {
-        StringBuilder escaped = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
 }
