@@ -5,12 +5,12 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The embedded document store: a MongoDB-wire-protocol server (mongo-java-server) on 127.0.0.1.
- * With a file it keeps data in H2 (survives restarts; commits about once a second); with
+ * With a file it keeps data in H2 (survives restarts; commits once a second, between requests:
+ * {@link RequestAtomicH2Backend}); with
  * {@code memory} it keeps data only while it runs, which is what tests use.
  * <p>Usage: {@code DocumentStoreNode PORT (H2_FILE|memory)}
  */
@@ -32,7 +32,7 @@ public final class DocumentStoreNode {
         } else {
             Path file = Path.of(args[1]).toAbsolutePath();
             Files.createDirectories(file.getParent());
-            backend = new H2Backend(file.toString());
+            backend = RequestAtomicH2Backend.open(file);
         }
         MongoServer server = new MongoServer(backend);
         // A clean stop closes H2, which commits what is pending: nothing acknowledged is lost.
