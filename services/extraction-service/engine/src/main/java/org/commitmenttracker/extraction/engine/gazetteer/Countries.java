@@ -36,6 +36,11 @@ public final class Countries {
                 for (String adjective : columns[3].split("\\|")) {
                     if (!adjective.isBlank()) {
                         codeBySubjectName.put(adjective.strip(), code);
+                        // A Russian adjective is capitalised only where it opens the sentence: "Российская и
+                        // белорусская стороны".
+                        if (Character.UnicodeScript.of(adjective.strip().charAt(0)) == Character.UnicodeScript.CYRILLIC) {
+                            codeBySubjectName.put(adjective.strip().toLowerCase(java.util.Locale.ROOT), code);
+                        }
                     }
                 }
             }

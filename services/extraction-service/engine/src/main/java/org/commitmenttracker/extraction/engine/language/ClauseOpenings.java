@@ -55,6 +55,8 @@ public final class ClauseOpenings {
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_AGENT_MODIFIER = 4;
+    private static final int MAX_AGENT_LEAD_WORDS = 2;
+    private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
 
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
@@ -69,6 +71,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex coordinators;
     private final List<String> agents;
     private final int agentSpan;
+    private final Lexicon.PhraseIndex agentNouns;
+    private final Lexicon.PhraseIndex agentsOfParties;
     private final Lexicon.PhraseIndex purposes;
     private final Punctuation punctuation;
     private final Countries countries;
@@ -89,6 +93,8 @@ public final class ClauseOpenings {
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.agents = optional(lexicon, "subject.agent");
         this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
+        this.agentNouns = new Lexicon.PhraseIndex(agents);
+        this.agentsOfParties = new Lexicon.PhraseIndex(optional(lexicon, "subject.agent-of"));
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.punctuation = punctuation;
         this.countries = countries;
@@ -138,7 +144,7 @@ public final class ClauseOpenings {
         }
         Opening opening = verbAfter(folded, at, subject, joined);
         if (opening.verb() == null && lead == null && !agents.isEmpty()) {
-            Opening agent = agentPhrase(folded, at, subject, joined);
+            Opening agent = spacedWords ? agentOfParties(folded, at, joined) : agentPhrase(folded, at, subject, joined);
             if (agent != null) {
                 return agent;
             }
@@ -219,6 +225,61 @@ public final class ClauseOpenings {
             }
         }
         return null;
+    }
+
+    /**
+     * "Компетентные органы двух стран будут …", "Министерства иностранных дел Сторон проведут …": in a spaced script
+     * the agent noun comes first (within the clause's first {@value #MAX_AGENT_LEAD_WORDS} words), then up to
+     * {@value #MAX_AGENT_COMPLEMENT_WORDS} words, then whose agents they are — the parties together
+     * ({@code subject.agent-of}: every party) or named states — then a verb of commitment.
+     */
+    private Opening agentOfParties(String folded, int from, boolean joined) {
+        int at = from;
+        for (int lead = 0; lead < MAX_AGENT_LEAD_WORDS && at < folded.length(); lead++) {
+            String agent = agentNouns.at(folded, at);
+            if (agent != null && wordEndsAt(folded, at + agent.length())) {
+                Opening pledged = ofParties(folded, skipSpaces(folded, at + agent.length()), joined);
+                if (pledged != null) {
+                    return pledged;
+                }
+            }
+            at = nextWord(folded, at);
+        }
+        return null;
+    }
+
+    /** Whose agents, within a few words, then a verb of commitment; null if the clause is not so built. */
+    private Opening ofParties(String folded, int from, boolean joined) {
+        int at = from;
+        for (int words = 0; words <= MAX_AGENT_COMPLEMENT_WORDS && at < folded.length(); words++) {
+            String ofParties = agentsOfParties.at(folded, at);
+            int[] end = new int[1];
+            List<String> codes = ofParties == null ? parties(folded, at, end) : List.of();
+            if (ofParties != null || !codes.isEmpty()) {
+                Subject subject = ofParties != null ? Subject.EVERY_PARTY : new Subject(false, codes);
+                Opening pledged = verbAfter(folded, ofParties != null ? at + ofParties.length() : end[0], subject, joined);
+                return pledged.verb() == Verb.COMMITMENT ? pledged : null;
+            }
+            at = nextWord(folded, at);
+        }
+        return null;
+    }
+
+    private boolean wordEndsAt(String folded, int at) {
+        return at >= folded.length() || !Character.isLetterOrDigit(folded.charAt(at));
+    }
+
+    /** The start of the next word of the clause, or the text's end at a clause or sentence break. */
+    private int nextWord(String folded, int from) {
+        int at = from;
+        while (at < folded.length() && !Character.isWhitespace(folded.charAt(at))) {
+            char c = folded.charAt(at);
+            if (punctuation.breaksClause(c) || punctuation.endsSentence(c) || punctuation.depthChange(c) != 0) {
+                return folded.length();
+            }
+            at++;
+        }
+        return skipSpaces(folded, at);
     }
 
     /** Whether a conjunction that continues a subject ("and") stands at {@code at}. */
