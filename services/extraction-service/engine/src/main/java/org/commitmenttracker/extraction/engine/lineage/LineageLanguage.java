@@ -9,7 +9,8 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
 /**
  * What lineage needs of one language, read from {@code lineage/CODE.txt}: the words dropped before indexing, a
  * light stemmer (one ending stripped, then the stem cut to a fixed length: no dictionary, and the same stem for
- * the inflected and derived forms of a word) and the cues by which a later text reports a result.
+ * the inflected and derived forms of a word) and the cues by which a later text reports a result, carries an
+ * undertaking on, or says that its delivery is still going on.
  */
 final class LineageLanguage {
     private final Set<String> stopWords;
@@ -19,6 +20,7 @@ final class LineageLanguage {
     private final int stemLength;
     private final List<List<String>> completionCues;
     private final List<List<String>> continuationCues;
+    private final List<List<String>> ongoingCues;
     private final Set<String> perfectAuxiliaries;
     private final List<String> participleEndings;
     private final Set<String> participles;
@@ -26,6 +28,7 @@ final class LineageLanguage {
     private final Set<String> futureMarkers;
     private final List<String> characterCues;
     private final List<String> characterContinuationCues;
+    private final List<String> characterOngoingCues;
 
     private LineageLanguage(Lexicon lexicon, boolean characters) {
         stopWords = Set.copyOf(lower(lexicon.list("stop-words")));
@@ -39,6 +42,9 @@ final class LineageLanguage {
         continuationCues = characters ? List.of() : phrases(continuation);
         characterCues = characters ? cues : List.of();
         characterContinuationCues = characters ? continuation : List.of();
+        List<String> ongoing = lexicon.listOrEmpty("ongoing-cues");
+        ongoingCues = characters ? List.of() : phrases(ongoing);
+        characterOngoingCues = characters ? ongoing : List.of();
         perfectAuxiliaries = Set.copyOf(lower(lexicon.listOrEmpty("perfect-auxiliaries")));
         participleEndings = lexicon.listOrEmpty("participle-endings");
         participles = Set.copyOf(lower(lexicon.listOrEmpty("participles")));
@@ -106,11 +112,24 @@ final class LineageLanguage {
 
     /** Whether the text carries an undertaking on ("continue", "further"): a continuation cue of the language. */
     boolean carriesOn(List<String> words, String text) {
-        if (characterContinuationCues.stream().anyMatch(text::contains)) {
+        return hasCue(words, text, continuationCues, characterContinuationCues);
+    }
+
+    /**
+     * Whether the text says that delivery goes on ("continue", "progress"): a result it reports is then a step of an
+     * undertaking still carried on, not its completion.
+     */
+    boolean reportsOngoing(List<String> words, String text) {
+        return hasCue(words, text, ongoingCues, characterOngoingCues);
+    }
+
+    private static boolean hasCue(List<String> words, String text, List<List<String>> phraseCues,
+                                  List<String> characterCues) {
+        if (characterCues.stream().anyMatch(text::contains)) {
             return true;
         }
         for (int i = 0; i < words.size(); i++) {
-            for (List<String> cue : continuationCues) {
+            for (List<String> cue : phraseCues) {
                 if (matchesAt(words, i, cue)) {
                     return true;
                 }

@@ -101,6 +101,13 @@ public final class LineageTokens {
         return languageFor(normal, words, language).carriesOn(words, normal);
     }
 
+    /** Whether the text says that delivery is still going on ("continue", "progress"), by the cues of its language. */
+    public boolean reportsOngoing(String text, String language) {
+        String normal = normalise(text);
+        List<String> words = words(normal);
+        return languageFor(normal, words, language).reportsOngoing(words, normal);
+    }
+
     /** The numbers a text states (years, amounts, counts), as written without separators. */
     static List<String> numbers(String normalised) {
         List<String> numbers = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.commitmenttracker.extraction.engine.cli.LineageCommand;
 import org.commitmenttracker.extraction.engine.lineage.CommitmentLink;
@@ -33,9 +34,14 @@ public final class LineageScorer {
     private LineageScorer() {
     }
 
-    /** The scores of one run; {@code byPair} keyed "later → earlier" by document name. */
+    /**
+     * The scores of one run; {@code byPair} keyed "later → earlier" by document name. The errors by relation, to see
+     * where linking fails: {@code missedByRelation} counts the required gold links not found by their gold relation,
+     * {@code extraByRelation} the false positives by the relation the system gave them.
+     */
     public record LineageScore(Score.Retrieval links, Map<String, Score.Retrieval> byPair, Score.Accuracy relations,
-                               List<String> missed, List<String> extra) {
+                               List<String> missed, List<String> extra, Map<String, Integer> missedByRelation,
+                               Map<String, Integer> extraByRelation) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,6 +106,7 @@ public final class LineageScorer {
         Map<String, String> found = new LinkedHashMap<>();
         Map<String, Integer> falsePositives = new HashMap<>();
         List<String> extra = new ArrayList<>();
+        Map<String, Integer> extraByRelation = new TreeMap<>();
         for (CommitmentLink link : system) {
             String fromDocument = stem(link.from().documentId());
             String toDocument = stem(link.to().documentId());
@@ -113,6 +120,7 @@ public final class LineageScorer {
             }
             if (matched.isEmpty()) {
                 falsePositives.merge(pair(fromDocument, toDocument), 1, Integer::sum);
+                extraByRelation.merge(link.relation().label(), 1, Integer::sum);
                 extra.add(String.format(Locale.ROOT, "%s %s (%.2f): %s  ->  %s", pair(fromDocument, toDocument),
                         link.relation().label(), link.similarity(), brief(link.from()), brief(link.to())));
             }
@@ -120,6 +128,7 @@ public final class LineageScorer {
         }
         Map<String, int[]> byPair = new LinkedHashMap<>();
         List<String> missed = new ArrayList<>();
+        Map<String, Integer> missedByRelation = new TreeMap<>();
         int correctRelations = 0;
         for (Map.Entry<String, Map<String, Object>> gold : goldLinks.entrySet()) {
             Map<String, Object> link = gold.getValue();
@@ -138,6 +147,7 @@ public final class LineageScorer {
                 counts[0]++;
             } else {
                 missed.add(gold.getKey() + " " + link.get("relation") + ": " + link.get("note"));
+                missedByRelation.merge(String.valueOf(link.get("relation")), 1, Integer::sum);
             }
         }
         falsePositives.keySet().forEach(pair -> byPair.computeIfAbsent(pair, p -> new int[2]));
@@ -150,7 +160,8 @@ public final class LineageScorer {
             pairs.put(pair.getKey(), retrieval);
             total = total.plus(retrieval);
         }
-        return new LineageScore(total, pairs, new Score.Accuracy(correctRelations, found.size()), missed, extra);
+        return new LineageScore(total, pairs, new Score.Accuracy(correctRelations, found.size()), missed, extra,
+                missedByRelation, extraByRelation);
     }
 
     public static void print(LineageScore score, PrintStream out) {
@@ -158,6 +169,8 @@ public final class LineageScorer {
         score.byPair().forEach((pair, retrieval) -> retrieval(out, "  " + pair, retrieval));
         out.printf(Locale.ROOT, "%-26s %.2f  (%d/%d matched gold links)%n", "relation accuracy", score.relations().value(),
                 score.relations().correct(), score.relations().total());
+        out.printf(Locale.ROOT, "%-26s missed (by gold relation) %s, extra (by system relation) %s%n", "errors",
+                score.missedByRelation(), score.extraByRelation());
     }
 
     private static void retrieval(PrintStream out, String label, Score.Retrieval retrieval) {

@@ -14,6 +14,7 @@ class LineageIndexTest {
     private static final String GRID = "We will build a joint electricity grid connecting the northern and southern provinces.";
     private static final String GRID_AGAIN = "We will build a joint electricity grid connecting the northern and southern provinces by 2031.";
     private static final String GRID_DONE = "The joint electricity grid connecting the northern and southern provinces has been completed.";
+    private static final String GRID_UNDERWAY = "The joint electricity grid connecting the northern and southern provinces has been half built, and we will continue building it.";
     private static final String GRID_CONTINUED = "We will continue extending the joint electricity grid to the coastal provinces.";
     private static final String FISH = "We will protect fish stocks in our shared coastal waters from illegal trawling.";
     private static final String PATROLS = "Joint naval patrols will stop illegal trawling along the coast.";
@@ -39,7 +40,7 @@ class LineageIndexTest {
     }
 
     @Test
-    void relationIsRepeatsForARestatementFulfilsForAReportedResultAndRenewsForANewDate() {
+    void relationIsRepeatsForARestatementFulfilsForAReportedResultAndRenewsForANewDateOrDeliveryStillGoingOn() {
         index.add(List.of(commitment("2019", 2019, NORTH_SOUTH, GRID, "a")));
 
         assertThat(index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, GRID, "same"))))
@@ -47,6 +48,8 @@ class LineageIndexTest {
         assertThat(index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, GRID_DONE, "done"))))
                 .extracting(CommitmentLink::relation).containsExactly(Relation.FULFILS);
         assertThat(index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, GRID_AGAIN, "dated"))))
+                .extracting(CommitmentLink::relation).containsExactly(Relation.RENEWS);
+        assertThat(index.link(List.of(commitment("2020", 2020, NORTH_SOUTH, GRID_UNDERWAY, "underway"))))
                 .extracting(CommitmentLink::relation).containsExactly(Relation.RENEWS);
     }
 

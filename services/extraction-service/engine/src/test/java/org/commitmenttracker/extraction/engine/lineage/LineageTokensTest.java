@@ -46,4 +46,15 @@ class LineageTokensTest {
         assertThat(tokens.reportsCompletion("双方已完成联合中心建设。", "zh")).isTrue();
         assertThat(tokens.reportsCompletion("双方将建设联合中心。", "zh")).isFalse();
     }
+
+    @Test
+    void deliveryStillGoingOnIsToldByItsCuesInEachLanguage() {
+        assertThat(tokens.reportsOngoing("Two stations are built and work on the third is in progress.", "en")).isTrue();
+        assertThat(tokens.reportsOngoing("We have trained the first nurses and will continue training them.", "en")).isTrue();
+        assertThat(tokens.reportsOngoing("The joint centre has been opened in both capitals.", "en")).isFalse();
+        assertThat(tokens.reportsOngoing("Стороны продолжат строительство моста.", "ru")).isTrue();
+        assertThat(tokens.reportsOngoing("Мост построен.", "ru")).isFalse();
+        assertThat(tokens.reportsOngoing("双方正在建设联合中心。", "zh")).isTrue();
+        assertThat(tokens.reportsOngoing("双方已完成联合中心建设。", "zh")).isFalse();
+    }
 }

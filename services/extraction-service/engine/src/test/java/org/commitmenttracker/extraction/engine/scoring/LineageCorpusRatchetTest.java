@@ -12,13 +12,16 @@ import org.commitmenttracker.extraction.engine.lineage.LineageSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * A ratchet on the corpus lineage gold (the Quad statements 2021–2023): the link F1 of the linking alone (gold
- * commitments as input) may not fall below the figure measured when it was last raised, rounded down (see
+ * A ratchet on the corpus lineage gold (the Quad statements 2021–2023): the link F1 and the relation accuracy of the
+ * linking alone (gold commitments as input) may not fall below the figures measured when they were last raised,
+ * rounded down (see
  * docs/extraction.md, "Lineage"). Skipped (or failed, with {@code corpus.required=true}) when the corpus is absent.
  */
 class LineageCorpusRatchetTest {
     /** Measured 0.581 with the standard settings (P 0.68, R 0.51): raise it when linking improves. */
     private static final double LINK_F1_FLOOR = 0.58;
+    /** Measured 0.809 (38 of 47 matched gold links) once delivery still going on renews rather than fulfils. */
+    private static final double RELATION_ACCURACY_FLOOR = 0.80;
 
     @Test
     void linkF1WithGoldCommitmentsDoesNotFallBelowItsFloor() throws Exception {
@@ -31,5 +34,7 @@ class LineageCorpusRatchetTest {
         assertThat(score.links().f1()).as("link F1 with gold commitments, floor %s%n%s", LINK_F1_FLOOR,
                 table.toString(StandardCharsets.UTF_8)).isGreaterThanOrEqualTo(LINK_F1_FLOOR);
         assertThat(score.relations().total()).as("matched gold links").isPositive();
+        assertThat(score.relations().value()).as("relation accuracy, floor %s%n%s", RELATION_ACCURACY_FLOOR,
+                table.toString(StandardCharsets.UTF_8)).isGreaterThanOrEqualTo(RELATION_ACCURACY_FLOOR);
     }
 }

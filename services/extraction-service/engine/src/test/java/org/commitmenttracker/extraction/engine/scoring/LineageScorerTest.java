@@ -1,6 +1,7 @@
 package org.commitmenttracker.extraction.engine.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ class LineageScorerTest {
         assertThat(score.relations()).isEqualTo(new Score.Accuracy(1, 2));
         assertThat(score.missed()).singleElement().asString().startsWith("b#N002 a#N001");
         assertThat(score.extra()).singleElement().asString().contains("We will keep planting trees.");
+        assertThat(score.missedByRelation()).containsExactly(entry("renews", 1));
+        assertThat(score.extraByRelation()).containsExactly(entry("renews", 1));
     }
 
     private static CommitmentLink link(String laterFile, String later, String earlierFile, String earlier, Relation relation) {
