@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -102,17 +103,19 @@ class InfrastructureIT {
         int documents = 50;
         try (Infrastructure infrastructure = Infrastructure.start(PROJECT_ROOT, workDir, FreePorts.next(), FreePorts.next(),
                 FreePorts.next(), storeFile)) {
+            try (MongoClient client = MongoClients.create(infrastructure.mongoUri("probe"))) {
+                MongoCollection<Document> things = client.getDatabase("probe").getCollection("things");
+                things.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+                for (int i = 0; i < documents; i++) {
+                    things.insertOne(new Document("_id", "d" + i).append("version", 0L));
+                }
+            }
             for (int kill = 0; kill < 4; kill++) {
-                // Writers give up soon after the kill instead of waiting the driver's 30 s for a server.
-                try (MongoClient client = MongoClients.create(infrastructure.mongoUri("probe") + "?serverSelectionTimeoutMS=1000")) {
+                // The writers' own client gives up a few seconds after the kill instead of the driver's 30 s.
+                try (MongoClient client = MongoClients.create(infrastructure.mongoUri("probe") + "?serverSelectionTimeoutMS=3000")) {
                     MongoCollection<Document> things = client.getDatabase("probe").getCollection("things");
-                    if (kill == 0) {
-                        things.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
-                        for (int i = 0; i < documents; i++) {
-                            things.insertOne(new Document("_id", "d" + i).append("version", 0L));
-                        }
-                    }
                     AtomicBoolean writing = new AtomicBoolean(true);
+                    AtomicLong written = new AtomicLong();
                     List<Thread> writers = new ArrayList<>();
                     for (int w = 0; w < 2; w++) {
                         int first = w;
@@ -124,6 +127,7 @@ class InfrastructureIT {
                                     long version = stored.getLong("version");
                                     things.updateOne(new Document("_id", id).append("version", version),
                                             Updates.combine(Updates.set("version", version + 1), Updates.set("pad", "x".repeat(200))));
+                                    written.incrementAndGet();
                                 } catch (RuntimeException killed) {
                                     return;
                                 }
@@ -132,7 +136,13 @@ class InfrastructureIT {
                         writer.start();
                         writers.add(writer);
                     }
-                    Thread.sleep(1_500 + 400L * kill);
+                    // Kill mid-stream, some way into H2's one-second commit cycle (a different point each round).
+                    long guard = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (written.get() < 100 && System.nanoTime() < guard) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(written.get()).as("writes before kill %d", kill).isGreaterThanOrEqualTo(100);
+                    Thread.sleep(300 + 350L * kill);
                     infrastructure.store().kill();
                     writing.set(false);
                     for (Thread writer : writers) {
