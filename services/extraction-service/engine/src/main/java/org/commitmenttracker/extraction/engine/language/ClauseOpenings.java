@@ -66,6 +66,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex adverbs;
     private final Lexicon.PhraseIndex commitmentVerbs;
     private final Lexicon.PhraseIndex reportingVerbs;
+    private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex coordinators;
@@ -88,6 +89,7 @@ public final class ClauseOpenings {
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
+        this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
@@ -186,6 +188,13 @@ public final class ClauseOpenings {
             commitmentEnd = Math.max(commitmentEnd, pledges.pledgeEnd(folded, at));
         }
         int reportingEnd = reporting == null ? -1 : at + reporting.length();
+        if (reporting != null && reaffirmingVerbs.at(folded, at) != null) {
+            // "重申恪守…", "强调坚持…": a reaffirmation whose object opens with a verb of commitment pledges it.
+            String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, reportingEnd));
+            if (reaffirmed != null) {
+                commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, reportingEnd) + reaffirmed.length());
+            }
+        }
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd) {
             return new Opening(subject, Verb.COMMITMENT, commitmentEnd, joined);
         }

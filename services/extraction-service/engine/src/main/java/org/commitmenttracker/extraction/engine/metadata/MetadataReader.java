@@ -415,9 +415,12 @@ public final class MetadataReader {
         if (titleText == null) {
             return null;
         }
+        // A title that ends its name in a meeting noun before the suffix ("…峰会宣言") names the meeting; "…关于…的联合声明" none.
         for (String suffix : profile.titleSuffixes()) {
             if (titleFolded.endsWith(suffix) && titleFolded.length() > suffix.length()) {
-                return titleText.substring(0, titleText.length() - suffix.length()).strip();
+                String named = titleFolded.substring(0, titleFolded.length() - suffix.length()).strip();
+                return meetingNouns.stream().anyMatch(named::endsWith)
+                        ? titleText.substring(0, titleText.length() - suffix.length()).strip() : null;
             }
         }
         return null;

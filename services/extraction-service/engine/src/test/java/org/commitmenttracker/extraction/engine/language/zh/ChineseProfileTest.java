@@ -56,6 +56,18 @@ class ChineseProfileTest {
                 List.of("OM"), List.of("CN", "OM"), List.of("CN", "OM"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中俄总理第二十七次定期会晤联合公报|中俄总理第二十七次定期会晤",
+            "中华人民共和国和哈萨克斯坦共和国关于深化全面战略伙伴关系的联合声明|",
+            "中華人民共和國和哈薩克斯坦共和國關於深化全面戰略夥伴關係的聯合聲明|",
+    })
+    void namesTheMeetingOnlyWhereTheTitleNamesOne(String title, String meeting) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("kz-title", title + "\n双方将加强港口合作。\n"));
+
+        assertThat(analysis.document().meeting()).isEqualTo(meeting);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "新华社北京5月10日电　中华人民共和国和阿曼苏丹国联合声明（全文）\\n　　双方将加强港口合作。|中华人民共和国和阿曼苏丹国联合声明",
@@ -82,6 +94,8 @@ class ChineseProfileTest {
             "雙方計劃明年舉辦投資論壇。|雙方計劃明年舉辦投資論壇。|CN KZ",
             "双方恪守睦邻友好原则。|双方恪守睦邻友好原则。|CN KZ",
             "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
+            "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
+            "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
     })
     void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
@@ -96,6 +110,8 @@ class ChineseProfileTest {
             "两国贸易额将创历史新高。",
             "兩國貿易額將創歷史新高。",
             "双方积极评价两国政府间合作成果。",
+            "双方重申两国关系处于历史最好水平。",
+            "双方强调合作成果丰硕。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
