@@ -31,6 +31,8 @@ import com.lowagie.text.pdf.PdfWriter;
 final class ReportPdf {
     private static final float BODY = 9.5f;
     private static final float SMALL = 8.5f;
+    /** Line height as a multiple of the font size: Chinese lines need more air than the library's default. */
+    private static final float LEADING = 1.45f;
     private static final Color MUTED = new Color(0x44, 0x44, 0x44);
     private static final Color LINK = new Color(0x1f, 0x4e, 0x9a);
     private static final Color NOTE = new Color(0xff, 0xf4, 0xd6);
@@ -125,6 +127,7 @@ final class ReportPdf {
         quote.setBorder(Rectangle.NO_BORDER);
         quote.setPaddingLeft(12);
         quote.setPaddingBottom(4);
+        quote.setLeading(0, LEADING);
         block.addCell(quote);
         row(block, lang.label("status"), lang.status(item.status()));
         row(block, lang.label("score"), ReportText.itemScore(item, lang));
@@ -205,6 +208,7 @@ final class ReportPdf {
         cell.setHorizontalAlignment(alignment);
         cell.setBorderColor(RULE);
         cell.setPadding(3);
+        cell.setLeading(0, LEADING);
         return cell;
     }
 
@@ -222,6 +226,7 @@ final class ReportPdf {
         PdfPCell cell = new PdfPCell(value);
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(2);
+        cell.setLeading(0, LEADING);
         block.addCell(cell);
     }
 
@@ -247,7 +252,7 @@ final class ReportPdf {
 
     /** A paragraph whose own font (its spacing before and after is set in it) is an embedded one too. */
     private Paragraph paragraph(float size) {
-        Paragraph paragraph = new Paragraph(size * 1.5f);
+        Paragraph paragraph = new Paragraph(size * LEADING);
         paragraph.setFont(new Font(fonts.get(0), size));
         return paragraph;
     }
