@@ -34,7 +34,12 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose answer is kept as bytes (a PDF, a file to download). */
+    public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public HttpResponse<String> post(String path, String json) {
@@ -51,16 +56,16 @@ public final class Http {
 
     public HttpResponse<String> send(String method, String path, String contentType, String body, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)), headers);
+                .method(method, HttpRequest.BodyPublishers.ofString(body)), headers, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) {
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, Map<String, String> headers, HttpResponse.BodyHandler<T> body) {
         if (authorization != null && !headers.containsKey("Authorization")) {
             request.header("Authorization", authorization);
         }
         headers.forEach(request::header);
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,6 +6,8 @@ import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
 import static org.commitmenttracker.registry.RegistryFixtures.assign;
 import static org.commitmenttracker.registry.RegistryFixtures.json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
@@ -185,6 +190,17 @@ class CompliancePeriodsIT {
         assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(zh.body()).contains("<html lang=\"zh-CN\">", "履约报告", "履约得分：-0.50（2 项中已评估 2 项）");
 
+        for (Map<String, String> asked : List.of(Map.<String, String>of(), Map.of("Accept", "application/pdf"))) {
+            HttpResponse<byte[]> pdf = operator.getBytes(path(asked.isEmpty() ? "/report?at=interim&format=pdf" : "/report?at=interim"), asked);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+            assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("report-" + documentId + "-interim.pdf");
+            assertThat(pdfText(pdf.body())).contains("Compliance score: -0.50 (2 of 2 assessed)", "双方将加强合作",
+                    "https://example.org/evidence/r-html");
+        }
+        assertThat(pdfText(operator.getBytes(path("/report?at=interim&format=pdf&lang=zh"), Map.of()).body()))
+                .contains("履约得分：-0.50（2 项中已评估 2 项）");
+
         JsonNode agencyView = json(RegistryFixtures.agency(port, agencyId).get(path("/report?at=interim")));
         assertThat(agencyView.get("commitments").valueStream().map(i -> i.get("id").asString())).containsExactly(mine);
         HttpResponse<String> stranger = Http.local(port).as(TestTokens.agency("someone-else")).get(path("/report"));
@@ -229,7 +245,16 @@ class CompliancePeriodsIT {
                 "{\"start\":\"%s\",\"reason\":\"x\"}".formatted(SUMMIT)).statusCode()).isEqualTo(403);
         assertProblem(operator.get(path("/report?at=midterm")), 400, "at must be interim, final or today");
         assertProblem(operator.get(path("/report?at=today&lang=fr")), 400, "lang must be en or zh");
-        assertProblem(operator.get(path("/report?at=today&format=pdf")), 400, "format must be json or html");
+        assertProblem(operator.get(path("/report?at=today&format=xml")), 400, "format must be json, html or pdf");
+    }
+
+    /** The PDF's text layer, as a reader copies it (a wrapped line joined again). */
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replace("\r", "").replace("\n", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {

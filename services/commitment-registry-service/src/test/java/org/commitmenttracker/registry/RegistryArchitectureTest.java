@@ -10,6 +10,7 @@ import org.commitmenttracker.registry.compliance.CompliancePeriod;
 import org.commitmenttracker.registry.compliance.StatusAt;
 import org.commitmenttracker.registry.report.ComplianceReport;
 import org.commitmenttracker.registry.report.ReportHtml;
+import org.commitmenttracker.registry.report.ReportText;
 import org.commitmenttracker.testsupport.ModuleBoundaries;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class RegistryArchitectureTest {
     void lifecycleAndComplianceCoreUseNeitherSpringNorIo() {
         ModuleBoundaries.coreFreeOfSpringAndIo(resideInAPackage(BASE + ".lifecycle..")
                 .or(belongToAnyOf(CompliancePeriod.class, AssessmentCut.class, StatusAt.class, ComplianceGroup.class,
-                        ComplianceReport.class, ReportHtml.class))
+                        ComplianceReport.class, ReportHtml.class, ReportText.class))
                 .as("lifecycle and the compliance core")).check(MAIN);
     }
 }

@@ -1,6 +1,6 @@
 // A communiqué's compliance report, as the registry computes it (GET /api/communiques/{id}/report): the numbers,
 // charts and every commitment as it stood on the assessment date. The same report as a self-contained HTML page
-// (to print or hand on) is downloaded with the token.
+// or a PDF (to print or hand on) is downloaded with the token.
 import { h, safeUrl, languageOf } from '../dom.js';
 import { t, number, statusLabel, language, STATUSES } from '../i18n.js';
 import { api, download, query } from '../api.js';
@@ -77,7 +77,10 @@ export async function render({ id, params }) {
         'aria-current': name === report.at ? 'page' : null }, t(`report.at.${name}`))),
       h('button', { type: 'button', class: 'secondary', id: 'report-download',
         onclick: () => download('registry', path + query({ at: report.at, format: 'html', lang: language() }),
-          `report-${report.documentId}-${report.at}.html`, 'text/html') }, t('report.download'))),
+          `report-${report.documentId}-${report.at}.html`, 'text/html') }, t('report.download')),
+      h('button', { type: 'button', class: 'secondary', id: 'report-download-pdf',
+        onclick: () => download('registry', path + query({ at: report.at, format: 'pdf', lang: language() }),
+          `report-${report.documentId}-${report.at}.pdf`, 'application/pdf') }, t('report.downloadPdf'))),
     report.assessed ? null : h('p', { class: 'notice', id: 'report-not-assessed' }, t('report.notYet', { date: report.assessmentDate })),
     h('div', { class: 'headline' },
       h('p', { id: 'report-total', 'data-total': summary.total }, t('commitmentsCount', { count: number(summary.total) })),

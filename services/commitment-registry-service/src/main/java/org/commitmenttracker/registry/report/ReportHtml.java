@@ -38,17 +38,15 @@ public final class ReportHtml {
 
     public static String render(ComplianceReport report, ReportLanguage lang) {
         StringBuilder out = new StringBuilder(16_384);
-        String heading = lang.label("title") + " · " + (report.documentTitle() != null ? report.documentTitle() : report.documentId());
+        String heading = ReportText.heading(report, lang);
         out.append("<!DOCTYPE html>\n<html lang=\"").append(lang.htmlLang()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>")
                 .append(escape(heading)).append("</title><style>").append(STYLE).append("</style></head><body>\n");
         out.append("<h1>").append(escape(heading)).append("</h1>\n<dl class=\"meta\">");
         definition(out, lang.label("communique"), report.documentId());
-        definition(out, lang.label("date"), report.documentDate() == null ? lang.label("none") : report.documentDate().toString());
-        definition(out, lang.label("period"), report.period() == null ? lang.label("noPeriod")
-                : report.period().start() + " – " + report.period().finalAssessment() + " (" + lang.label("interim") + " "
-                  + report.period().interim() + ", " + lang.label("final") + " " + report.period().finalAssessment() + ")");
-        definition(out, lang.label("assessment"), lang.label(report.at()) + " · " + report.assessmentDate());
+        definition(out, lang.label("date"), ReportText.documentDate(report, lang));
+        definition(out, lang.label("period"), ReportText.period(report, lang));
+        definition(out, lang.label("assessment"), ReportText.assessment(report, lang));
         definition(out, lang.label("asOf"), report.asOf().toString());
         out.append("</dl>\n");
         if (!report.assessed()) {
@@ -58,11 +56,7 @@ public final class ReportHtml {
         ComplianceGroup summary = report.summary();
         out.append("<h2>").append(escape(lang.label("summary"))).append("</h2>\n<p id=\"compliance-score\" data-assessed=\"")
                 .append(summary.assessed()).append("\" data-total=\"").append(summary.total()).append("\">")
-                .append(escape(lang.label("complianceScore") + lang.label("colon")))
-                .append(escape(summary.compliance() == null ? lang.label("notAssessed") : lang.label("ofAssessed",
-                        "score", score(summary.compliance()), "assessed", String.valueOf(summary.assessed()),
-                        "total", String.valueOf(summary.total()))))
-                .append("</p>\n<p class=\"meta\">").append(escape(lang.label("convention"))).append("</p>\n");
+                .append(escape(ReportText.complianceScore(summary, lang))).append("</p>\n<p class=\"meta\">").append(escape(lang.label("convention"))).append("</p>\n");
         out.append("<table id=\"by-status\"><thead><tr><th>").append(escape(lang.label("status"))).append("</th><th class=\"num\">")
                 .append(escape(lang.label("count"))).append("</th></tr></thead><tbody>");
         for (CommitmentStatus status : CommitmentStatus.values()) {
@@ -99,16 +93,15 @@ public final class ReportHtml {
 
     private static void commitment(StringBuilder out, ComplianceReport.Item item, ReportLanguage lang) {
         out.append("<article class=\"commitment\" data-id=\"").append(escape(item.id())).append("\" data-status=\"")
-                .append(item.status().name()).append("\"><h3>").append(escape(sectionLabel(item.section(), lang)))
-                .append(" · #").append(item.ordinal()).append("</h3>\n<blockquote>").append(escape(item.text()))
+                .append(item.status().name()).append("\"><h3>").append(escape(ReportText.commitmentHeading(item, lang)))
+                .append("</h3>\n<blockquote>").append(escape(item.text()))
                 .append("</blockquote>\n<dl>");
         definition(out, lang.label("status"), lang.status(item.status()));
-        definition(out, lang.label("score"), item.score() == null ? lang.label("notAssessed") : String.format(Locale.ROOT, "%+d", item.score()));
-        definition(out, lang.label("percent"), item.percentComplete() == null ? lang.label("none") : item.percentComplete() + "%");
-        definition(out, lang.label("agencies"), item.agencies().isEmpty() ? lang.label("none") : String.join(", ", item.agencies()));
+        definition(out, lang.label("score"), ReportText.itemScore(item, lang));
+        definition(out, lang.label("percent"), ReportText.percent(item, lang));
+        definition(out, lang.label("agencies"), ReportText.agencies(item, lang));
         if (!item.milestones().isEmpty()) {
-            definition(out, lang.label("milestones"), String.join("; ", item.milestones().stream()
-                    .map(m -> m.text() + " (" + lang.label("due") + " " + m.dueDate() + ": " + lang.label(m.state()) + ")").toList()));
+            definition(out, lang.label("milestones"), ReportText.milestones(item, lang));
         }
         if (item.supersededBy() != null) {
             definition(out, lang.label("supersededBy"), item.supersededBy());
@@ -117,14 +110,7 @@ public final class ReportHtml {
         if (!item.reports().isEmpty()) {
             out.append("<h4>").append(escape(lang.label("reports"))).append("</h4><ul class=\"reports\">");
             for (ComplianceReport.AgencyReport r : item.reports()) {
-                out.append("<li>").append(escape(r.at().toString().substring(0, 10))).append(" · ").append(escape(r.agencyId()))
-                        .append(" · ").append(escape(lang.status(r.status())));
-                if (r.percentComplete() != null) {
-                    out.append(" · ").append(r.percentComplete()).append('%');
-                }
-                if (r.note() != null) {
-                    out.append(": ").append(escape(r.note()));
-                }
+                out.append("<li>").append(escape(ReportText.agencyReport(r, lang)));
                 links(out, r.evidenceUrls());
                 out.append("</li>");
             }
@@ -141,7 +127,7 @@ public final class ReportHtml {
     private static void links(StringBuilder out, List<String> urls) {
         for (String url : urls) {
             out.append(' ');
-            if (url.startsWith("https://") || url.startsWith("http://")) {
+            if (ReportText.isWebLink(url)) {
                 out.append("<a rel=\"noopener noreferrer\" href=\"").append(escape(url)).append("\">").append(escape(url)).append("</a>");
             } else {
                 out.append(escape(url));
@@ -156,14 +142,13 @@ public final class ReportHtml {
                 .append("</th><th class=\"num\">").append(escape(lang.label("assessed"))).append("</th><th class=\"num\">")
                 .append(escape(lang.label("compliance"))).append("</th><th>").append(escape(lang.label("status")))
                 .append("</th></tr></thead><tbody>");
-        orderedKeys(groups, sections).forEach(key -> {
+        ReportText.orderedKeys(groups, sections).forEach(key -> {
             ComplianceGroup g = groups.get(key);
             out.append("<tr data-key=\"").append(escape(key)).append("\"><td>")
-                    .append(escape(sections ? sectionLabel(key, lang) : key)).append("</td><td class=\"num\">").append(g.total())
+                    .append(escape(sections ? ReportText.sectionLabel(key, lang) : key)).append("</td><td class=\"num\">").append(g.total())
                     .append("</td><td class=\"num\">").append(g.assessed()).append("</td><td class=\"num\">")
-                    .append(escape(g.compliance() == null ? lang.label("notAssessed") : score(g.compliance())))
-                    .append("</td><td>").append(escape(String.join(", ", g.byStatus().entrySet().stream()
-                            .map(e -> lang.status(CommitmentStatus.valueOf(e.getKey())) + " " + e.getValue()).toList())))
+                    .append(escape(ReportText.compliance(g, lang)))
+                    .append("</td><td>").append(escape(ReportText.statusCounts(g, lang)))
                     .append("</td></tr>");
         });
         out.append("</tbody></table>\n");
@@ -173,9 +158,9 @@ public final class ReportHtml {
     }
 
     private static List<Bar> complianceBars(Map<String, ComplianceGroup> groups, ReportLanguage lang, boolean sections) {
-        return orderedKeys(groups, sections).stream().filter(k -> groups.get(k).compliance() != null).map(key -> {
+        return ReportText.orderedKeys(groups, sections).stream().filter(k -> groups.get(k).compliance() != null).map(key -> {
             double value = groups.get(key).compliance();
-            return new Bar(sections ? sectionLabel(key, lang) : key, value, score(value), value < 0 ? "neg" : "bar");
+            return new Bar(sections ? ReportText.sectionLabel(key, lang) : key, value, ReportText.score(value), value < 0 ? "neg" : "bar");
         }).toList();
     }
 
@@ -210,27 +195,6 @@ public final class ReportHtml {
             svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\"/>", zero, zero, height));
         }
         return svg.append("</svg></figure>\n").toString();
-    }
-
-    /** Section keys in number order ("none" last), other keys alphabetically. */
-    private static List<String> orderedKeys(Map<String, ComplianceGroup> groups, boolean sections) {
-        List<String> keys = new ArrayList<>(groups.keySet());
-        if (sections) {
-            keys.sort((a, b) -> a.equals("none") ? 1 : b.equals("none") ? -1 : Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-        }
-        return keys;
-    }
-
-    private static String sectionLabel(String key, ReportLanguage lang) {
-        return key.equals("none") ? lang.label("noSection") : lang.label("sectionN", "n", key);
-    }
-
-    private static String sectionLabel(Integer section, ReportLanguage lang) {
-        return section == null ? lang.label("noSection") : lang.label("sectionN", "n", String.valueOf(section));
-    }
-
-    private static String score(double value) {
-        return String.format(Locale.ROOT, "%+.2f", value);
     }
 
     private static void definition(StringBuilder out, String term, String value) {

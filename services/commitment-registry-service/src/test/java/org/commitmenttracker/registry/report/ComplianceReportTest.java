@@ -23,18 +23,18 @@ import org.junit.jupiter.api.Test;
 
 /** The report's contents at an assessment date, and its HTML page. */
 class ComplianceReportTest {
-    private static final ZoneId UTC = ZoneOffset.UTC;
+    static final ZoneId UTC = ZoneOffset.UTC;
     private static final LocalDate SUMMIT = LocalDate.of(2022, 12, 5);
-    private static final CompliancePeriod PERIOD = CompliancePeriod.from(SUMMIT); // interim 2023-06-05, final 2023-12-05
-    private static final Instant REGISTERED = Instant.parse("2022-12-06T08:00:00Z");
-    private static final Instant AFTER_FINAL = Instant.parse("2024-01-10T00:00:00Z");
+    static final CompliancePeriod PERIOD = CompliancePeriod.from(SUMMIT); // interim 2023-06-05, final 2023-12-05
+    static final Instant REGISTERED = Instant.parse("2022-12-06T08:00:00Z");
+    static final Instant AFTER_FINAL = Instant.parse("2024-01-10T00:00:00Z");
 
-    private static ExtractedFacts facts(int section, int ordinal, String text, TimeExpression... times) {
+    static ExtractedFacts facts(int section, int ordinal, String text, TimeExpression... times) {
         return new ExtractedFacts("doc", "联合公报", SUMMIT, "bullet", section, ordinal, text, List.of("CN", "RU"),
                 List.of(), List.of(), List.of("trade"), List.of(times), "1.0.0");
     }
 
-    private static Commitment registered(String id, ExtractedFacts facts, Instant at) {
+    static Commitment registered(String id, ExtractedFacts facts, Instant at) {
         Commitment c = Commitment.register(id, facts, "extraction", "extracted", "e-" + id, Set.of(), DeadlinePolicy.DEFAULT, at).next();
         return c.assign(List.of("mofcom"), "operator", at).next();
     }
@@ -44,7 +44,7 @@ class ComplianceReportTest {
                 List.of("https://example.org/" + eventId, "javascript:alert(1)"), at), at).next();
     }
 
-    private List<Commitment> commitments() {
+    static List<Commitment> commitments() {
         TimeExpression byMarch = new TimeExpression("2023年3月前", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 31), false);
         Commitment early = reported(reported(registered("c1", facts(1, 1, "双方将举办 <论坛> & 展会。", byMarch), REGISTERED),
                 "r0", CommitmentStatus.IN_PROGRESS, 50, Instant.parse("2023-01-15T08:00:00Z")), "r1", CommitmentStatus.COMPLETED, 100, Instant.parse("2023-02-01T08:00:00Z"));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
+import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -398,6 +401,8 @@ class DashboardBrowserIT {
         String expo = "#report-commitments article[data-id='" + expoCommitmentId + "']";
         assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("PLEDGED");
 
+        assertThat(browser.find("#report-download-pdf").getText()).isEqualTo("Download PDF");
+
         browser.show("report/" + documentId + "?at=today", "report");
         assertThat(browser.find(expo).getAttribute("data-status")).isEqualTo("IN_PROGRESS");
         browser.find("#language-toggle").click();
@@ -409,6 +414,8 @@ class DashboardBrowserIT {
         // Not a timed assertion (the host is shared): how long the seed's interim report takes, as JSON and HTML.
         List<Long> jsonMillis = new ArrayList<>();
         List<Long> htmlMillis = new ArrayList<>();
+        List<Long> pdfMillis = new ArrayList<>();
+        int pdfBytes = 0;
         for (int run = 0; run < 5; run++) {
             long started = System.nanoTime();
             assertThat(platform.http(platform.dashboardUrl() + "/api/registry/communiques/" + documentId + "/report?at=interim",
@@ -418,8 +425,17 @@ class DashboardBrowserIT {
             assertThat(platform.http(platform.dashboardUrl() + "/api/registry/communiques/" + documentId
                     + "/report?at=interim&format=html&lang=zh", READER).body()).contains("履约报告");
             htmlMillis.add((System.nanoTime() - started) / 1_000_000);
+            started = System.nanoTime();
+            HttpResponse<byte[]> pdf = new Http(platform.dashboardUrl()).as(READER).getBytes("/api/registry/communiques/"
+                    + documentId + "/report?at=interim&format=pdf&lang=zh", Map.of());
+            pdfMillis.add((System.nanoTime() - started) / 1_000_000);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+            assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            pdfBytes = pdf.body().length;
         }
-        String timing = "Seed interim compliance report through the dashboard (ms), JSON: " + jsonMillis + ", HTML (zh): " + htmlMillis;
+        String timing = "Seed interim compliance report through the dashboard (ms), JSON: " + jsonMillis + ", HTML (zh): " + htmlMillis
+                + ", PDF (zh, " + pdfBytes + " bytes): " + pdfMillis;
         System.out.println(timing);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "compliance-report-timing.txt"), timing + "\n");
     }
