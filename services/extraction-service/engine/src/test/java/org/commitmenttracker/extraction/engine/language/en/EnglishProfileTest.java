@@ -106,6 +106,8 @@ class EnglishProfileTest {
             "We are resolute in our determination to end child labour.",
             "We task our trade ministers to report on supply chains.",
             "We ask the World Bank to prepare options for concessional finance.",
+            "The Leaders tasked their foreign ministers with preparing an action plan.",
+            "The Leaders instructed their officials to conclude the negotiations.",
             "The G20 will launch a platform for vaccine research.",
             "Our two countries intend to open new consulates.",
             "Each member state will designate a contact point.",
