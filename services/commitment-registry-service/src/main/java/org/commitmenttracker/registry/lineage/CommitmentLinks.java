@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -87,6 +88,24 @@ class CommitmentLinks implements InitializingBean {
     /** The links in which {@code commitmentId} is {@code end} ({@value #FROM} or {@value #TO}). */
     List<Document> withEnd(String end, String commitmentId) {
         return collection().find(Filters.eq(end, commitmentId)).into(new ArrayList<>());
+    }
+
+    /** The links from any of {@code commitmentIds} to earlier commitments. */
+    List<LineageChains.Link> from(Collection<String> commitmentIds) {
+        return links(Filters.in(FROM, commitmentIds));
+    }
+
+    /** Every link. */
+    List<LineageChains.Link> all() {
+        return links(new Document());
+    }
+
+    private List<LineageChains.Link> links(Bson filter) {
+        List<LineageChains.Link> found = new ArrayList<>();
+        for (Document link : collection().find(filter).projection(Projections.include(FROM, TO))) {
+            found.add(new LineageChains.Link(link.getString(FROM), link.getString(TO)));
+        }
+        return found;
     }
 
     private MongoCollection<Document> collection() {

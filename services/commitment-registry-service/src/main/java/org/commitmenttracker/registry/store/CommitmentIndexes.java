@@ -38,6 +38,8 @@ class CommitmentIndexes implements InitializingBean {
             new Index().on(DerivedFields.ORGANISATIONS, Sort.Direction.ASC).named("organisations"),
             new Index().on(DerivedFields.DUE_DATE, Sort.Direction.ASC).named("due"),
             new Index().on("facts.text", Sort.Direction.ASC).named("text"),
+            // the firstPledged filters ask an unlinked commitment's own communiqué date (lineage.LineageFactsReader)
+            new Index().on("facts.documentDate", Sort.Direction.ASC).named("document_date"),
             new Index().on("nextDeadlineCheck", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("deadline_check"),
             new Index().on("updatedAt", Sort.Direction.DESC).named("updated"));
     /** Indexes earlier versions declared that no query uses any more: dropped at start-up. */
