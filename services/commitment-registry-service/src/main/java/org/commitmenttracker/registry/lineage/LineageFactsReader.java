@@ -96,7 +96,7 @@ public class LineageFactsReader {
             return Map.of();
         }
         Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("status", "facts");
+        query.fields().include(CommitmentStore.ALL_BUT_HISTORY); // a commitment is read whole (its record needs every part)
         Map<String, LineageChains.End> ends = new LinkedHashMap<>();
         for (Commitment c : mongo.find(query, Commitment.class, CommitmentStore.COLLECTION)) {
             ends.put(c.id(), new LineageChains.End(c.facts() == null ? null : c.facts().documentDate(), c.status()));
