@@ -143,9 +143,14 @@ class CommitmentLinks implements InitializingBean {
         return links(Filters.in(FROM, commitmentIds));
     }
 
-    /** Every link. */
-    List<LineageChains.Link> all() {
-        return links(new Document());
+    /** The links to any of {@code commitmentIds} from later commitments. */
+    List<LineageChains.Link> to(Collection<String> commitmentIds) {
+        return links(Filters.in(TO, commitmentIds));
+    }
+
+    /** The links to commitments of communiqué {@code documentId}. */
+    List<LineageChains.Link> toDocument(String documentId) {
+        return links(Filters.eq(TO_DOCUMENT, documentId));
     }
 
     private List<LineageChains.Link> links(Bson filter) {

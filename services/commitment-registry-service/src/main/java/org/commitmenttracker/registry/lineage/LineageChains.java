@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,21 +41,6 @@ public final class LineageChains {
         for (Link link : links) {
             earlierOf.computeIfAbsent(link.from(), from -> new ArrayList<>()).add(link.to());
         }
-    }
-
-    /**
-     * The facts of every known commitment that renews at least one other (the rest renew nothing: their facts are
-     * {@link LineageFacts#unlinked}), by id.
-     */
-    public Map<String, LineageFacts> renewing() {
-        Map<String, LineageFacts> renewing = new LinkedHashMap<>();
-        earlierOf.keySet().stream().filter(ends::containsKey).sorted().forEach(id -> {
-            LineageFacts facts = factsOf(id, ends.get(id).documentDate());
-            if (facts.renewals() > 0) {
-                renewing.put(id, facts);
-            }
-        });
-        return renewing;
     }
 
     /** The facts of commitment {@code id}, whose own communiqué is dated {@code documentDate}. */

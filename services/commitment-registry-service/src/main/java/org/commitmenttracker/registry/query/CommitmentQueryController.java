@@ -10,7 +10,7 @@ import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lineage.LineageFacts;
-import org.commitmenttracker.registry.lineage.LineageFactsReader;
+import org.commitmenttracker.registry.lineage.StoredLineageFacts;
 import org.commitmenttracker.registry.lineage.LineageFilter;
 import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
@@ -33,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export,
- * each with the commitments' lineage facts and filterable by them ({@link LineageFactsReader}).
+ * each with the commitments' lineage facts and filterable by them ({@link StoredLineageFacts}).
  * Operators and readers see every commitment; an agency token only those assigned to its agency
  * ({@link AgencyScope}): another agency's commitment is unknown to it (404) and left out of every list.
  */
@@ -45,10 +45,10 @@ class CommitmentQueryController {
     private final MongoTemplate mongo;
     private final CommitmentSummaries summaries;
     private final CommitmentPages pages;
-    private final LineageFactsReader lineage;
+    private final StoredLineageFacts lineage;
 
     CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries, CommitmentPages pages,
-                              LineageFactsReader lineage) {
+                              StoredLineageFacts lineage) {
         this.mongo = mongo;
         this.summaries = summaries;
         this.pages = pages;

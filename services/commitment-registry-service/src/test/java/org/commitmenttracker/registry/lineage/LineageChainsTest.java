@@ -56,7 +56,7 @@ class LineageChainsTest {
     void aWithdrawnOrUnknownEarlierCommitmentIsNoPartOfTheChain() {
         LineageChains withdrawn = new LineageChains(SERIES, ends(CommitmentStatus.PLEDGED, CommitmentStatus.WITHDRAWN));
         assertThat(withdrawn.factsOf("p2023", Y2023)).isEqualTo(LineageFacts.unlinked(Y2023));
-        assertThat(withdrawn.renewing()).containsOnlyKeys("p2022");
+        assertThat(withdrawn.factsOf("p2022", Y2022)).isEqualTo(new LineageFacts(Y2021, 1, true));
 
         LineageChains unknown = new LineageChains(SERIES, Map.of("p2023", new End(Y2023, CommitmentStatus.PLEDGED)));
         assertThat(unknown.factsOf("p2023", Y2023)).isEqualTo(LineageFacts.unlinked(Y2023));
@@ -69,29 +69,6 @@ class LineageChainsTest {
                 "b", new End(Y2022, CommitmentStatus.PLEDGED)));
 
         assertThat(chains.factsOf("a", null)).isEqualTo(new LineageFacts(Y2022, 1, true));
-    }
-
-    @Test
-    void renewingHoldsTheFactsOfEveryCommitmentThatRenewsAnother() {
-        LineageChains chains = new LineageChains(SERIES, ends(CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS));
-
-        assertThat(chains.renewing()).isEqualTo(Map.of("p2022", new LineageFacts(Y2021, 1, true),
-                "p2023", new LineageFacts(Y2021, 2, false)));
-    }
-
-    @Test
-    void aFilterMatchesOnEveryPartItAsks() {
-        LineageFacts renewedTwice = new LineageFacts(Y2021, 2, true);
-
-        assertThat(new LineageFilter(2, true, Y2021, Y2021).matches(renewedTwice)).isTrue();
-        assertThat(new LineageFilter(3, null, null, null).matches(renewedTwice)).isFalse();
-        assertThat(new LineageFilter(null, false, null, null).matches(renewedTwice)).isFalse();
-        assertThat(new LineageFilter(null, null, Y2021.minusDays(1), null).matches(renewedTwice)).isFalse();
-        assertThat(new LineageFilter(null, null, null, Y2021.plusDays(1)).matches(renewedTwice)).isFalse();
-        assertThat(new LineageFilter(null, null, null, Y2021).matches(new LineageFacts(null, 0, false))).isFalse();
-        assertThat(new LineageFilter(1, null, null, null).admitsUnlinked()).isFalse();
-        assertThat(new LineageFilter(null, true, null, null).admitsUnlinked()).isFalse();
-        assertThat(new LineageFilter(0, false, Y2021, null).admitsUnlinked()).isTrue();
     }
 
     @Test
