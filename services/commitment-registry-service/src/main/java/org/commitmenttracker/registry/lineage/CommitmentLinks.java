@@ -148,6 +148,11 @@ class CommitmentLinks implements InitializingBean {
         return links(Filters.in(TO, commitmentIds));
     }
 
+    /** Every link. */
+    List<LineageChains.Link> all() {
+        return links(new Document());
+    }
+
     /** The links to commitments of communiqué {@code documentId}. */
     List<LineageChains.Link> toDocument(String documentId) {
         return links(Filters.eq(TO_DOCUMENT, documentId));
