@@ -5,7 +5,7 @@ package org.commitmenttracker.events;
  * topic are declared in {@link EventType}; the Java class name never goes on the wire.
  */
 public sealed interface EventData permits CommuniqueReceived, CommuniqueWithdrawn, CommuniqueAnalysed, CommitmentExtracted,
-        ProgressReported, CommitmentStatusChanged, DeadlineApproaching, DeadlineMissed {
+        ProgressReported, CommitmentStatusChanged, DeadlineApproaching, DeadlineMissed, CommitmentLinked {
 
     /** The id whose order matters: the Kafka record key and the envelope's {@code subject}. */
     String subject();

@@ -12,7 +12,8 @@ public enum EventType {
     PROGRESS_REPORTED("progress.reported.v1", ProgressReported.class, Topics.PROGRESS),
     COMMITMENT_STATUS_CHANGED("commitment.status-changed.v1", CommitmentStatusChanged.class, Topics.STATUS_CHANGES),
     DEADLINE_APPROACHING("deadline.approaching.v1", DeadlineApproaching.class, Topics.DEADLINES),
-    DEADLINE_MISSED("deadline.missed.v1", DeadlineMissed.class, Topics.DEADLINES);
+    DEADLINE_MISSED("deadline.missed.v1", DeadlineMissed.class, Topics.DEADLINES),
+    COMMITMENT_LINKED("commitment.linked.v1", CommitmentLinked.class, Topics.LINKS);
 
     private final String typeName;
     private final Class<? extends EventData> payloadType;

@@ -10,6 +10,7 @@ public final class Topics {
     public static final String PROGRESS = "progress";
     public static final String STATUS_CHANGES = "status-changes";
     public static final String DEADLINES = "deadlines";
+    public static final String LINKS = "commitment-links";
 
     /** How every dead-letter topic's name ends. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

@@ -12,11 +12,13 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.commitmenttracker.events.CommitmentExtracted;
+import org.commitmenttracker.events.CommitmentLinked;
 import org.commitmenttracker.events.CommuniqueAnalysed;
 import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
+import org.commitmenttracker.events.EventIds;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.registry.lineage.LineageLinker;
 import org.commitmenttracker.testsupport.Http;
@@ -33,7 +35,9 @@ import tools.jackson.databind.JsonNode;
  * Against the real broker and store: two meetings of one series (synthetic pledges) are registered and analysed;
  * the later one's pledges are linked to the earlier ones they carry on, shown by the lineage endpoint from both
  * ends (to an agency, only its own); a new analysis that drops a pledge drops its link, and withdrawing the later
- * communiqué removes its links.
+ * communiqué removes its links. A pledge renewed at two later meetings shows its chain's facts (on its answer, as list
+ * and summary filters, in the CSV export), which follow a status change and a withdrawal at once, and its links are
+ * announced (commitment.linked.v1).
  */
 @RegistryIT
 class LineageIT {
@@ -115,6 +119,88 @@ class LineageIT {
     }
 
     @Test
+    void aPledgeRenewedTwiceShowsItsChainsFactsWhichFollowStatusChangesAndWithdrawalsAndItsLinksAreAnnounced() {
+        String run = UUID.randomUUID().toString();
+        String series = "Harbour-Partnership-" + run;
+        String pledge = "The partners will fund twenty scholarships for graduate students in marine engineering.";
+        String y1 = "doc-facts-1-" + run;
+        String y2 = "doc-facts-2-" + run;
+        String y3 = "doc-facts-3-" + run;
+        String p1 = "cmt-f1-" + run;
+        String p2 = "cmt-f2-" + run;
+        String p3 = "cmt-f3-" + run;
+        String library = "cmt-f3-library-" + run;
+        register(y1, List.of(extracted(p1, y1, 2021, 1, pledge, List.of(series))));
+        register(y2, List.of(extracted(p2, y2, 2022, 1, pledge, List.of(series))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lineage(p2).get("earlier").size() == 1);
+        assertThat(facts(p2)).isEqualTo("2021-05-20/1/true");
+
+        register(y3, List.of(extracted(p3, y3, 2023, 1, pledge, List.of(series)),
+                extracted(library, y3, 2023, 2, "The partners will open a digital library of agricultural soil surveys.",
+                        List.of(series))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !lineage(p3).get("earlier").isEmpty());
+        // Renewed in 2022 and 2023, each time while the earlier pledges stayed PLEDGED.
+        assertThat(facts(p3)).isEqualTo("2021-05-20/2/true");
+        assertThat(facts(library)).isEqualTo("2023-05-20/0/false");
+        assertThat(facts(p1)).isEqualTo("2021-05-20/0/false");
+
+        String ofSeries = "/api/commitments?organisation=" + series;
+        assertThat(ids(ofSeries + "&minRenewals=2")).containsExactly(p3);
+        assertThat(ids(ofSeries + "&minRenewals=1")).containsExactlyInAnyOrder(p2, p3);
+        assertThat(ids(ofSeries + "&renewedWithoutProgress=true")).containsExactlyInAnyOrder(p2, p3);
+        assertThat(ids(ofSeries + "&renewedWithoutProgress=false")).containsExactlyInAnyOrder(p1, library);
+        assertThat(ids(ofSeries + "&firstPledgedBefore=2021-12-31")).containsExactlyInAnyOrder(p1, p2, p3);
+        assertThat(ids(ofSeries + "&firstPledgedAfter=2022-01-01")).containsExactly(library);
+        HttpResponse<String> refused = RegistryFixtures.operator(port).get(ofSeries + "&minRenewals=-1");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode renewedSummary = RegistryFixtures.json(RegistryFixtures.operator(port)
+                .get("/api/commitments/summary?minRenewals=1&organisation=" + series));
+        assertThat(renewedSummary.get("overall").get("total").asLong()).isEqualTo(2);
+
+        List<String> csv = RegistryFixtures.operator(port).get("/api/commitments/export.csv?organisation=" + series)
+                .body().lines().toList();
+        assertThat(csv.get(0)).endsWith(",firstPledged,renewals,renewedWithoutProgress");
+        assertThat(csv).filteredOn(line -> line.startsWith(p3 + ",")).singleElement().asString()
+                .endsWith(",2021-05-20,2,true");
+        assertThat(csv).filteredOn(line -> line.startsWith(library + ",")).singleElement().asString()
+                .endsWith(",2023-05-20,0,false");
+
+        // Each link is announced once, under an id made of the link and its relation (a redelivered analysis
+        // links the same again and announces nothing new).
+        TopicReader.write(Topics.COMMITMENTS, y2, encode(new CommuniqueAnalysed(y2, "test", List.of(p2), Instant.now())));
+        List<CommitmentLinked> announced = TopicReader.readUntil(Topics.LINKS,
+                        records -> records.stream().anyMatch(r -> p3.equals(r.key())), Duration.ofSeconds(60), Duration.ofSeconds(3))
+                .stream().filter(r -> p2.equals(r.key()) || p3.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentLinked.class).data()).toList();
+        assertThat(announced).filteredOn(e -> e.commitmentId().equals(p2)).allSatisfy(e -> {
+            assertThat(e.earlierCommitmentId()).isEqualTo(p1);
+            assertThat(e.documentId()).isEqualTo(y2);
+            assertThat(e.earlierDocumentId()).isEqualTo(y1);
+            assertThat(e.relation()).isEqualTo("repeats");
+        }).isNotEmpty();
+        assertThat(TopicReader.readAll(Topics.LINKS, Duration.ofSeconds(2)).stream().filter(r -> p2.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentLinked.class).id()).distinct())
+                .containsExactly(EventIds.of("commitment.linked.v1", p2, p1, "repeats"));
+
+        // Progress on the first pledge: neither renewal is without progress any more, at once.
+        HttpResponse<String> started = RegistryFixtures.operator(port).post("/api/commitments/" + p1 + "/status",
+                "{\"status\":\"IN_PROGRESS\",\"reason\":\"the first scholars were funded\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(facts(p3)).isEqualTo("2021-05-20/2/false");
+        assertThat(ids(ofSeries + "&renewedWithoutProgress=true")).isEmpty();
+
+        // The 2022 communiqué withdrawn: it is no part of the 2023 pledge's chain any more.
+        TopicReader.write(Topics.COMMUNIQUES, y2, encode(new CommuniqueWithdrawn(y2, "published in error", "publisher",
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lineage(p3).get("earlier").findValuesAsString("commitmentId")
+                .stream().noneMatch(p2::equals));
+        int stillEarlier = lineage(p3).get("earlier").size();
+        assertThat(facts(p3)).isEqualTo(stillEarlier == 1 ? "2021-05-20/1/false" : "2023-05-20/0/false");
+        assertThat(ids(ofSeries + "&minRenewals=2")).isEmpty();
+    }
+
+    @Test
     void theLineageOfAnUnknownCommitmentIsThe404Problem() {
         HttpResponse<String> response = Http.local(port).as(TestTokens.bearer("reader")).get("/api/commitments/nope/lineage");
         assertThat(response.statusCode()).isEqualTo(404);
@@ -151,6 +237,24 @@ class LineageIT {
     private static CommuniqueAnalysed analysis(String documentId, List<CommitmentExtracted> commitments) {
         return new CommuniqueAnalysed(documentId, "test", commitments.stream().map(CommitmentExtracted::commitmentId).toList(),
                 Instant.now());
+    }
+
+    /** A commitment's lineage facts as its answer shows them: firstPledged/renewals/renewedWithoutProgress. */
+    private String facts(String commitmentId) {
+        HttpResponse<String> response = RegistryFixtures.operator(port).get("/api/commitments/" + commitmentId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode facts = RegistryFixtures.json(response).get("lineage");
+        return facts.get("firstPledged").asString() + "/" + facts.get("renewals").asInt() + "/"
+                + facts.get("renewedWithoutProgress").asBoolean();
+    }
+
+    /** The ids a list query finds (one page is all of them here). */
+    private List<String> ids(String listQuery) {
+        HttpResponse<String> response = RegistryFixtures.operator(port).get(listQuery);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode page = RegistryFixtures.json(response);
+        assertThat(page.get("total").asLong()).isEqualTo(page.get("items").size());
+        return page.get("items").findValuesAsString("id");
     }
 
     private JsonNode lineage(String commitmentId) {

@@ -8,6 +8,9 @@ import org.commitmenttracker.registry.compliance.AssessmentCut;
 import org.commitmenttracker.registry.compliance.ComplianceGroup;
 import org.commitmenttracker.registry.compliance.CompliancePeriod;
 import org.commitmenttracker.registry.compliance.StatusAt;
+import org.commitmenttracker.registry.lineage.LineageChains;
+import org.commitmenttracker.registry.lineage.LineageFacts;
+import org.commitmenttracker.registry.lineage.LineageFilter;
 import org.commitmenttracker.registry.report.ComplianceReport;
 import org.commitmenttracker.registry.report.ReportHtml;
 import org.commitmenttracker.registry.report.ReportText;
@@ -30,10 +33,11 @@ class RegistryArchitectureTest {
     }
 
     @Test
-    void lifecycleAndComplianceCoreUseNeitherSpringNorIo() {
+    void lifecycleComplianceAndLineageCoreUseNeitherSpringNorIo() {
         ModuleBoundaries.coreFreeOfSpringAndIo(resideInAPackage(BASE + ".lifecycle..")
                 .or(belongToAnyOf(CompliancePeriod.class, AssessmentCut.class, StatusAt.class, ComplianceGroup.class,
-                        ComplianceReport.class, ReportHtml.class, ReportText.class))
-                .as("lifecycle and the compliance core")).check(MAIN);
+                        ComplianceReport.class, ReportHtml.class, ReportText.class, LineageChains.class,
+                        LineageFacts.class, LineageFilter.class))
+                .as("lifecycle, the compliance core and the lineage facts")).check(MAIN);
     }
 }

@@ -19,6 +19,8 @@ export async function render({ id, params }) {
   const language = communique.language || found.language;
   document.title = `${title} · ${t('brand')}`;
   const statusById = new Map(registered.map(c => [c.id, c.status]));
+  // A pledge that renews earlier ones (the registry's lineage facts) is marked as renewed.
+  const renewalsById = new Map(registered.filter(c => c.lineage && c.lineage.renewals > 0).map(c => [c.id, c.lineage]));
   // The engine's kinds are BULLET/NARRATIVE in the analysis, bullet/narrative in the registry.
   const extracted = analysis.commitments.map(c => ({ ...c, kind: String(c.kind).toLowerCase() }));
   const { spans, missing } = locate(communique.text || '', extracted);
@@ -28,10 +30,13 @@ export async function render({ id, params }) {
     source.append(communique.text.slice(position, span.start));
     const c = span.commitment;
     const status = statusById.get(c.id);
-    const label = `${c.section ?? ''}.${c.ordinal} · ${t(`kind.${c.kind}`)}${status ? ` · ${statusLabel(status)}` : ''}`;
+    const renewed = renewalsById.get(c.id);
+    const label = `${c.section ?? ''}.${c.ordinal} · ${t(`kind.${c.kind}`)}${status ? ` · ${statusLabel(status)}` : ''}`
+      + (renewed ? ` · ${t('communique.renewed', { count: number(renewed.renewals), first: renewed.firstPledged || t('lineage.undated') })}` : '');
     source.append(h('a', { href: `#/commitment/${encodeURIComponent(c.id)}`, id: `mark-${c.id}`,
-      class: `commitment-mark kind-${c.kind}${status ? ` status-${status}` : ''}`, 'data-commitment-id': c.id,
-      'data-kind': c.kind, title: label, 'aria-label': `${label}: ${truncate(c.text, 80)}` },
+      class: `commitment-mark kind-${c.kind}${status ? ` status-${status}` : ''}${renewed ? ' renewed' : ''}`,
+      'data-commitment-id': c.id, 'data-kind': c.kind, 'data-renewals': renewed ? renewed.renewals : 0,
+      title: label, 'aria-label': `${label}: ${truncate(c.text, 80)}` },
     communique.text.slice(span.start, span.end)));
     position = span.end;
   }
@@ -44,7 +49,8 @@ export async function render({ id, params }) {
       t('communique.marked', { marked: number(spans.length), total: number(analysis.commitments.length) })),
     h('ul', { class: 'legend' },
       h('li', {}, h('span', { class: 'swatch kind-bullet', 'aria-hidden': 'true' }), t('kind.bullet')),
-      h('li', {}, h('span', { class: 'swatch kind-narrative', 'aria-hidden': 'true' }), t('kind.narrative'))),
+      h('li', {}, h('span', { class: 'swatch kind-narrative', 'aria-hidden': 'true' }), t('kind.narrative')),
+      h('li', {}, h('span', { class: 'swatch renewed', 'aria-hidden': 'true' }), t('communique.renewedLegend'))),
     missing.length ? h('section', { class: 'unmarked' }, h('h2', {}, t('communique.unmarked')),
       h('ul', {}, missing.map(c => h('li', {}, h('a', { href: `#/commitment/${encodeURIComponent(c.id)}` }, truncate(c.text, 160)))))) : null,
     source);

@@ -33,7 +33,11 @@ export async function render({ params }) {
   const documentId = params.get('documentId') || '';
   // The board waits for the summary only; the document picker fills in when ingestion's list arrives.
   const documents = communiques().catch(() => []);
-  const summary = await api('registry', '/commitments/summary' + query({ documentId }));
+  // Renewed pledges (they renew at least one of an earlier communiqué): the same summary, filtered by the registry.
+  const [summary, renewed] = await Promise.all([
+    api('registry', '/commitments/summary' + query({ documentId })),
+    api('registry', '/commitments/summary' + query({ documentId, minRenewals: 1 })),
+  ]);
   const overall = summary.overall;
   const kinds = h('p', { id: 'kinds', class: 'kinds' }, '…');
   const pickerSlot = h('div', { class: 'picker-slot' });
@@ -47,11 +51,14 @@ export async function render({ params }) {
     h('div', { class: 'headline' },
       h('p', { id: 'total', class: 'total', 'data-total': overall.total }, t('commitmentsCount', { count: number(overall.total) })),
       kinds,
-      h('p', { id: 'compliance', 'data-assessed': overall.assessed }, complianceText(overall, summary.period))),
+      h('p', { id: 'compliance', 'data-assessed': overall.assessed }, complianceText(overall, summary.period)),
+      h('p', { id: 'renewed', 'data-renewed': renewed.overall.total }, t('overview.renewed', { count: number(renewed.overall.total) }))),
     legend(),
     h('div', { class: 'charts' },
       stackedBars('chart-sections', t('chart.bySection'), rows(summary.bySection, sectionLabel, 'section', documentId, byNumber)),
       stackedBars('chart-topics', t('chart.byTopic'), rows(summary.byTopic, k => k, 'topic', documentId)),
+      stackedBars('chart-renewed-sections', t('chart.renewedBySection'), rows(renewed.bySection, sectionLabel, null, documentId, byNumber)),
+      stackedBars('chart-renewed-parties', t('chart.renewedByParty'), rows(renewed.byParty, k => k, null, documentId)),
       complianceBars('chart-compliance-sections', t('chart.complianceBySection'), rows(summary.bySection, sectionLabel, null, documentId, byNumber)),
       complianceBars('chart-compliance-parties', t('chart.complianceByParty'), rows(summary.byParty, k => k, null, documentId)),
       complianceBars('chart-compliance-agencies', t('chart.complianceByAgency'), rows(summary.byAgency, k => k, null, documentId))));

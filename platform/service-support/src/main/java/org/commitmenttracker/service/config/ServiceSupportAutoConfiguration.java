@@ -196,7 +196,7 @@ public class ServiceSupportAutoConfiguration {
                                         @Value("${tracker.kafka.replicas:1}") short replicas,
                                         @Value("${tracker.kafka.max-message-bytes:8388608}") int maxMessageBytes) {
         List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
-                        Topics.STATUS_CHANGES, Topics.DEADLINES).stream()
+                        Topics.STATUS_CHANGES, Topics.DEADLINES, Topics.LINKS).stream()
                 .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas)
                         .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
                 .toList();

@@ -49,14 +49,16 @@ public class LineageLinker {
 
     private final MongoTemplate mongo;
     private final CommitmentLinks links;
+    private final StoredLineageFacts facts;
     private final RegisteredLineage lineage = new RegisteredLineage();
     private boolean stale = true;
     /** Whether a communiqué may wait; at start unknown (the previous run may have left some). */
     private boolean mayWait = true;
 
-    LineageLinker(MongoTemplate mongo, CommitmentLinks links) {
+    LineageLinker(MongoTemplate mongo, CommitmentLinks links, StoredLineageFacts facts) {
         this.mongo = mongo;
         this.links = links;
+        this.facts = facts;
     }
 
     /**
@@ -105,16 +107,27 @@ public class LineageLinker {
         }
         Optional<List<CommitmentLink>> linked = lineage.linksIfRegistered(documentId, communique);
         if (linked.isPresent()) {
-            links.replace(documentId, ids(communique), linked.get());
+            replaceLinks(documentId, communique, linked.get());
             return;
         }
         if (lineage.holds(documentId)) {
             rebuildWithout(documentId);
         }
         List<CommitmentLink> made = lineage.register(communique);
-        links.replace(documentId, ids(communique), made);
+        replaceLinks(documentId, communique, made);
         log.info("Linked communiqué {}: {} commitments, {} links to earlier ones", documentId, communique.size(),
                 made.size());
+    }
+
+    /**
+     * Stores the communiqué's links, then the lineage facts of its commitments and of those that renewed one of them
+     * (a link to a commitment no longer found goes).
+     */
+    private void replaceLinks(String documentId, List<LineageCommitment> communique, List<CommitmentLink> made) {
+        List<String> changed = new ArrayList<>(ids(communique));
+        links.toDocument(documentId).forEach(link -> changed.add(link.from()));
+        links.replace(documentId, ids(communique), made);
+        facts.refresh(changed);
     }
 
     /**
@@ -123,7 +136,9 @@ public class LineageLinker {
      */
     public synchronized void forget(String documentId) {
         mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
+        List<String> renewedOne = links.toDocument(documentId).stream().map(LineageChains.Link::from).toList();
         links.deleteTouching(documentId);
+        facts.refresh(renewedOne);
         stale = true;
     }
 

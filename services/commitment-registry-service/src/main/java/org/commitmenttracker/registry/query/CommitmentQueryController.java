@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.lineage.LineageFacts;
+import org.commitmenttracker.registry.lineage.StoredLineageFacts;
+import org.commitmenttracker.registry.lineage.LineageFilter;
 import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.security.Caller;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +32,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export.
+ * The read side: one commitment with history, filtered pages (without history), the summary, and a CSV export,
+ * each with the commitments' lineage facts and filterable by them ({@link StoredLineageFacts}).
  * Operators and readers see every commitment; an agency token only those assigned to its agency
  * ({@link AgencyScope}): another agency's commitment is unknown to it (404) and left out of every list.
  */
@@ -39,11 +45,14 @@ class CommitmentQueryController {
     private final MongoTemplate mongo;
     private final CommitmentSummaries summaries;
     private final CommitmentPages pages;
+    private final StoredLineageFacts lineage;
 
-    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries, CommitmentPages pages) {
+    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries, CommitmentPages pages,
+                              StoredLineageFacts lineage) {
         this.mongo = mongo;
         this.summaries = summaries;
         this.pages = pages;
+        this.lineage = lineage;
     }
 
     /** {@code total} is counted on the first page, or when asked ({@code total=true}); otherwise left out. */
@@ -58,7 +67,7 @@ class CommitmentQueryController {
         if (commitment == null || (scope != null && !commitment.agencies().contains(scope))) {
             throw new CommitmentNotFound(id);
         }
-        return CommitmentView.of(commitment);
+        return CommitmentView.of(commitment, lineage.of(List.of(commitment)).get(id));
     }
 
     @GetMapping
@@ -77,14 +86,17 @@ class CommitmentQueryController {
         // "most-overdue": overdue commitments (unless a status is asked for), the longest overdue first.
         CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
                 ? params.filter().overdueOnly() : params.filter();
-        CommitmentPages.Result result = pages.page(filter.criteriaVisibleTo(scope), order, page, size,
+        CommitmentPages.Result result = pages.page(criteria(filter, params.lineage(), scope), order, page, size,
                 countTotal != null ? countTotal : page == 0);
-        return new Page(result.items().stream().map(CommitmentView::listItem).toList(), page, size, result.total(), sort);
+        Map<String, LineageFacts> facts = lineage.of(result.items());
+        return new Page(result.items().stream().map(c -> CommitmentView.listItem(c, facts.get(c.id()))).toList(), page,
+                size, result.total(), sort);
     }
 
     @GetMapping("/summary")
     CommitmentSummaries.Summary summary(CommitmentFilterParams params, @AuthenticationPrincipal Caller caller) {
-        return summaries.summarise(params.filter(), AgencyScope.of(caller));
+        String scope = AgencyScope.of(caller);
+        return summaries.summarise(params.filter(), criteria(params.filter(), params.lineage(), scope), scope);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
@@ -94,9 +106,20 @@ class CommitmentQueryController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"commitments.csv\"");
         try (PrintWriter out = response.getWriter()) {
-            CommitmentCsv.write(mongo.stream(Query.query(params.filter().criteriaVisibleTo(scope)).with(CommitmentPages.ORDERS.get("document").sort()),
-                    Commitment.class, CommitmentStore.COLLECTION), out);
+            CommitmentCsv.write(mongo.stream(Query.query(criteria(params.filter(), params.lineage(), scope))
+                            .with(CommitmentPages.ORDERS.get("document").sort()), Commitment.class, CommitmentStore.COLLECTION),
+                    lineage.renewing(), out);
         }
+    }
+
+    /** The criteria of {@code filter} and {@code lineageFilter} together, among what {@code scope} may see. */
+    private Criteria criteria(CommitmentFilter filter, LineageFilter lineageFilter, String scope) {
+        Criteria criteria = filter.criteriaVisibleTo(scope);
+        Criteria renewals = lineage.criteria(lineageFilter);
+        if (renewals == null) {
+            return criteria;
+        }
+        return criteria.getCriteriaObject().isEmpty() ? renewals : new Criteria().andOperator(criteria, renewals);
     }
 
     /** Query parameters of the list, summary and export. */
@@ -104,10 +127,16 @@ class CommitmentQueryController {
                                   String party, String agency, String organisation,
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueAfter,
-                                  Boolean overdue, String q) {
+                                  Boolean overdue, String q, Integer minRenewals, Boolean renewedWithoutProgress,
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstPledgedBefore,
+                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstPledgedAfter) {
         CommitmentFilter filter() {
             return new CommitmentFilter(documentId, status, section, topic, party, agency, organisation, dueBefore,
                     dueAfter, overdue, q);
+        }
+
+        LineageFilter lineage() {
+            return new LineageFilter(minRenewals, renewedWithoutProgress, firstPledgedBefore, firstPledgedAfter);
         }
     }
 }

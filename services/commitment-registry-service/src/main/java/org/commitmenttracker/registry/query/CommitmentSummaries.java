@@ -10,6 +10,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +39,12 @@ class CommitmentSummaries {
                    @JsonInclude(JsonInclude.Include.NON_NULL) CompliancePeriods.PeriodView period) {
     }
 
-    /** Over the commitments {@code filter} finds among those {@code agencyScope} may see (null: all). */
-    Summary summarise(CommitmentFilter filter, String agencyScope) {
-        Query query = Query.query(filter.criteriaVisibleTo(agencyScope));
+    /**
+     * Over the commitments {@code criteria} find (already narrowed to what {@code agencyScope} may see; null scope:
+     * all); {@code filter} is the part of the criteria that may name one communiqué.
+     */
+    Summary summarise(CommitmentFilter filter, Criteria criteria, String agencyScope) {
+        Query query = Query.query(criteria);
         query.fields().include(CommitmentStore.ALL_BUT_HISTORY); // the history is most of a stored commitment
         List<Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION);
         List<ComplianceInForce.Scored> scored = compliance.score(commitments);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommitmentEvents {
-    static final String SOURCE = "/services/commitment-registry";
+    /** The {@code source} of every event the registry announces. */
+    public static final String SOURCE = "/services/commitment-registry";
     private final EventCodec codec;
 
     public CommitmentEvents(EventCodec codec) {

@@ -38,6 +38,11 @@ class CommitmentIndexes implements InitializingBean {
             new Index().on(DerivedFields.ORGANISATIONS, Sort.Direction.ASC).named("organisations"),
             new Index().on(DerivedFields.DUE_DATE, Sort.Direction.ASC).named("due"),
             new Index().on("facts.text", Sort.Direction.ASC).named("text"),
+            // the lineage facts' filters (lineage.StoredLineageFacts; firstPledged asks an unlinked commitment's own date)
+            new Index().on("renewals", Sort.Direction.ASC).named("renewals"),
+            new Index().on("renewedWithoutProgress", Sort.Direction.ASC).named("renewed_without_progress"),
+            new Index().on("firstPledged", Sort.Direction.ASC).named("first_pledged"),
+            new Index().on("facts.documentDate", Sort.Direction.ASC).named("document_date"),
             new Index().on("nextDeadlineCheck", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("deadline_check"),
             new Index().on("updatedAt", Sort.Direction.DESC).named("updated"));
     /** Indexes earlier versions declared that no query uses any more: dropped at start-up. */

@@ -53,10 +53,12 @@ public class CommitmentStore {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final List<StatusChangeListener> statusListeners;
 
-    public CommitmentStore(MongoTemplate mongo, OutboxRelay relay) {
+    public CommitmentStore(MongoTemplate mongo, OutboxRelay relay, List<StatusChangeListener> statusListeners) {
         this.mongo = mongo;
         this.relay = relay;
+        this.statusListeners = List.copyOf(statusListeners);
     }
 
     public Optional<Commitment> find(String id) {
@@ -110,6 +112,9 @@ public class CommitmentStore {
         }
         if (!events.isEmpty()) {
             relay.publishSoon(COLLECTION, next.id()); // what else its outbox holds is not known here: the relay reads it
+        }
+        if (stored.status() != next.status()) {
+            tellStatusChanged(List.of(next.id()));
         }
         return true;
     }
@@ -198,7 +203,15 @@ public class CommitmentStore {
         }
         relay.publishWritten(COLLECTION, handedOver);
         relay.publishSoon(COLLECTION, toRead);
+        tellStatusChanged(writes.stream().filter(w -> w.stored() != null && w.stored().status() != w.next().status())
+                .map(w -> w.next().id()).filter(id -> !conflicts.contains(id)).toList());
         return conflicts;
+    }
+
+    private void tellStatusChanged(List<String> ids) {
+        if (!ids.isEmpty()) {
+            statusListeners.forEach(listener -> listener.statusChanged(ids));
+        }
     }
 
     /** Events as the outbox stores them. */

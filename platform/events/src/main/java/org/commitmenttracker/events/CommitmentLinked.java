@@ -1,0 +1,33 @@
+package org.commitmenttracker.events;
+
+import java.time.Instant;
+
+/**
+ * The registry linked a commitment to an earlier commitment of another communiqué that it {@code repeats},
+ * {@code renews} or {@code fulfils}. Announced when the link is first made, and again only when its relation
+ * changes (a new analysis): the id is the link and its relation, so re-linking the same communiqué announces
+ * nothing new. A link that goes (its communiqué withdrawn or analysed again) is not announced.
+ */
+public record CommitmentLinked(
+        String commitmentId,
+        String documentId,
+        String earlierCommitmentId,
+        String earlierDocumentId,
+        String relation,
+        double similarity,
+        String engineVersion,
+        Instant linkedAt) implements EventData {
+
+    /** A similarity is a share: an event with another is refused, not passed on. */
+    public CommitmentLinked {
+        if (!(similarity >= 0 && similarity <= 1)) {
+            throw new IllegalArgumentException("similarity must be between 0 and 1, not " + similarity);
+        }
+    }
+
+    /** The later commitment: its links are announced in order. */
+    @Override
+    public String subject() {
+        return commitmentId;
+    }
+}
