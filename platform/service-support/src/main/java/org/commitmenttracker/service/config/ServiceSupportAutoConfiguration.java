@@ -96,7 +96,7 @@ public class ServiceSupportAutoConfiguration {
                                                       ShutdownSettings shutdown) {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
                 properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        factory.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
+        factory.setPhysicalCloseTimeout(shutdown.closeTimeoutSeconds());
         // The relay's producer metrics (kafka.producer.*) next to the binder's, on /actuator/prometheus.
         meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return new KafkaTemplate<>(factory);
@@ -122,7 +122,7 @@ public class ServiceSupportAutoConfiguration {
             @Override
             public void configure(ProducerFactory<?, ?> factory) {
                 if (factory instanceof DefaultKafkaProducerFactory<?, ?> producers) {
-                    producers.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
+                    producers.setPhysicalCloseTimeout(shutdown.closeTimeoutSeconds());
                 }
             }
         };
@@ -140,11 +140,6 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     StopDeadline stopDeadline(ConfigurableApplicationContext context, ShutdownSettings shutdown) {
         return new StopDeadline(context, shutdown.deadline());
-    }
-
-    /** Kafka's producer factories take whole seconds; a shorter setting still gets one. */
-    private static int closeTimeoutSeconds(ShutdownSettings shutdown) {
-        return (int) Math.max(1, Math.ceil(shutdown.closeTimeout().toMillis() / 1000.0));
     }
 
     @Bean
