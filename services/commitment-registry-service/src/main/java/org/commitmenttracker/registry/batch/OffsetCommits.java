@@ -15,7 +15,7 @@ import org.springframework.kafka.listener.ContainerProperties;
  * their offsets.
  */
 @Configuration
-class PeriodicOffsetCommits {
+class OffsetCommits {
 
     /**
      * Offsets are committed every {@code tracker.kafka.commit-interval} (default 1 s, checked after each poll, and a
