@@ -2,7 +2,6 @@ package org.commitmenttracker.registry.batch;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,8 @@ class OffsetCommits {
      */
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> periodicOffsetCommits(
-            @Value("${tracker.kafka.commit-interval:1s}") Duration interval) {
+            OffsetCommitSettings settings) {
+        Duration interval = settings.commitInterval();
         return (container, destination, group) -> {
             container.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
             container.getContainerProperties().setAckTime(interval.toMillis());
