@@ -57,7 +57,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
-@EnableConfigurationProperties(ShutdownSettings.class)
+@EnableConfigurationProperties({ShutdownSettings.class, TopicSettings.class})
 public class ServiceSupportAutoConfiguration {
 
     /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
@@ -187,13 +187,11 @@ public class ServiceSupportAutoConfiguration {
      * {@code tracker.kafka.max-message-bytes} (default 8 MiB): a communiqué event carries the whole text.
      */
     @Bean
-    KafkaAdmin.NewTopics platformTopics(@Value("${tracker.kafka.partitions:3}") int partitions,
-                                        @Value("${tracker.kafka.replicas:1}") short replicas,
-                                        @Value("${tracker.kafka.max-message-bytes:8388608}") int maxMessageBytes) {
+    KafkaAdmin.NewTopics platformTopics(TopicSettings settings) {
         List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
                         Topics.STATUS_CHANGES, Topics.DEADLINES).stream()
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas)
-                        .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
+                .map(name -> TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas())
+                        .config("max.message.bytes", String.valueOf(settings.maxMessageBytes())).build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -10,10 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.commitmenttracker.service.config.ServiceSupportAutoConfiguration;
+import org.commitmenttracker.service.config.TopicSettings;
 import org.commitmenttracker.service.lifecycle.ShutdownSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.BindingProperties;
@@ -99,11 +99,10 @@ public class BatchConsumerAutoConfiguration {
 
     /** The dead-letter topics (the binder creates them only for the bindings whose dead letters it sends). */
     @Bean
-    KafkaAdmin.NewTopics batchDeadLetterTopics(Routes routes, @Value("${tracker.kafka.replicas:1}") short replicas,
-                                               @Value("${tracker.kafka.max-message-bytes:8388608}") int maxMessageBytes) {
+    KafkaAdmin.NewTopics batchDeadLetterTopics(Routes routes, TopicSettings settings) {
         return new KafkaAdmin.NewTopics(routes.deadLetterTopicsOf().values().stream().distinct()
-                .map(name -> TopicBuilder.name(name).partitions(1).replicas(replicas)
-                        .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
+                .map(name -> TopicBuilder.name(name).partitions(1).replicas(settings.replicas())
+                        .config("max.message.bytes", String.valueOf(settings.maxMessageBytes())).build())
                 .toArray(NewTopic[]::new));
     }
 
