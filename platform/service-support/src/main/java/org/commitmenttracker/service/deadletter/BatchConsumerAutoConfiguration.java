@@ -38,6 +38,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @AutoConfiguration(after = ServiceSupportAutoConfiguration.class)
 public class BatchConsumerAutoConfiguration {
     private static final String KAFKA_BINDINGS = "spring.cloud.stream.kafka.bindings.";
+    private static final String KAFKA_DEFAULT_CONSUMER = "spring.cloud.stream.kafka.default.consumer.";
     private static final Logger log = LoggerFactory.getLogger(BatchConsumerAutoConfiguration.class);
 
     /** The dead-letter topic of each topic a batch binding consumes. */
@@ -56,7 +57,8 @@ public class BatchConsumerAutoConfiguration {
             String consumer = KAFKA_BINDINGS + binding.getKey() + ".consumer.";
             String deadLetterTopic = environment.getProperty(consumer + "dlq-name");
             if (deadLetterTopic == null
-                    || environment.getProperty(consumer + "enable-dlq", Boolean.class, true)
+                    || environment.getProperty(consumer + "enable-dlq", Boolean.class,
+                            environment.getProperty(KAFKA_DEFAULT_CONSUMER + "enable-dlq", Boolean.class, false))
                     || !BatchDeadLetters.CONVERTER.equals(environment.getProperty(consumer + "converter-bean-name"))
                     || !BatchDeadLetters.ERROR_HANDLER.equals(environment.getProperty(consumer + "common-error-handler-bean-name"))) {
                 misconfigured.add(binding.getKey());
