@@ -1,17 +1,20 @@
 package org.commitmenttracker.registry;
 
-import java.util.List;
-
+import org.commitmenttracker.registry.agencies.AgencySettings;
+import org.commitmenttracker.registry.batch.OffsetCommitSettings;
+import org.commitmenttracker.registry.deadlines.DeadlineSettings;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
+import org.commitmenttracker.registry.query.ListSettings;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.service.config.OutboxCollection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /** The system of record for each commitment's status and history. */
 @SpringBootApplication
+@EnableConfigurationProperties({AgencySettings.class, DeadlineSettings.class, ListSettings.class, OffsetCommitSettings.class})
 public class RegistryApplication {
 
     public static void main(String[] args) {
@@ -24,7 +27,7 @@ public class RegistryApplication {
     }
 
     @Bean
-    DeadlinePolicy deadlinePolicy(@Value("${tracker.deadlines.horizons:30,7,1}") List<Integer> horizons) {
-        return new DeadlinePolicy(horizons);
+    DeadlinePolicy deadlinePolicy(DeadlineSettings settings) {
+        return new DeadlinePolicy(settings.horizons());
     }
 }

@@ -57,7 +57,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
-@EnableConfigurationProperties(ShutdownSettings.class)
+@EnableConfigurationProperties({ShutdownSettings.class, TopicSettings.class})
 public class ServiceSupportAutoConfiguration {
 
     /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
@@ -96,7 +96,7 @@ public class ServiceSupportAutoConfiguration {
                                                       ShutdownSettings shutdown) {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
                 properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        factory.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
+        factory.setPhysicalCloseTimeout(shutdown.closeTimeoutSeconds());
         // The relay's producer metrics (kafka.producer.*) next to the binder's, on /actuator/prometheus.
         meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         return new KafkaTemplate<>(factory);
@@ -122,7 +122,7 @@ public class ServiceSupportAutoConfiguration {
             @Override
             public void configure(ProducerFactory<?, ?> factory) {
                 if (factory instanceof DefaultKafkaProducerFactory<?, ?> producers) {
-                    producers.setPhysicalCloseTimeout(closeTimeoutSeconds(shutdown));
+                    producers.setPhysicalCloseTimeout(shutdown.closeTimeoutSeconds());
                 }
             }
         };
@@ -140,11 +140,6 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     StopDeadline stopDeadline(ConfigurableApplicationContext context, ShutdownSettings shutdown) {
         return new StopDeadline(context, shutdown.deadline());
-    }
-
-    /** Kafka's producer factories take whole seconds; a shorter setting still gets one. */
-    private static int closeTimeoutSeconds(ShutdownSettings shutdown) {
-        return (int) Math.max(1, Math.ceil(shutdown.closeTimeout().toMillis() / 1000.0));
     }
 
     @Bean
@@ -192,13 +187,11 @@ public class ServiceSupportAutoConfiguration {
      * {@code tracker.kafka.max-message-bytes} (default 8 MiB): a communiqué event carries the whole text.
      */
     @Bean
-    KafkaAdmin.NewTopics platformTopics(@Value("${tracker.kafka.partitions:3}") int partitions,
-                                        @Value("${tracker.kafka.replicas:1}") short replicas,
-                                        @Value("${tracker.kafka.max-message-bytes:8388608}") int maxMessageBytes) {
+    KafkaAdmin.NewTopics platformTopics(TopicSettings settings) {
         List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
                         Topics.STATUS_CHANGES, Topics.DEADLINES, Topics.LINKS).stream()
-                .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas)
-                        .config("max.message.bytes", String.valueOf(maxMessageBytes)).build())
+                .map(name -> TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas())
+                        .config("max.message.bytes", String.valueOf(settings.maxMessageBytes())).build())
                 .toList();
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -27,4 +27,9 @@ public record ShutdownSettings(Duration closeTimeout, Duration deadline) {
         closeTimeout = closeTimeout != null ? closeTimeout : DEFAULT_CLOSE_TIMEOUT;
         deadline = deadline != null ? deadline : DEFAULT_DEADLINE;
     }
+
+    /** The close timeout for Kafka's producer factories, which take whole seconds: a shorter setting still gets one. */
+    public int closeTimeoutSeconds() {
+        return (int) Math.max(1, Math.ceil(closeTimeout.toMillis() / 1000.0));
+    }
 }

@@ -1,6 +1,5 @@
 package org.commitmenttracker.registry.agencies;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,10 +27,10 @@ public class AgencyDirectory {
     private final MongoTemplate mongo;
     private final CachedSnapshot<Map<String, Agency>> byId;
 
-    public AgencyDirectory(MongoTemplate mongo, @Value("${tracker.agencies.cache-ttl:5s}") Duration ttl) {
+    public AgencyDirectory(MongoTemplate mongo, AgencySettings settings) {
         this.mongo = mongo;
         this.byId = new CachedSnapshot<>(() -> all().stream().collect(Collectors.toUnmodifiableMap(Agency::id,
-                Function.identity())), ttl);
+                Function.identity())), settings.cacheTtl());
     }
 
     public Optional<Agency> find(String id) {

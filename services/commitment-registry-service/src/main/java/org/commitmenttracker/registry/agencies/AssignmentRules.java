@@ -1,11 +1,9 @@
 package org.commitmenttracker.registry.agencies;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,10 +22,10 @@ public class AssignmentRules {
     private final CachedSnapshot<List<AssignmentRule>> rules;
 
     public AssignmentRules(MongoTemplate mongo, AgencyDirectory directory,
-                           @Value("${tracker.agencies.cache-ttl:5s}") Duration ttl) {
+                           AgencySettings settings) {
         this.mongo = mongo;
         this.directory = directory;
-        this.rules = new CachedSnapshot<>(this::all, ttl);
+        this.rules = new CachedSnapshot<>(this::all, settings.cacheTtl());
     }
 
     public List<AssignmentRule> all() {

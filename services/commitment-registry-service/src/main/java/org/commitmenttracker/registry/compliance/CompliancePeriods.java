@@ -14,7 +14,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.DerivedFields;
-import org.springframework.beans.factory.annotation.Value;
+import org.commitmenttracker.registry.deadlines.DeadlineSettings;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,10 +35,10 @@ public class CompliancePeriods {
     private final Clock clock;
     private final ZoneId zone;
 
-    CompliancePeriods(MongoTemplate mongo, Clock clock, @Value("${tracker.deadlines.zone:UTC}") ZoneId zone) {
+    CompliancePeriods(MongoTemplate mongo, Clock clock, DeadlineSettings deadlines) {
         this.mongo = mongo;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = deadlines.zone();
     }
 
     /** A communiqué's period as the API shows it, with where it comes from and the assessment in force today. */

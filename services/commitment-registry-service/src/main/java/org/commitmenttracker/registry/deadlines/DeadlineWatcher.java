@@ -11,7 +11,6 @@ import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.Commitments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,12 +37,12 @@ public class DeadlineWatcher {
     private final ZoneId zone;
 
     public DeadlineWatcher(MongoTemplate mongo, Commitments commitments, DeadlinePolicy policy, Clock clock,
-                           @Value("${tracker.deadlines.zone:UTC}") ZoneId zone) {
+                           DeadlineSettings settings) {
         this.mongo = mongo;
         this.commitments = commitments;
         this.policy = policy;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = settings.zone();
     }
 
     @Scheduled(fixedDelayString = "${tracker.deadlines.check-interval:60s}", initialDelayString = "${tracker.deadlines.initial-delay:10s}")

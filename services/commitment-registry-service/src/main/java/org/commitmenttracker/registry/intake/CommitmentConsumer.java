@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +19,6 @@ import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.registry.agencies.AssignmentRules;
-import org.commitmenttracker.registry.batch.BatchConsumers;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
@@ -28,11 +26,10 @@ import org.commitmenttracker.registry.lifecycle.Outcome;
 import org.commitmenttracker.registry.lineage.LineageLinker;
 import org.commitmenttracker.registry.store.Commitments;
 import org.commitmenttracker.registry.store.Commitments.Step;
+import org.commitmenttracker.service.deadletter.BatchDeadLetters;
 import org.commitmenttracker.service.trace.TraceContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 
 /**
@@ -42,7 +39,7 @@ import org.springframework.messaging.Message;
  * those a newer analysis of their document no longer finds ({@code communique.analysed.v1}, after the
  * registrations before it in the poll), then links the document's commitments to earlier communiqués'
  * ({@link LineageLinker}). A record that is not a valid event is dead-lettered with the reason
- * ({@link BatchConsumers}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
+ * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
  * commitments. Both idempotent.
  */
 @Configuration
@@ -51,14 +48,11 @@ class CommitmentConsumer {
     @Bean
     Consumer<Message<List<byte[]>>> registerCommitments(Commitments commitments, CommuniqueWithdrawal withdrawal,
                                                         LineageLinker linker, AssignmentRules rules, EventCodec codec, DeadlinePolicy policy,
-                                                        Clock clock, KafkaTemplate<String, byte[]> kafka,
-                                                        @Value("${spring.cloud.stream.kafka.bindings.registerCommitments-in-0.consumer.dlq-name}") String deadLetterTopic) {
+                                                        Clock clock, BatchDeadLetters deadLetters) {
         return batch -> {
             Registrations pending = new Registrations();
-            List<CompletableFuture<?>> deadLetters = new ArrayList<>();
-            Consumer<Refusal> deadLetter = refused -> deadLetters.add(kafka.send(
-                    BatchConsumers.deadLetter(deadLetterTopic, refused.record(), refused.reason())));
-            for (ConsumerRecord<?, ?> record : BatchConsumers.records(batch)) {
+            Consumer<Refusal> deadLetter = refused -> deadLetters.send(refused.record(), refused.reason());
+            for (ConsumerRecord<?, ?> record : BatchDeadLetters.records(batch)) {
                 byte[] payload = (byte[]) record.value();
                 try {
                     EventEnvelope<? extends EventData> any = codec.decode(payload);
@@ -86,7 +80,6 @@ class CommitmentConsumer {
             }
             pending.register(commitments).forEach(deadLetter);
             linker.linkCompleted(); // communiqués whose last commitments this poll registered
-            BatchConsumers.awaitDeadLetters(deadLetters, "a commitments poll");
         };
     }
 

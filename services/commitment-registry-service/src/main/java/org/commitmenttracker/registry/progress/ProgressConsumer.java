@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,16 +12,14 @@ import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.ProgressReported;
-import org.commitmenttracker.registry.batch.BatchConsumers;
 import org.commitmenttracker.registry.progress.ProgressReports.Arrival;
+import org.commitmenttracker.service.deadletter.BatchDeadLetters;
 import org.commitmenttracker.service.security.Caller;
 import org.commitmenttracker.service.security.CallerTokenConverter;
 import org.commitmenttracker.service.security.Role;
 import org.commitmenttracker.service.security.TokenClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,24 +38,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * agency's report is refused like any invalid report. Dead letters never keep the token.
  * <p>A report the registry refuses, or a record that is not a progress event, is dead-lettered to
  * {@code progress.registry.dlq} with the reason and the rest of the poll is applied; a poll that fails as a whole
- * is redelivered ({@link BatchConsumers}).
+ * is redelivered ({@link BatchDeadLetters}).
  */
 @Configuration
 class ProgressConsumer {
     /** The record header with the sender's token: {@code Bearer <JWT>}, as in HTTP's Authorization header. */
-    static final String AUTHORIZATION = BatchConsumers.AUTHORIZATION;
+    static final String AUTHORIZATION = BatchDeadLetters.AUTHORIZATION;
 
     @Bean
     Consumer<Message<List<byte[]>>> applyProgress(ProgressReports reports, EventCodec codec,
-                                                  KafkaTemplate<String, byte[]> kafka, JwtDecoder decoder,
-                                                  CallerTokenConverter callers, TokenClock tokenClock,
-                                                  @Value("${spring.cloud.stream.kafka.bindings.applyProgress-in-0.consumer.dlq-name}") String deadLetterTopic) {
+                                                  BatchDeadLetters deadLetters, JwtDecoder decoder,
+                                                  CallerTokenConverter callers, TokenClock tokenClock) {
         VerifiedTokens tokens = new VerifiedTokens(decoder, tokenClock.clock());
         return batch -> {
-            List<ConsumerRecord<?, ?>> records = BatchConsumers.records(batch);
+            List<ConsumerRecord<?, ?>> records = BatchDeadLetters.records(batch);
             List<Arrival> arrivals = new ArrayList<>(records.size());
             List<ConsumerRecord<?, ?>> arrived = new ArrayList<>(records.size());
-            List<CompletableFuture<?>> deadLetters = new ArrayList<>();
             for (ConsumerRecord<?, ?> record : records) {
                 try {
                     // The sender first: nothing of an unauthenticated record is parsed.
@@ -70,7 +65,7 @@ class ProgressConsumer {
                             data.occurredAt()), event.traceparent(), sender.agencyId()));
                     arrived.add(record);
                 } catch (InvalidEventException e) {
-                    deadLetters.add(kafka.send(BatchConsumers.deadLetter(deadLetterTopic, record, e)));
+                    deadLetters.send(record, e);
                 }
             }
             List<RuntimeException> refused = reports.applyAll(arrivals);
@@ -78,10 +73,9 @@ class ProgressConsumer {
                 if (refused.get(i) != null) {
                     InvalidEventException reason = new InvalidEventException("Progress report "
                             + arrivals.get(i).submission().eventId() + " refused: " + refused.get(i).getMessage(), refused.get(i));
-                    deadLetters.add(kafka.send(BatchConsumers.deadLetter(deadLetterTopic, arrived.get(i), reason)));
+                    deadLetters.send(arrived.get(i), reason);
                 }
             }
-            BatchConsumers.awaitDeadLetters(deadLetters, "a progress poll");
         };
     }
 

@@ -11,7 +11,6 @@ import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.DerivedFields;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -60,9 +59,9 @@ class CommitmentPages {
     private final MongoTemplate mongo;
     private final int sortedHereLimit;
 
-    CommitmentPages(MongoTemplate mongo, @Value("${tracker.lists.sorted-here-limit:20000}") int sortedHereLimit) {
+    CommitmentPages(MongoTemplate mongo, ListSettings settings) {
         this.mongo = mongo;
-        this.sortedHereLimit = sortedHereLimit;
+        this.sortedHereLimit = settings.sortedHereLimit();
     }
 
     Result page(Criteria filter, ListOrder order, int page, int size, boolean withTotal) {

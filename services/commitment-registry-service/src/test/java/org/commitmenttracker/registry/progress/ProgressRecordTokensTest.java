@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.commitmenttracker.registry.batch.BatchConsumers;
 import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.service.security.CallerTokenConverter;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
-/** The sender's token on a progress record: how it is read, refused, and kept out of dead letters. */
+/** The sender's token on a progress record: how it is read and refused (dead letters keep none: BatchDeadLettersTest). */
 class ProgressRecordTokensTest {
     private final CallerTokenConverter callers = new CallerTokenConverter("roles", "agency_id");
     private final JwtDecoder decoder = token -> switch (token) {
@@ -43,18 +42,6 @@ class ProgressRecordTokensTest {
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("its token is not valid");
         assertThatThrownBy(() -> ProgressConsumer.sender(record("authorization", "Bearer keys-unreachable"), decoder, callers))
                 .isInstanceOf(JwtException.class).isNotInstanceOf(InvalidEventException.class);
-    }
-
-    @Test
-    void aDeadLetterKeepsNoTokenWhateverTheHeadersCase() {
-        ConsumerRecord<byte[], byte[]> record = record("Authorization", "Bearer agency");
-        record.headers().add("authorization", "Bearer second".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8));
-
-        var dead = BatchConsumers.deadLetter("progress.registry.dlq", record, new InvalidEventException("refused"));
-
-        assertThat(dead.headers().toArray()).extracting(h -> h.key().toLowerCase()).doesNotContain("authorization")
-                .contains("traceparent", "x-exception-message");
     }
 
     private static ConsumerRecord<byte[], byte[]> record(String header, String value) {

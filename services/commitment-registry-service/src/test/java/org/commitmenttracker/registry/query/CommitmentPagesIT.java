@@ -49,8 +49,8 @@ class CommitmentPagesIT {
         assign(http, ids.get(7), "pages"); // later updatedAt than the ones added after it
         assign(http, ids.get(2), "pages");
 
-        CommitmentPages sortedHere = new CommitmentPages(mongo, 20_000);
-        CommitmentPages sortedByStore = new CommitmentPages(mongo, 0);
+        CommitmentPages sortedHere = new CommitmentPages(mongo, new ListSettings(20_000));
+        CommitmentPages sortedByStore = new CommitmentPages(mongo, new ListSettings(0));
         Criteria filter = Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId);
         for (var order : CommitmentPages.ORDERS.entrySet()) {
             List<String> all = new ArrayList<>();

@@ -3,23 +3,26 @@ package org.commitmenttracker.notification.alerts;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.commitmenttracker.service.deadletter.BatchDeadLetters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
  * The bindings {@code alertOnStatusChange} ({@code status-changes}) and {@code alertOnDeadline}
- * ({@code deadlines}), in batch mode: each call gets the records of one poll (see {@link Alerting}).
+ * ({@code deadlines}), in batch mode: each call gets the records of one poll (see {@link Alerting}), as they came
+ * ({@link BatchDeadLetters#records}).
  */
 @Configuration
 class AlertConsumer {
 
     @Bean
-    Consumer<List<byte[]>> alertOnStatusChange(Alerting alerting) {
-        return alerting::statusChanges;
+    Consumer<Message<List<byte[]>>> alertOnStatusChange(Alerting alerting) {
+        return batch -> alerting.statusChanges(BatchDeadLetters.records(batch));
     }
 
     @Bean
-    Consumer<List<byte[]>> alertOnDeadline(Alerting alerting) {
-        return alerting::deadlines;
+    Consumer<Message<List<byte[]>>> alertOnDeadline(Alerting alerting) {
+        return batch -> alerting.deadlines(BatchDeadLetters.records(batch));
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.DeadlineApproaching;
@@ -33,6 +36,7 @@ import org.commitmenttracker.notification.noise.Silence;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.webhook.WebhookBody;
+import org.commitmenttracker.service.deadletter.BatchDeadLetters;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -47,8 +51,7 @@ import org.springframework.stereotype.Service;
  * (event, subscription), so a redelivered event changes nothing. The whole poll is stored in a few bulk writes
  * (deliveries and their lanes, alerts, commitment facts), and the consumer returns, so that the offsets are
  * committed, only after all of them. A record that cannot be handled (not a valid event, a body that cannot be
- * built) stops the poll there: the records before it are stored, it goes to the container's error handler
- * alone, and the ones after it come again ({@link Handled}).
+ * built) is dead-lettered with the reason and the rest of the poll is stored ({@link BatchDeadLetters}).
  * <p>Noise control is decided per subscription in memory: an alert a silence mutes is recorded as suppressed and
  * goes nowhere; a subscription whose pacing is immediate gets its webhook delivery as before (no extra write);
  * grouped and digest alerts, and every e-mail, join the subscription's {@link Batches}; an alert making a
@@ -64,6 +67,7 @@ public class Alerting implements DisposableBean {
     private final Batches batches;
     private final OverdueReminders reminders;
     private final Clock clock;
+    private final BatchDeadLetters deadLetters;
     /** Writes a poll makes beside the consumer thread's own (feed, facts); bounded by the consumer threads. */
     private final ExecutorService writers = Executors.newFixedThreadPool(12, new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -77,7 +81,8 @@ public class Alerting implements DisposableBean {
     });
 
     Alerting(ActiveSubscriptions subscriptions, AlertLog alerts, Deliveries deliveries, MongoTemplate mongo, EventCodec codec,
-             Batches batches, OverdueReminders reminders, Clock clock) {
+             Batches batches, OverdueReminders reminders, Clock clock, BatchDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.batches = batches;
         this.reminders = reminders;
         this.clock = clock;
@@ -89,32 +94,54 @@ public class Alerting implements DisposableBean {
     }
 
     /** One poll of {@code status-changes}; each also updates the facts kept of its commitment. */
-    public void statusChanges(List<byte[]> records) {
+    public void statusChanges(List<ConsumerRecord<?, ?>> records) {
         Instant now = clock.instant();
-        Handled<Matched> matched = Handled.each(records, record -> Notices.ofStatusChange(codec.decode(record, CommitmentStatusChanged.class)))
-                .then(notice -> match(notice, now));
+        List<Matched> matched = eachOrDeadLetter(records, record -> record,
+                record -> match(Notices.ofStatusChange(codec.decode(value(record), CommitmentStatusChanged.class)), now));
         Map<String, CommitmentFacts> facts = new LinkedHashMap<>();
-        matched.results().forEach(m -> facts.put(m.notice().occurrence().commitmentId(),
+        matched.forEach(m -> facts.put(m.notice().occurrence().commitmentId(),
                 CommitmentFacts.of(m.notice().occurrence(), m.notice().occurredAt())));
         // Beside the alerts (matching needs only the events), not before them: a crash before the offsets are
         // committed redoes the poll, which changes nothing.
         CompletableFuture<Void> factsWritten = CompletableFuture.runAsync(() -> saveFacts(facts.values()), writers);
         try {
-            store(matched.results());
+            store(matched);
         } finally {
             await(factsWritten);
         }
-        matched.throwIfFailed();
     }
 
     /** One poll of {@code deadlines}: matched with the facts the status changes brought of their commitments. */
-    public void deadlines(List<byte[]> records) {
+    public void deadlines(List<ConsumerRecord<?, ?>> records) {
         Instant now = clock.instant();
-        Handled<EventEnvelope<? extends EventData>> events = Handled.each(records, this::decodeDeadline);
-        Map<String, CommitmentFacts> facts = factsOf(events.results().stream().map(event -> event.data().subject()).distinct().toList());
-        Handled<Matched> matched = events.then(event -> match(noticeOfDeadline(event, facts), now));
-        store(matched.results());
-        matched.throwIfFailed();
+        List<Decoded> events = eachOrDeadLetter(records, record -> record, record -> new Decoded(record, decodeDeadline(value(record))));
+        Map<String, CommitmentFacts> facts = factsOf(events.stream().map(decoded -> decoded.event().data().subject()).distinct().toList());
+        store(eachOrDeadLetter(events, Decoded::record, decoded -> match(noticeOfDeadline(decoded.event(), facts), now)));
+    }
+
+    /** A deadline record and its event. */
+    private record Decoded(ConsumerRecord<?, ?> record, EventEnvelope<? extends EventData> event) {
+    }
+
+    /**
+     * {@code step} done for each of a poll's {@code items}, in order. These steps work in memory, so one that fails
+     * (not a valid event, a body that cannot be built) fails for its record alone: that record is dead-lettered with
+     * the reason and the others go on. (A failing store fails the whole poll, which comes again.)
+     */
+    private <S, T> List<T> eachOrDeadLetter(List<S> items, Function<S, ConsumerRecord<?, ?>> recordOf, Function<S, T> step) {
+        List<T> results = new ArrayList<>(items.size());
+        for (S item : items) {
+            try {
+                results.add(step.apply(item));
+            } catch (RuntimeException refused) {
+                deadLetters.send(recordOf.apply(item), refused);
+            }
+        }
+        return results;
+    }
+
+    private static byte[] value(ConsumerRecord<?, ?> record) {
+        return (byte[]) record.value();
     }
 
     private EventEnvelope<? extends EventData> decodeDeadline(byte[] record) {

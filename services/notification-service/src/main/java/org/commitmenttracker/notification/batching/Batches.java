@@ -19,6 +19,7 @@ import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.delivery.Deliveries;
 import org.commitmenttracker.notification.delivery.Delivery;
 import org.commitmenttracker.notification.email.EmailChannel;
+import org.commitmenttracker.notification.email.EmailSettings;
 import org.commitmenttracker.notification.noise.BatchItem;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Email;
@@ -63,7 +64,7 @@ public class Batches implements ApplicationRunner, DisposableBean {
     public Batches(BatchStore store, Deliveries deliveries, EmailChannel email, ActiveSubscriptions active,
                    SubscriptionService subscriptions, Clock clock,
                    @Value("${tracker.webhooks.lease:60s}") Duration lease,
-                   @Value("${tracker.email.retry-delay:5m}") Duration emailRetryDelay) {
+                   EmailSettings emailSettings) {
         this.store = store;
         this.deliveries = deliveries;
         this.email = email;
@@ -71,7 +72,7 @@ public class Batches implements ApplicationRunner, DisposableBean {
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.lease = lease;
-        this.emailRetryDelay = emailRetryDelay;
+        this.emailRetryDelay = emailSettings.retryDelay();
     }
 
     /** Persists alerts in their batches (once this returns, a crash loses none) and times each batch's send. */

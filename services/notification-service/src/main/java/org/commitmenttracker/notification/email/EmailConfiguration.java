@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.commitmenttracker.notification.secrets.SecretCipher;
-import org.springframework.beans.factory.annotation.Value;
+import org.commitmenttracker.notification.secrets.SecretsSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +23,10 @@ class EmailConfiguration {
      * malformed key fails the start with its own explanation.
      */
     @Bean
-    EmailLinks emailLinks(SecretCipher validated, @Value("${tracker.notification.secrets-key:}") String secretsKey)
+    EmailLinks emailLinks(SecretCipher validated, SecretsSettings secrets)
             throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secretsKey.strip()), "HmacSHA256"));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secrets.secretsKey().strip()), "HmacSHA256"));
         return new EmailLinks(mac.doFinal("email-links-v1".getBytes(StandardCharsets.UTF_8)));
     }
 }

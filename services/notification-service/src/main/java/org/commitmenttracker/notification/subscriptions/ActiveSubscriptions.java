@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.commitmenttracker.notification.matching.MatchIndex;
 import org.commitmenttracker.notification.matching.Occurrence;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +31,9 @@ public class ActiveSubscriptions implements InitializingBean {
     private volatile Instant polledFrom = Instant.EPOCH;
 
     public ActiveSubscriptions(SubscriptionStore store,
-                               @Value("${tracker.subscriptions.refresh-overlap:10s}") Duration overlap) {
+                               RefreshSettings settings) {
         this.store = store;
-        this.overlap = overlap;
+        this.overlap = settings.refreshOverlap();
     }
 
     @Override

@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(SubscriptionLimits.class)
+@EnableConfigurationProperties({SubscriptionLimits.class, RefreshSettings.class})
 class SubscriptionConfiguration {
 }

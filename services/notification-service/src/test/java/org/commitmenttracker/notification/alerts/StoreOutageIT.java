@@ -21,11 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Status changes consumed while the store is out of reach are alerted once it is back: the poll waits for the
- * store instead of going to the dead-letter topic after the consumer's few retries (which would drop its alerts for
- * good). The service reaches the real store through a {@link StoreLink} the test cuts for longer than those retries
- * last (each fails after the driver's 1 s server selection; 4 attempts, 0.5 → 2 s apart); own application
- * instance, database and consumer group.
+ * Status changes consumed while the store is out of reach are alerted once it is back: the poll is redelivered
+ * until the store answers instead of going to the dead-letter topic (which would drop its alerts for good). The
+ * service reaches the real store through a {@link StoreLink} the test cuts for longer than a binding's usual
+ * retries (4 attempts, 0.5 → 2 s apart) would last; own application instance, database and consumer group.
  */
 @UsesTestStack(database = "notification-outage-it")
 class StoreOutageIT {
