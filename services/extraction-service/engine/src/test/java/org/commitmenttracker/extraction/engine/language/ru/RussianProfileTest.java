@@ -59,6 +59,23 @@ class RussianProfileTest {
         assertThat(analysis.commitments().get(3).topics()).contains("education");
     }
 
+    @Test
+    void readsItemsNumberedWithAParenthesisAfterALeadInOpenedByAPurposePhrase() {
+        String text = """
+                Декларация глав государств – членов Организации
+                1. Государства-члены будут совершенствовать систему коллективной безопасности.
+                2. В целях укрепления доверия государства-члены намерены:
+                1) провести совместные учения в 2025 году;
+                2) расширить подготовку кадров.
+                3. Государства-члены приветствуют итоги года.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, 1, "Государства-члены будут совершенствовать систему коллективной безопасности."),
+                tuple(Commitment.Kind.BULLET, 2, "провести совместные учения в 2025 году;"),
+                tuple(Commitment.Kind.BULLET, 2, "расширить подготовку кадров."));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "Стороны будут углублять сотрудничество в энергетике.",
@@ -84,6 +101,8 @@ class RussianProfileTest {
             "Стороны обсудили ход реализации совместных проектов.",
             "Представители двух стран отметили рост торговли.",
             "Правительства двух стран в прошлом году подписали соглашение.",
+            "На встрече Стороны обсудили вопросы энергетики.",
+            "В документе, который Стороны подготовят, будут учтены интересы регионов.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
@@ -118,6 +137,7 @@ class RussianProfileTest {
             "Стороны подтвердили намерение наращивать взаимные инвестиции.",
             "Стороны поручили межправительственной комиссии подготовить план действий.",
             "Стороны выразили решимость углублять гуманитарные связи.",
+            "В 2025 году Стороны проведут перекрестный год образования.",
     })
     void takesTheWholeSentenceOfEachPledgeWithEveryStateItNames(String sentence) {
         List<Commitment> found = analyzer.analyze(new SourceDocument("ru-pledge",
