@@ -30,6 +30,8 @@ class CommitmentOffsetsTest {
                 Arguments.of("seed, CRLF and form feeds", seed.replace("— 1 —", "\f").replace("\n", "\r\n")),
                 Arguments.of("seed, newlines collapsed", seed.replace('\n', ' ')),
                 Arguments.of("constructed English", Files.readString(CONSTRUCTED.resolve("en-brics-constructed-2024.txt"))),
+                Arguments.of("constructed English as Markdown", "# " + Files.readString(CONSTRUCTED.resolve("en-brics-constructed-2024.txt"))
+                        .replaceFirst("\n", "\n\n**").replaceFirst("\n", "**\n")),
                 Arguments.of("constructed Russian", Files.readString(CONSTRUCTED.resolve("ru-cn-ru-constructed-2024.txt"))));
     }
 

@@ -3,11 +3,12 @@ package org.commitmenttracker.extraction.engine.text;
 /**
  * Character-level clean-up of text as published: full-width digits and Latin letters become ASCII (what NFKC
  * does to them), odd spaces become plain ones, invisible characters go, and every line or page break becomes
- * a newline. Full-width punctuation is kept: it is part of the text as the parties published it. Each character
- * of the result keeps where it stood in the raw text.
+ * a newline, and Markdown's headings, quotes and bold markers go. Full-width punctuation is kept: it is part of the
+ * text as the parties published it. Each character of the result keeps where it stood in the raw text.
  */
 public final class CharacterCleanup {
     private static final char FULL_WIDTH_OFFSET = 0xFEE0;
+    private static final int MAX_HEADING_LEVEL = 6;
 
     private CharacterCleanup() {
     }
@@ -22,6 +23,11 @@ public final class CharacterCleanup {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             int at = i;
+            int markup = markdownMarkup(raw, i);
+            if (markup > 0) {
+                i += markup - 1;
+                continue;
+            }
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
@@ -48,5 +54,32 @@ public final class CharacterCleanup {
             }
         }
         return new Cleaned(out.toString(), offsets.build());
+    }
+
+    /**
+     * How many characters of Markdown markup start at {@code i} (0 for none): a heading's {@code #}s with the
+     * spaces after them at a line's start, a quote's {@code >}, and the {@code **} or {@code __} of bold text. A
+     * communiqué copied from a web page or an archive in Markdown reads as its text; communiqués never write these.
+     */
+    private static int markdownMarkup(String raw, int i) {
+        char c = raw.charAt(i);
+        if ((c == '*' || c == '_') && i + 1 < raw.length() && raw.charAt(i + 1) == c) {
+            return 2;
+        }
+        boolean lineStart = i == 0 || raw.charAt(i - 1) == '\n' || raw.charAt(i - 1) == '\r';
+        if (!lineStart || (c != '#' && c != '>')) {
+            return 0;
+        }
+        int end = i;
+        while (end < raw.length() && end - i < MAX_HEADING_LEVEL && raw.charAt(end) == c) {
+            end++;
+        }
+        if (c == '>' && end - i > 1 || end >= raw.length() || raw.charAt(end) != ' ') {
+            return 0;
+        }
+        while (end < raw.length() && raw.charAt(end) == ' ') {
+            end++;
+        }
+        return end - i;
     }
 }

@@ -175,7 +175,8 @@ public final class PledgeForms {
         String determiner = collective != null ? collective : actorDeterminers.at(folded, at);
         if (determiner != null) {
             at = skipSpaces(folded, at + determiner.length());
-            determined = collective != null;
+            // "The Secretariat will …": a determiner lets an actor noun stand alone right after it too.
+            determined = collective != null || actorNouns.at(folded, at) != null;
             String number = numbers.at(folded, at);
             if (number != null) {
                 at = skipSpaces(folded, at + number.length());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.commitmenttracker.extraction.engine.Commitment;
+import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.junit.jupiter.api.Test;
@@ -179,5 +180,30 @@ class EnglishListShapesTest {
                 """;
 
         assertThat(bullets(text)).isEmpty();
+    }
+
+    @Test
+    void readsAMarkdownCopyWithoutItsHeadingAndBoldMarkers() {
+        String text = """
+                # Leaders' Declaration of the Ocean Partnership
+
+                **Colombo, 3 September 2025**
+
+                ## Maritime Security
+
+                To that end, we will:
+
+                -   establish a **regional** information-sharing centre by 2026;
+                -   develop common standards for port security.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("en-markdown", text));
+
+        assertThat(analysis.document().title()).isEqualTo("Leaders' Declaration of the Ocean Partnership");
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2025, 9, 3));
+        assertThat(analysis.commitments()).extracting(Commitment::text).containsExactly(
+                "establish a regional information-sharing centre by 2026;", "develop common standards for port security.");
+        Commitment first = analysis.commitments().get(0);
+        assertThat(text.substring(first.start(), first.end())).isEqualTo("establish a **regional** information-sharing centre by 2026;");
     }
 }

@@ -107,6 +107,7 @@ class EnglishProfileTest {
             "We task our trade ministers to report on supply chains.",
             "We ask the World Bank to prepare options for concessional finance.",
             "The Leaders tasked their foreign ministers with preparing an action plan.",
+            "The Secretariat will report to Leaders on progress at the next Summit.",
             "The Leaders instructed their officials to conclude the negotiations.",
             "The G20 will launch a platform for vaccine research.",
             "Our two countries intend to open new consulates.",
