@@ -185,7 +185,8 @@ public final class LineageIndex {
                     dot += weight * tf(entry.frequencies()[k]) * weights.idf(entry.terms()[k]);
                 }
             }
-            double similarity = dot / Math.sqrt(queryNorm * weights.squaredNorm(candidate));
+            // A cosine; rounding may put identical texts a hair above 1.
+            double similarity = Math.min(1.0, dot / Math.sqrt(queryNorm * weights.squaredNorm(candidate)));
             if (similarity >= floor && !carried(entry, documentId, date)) {
                 scored.add(new Match(later, candidate, similarity, null));
             }

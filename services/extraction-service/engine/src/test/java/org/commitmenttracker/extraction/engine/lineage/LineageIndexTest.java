@@ -39,6 +39,24 @@ class LineageIndexTest {
         });
     }
 
+    /** A cosine rounds: a text met again must still read as at most 1 (the registry's event refuses more). */
+    @Test
+    void similarityOfTheSeedsCommitmentsMetAgainWordForWordIsAtMostOne() {
+        List<org.commitmenttracker.extraction.engine.Commitment> seed = new org.commitmenttracker.extraction.engine.CommuniqueAnalyzer()
+                .analyze(org.commitmenttracker.extraction.engine.SourceDocument.of("seed", org.commitmenttracker.extraction.engine.Corpus.seedText()))
+                .commitments();
+        List<Double> similarities = new java.util.ArrayList<>();
+        for (org.commitmenttracker.extraction.engine.Commitment c : seed) {
+            LineageIndex fresh = new LineageIndex();
+            fresh.add(List.of(new LineageCommitment("2021", LocalDate.of(2021, 1, 1), "zh", List.of("CN", "RU"), List.of(),
+                    c.kind(), "a", c.text())));
+            fresh.link(List.of(new LineageCommitment("2022", LocalDate.of(2022, 1, 1), "zh", List.of("CN", "RU"), List.of(),
+                    c.kind(), "b", c.text()))).forEach(link -> similarities.add(link.similarity()));
+        }
+
+        assertThat(similarities).hasSizeGreaterThan(seed.size() / 2).allSatisfy(similarity -> assertThat(similarity).isLessThanOrEqualTo(1.0));
+    }
+
     @Test
     void relationIsRepeatsForARestatementFulfilsForAReportedResultAndRenewsForANewDateOrDeliveryStillGoingOn() {
         index.add(List.of(commitment("2019", 2019, NORTH_SOUTH, GRID, "a")));
