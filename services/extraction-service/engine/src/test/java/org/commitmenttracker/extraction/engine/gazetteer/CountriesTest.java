@@ -44,6 +44,8 @@ class CountriesTest {
             "中华人民共和国和新西兰联合声明|CN NZ",
             "中华人民共和国和巴勒斯坦国关于建立战略伙伴关系的联合声明|CN PS",
             "Joint Statement of the Holy See and the State of Palestine|VA PS",
+            "Переговоры Республики Корея с Корейской Народно-Демократической Республикой|KR KP",
+            "Соглашение между Соединенными Штатами Америки и Египтом|US EG",
     })
     void namesStatesThatWereMissing(String title, String codes) {
         assertThat(COUNTRIES.namedIn(title)).containsExactlyElementsOf(List.of(codes.split(" ")));
