@@ -46,6 +46,7 @@ class CountriesTest {
             "Joint Statement of the Holy See and the State of Palestine|VA PS",
             "Переговоры Республики Корея с Корейской Народно-Демократической Республикой|KR KP",
             "Соглашение между Соединенными Штатами Америки и Египтом|US EG",
+            "Talks between the ROK, the DPRK, the UK and the U.S.|KR KP GB US",
     })
     void namesStatesThatWereMissing(String title, String codes) {
         assertThat(COUNTRIES.namedIn(title)).containsExactlyElementsOf(List.of(codes.split(" ")));
