@@ -67,6 +67,22 @@ class CountriesTest {
         assertThat(COUNTRIES.codesOfShortForm('巴')).contains("PK", "BR", "PA", "PS");
         assertThat(COUNTRIES.codesOfShortForm('新')).containsExactly("SG", "NZ");
         assertThat(COUNTRIES.codesOfShortForm('马')).contains("MY", "MV", "ML", "MT");
-        assertThat(COUNTRIES.codeOfShortForm('俄')).isEqualTo("RU");
+        assertThat(COUNTRIES.codesOfShortForm('俄')).containsExactly("RU");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "中俄联合声明||CN RU",
+            "中巴联合声明|BR|CN BR",
+            "中巴联合声明|PK|CN PK",
+            "中新联合声明|NZ|CN NZ",
+            "中巴联合声明||",
+            "中阿合作论坛宣言||",
+    })
+    void readsASharedShortFormInATitleCompoundOnlyAsAStateTheTextNames(String title, String named, String codes) {
+        List<String> namedElsewhere = named == null ? List.of() : List.of(named);
+
+        assertThat(COUNTRIES.compoundAt(title, 0, namedElsewhere))
+                .containsExactlyElementsOf(codes == null ? List.of() : List.of(codes.split(" ")));
     }
 }

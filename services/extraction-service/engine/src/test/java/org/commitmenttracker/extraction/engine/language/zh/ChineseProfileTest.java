@@ -205,4 +205,17 @@ class ChineseProfileTest {
         assertThat(analysis.document().parties()).containsExactly("CN", party);
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "巴西联邦共和国总统|BR",
+            "巴基斯坦伊斯兰共和国总理|PK",
+    })
+    void readsAShortTitleByTheStateTheOpeningNames(String visitor, String party) {
+        String text = "中巴联合声明\n　　应国家主席邀请，" + visitor + "于2024年11月进行国事访问。\n　　巴方将积极参加进口博览会。\n";
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("short-title", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", party);
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
+    }
 }
