@@ -63,22 +63,22 @@ public final class Countries {
         return subjectNames.phraseAt(folded, at);
     }
 
-    /** The ISO code of a short form that only one state uses, or null. */
-    public String codeOfShortForm(char c) {
-        List<String> codes = codesOfShortForm(c);
-        return codes.size() == 1 ? codes.get(0) : null;
-    }
-
     /** Every state a short form may stand for ("阿": the UAE, Argentina, Oman …), in the order listed. */
     public List<String> codesOfShortForm(char c) {
         return codesByShortForm.getOrDefault(c, List.of());
     }
 
-    /** The states of a compound of short forms at {@code from} ("中俄…" gives CN, RU); empty if none. */
-    public List<String> compoundAt(String folded, int from) {
+    /**
+     * The states of a compound of short forms at {@code from} ("中俄…" gives CN, RU); empty if none. A short form
+     * several states share stands for the one among {@code named}, the states the text names elsewhere ("中巴":
+     * Brazil where the text names Brazil); else the compound ends there ("中阿" may be China and the Arab States).
+     */
+    public List<String> compoundAt(String folded, int from, List<String> named) {
         List<String> codes = new ArrayList<>();
         for (int i = from; i < folded.length(); i++) {
-            String code = codeOfShortForm(folded.charAt(i));
+            List<String> candidates = codesOfShortForm(folded.charAt(i));
+            String code = candidates.size() == 1 ? candidates.get(0)
+                    : candidates.stream().filter(named::contains).findFirst().orElse(null);
             if (code == null || codes.contains(code)) {
                 break;
             }

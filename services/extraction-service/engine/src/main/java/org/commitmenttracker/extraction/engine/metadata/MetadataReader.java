@@ -240,7 +240,7 @@ public final class MetadataReader {
         if (named.size() >= 2) {
             return named;
         }
-        List<String> compound = countries.compoundAt(titleFolded, 0);
+        List<String> compound = countries.compoundAt(titleFolded, 0, named);
         if (!compound.isEmpty()) {
             return compound;
         }

@@ -118,6 +118,16 @@ class RussianProfileTest {
         assertThat(found.get(1).instruments()).isEmpty();
     }
 
+    @Test
+    void bindsTheSideOfAStateOutsideTheOldGazetteer() {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("ru-ua", "Совместное заявление Российской Федерации и Украины\n"
+                + "Украинская сторона будет развивать сотрудничество в энергетике.\nРоссийская и украинская стороны проведут консультации.\n",
+                null, "ru", DOCUMENT));
+
+        assertThat(analysis.document().parties()).containsExactly("RU", "UA");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("UA"), List.of("RU", "UA"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "Казахстан и Россия продолжат наращивать поставки зерна.",

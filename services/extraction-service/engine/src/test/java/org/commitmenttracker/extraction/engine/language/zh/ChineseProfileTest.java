@@ -188,4 +188,34 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
         assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中华人民共和国和巴西联邦共和国联合声明|巴西联邦共和国总统|巴方将积极参加进口博览会。|BR",
+            "中華人民共和國和巴西聯邦共和國聯合聲明|巴西聯邦共和國總統|巴方將積極參加進口博覽會。|BR",
+            "中华人民共和国和巴基斯坦伊斯兰共和国联合声明|巴基斯坦伊斯兰共和国总理|巴方将积极参加进口博览会。|PK",
+            "中华人民共和国和新西兰联合声明|新西兰总理|新方愿为中方留学生提供便利。|NZ",
+            "中华人民共和国和新加坡共和国联合声明|新加坡共和国总理|新方愿为中方留学生提供便利。|SG",
+            "中华人民共和国和马尔代夫共和国联合声明|马尔代夫共和国总统|马方将为中方企业提供便利。|MV",
+    })
+    void bindsASharedShortFormToTheStateTheStatementIsBetween(String title, String visitor, String pledge, String party) {
+        String text = title + "\n　　应中华人民共和国主席邀请，" + visitor + "于2024年5月8日至10日对中国进行国事访问。\n　　" + pledge + "\n";
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("shared-short-form", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", party);
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "巴西联邦共和国总统|BR",
+            "巴基斯坦伊斯兰共和国总理|PK",
+    })
+    void readsAShortTitleByTheStateTheOpeningNames(String visitor, String party) {
+        String text = "中巴联合声明\n　　应国家主席邀请，" + visitor + "于2024年11月进行国事访问。\n　　巴方将积极参加进口博览会。\n";
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("short-title", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", party);
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
+    }
 }
