@@ -73,17 +73,31 @@ public class LineageLinker {
         Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
         long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
         if (missing > 0) {
-            boolean began = mongo.getCollection(WAITING).replaceOne(new Document("_id", documentId),
-                    new Document("_id", documentId).append("analysed", List.copyOf(analysed)), new ReplaceOptions().upsert(true))
-                    .getUpsertedId() != null;
-            mayWait = true;
-            if (began) { // said once: a communiqué checked again after each poll says nothing new
+            if (waitFor(documentId, analysed)) { // said once: a communiqué checked again after each poll says nothing new
                 log.info("Communiqué {} waits for {} of its analysed commitments before it is linked", documentId, missing);
             }
             return;
         }
+        try {
+            link(documentId, communique);
+        } catch (RuntimeException e) {
+            // Links are derived data: a communiqué that cannot be linked now must not hold up the registration of
+            // commitments. It waits and is tried again after the next poll (a store outage fails the wait too, and
+            // with it the poll, which is redelivered).
+            waitFor(documentId, analysed);
+            log.warn("Communiqué {} could not be linked; tried again after the next poll", documentId, e);
+            return;
+        }
         mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
-        link(documentId, communique);
+    }
+
+    /** Keeps communiqué {@code documentId} waiting to be linked; true when it was not waiting yet. */
+    private boolean waitFor(String documentId, Collection<String> analysed) {
+        boolean began = mongo.getCollection(WAITING).replaceOne(new Document("_id", documentId),
+                new Document("_id", documentId).append("analysed", List.copyOf(analysed)), new ReplaceOptions().upsert(true))
+                .getUpsertedId() != null;
+        mayWait = true;
+        return began;
     }
 
     /**
