@@ -64,6 +64,9 @@ public final class KafkaNode {
                 group.initial.rebalance.delay.ms=0
                 message.max.bytes=8388608
                 log.retention.hours=168
+                # The controller appends a no-op record to its metadata log this often (default 500 ms), the
+                # idle broker's main cost: 0.025 -> 0.018 cores with no client, measured side by side.
+                metadata.max.idle.interval.ms=5000
                 """.formatted(port, controllerPort, logDirs.toString().replace("\\", "/"));
     }
 

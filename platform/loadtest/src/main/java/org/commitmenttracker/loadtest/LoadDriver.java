@@ -223,6 +223,18 @@ public final class LoadDriver {
 
         HttpServer receiver = startWebhookReceiver();
         setUp(receiver.getAddress().getPort(), runId);
+        if (platform != null) {
+            run.put("services_started_s", platform.startedSeconds());
+        }
+
+        // 0. the platform idle: what its polls, sweeps, relays and heartbeats cost when nothing happens
+        if (options.idleSeconds() > 0) {
+            phase = "idle";
+            log("leaving the platform idle for %d s…", options.idleSeconds());
+            processes.startPhase();
+            Thread.sleep(options.idleSeconds() * 1000L);
+            report.put("idle", Map.of("processes", processes.endPhase()));
+        }
 
         // 1. raw limits, with the platform idle
         phase = "raw";
@@ -243,6 +255,7 @@ public final class LoadDriver {
                 Files.readString(options.samplesDir().resolve("zh-cn-ru-pm27-2022.txt")), runId);
         Map<String, Object> ingest = ingest(corpus, raw);
         ingest.put("processes", processes.endPhase());
+        ingest.put("rss_mb_after", processes.rssMb());
         ingest.put("lag_max", lagMax("ingest"));
         report.put("ingest", ingest);
 

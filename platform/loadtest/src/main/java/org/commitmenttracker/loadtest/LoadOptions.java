@@ -15,6 +15,8 @@ import java.util.Map;
  * --duration S           seconds of progress reports (default 30)
  * --store memory|h2      the embedded store's backend when the driver starts the platform (default memory)
  * --http-share F         share of progress reports sent over HTTP, the rest over Kafka (default 0.5)
+ * --idle-seconds S       seconds the started platform is left idle, before anything else, to measure what it costs
+ *                        when nothing happens (CPU per process; default 60; 0 skips it)
  * --raw-seconds S        seconds of each raw store and broker measurement (default 5)
  * --raw-threads T        threads of the raw store measurement (default 4)
  * --drain S              at most this many seconds after the load for everything to settle: the hang guard (default 30)
@@ -28,7 +30,7 @@ import java.util.Map;
  * --kafka HOST:PORT --mongo mongodb://HOST:PORT --jwt-dir DIR          (with --target: broker, store, signing key)
  * </pre>
  */
-record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int rawSeconds,
+record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int idleSeconds, int rawSeconds,
                    int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path samplesDir,
                    Map<String, String> target, String kafka, String mongo, Path jwtDir, FaultPlan faults) {
 
@@ -68,6 +70,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
                 Integer.parseInt(values.getOrDefault("duration", "30")),
                 store,
                 Double.parseDouble(values.getOrDefault("http-share", "0.5")),
+                Integer.parseInt(values.getOrDefault("idle-seconds", "60")),
                 Integer.parseInt(values.getOrDefault("raw-seconds", "5")),
                 Integer.parseInt(values.getOrDefault("raw-threads", "4")),
                 Integer.parseInt(values.getOrDefault("drain", "30")),
@@ -81,7 +84,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
             throw new IllegalArgumentException("--faults needs a platform the driver starts (not --target)");
         }
         for (String key : values.keySet()) {
-            if (!java.util.Set.of("communiques", "rate", "duration", "store", "http-share", "raw-seconds", "raw-threads",
+            if (!java.util.Set.of("communiques", "rate", "duration", "store", "http-share", "idle-seconds", "raw-seconds", "raw-threads",
                     "drain", "out", "project-root", "services-root", "samples-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
                 throw new IllegalArgumentException("Unknown option --" + key);
             }
@@ -96,6 +99,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
         map.put("duration_s", durationSeconds);
         map.put("store", target == null ? store : "targeted");
         map.put("http_share", httpShare);
+        map.put("idle_seconds", idleSeconds);
         map.put("raw_seconds", rawSeconds);
         map.put("raw_threads", rawThreads);
         map.put("drain_s", drainSeconds);

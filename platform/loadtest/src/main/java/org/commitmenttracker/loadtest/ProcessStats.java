@@ -56,7 +56,7 @@ final class ProcessStats {
                 double cpu = (ticks - start) / TICKS_PER_SECOND;
                 totalCpu += cpu;
                 row.put("cpu_s", Latencies.round(cpu));
-                row.put("cores", Latencies.round(cpu / seconds));
+                row.put("cores", Math.round(cpu / seconds * 1000) / 1000.0); // an idle process uses a few thousandths
             }
             Long rss = peakRssKb.get(process.getKey());
             row.put("peak_rss_mb", rss == null ? null : Latencies.round(rss / 1024.0));
@@ -64,9 +64,21 @@ final class ProcessStats {
         }
         Map<String, Object> total = new LinkedHashMap<>();
         total.put("cpu_s", Latencies.round(totalCpu));
-        total.put("cores", Latencies.round(totalCpu / seconds));
+        total.put("cores", Math.round(totalCpu / seconds * 1000) / 1000.0);
         result.put("all", total);
         peakRssKb.clear();
+        return result;
+    }
+
+    /** Resident memory (MB) of every live process now. */
+    synchronized Map<String, Object> rssMb() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long rss = rssKb(pid);
+            if (rss >= 0) {
+                result.put(name, Latencies.round(rss / 1024.0));
+            }
+        });
         return result;
     }
 

@@ -81,11 +81,17 @@ final class Reports {
         out.append("consumer lag, max during ingest: ").append(ingest.get("lag_max")).append('\n');
         out.append("consumer lag, max during progress: ").append(progress.get("lag_max"))
                 .append("; at the window's end: ").append(progress.get("lag_at_window_end")).append('\n');
-        out.append(String.format("%n%-14s %22s %22s%n", "process", "ingest cpu s / cores / MB", "progress cpu s / cores / MB"));
+        out.append(String.format("%n%-14s %10s %12s %26s %14s %28s%n", "process", "started s", "idle cores",
+                "ingest cpu s / cores / MB", "MB after ingest", "progress cpu s / cores / MB"));
+        Map<?, ?> started = run.get("services_started_s") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> idleProcesses = report.get("idle") instanceof Map<?, ?> idle ? (Map<?, ?>) idle.get("processes") : Map.of();
         Map<?, ?> ingestProcesses = (Map<?, ?>) ingest.get("processes");
+        Map<?, ?> rssAfterIngest = (Map<?, ?>) ingest.get("rss_mb_after");
         Map<?, ?> progressProcesses = (Map<?, ?>) progress.get("processes");
         for (Object name : progressProcesses.keySet()) {
-            out.append(String.format("%-14s %22s %22s%n", name, cpu(ingestProcesses.get(name)), cpu(progressProcesses.get(name))));
+            Object idle = idleProcesses.get(name) instanceof Map<?, ?> row ? row.get("cores") : null;
+            out.append(String.format("%-14s %10s %12s %26s %14s %28s%n", name, orDash(started.get(name)), orDash(idle),
+                    cpu(ingestProcesses.get(name)), orDash(rssAfterIngest.get(name)), cpu(progressProcesses.get(name))));
         }
         out.append("\ntargets: ").append(report.get("targets")).append('\n');
         faults(out, (List<?>) report.get("faults"));
@@ -125,6 +131,10 @@ final class Reports {
                 invariants.get("store_loss_anomalies"), invariants.get("never_ready_again"),
                 invariants.get("seconds_to_settle") == null ? "never" : invariants.get("seconds_to_settle"),
                 invariants.get("outstanding"), ((Map<?, ?>) invariants.get("settle_cap")).get("cap_s")));
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "-" : String.valueOf(value);
     }
 
     private static String cpu(Object row) {

@@ -1,5 +1,8 @@
 package org.commitmenttracker.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commitmenttracker.devstack.FreePorts;
 import org.commitmenttracker.devstack.Infrastructure;
@@ -22,6 +27,8 @@ import org.commitmenttracker.devstack.ServiceSpec;
 final class StartedPlatform implements AutoCloseable {
     /** A hang guard, not a bound: a two-core machine shared with other builds has taken over 4 min to start them all. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    /** Spring Boot's start-up line: the JVM's age when the application was started (ready follows at once). */
+    private static final Pattern STARTED = Pattern.compile("Started \\w+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
     private final Infrastructure infrastructure;
     private final Path servicesRoot;
@@ -128,6 +135,23 @@ final class StartedPlatform implements AutoCloseable {
     /** Starts the store again after it was killed (same port, backend and file); waits until it listens. */
     void restartStore() {
         started.accept("store-restarted", infrastructure.restartStore().pid());
+    }
+
+    /**
+     * Seconds from each service's JVM start to its application started, as the service logged it at its first start;
+     * absent when its log has no such line.
+     */
+    Map<String, Object> startedSeconds() {
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            try (var lines = Files.lines(logs.resolve(spec.name() + ".log"))) {
+                lines.map(STARTED::matcher).filter(Matcher::find).findFirst()
+                        .ifPresent(started -> seconds.put(spec.database(), Double.parseDouble(started.group(1))));
+            } catch (IOException | UncheckedIOException e) {
+                // no log: nothing to report for this service
+            }
+        }
+        return seconds;
     }
 
     /** Waits until the readiness probe of every service answers 200. */

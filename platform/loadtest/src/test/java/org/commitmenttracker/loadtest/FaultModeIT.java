@@ -26,7 +26,7 @@ class FaultModeIT {
     void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
         Path out = Path.of("target", "faultmode-it").toAbsolutePath();
         Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "10", "--rate", "20", "--duration", "30",
-                "--store", "h2", "--faults", "all", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "900",
+                "--store", "h2", "--faults", "all", "--idle-seconds", "0", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "900",
                 "--out", out.toString()));
 
         List<?> faults = (List<?>) report.get("faults");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,17 @@ class LoadDriverIT {
     void aShortRunMeasuresEveryStageAndLosesNoReport() throws Exception {
         Path out = Path.of("target", "loadtest-it").toAbsolutePath();
         Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "3", "--rate", "20", "--duration", "15",
-                "--raw-seconds", "1", "--raw-threads", "2", "--drain", "30", "--out", out.toString()));
+                "--idle-seconds", "5", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "30", "--out", out.toString()));
+
+        List<String> platformProcesses = List.of("kafka", "store", "ingestion", "extraction", "registry", "notification");
+        Map<?, ?> idle = (Map<?, ?>) ((Map<?, ?>) report.get("idle")).get("processes");
+        for (String process : platformProcesses) {
+            assertThat(number(idle.get(process), "cores")).as("idle cores of " + process).isGreaterThanOrEqualTo(0);
+        }
+        Map<?, ?> started = (Map<?, ?>) ((Map<?, ?>) report.get("run")).get("services_started_s");
+        for (String service : List.of("ingestion", "extraction", "registry", "notification")) {
+            assertThat(number(started, service)).as("start-up of " + service).isPositive();
+        }
 
         Map<?, ?> raw = (Map<?, ?>) report.get("raw");
         assertThat(number(raw.get("store"), "inserts_per_s")).isPositive();
@@ -31,6 +42,9 @@ class LoadDriverIT {
         assertThat(number(ingest, "communiques_fully_registered")).isEqualTo(3);
         assertThat(number(ingest, "commitments_registered")).isGreaterThanOrEqualTo(3 * 90);
         assertThat(number(ingest, "commitments_registered_per_s")).isPositive();
+        for (String process : platformProcesses) {
+            assertThat(number(ingest.get("rss_mb_after"), process)).as("RSS after ingestion of " + process).isPositive();
+        }
 
         Map<?, ?> progress = (Map<?, ?>) report.get("progress");
         assertThat(number(progress, "sent")).isGreaterThan(100);
