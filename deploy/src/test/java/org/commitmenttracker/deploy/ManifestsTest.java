@@ -281,10 +281,23 @@ class ManifestsTest {
         assertThat(issuer("overlays/prod")).isEqualTo("https://login.example.gov/realms/commitment-tracker");
     }
 
+    /** Tokens must name the platform in "aud": each environment sets its provider's audience (ID tokens name their client). */
+    @Test
+    void theTokenAudienceIsSetPerEnvironment() {
+        String audience = "TRACKER_SECURITY_JWT_AUDIENCE";
+        assertThat(securitySetting("overlays/dev", audience)).isNotBlank()
+                .isNotEqualTo(securitySetting("overlays/prod", audience));
+        assertThat(securitySetting("overlays/prod", audience)).isNotBlank();
+    }
+
     private static String issuer(String dir) {
+        return securitySetting(dir, ManifestRules.ISSUER_URI);
+    }
+
+    private static String securitySetting(String dir, String key) {
         return Kustomize.render(K8S.resolve(dir)).stream()
                 .filter(o -> "ConfigMap".equals(K8s.kind(o)) && K8s.name(o).startsWith("tracker-security-"))
-                .map(o -> K8s.string(o, "data", ManifestRules.ISSUER_URI)).findFirst().orElseThrow();
+                .map(o -> K8s.string(o, "data", key)).findFirst().orElseThrow();
     }
 
     private static Map<String, Object> object(List<Map<String, Object>> objects, String kind, String name) {

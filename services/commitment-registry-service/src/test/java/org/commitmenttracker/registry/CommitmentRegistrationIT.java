@@ -61,6 +61,34 @@ class CommitmentRegistrationIT {
         assertThat(stored.body()).contains("\"status\":\"PLEDGED\"", "\"version\":1", "\"kind\":\"registered\"");
     }
 
+    /**
+     * Authorisation before deduplication: the id of the event that registered a commitment is no key to its history.
+     * An agency not assigned to it that reports under that event id gets the unknown id's 404, and nothing changes.
+     */
+    @Test
+    void anUnassignedAgencyReplayingTheRegistrationEventIdLearnsNothing() {
+        org.commitmenttracker.testsupport.Http operator = RegistryFixtures.operator(port);
+        String commitmentId = "cmt-it-" + UUID.randomUUID();
+        UUID registration = UUID.randomUUID();
+        TopicReader.write(Topics.COMMITMENTS, commitmentId, codec.encode(EventEnvelope.of(registration, "/test",
+                extracted(commitmentId, "doc-replay", "双方将深化合作。", "1"), Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/commitments/" + commitmentId).statusCode() == 200);
+        RegistryFixtures.addAgency(operator, "replay-owner");
+        RegistryFixtures.addAgency(operator, "replay-other");
+        RegistryFixtures.assign(operator, commitmentId, "replay-owner");
+        String before = get(commitmentId);
+        assertThat(before).contains(registration.toString(), "\"kind\":\"registered\"");
+
+        HttpResponse<String> replayed = RegistryFixtures.agency(port, "replay-other").post("/api/commitments/" + commitmentId
+                + "/progress", RegistryFixtures.report(registration.toString(), "replay-other", "IN_PROGRESS", 10, Instant.now()));
+        HttpResponse<String> unknown = RegistryFixtures.agency(port, "replay-other").post("/api/commitments/cmt-it-" + UUID.randomUUID()
+                + "/progress", RegistryFixtures.report(registration.toString(), "replay-other", "IN_PROGRESS", 10, Instant.now()));
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(404);
+        assertThat(RegistryFixtures.json(replayed).get("title")).isEqualTo(RegistryFixtures.json(unknown).get("title"));
+        assertThat(replayed.body()).doesNotContain("registered", "PLEDGED", "replay-owner");
+        assertThat(get(commitmentId)).isEqualTo(before);
+    }
+
     @Test
     void anUnknownCommitmentIsA404Problem() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -68,6 +68,55 @@ class TokenRulesIT {
         }
     }
 
+    /**
+     * The same decoder on Kafka: a progress record carrying a genuine agency token without expiry, without subject,
+     * for another audience or an ID token is dead-lettered as not valid and reports nothing, while the same report
+     * with an access token is applied.
+     */
+    @Test
+    void genuineTokensThatAreNotAccessTokensAreDeadLetteredFromKafka() {
+        Http operator = RegistryFixtures.operator(port);
+        addAgency(operator, "mofcom");
+        String commitmentId = addCommitment(operator, "doc-token-kafka", null);
+        assign(operator, commitmentId, "mofcom");
+        long now = Instant.now().getEpochSecond();
+        String agency = ",\"roles\":[\"agency\"],\"agency_id\":\"mofcom\"";
+        String subject = "agency-system-mofcom";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no exp", TestTokens.signed(RS256_JWT, claims(subject, TestTokens.audience(), now - 10, null, agency)));
+        refused.put("no sub", TestTokens.signed(RS256_JWT, claims(null, TestTokens.audience(), now - 10, now + 600, agency)));
+        refused.put("another audience", TestTokens.signed(RS256_JWT, claims(subject, "another-client", now - 10, now + 600, agency)));
+        refused.put("ID token by claim", TestTokens.signed(RS256_JWT,
+                claims(subject, TestTokens.audience(), now - 10, now + 600, agency + ",\"typ\":\"ID\"")));
+        refused.put("ID token by header", TestTokens.signed("{\"alg\":\"RS256\",\"typ\":\"id_token\"}",
+                claims(subject, TestTokens.audience(), now - 10, now + 600, agency)));
+        Map<String, String> eventIds = new LinkedHashMap<>();
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        Instant sentAt = Instant.now();
+        for (Map.Entry<String, String> token : refused.entrySet()) {
+            String eventId = UUID.randomUUID().toString();
+            eventIds.put(token.getKey(), eventId);
+            records.add(record(commitmentId, eventId, token.getValue(), sentAt));
+        }
+        String accepted = UUID.randomUUID().toString();
+        records.add(record(commitmentId, accepted, TestTokens.signed(RS256_JWT,
+                claims(subject, TestTokens.audience(), now - 10, now + 600, agency)), sentAt));
+        publish(records);
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("progress.registry.dlq",
+                found -> eventIds.values().stream().allMatch(id -> found.stream().anyMatch(r -> holds(r, id))),
+                Duration.ofSeconds(60), Duration.ofSeconds(1));
+        for (Map.Entry<String, String> refusedOne : eventIds.entrySet()) {
+            assertThat(dead.stream().filter(r -> holds(r, refusedOne.getValue())).map(r ->
+                    new String(r.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8)))
+                    .as(refusedOne.getKey()).singleElement().asString().contains("token is not valid");
+        }
+        assertThat(dead).noneMatch(r -> holds(r, accepted));
+        JsonNode stored = json(operator.get("/api/commitments/" + commitmentId));
+        assertThat(stored.get("history").valueStream().filter(h -> h.get("kind").asString().startsWith("progress"))
+                .map(h -> h.get("eventId").asString())).containsExactly(accepted);
+    }
+
     @Test
     void aKafkaTokenIsJudgedAtTheRecordsSendTimeWithinTheGrace() {
         Http operator = RegistryFixtures.operator(port);

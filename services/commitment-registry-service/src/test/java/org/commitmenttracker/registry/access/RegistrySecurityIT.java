@@ -196,6 +196,40 @@ class RegistrySecurityIT {
         assertThat(a.post("/api/commitments/" + ofA + "/progress", report(A, "IN_PROGRESS")).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Authorisation before deduplication: an agency replaying an event id another agency used learns nothing of that
+     * report. On a commitment it is not assigned to the answer is the unknown id's 404; on one it shares, the replay
+     * is its own new report, not the other agency's entry.
+     */
+    @Test
+    void replayingAnotherAgencysEventIdAnswersNothingOfTheirs() {
+        String secret = "note of " + B + " " + UUID.randomUUID();
+        String eventOfB = "e-" + UUID.randomUUID();
+        String eventOfBOnShared = "e-" + UUID.randomUUID();
+        assertThat(agency(B).post("/api/commitments/" + ofB + "/progress", report(eventOfB, B, "IN_PROGRESS", secret))
+                .statusCode()).isEqualTo(200);
+        assertThat(agency(B).post("/api/commitments/" + ofBoth + "/progress", report(eventOfBOnShared, B, "IN_PROGRESS", secret))
+                .statusCode()).isEqualTo(200);
+        String beforeB = operator().get("/api/commitments/" + ofB).body();
+        Http a = agency(A);
+
+        HttpResponse<String> replayed = a.post("/api/commitments/" + ofB + "/progress", report(eventOfB, A, "IN_PROGRESS", "mine"));
+        HttpResponse<String> unknown = a.post("/api/commitments/cmt-" + UUID.randomUUID() + "/progress",
+                report(eventOfB, A, "IN_PROGRESS", "mine"));
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(404);
+        assertThat(json.readTree(replayed.body()).get("title")).isEqualTo(json.readTree(unknown.body()).get("title"));
+        assertThat(replayed.body()).doesNotContain(secret, B, "assigned");
+        assertThat(operator().get("/api/commitments/" + ofB).body()).isEqualTo(beforeB);
+
+        HttpResponse<String> onShared = a.post("/api/commitments/" + ofBoth + "/progress",
+                report(eventOfBOnShared, A, "IN_PROGRESS", "mine"));
+        assertThat(onShared.statusCode()).as(onShared.body()).isEqualTo(200);
+        assertThat(onShared.body()).doesNotContain(secret);
+        JsonNode history = json.readTree(operator().get("/api/commitments/" + ofBoth).body()).get("history");
+        assertThat(history.valueStream().filter(h -> eventOfBOnShared.equals(h.get("eventId").asString()))
+                .map(h -> h.get("actor").asString())).containsExactlyInAnyOrder("agency:" + B, "agency:" + A);
+    }
+
     /** Mass assignment: a body naming a server-owned field is refused while it is parsed (400) and changes nothing. */
     @Test
     void requestBodiesCannotSetServerOwnedFields() {
@@ -370,8 +404,12 @@ class RegistrySecurityIT {
     }
 
     private String report(String agencyId, String status) {
-        return "{\"eventId\":\"e-" + UUID.randomUUID() + "\",\"agencyId\":\"" + agencyId + "\",\"status\":"
-                + (status == null ? "null" : "\"" + status + "\"") + ",\"percentComplete\":40,\"note\":\"fuzz\","
+        return report("e-" + UUID.randomUUID(), agencyId, status, "fuzz");
+    }
+
+    private String report(String eventId, String agencyId, String status, String note) {
+        return "{\"eventId\":\"" + eventId + "\",\"agencyId\":\"" + agencyId + "\",\"status\":"
+                + (status == null ? "null" : "\"" + status + "\"") + ",\"percentComplete\":40,\"note\":\"" + note + "\","
                 + "\"evidenceUrls\":[\"https://example.org/evidence\"],\"occurredAt\":\"" + t0 + "\"}";
     }
 

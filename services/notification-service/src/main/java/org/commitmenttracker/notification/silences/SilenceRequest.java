@@ -1,19 +1,11 @@
 package org.commitmenttracker.notification.silences;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 /**
  * {@code POST /api/subscriptions/{id}/silences}: mute until {@code until} (an ISO-8601 instant) the alerts about
  * these commitments, communiqués ({@code documentIds}) and event kinds ({@code events}); no criterion mutes
- * the whole subscription. Unknown fields are refused (a misspelt criterion must not widen a silence).
+ * the whole subscription. Unknown fields are refused while parsing (a misspelt criterion must not widen a silence).
  */
-record SilenceRequest(String until, Set<String> commitmentIds, Set<String> documentIds, Set<String> events, String comment,
-                      @JsonAnySetter Map<String, Object> unknown) {
-    SilenceRequest {
-        unknown = unknown == null ? new LinkedHashMap<>() : unknown;
-    }
+record SilenceRequest(String until, Set<String> commitmentIds, Set<String> documentIds, Set<String> events, String comment) {
 }

@@ -89,9 +89,6 @@ public final class PacingRules {
         if (request.empty()) {
             return null;
         }
-        if (!request.unknown().isEmpty()) {
-            throw new InvalidSubscriptionException("Unknown field(s) in digest: " + new TreeSet<>(request.unknown().keySet()) + ".");
-        }
         Digest.Frequency frequency = Arrays.stream(Digest.Frequency.values())
                 .filter(f -> f.name().equalsIgnoreCase(String.valueOf(request.frequency()))).findFirst()
                 .orElseThrow(() -> new InvalidSubscriptionException("digest.frequency: '" + request.frequency()

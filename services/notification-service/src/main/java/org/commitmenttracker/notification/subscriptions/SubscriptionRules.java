@@ -43,7 +43,6 @@ public final class SubscriptionRules {
     }
 
     public static SubscriptionFilter filter(SubscriptionRequest request) {
-        refuseUnknown(request.unknown().keySet(), "subscription");
         if (request.keyword() != null && request.keyword().length() > MAX_VALUE) {
             throw new InvalidSubscriptionException("keyword is longer than " + MAX_VALUE + " characters.");
         }
@@ -73,7 +72,6 @@ public final class SubscriptionRules {
             if (event == null) {
                 throw new InvalidSubscriptionException("events: an entry is null.");
             }
-            refuseUnknown(event.unknown().keySet(), "events entry");
             EventKind kind = EventKind.ofWireName(event.kind()).orElseThrow(() -> new InvalidSubscriptionException(
                     "events: unknown kind '" + event.kind() + "'; allowed: " + kindNames() + "."));
             Set<Integer> horizons = event.horizons() == null ? Set.of() : event.horizons();
@@ -147,12 +145,6 @@ public final class SubscriptionRules {
             throw new InvalidSubscriptionException(field + ": Unknown status '" + status + "'; allowed: "
                     + new TreeSet<>(STATUSES) + ".");
         });
-    }
-
-    private static void refuseUnknown(Set<String> fields, String where) {
-        if (!fields.isEmpty()) {
-            throw new InvalidSubscriptionException("Unknown field(s) in " + where + ": " + new TreeSet<>(fields) + ".");
-        }
     }
 
     private static List<String> kindNames() {

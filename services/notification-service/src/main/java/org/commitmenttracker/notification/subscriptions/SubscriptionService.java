@@ -313,11 +313,11 @@ public class SubscriptionService {
                 or(patch.sections(), current.sections()), or(patch.topics(), current.topics()),
                 or(patch.parties(), current.parties()), or(patch.agencies(), current.agencies()),
                 or(patch.organisations(), current.organisations()), or(patch.statuses(), current.statuses()),
-                events, keyword, null, null, null, null, null, null, null, patch.unknown());
+                events, keyword, null, null, null, null, null, null, null);
     }
 
     private static EventRequest asRequest(KindFilter kind) {
-        return new EventRequest(kind.kind().wireName(), kind.horizons(), kind.from(), kind.to(), null);
+        return new EventRequest(kind.kind().wireName(), kind.horizons(), kind.from(), kind.to());
     }
 
     private static <T> T or(T patched, T current) {

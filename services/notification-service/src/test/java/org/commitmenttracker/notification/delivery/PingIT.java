@@ -28,10 +28,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Pings against the real service and store, to real receivers on 127.0.0.1: answered at once with the delivery
  * id, the result in the delivery log, sent by their own small pool, at most {@code tracker.webhooks.ping.per-owner}
- * (5) per owner and minute.
+ * (5) per owner and minute, through their own per-host guards.
  */
 @UsesTestStack(database = "notification-it")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// An open circuit stays open for the whole test, whatever the machine's pace.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.webhooks.breaker-open-for=10m")
 class PingIT {
     @LocalServerPort
     int port;
@@ -160,6 +161,57 @@ class PingIT {
         assertThat(other.send("POST", "/api/subscriptions/" + created.get("id").asString() + "/ping", null).statusCode())
                 .as("per owner").isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 6);
+    }
+
+    /**
+     * Pings pass their own per-host guards: once pings to a host have failed the breaker's minimum of calls
+     * (tracker.webhooks.breaker-minimum-calls, 10 here), the next ping to it, whoever asks, is not attempted and
+     * says so in its delivery; alerts to that host still go out, since pings touch none of the deliveries' circuits.
+     */
+    @Test
+    void pingsToAFailingHostOpenTheirOwnCircuitAndNotTheDeliveries() throws Exception {
+        WebhookReceiver receiver = receiver();
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        receiver.behave(request -> failing.get() ? new Answer(500, 0) : Answer.OK);
+        for (int owner = 0; owner < 2; owner++) {
+            NotificationApi pinger = api.as("pinger-" + UUID.randomUUID());
+            List<String> pings = new ArrayList<>();
+            String id = subscribe(pinger, receiver, "{\"commitmentIds\":[\"cmt-none\"]").get("id").asString();
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> accepted = pinger.send("POST", "/api/subscriptions/" + id + "/ping", null);
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                pings.add(pinger.json(accepted.body()).get("deliveryId").asString());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> dead(pinger, pings));
+        }
+        assertThat(receiver.received()).hasSize(10);
+
+        String documentId = "doc-" + UUID.randomUUID();
+        String id = subscribe(api, receiver, "{\"documentIds\":[\"" + documentId + "\"]").get("id").asString();
+        JsonNode refused = api.ping(id);
+        assertThat(refused.get("state").asString()).isEqualToIgnoringCase("dead");
+        assertThat(refused.get("attempts")).isEmpty();
+        assertThat(refused.get("lastError").asString()).contains("pings to this host failed too often");
+        assertThat(receiver.received()).as("the open circuit sent nothing").hasSize(10);
+
+        failing.set(false);
+        NotificationApi.publishStatusChange("cmt-" + UUID.randomUUID(), documentId, null, "PLEDGED", 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/deliveries?state=delivered&subscriptionId=" + id).size() == 1);
+    }
+
+    private static boolean dead(NotificationApi owner, List<String> deliveries) throws Exception {
+        for (String delivery : deliveries) {
+            if (!owner.get("/api/deliveries/" + delivery).get("state").asString().equalsIgnoreCase("dead")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode subscribe(NotificationApi owner, WebhookReceiver receiver, String criteria) throws Exception {
+        JsonNode created = owner.subscribe(criteria + ",\"name\":\"ping\",\"webhookUrl\":\"" + receiver.url("/" + UUID.randomUUID()) + "\"}");
+        receiver.trust(created.get("secret").asString());
+        return created;
     }
 
     private WebhookReceiver receiver() throws Exception {

@@ -58,6 +58,6 @@ class PacingRulesTest {
     }
 
     private static DigestRequest digest(String frequency, String at, String zone, String day) {
-        return new DigestRequest(frequency, at, zone, day, null);
+        return new DigestRequest(frequency, at, zone, day);
     }
 }
