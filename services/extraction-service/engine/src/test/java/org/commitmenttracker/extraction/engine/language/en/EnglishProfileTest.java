@@ -143,6 +143,18 @@ class EnglishProfileTest {
     }
 
     @Test
+    void statesEnumeratedBeforeTheVerbAreAllBound() {
+        String text = """
+                Joint Statement of Chile, Colombia, Peru and Ecuador
+
+                In addition to their own programmes, Chile, Colombia, and Peru will fund a regional seed bank.
+                """;
+
+        assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
+                .isEqualTo(List.of("CL", "CO", "PE"));
+    }
+
+    @Test
     void aCommitmentKeepsItsSubjectAndItsLeadingClauses() {
         assertThat(commitments("We value the work of the task force, and will extend its mandate to 2026."))
                 .extracting(Commitment::text)
