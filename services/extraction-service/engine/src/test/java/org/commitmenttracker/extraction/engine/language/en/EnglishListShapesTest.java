@@ -177,6 +177,33 @@ class EnglishListShapesTest {
     }
 
     @Test
+    void aLeadInEndingInAnAgreementVerbOrAgreeingToTheFollowingOpensAList() {
+        String agree = """
+                Summit Declaration
+
+                We met in Oslo to renew our partnership and to set a course for closer work on shared challenges of the coming decade. We therefore agree:
+
+                  • To launch a joint fund for clean shipping. Together, we will seek private investors for it.
+                  • To hold a shipping forum every year.
+                """;
+        String following = """
+                Heads of Government Communiqué
+
+                Heads met in Apia from 2 to 4 May 2024 and discussed the future of the association and of its programmes for young people across the regions. To this end, Heads agreed to the following:
+
+                1. A review of the association's programmes for young people.
+
+                2. A new fund for small island states.
+                """;
+
+        assertThat(bullets(agree)).containsExactly(
+                "To launch a joint fund for clean shipping. Together, we will seek private investors for it.",
+                "To hold a shipping forum every year.");
+        assertThat(bullets(following)).containsExactly("A review of the association's programmes for young people.",
+                "A new fund for small island states.");
+    }
+
+    @Test
     void itemsNumberedAfterALeadInAreAListNotTheParagraphsOfTheDocument() {
         String unnumbered = """
                 Joint Statement on Green Hydrogen

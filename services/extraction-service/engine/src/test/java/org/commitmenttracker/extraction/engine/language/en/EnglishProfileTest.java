@@ -115,6 +115,15 @@ class EnglishProfileTest {
             "The FAO and the WHO will present a joint review.",
             "To this end we will simplify customs procedures.",
             "Together, we recommit to the goals of the partnership.",
+            "Heads agreed to strengthen the work of the secretariat on small states.",
+            "They agreed to review the road map at their next meeting.",
+            "Accordingly, they committed to open two trade offices.",
+            "The ministers pledged to open three new border crossings.",
+            "The leaders committed their governments to promoting student exchanges.",
+            "The leaders recommitted both countries to an open and secure internet.",
+            "Both sides are willing to widen their dialogue on energy.",
+            "It was agreed that the joint commission would meet in the spring.",
+            "It was also decided that the working group would report within six months.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -137,6 +146,11 @@ class EnglishProfileTest {
             "This will strengthen the resilience of supply chains.",
             "The Partnership will expand to new members next year.",
             "We met in Rome, and the Summit will be followed by a ministerial meeting.",
+            "They welcomed the opening of the new consulate.",
+            "They called on all parties to show restraint.",
+            "They recalled the commitments made in 2019.",
+            "It was noted that trade had grown in recent years.",
+            "Heads noted that the secretariat will publish its report.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
