@@ -124,6 +124,8 @@ class EnglishProfileTest {
             "Both sides are willing to widen their dialogue on energy.",
             "It was agreed that the joint commission would meet in the spring.",
             "It was also decided that the working group would report within six months.",
+            "President Lagos and Prime Minister Ruiz agreed to open a consulate in each capital.",
+            "Prime Minister Ruiz committed his government to doubling grants for students.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -151,6 +153,8 @@ class EnglishProfileTest {
             "They recalled the commitments made in 2019.",
             "It was noted that trade had grown in recent years.",
             "Heads noted that the secretariat will publish its report.",
+            "President Lagos welcomed the signing of the trade accord.",
+            "President Lagos and Prime Minister Ruiz noted that exports will rise next year.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
