@@ -126,6 +126,8 @@ class EnglishProfileTest {
             "It was also decided that the working group would report within six months.",
             "President Lagos and Prime Minister Ruiz agreed to open a consulate in each capital.",
             "Prime Minister Ruiz committed his government to doubling grants for students.",
+            "We have also tasked our trade ministers to report on tariffs by the next Summit.",
+            "The G7 has decided to open a fund for river ports.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -155,6 +157,8 @@ class EnglishProfileTest {
             "Heads noted that the secretariat will publish its report.",
             "President Lagos welcomed the signing of the trade accord.",
             "President Lagos and Prime Minister Ruiz noted that exports will rise next year.",
+            "We have noted the report of the task force on ports.",
+            "We have made good progress on trade since our last meeting.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
