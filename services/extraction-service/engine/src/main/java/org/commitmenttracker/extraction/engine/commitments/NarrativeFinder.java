@@ -135,7 +135,8 @@ final class NarrativeFinder {
      */
     private int joinedCommitment(String folded, Span clause, int from) {
         for (int at = Math.max(from, clause.start() + 1); at < clause.end(); at++) {
-            if (Character.isWhitespace(folded.charAt(at - 1)) && openings.conjunctionAt(folded, at)) {
+            if (Character.isWhitespace(folded.charAt(at - 1)) && openings.conjunctionAt(folded, at)
+                    && !openings.afterOpenPreposition(folded, at)) {
                 Opening opening = openings.at(folded, at);
                 if (opening.joined() && opening.verb() == Verb.COMMITMENT) {
                     return at;

@@ -128,6 +128,7 @@ class EnglishProfileTest {
             "Prime Minister Ruiz committed his government to doubling grants for students.",
             "We have also tasked our trade ministers to report on tariffs by the next Summit.",
             "The G7 has decided to open a fund for river ports.",
+            "We welcome the report and support its recommendations on ports.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -159,6 +160,7 @@ class EnglishProfileTest {
             "President Lagos and Prime Minister Ruiz noted that exports will rise next year.",
             "We have noted the report of the task force on ports.",
             "We have made good progress on trade since our last meeting.",
+            "We express our gratitude to and support for the nurses of the region.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
