@@ -63,6 +63,8 @@ final class NarrativeFinder {
         Opening previous = null;
         Span previousClause = null;
         boolean subjectPending = false;
+        // The subjects of the clauses that were nothing but a subject, in a row ("Australia, India, Japan, and …").
+        Subject enumerated = null;
         // Spaced scripts: the clause that names the subject a commitment continues, and whether a clause with a
         // subject of its own stands before that one (else the commitment takes the sentence from its start).
         int owner = -1;
@@ -79,8 +81,11 @@ final class NarrativeFinder {
             boolean owned = !subjectRequired || opening.subject() != null || subjectPending
                     || (opening.joined() && sentenceSubject != null);
             // Only a clause that is nothing but a subject ("We, the Leaders,") leaves it to the next clause.
-            subjectPending = opening.verb() == null
-                    && ((opening.subject() != null && onlySubject(folded, opening.end(), clause.end())) || subjectPending);
+            boolean bareSubject = opening.verb() == null && opening.subject() != null
+                    && onlySubject(folded, opening.end(), clause.end());
+            Subject before = subjectPending ? enumerated : null;
+            enumerated = bareSubject ? Subject.union(before, opening.subject()) : null;
+            subjectPending = opening.verb() == null && (bareSubject || subjectPending);
             if (opening.verb() == Verb.COMMITMENT && owned) {
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
@@ -91,6 +96,11 @@ final class NarrativeFinder {
                         : subjectRequired ? ownedStart(sentence, owner, subjectBeforeOwner, clause.start())
                         : bareReport ? previousClause.start() : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;
+                if (opening.joined() && before != null) {
+                    // "Chile, Colombia, and Peru will …": the last of an enumeration of
+                    // subjects binds them all.
+                    subject = Subject.union(before, subject);
+                }
                 return new Found(new Span(start, sentence.end()), subject);
             }
             if (subjectRequired && sentenceSubject != null) {
@@ -125,7 +135,8 @@ final class NarrativeFinder {
      */
     private int joinedCommitment(String folded, Span clause, int from) {
         for (int at = Math.max(from, clause.start() + 1); at < clause.end(); at++) {
-            if (Character.isWhitespace(folded.charAt(at - 1)) && openings.conjunctionAt(folded, at)) {
+            if (Character.isWhitespace(folded.charAt(at - 1)) && openings.conjunctionAt(folded, at)
+                    && !openings.afterOpenPreposition(folded, at)) {
                 Opening opening = openings.at(folded, at);
                 if (opening.joined() && opening.verb() == Verb.COMMITMENT) {
                     return at;

@@ -36,4 +36,59 @@ public final class BulletMarkers {
         }
         return 0;
     }
+
+    /**
+     * Whether {@code next} is the marker after {@code current} in one list: the same form around the next letter
+     * or number ("b." after "a.", "(iii)" after "(ii)", "4)" after "3)").
+     */
+    public static boolean follows(String current, String next) {
+        int from = 0;
+        while (from < current.length() && from < next.length() && current.charAt(from) == next.charAt(from)
+                && !Character.isLetterOrDigit(current.charAt(from))) {
+            from++;
+        }
+        int currentEnd = coreEnd(current, from);
+        int nextEnd = coreEnd(next, from);
+        if (currentEnd == from || nextEnd == from
+                || !current.substring(currentEnd).equals(next.substring(nextEnd))) {
+            return false;
+        }
+        String a = current.substring(from, currentEnd);
+        String b = next.substring(from, nextEnd);
+        if (Character.isDigit(a.charAt(0)) && Character.isDigit(b.charAt(0))) {
+            return a.chars().allMatch(Character::isDigit) && b.chars().allMatch(Character::isDigit)
+                    && Integer.parseInt(b) == Integer.parseInt(a) + 1;
+        }
+        int romanA = roman(a);
+        if (romanA > 0 && roman(b) == romanA + 1) {
+            return true;
+        }
+        return a.length() == 1 && b.length() == 1 && Character.isLetter(a.charAt(0)) && b.charAt(0) == a.charAt(0) + 1;
+    }
+
+    private static int coreEnd(String marker, int from) {
+        int end = from;
+        while (end < marker.length() && Character.isLetterOrDigit(marker.charAt(end)) && end - from < 6) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The value of a lower-case Roman numeral up to 39, 0 when {@code s} is none. */
+    private static int roman(String s) {
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int digit = romanDigit(s.charAt(i));
+            if (digit == 0) {
+                return 0;
+            }
+            int following = i + 1 < s.length() ? romanDigit(s.charAt(i + 1)) : 0;
+            value += digit < following ? -digit : digit;
+        }
+        return value;
+    }
+
+    private static int romanDigit(char c) {
+        return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : 0;
+    }
 }

@@ -63,6 +63,7 @@ public final class ClauseOpenings {
     private final String shortFormSuffix;
     private final Lexicon.PhraseIndex articles;
     private final Lexicon.PhraseIndex conjunctions;
+    private final List<String> openPrepositions;
     private final Lexicon.PhraseIndex adverbs;
     private final Lexicon.PhraseIndex commitmentVerbs;
     private final Lexicon.PhraseIndex reportingVerbs;
@@ -85,6 +86,7 @@ public final class ClauseOpenings {
         this.shortFormSuffix = lexicon.list("subject.party-suffix").get(0);
         this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
         this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
+        this.openPrepositions = spacedWords ? lexicon.listOrEmpty("word.preposition") : List.of();
         this.conjunctions = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of());
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
@@ -294,6 +296,23 @@ public final class ClauseOpenings {
     /** Whether a conjunction that continues a subject ("and") stands at {@code at}. */
     public boolean conjunctionAt(String folded, int at) {
         return conjunctions.at(folded, at) != null;
+    }
+
+    /**
+     * Whether the word before {@code at} (after spaces) is a preposition ({@code word.preposition}) left open by a
+     * coordination of nouns ("our gratitude to and support for …"): what follows the conjunction is no verb.
+     */
+    public boolean afterOpenPreposition(String folded, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(folded.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(folded.charAt(start - 1))) {
+            start--;
+        }
+        String word = folded.substring(start, end);
+        return !word.isEmpty() && openPrepositions.stream().anyMatch(word::equalsIgnoreCase);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import org.commitmenttracker.extraction.engine.language.BulletMarkers;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
 import org.commitmenttracker.extraction.engine.language.SectionMarker;
@@ -170,6 +171,8 @@ public final class ParagraphRecovery {
         private final SourceOffsets.Builder currentSources = new SourceOffsets.Builder();
         private Role role;
         private int markerLength;
+        /** The marker that opened the current list item ("•", "b.", "(iii)"), empty when none. */
+        private String itemMarker = "";
         private boolean hasSentenceEnd;
         private boolean titleItem;
         private boolean partTitle;
@@ -272,6 +275,9 @@ public final class ParagraphRecovery {
             if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
                 return true;
             }
+            if (role == Role.BULLET && profile.spacedWords() && nextItemOfList(piece, lineBreak)) {
+                return true;
+            }
             if (profile.spacedWords() && heading(piece) != null && opensCapitalised(piece.end())) {
                 // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
                 return true;
@@ -339,6 +345,25 @@ public final class ParagraphRecovery {
                 }
             }
             return false;
+        }
+
+        /**
+         * Inside a list item, the next item of the same list opens even where the item before ends without
+         * punctuation (headline-style items, lists collapsed into one line by PDF extraction): a line opening
+         * with the item's own symbol ("•" … then "•" …), or, on a line or inline, the next letter or number of
+         * the item's form ("b. … c. …", "(ii) … (iii)"). Dashes are left out: a dash opening a wrapped line
+         * may be punctuation.
+         */
+        private boolean nextItemOfList(Piece piece, boolean lineBreak) {
+            String window = window(piece.start());
+            int length = profile.bullets().markerLength(window);
+            if (length == 0 || itemMarker.isEmpty()) {
+                return false;
+            }
+            String marker = window.substring(0, length).strip();
+            boolean sameSymbol = lineBreak && marker.equals(itemMarker)
+                    && marker.chars().noneMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.DASH_PUNCTUATION);
+            return sameSymbol || BulletMarkers.follows(itemMarker, marker);
         }
 
         private boolean opensCapitalised(int from) {
@@ -431,6 +456,7 @@ public final class ParagraphRecovery {
             int marked = marker == null ? profile.bullets().markerLength(window(from)) : 0;
             role = marked > 0 ? Role.BULLET : Role.PROSE;
             markerLength = window(from).substring(0, marked).strip().length();
+            itemMarker = window(from).substring(0, marked).strip();
             int content = skipSpaces(from + markerLength);
             titleItem = role == Role.BULLET && content < folded.length() && folded.charAt(content) == profile.punctuation().titleOpen();
             append(from, piece.end(), false);
@@ -493,6 +519,7 @@ public final class ParagraphRecovery {
             currentSources.clear();
             role = null;
             markerLength = 0;
+            itemMarker = "";
             hasSentenceEnd = false;
             titleItem = false;
             titleDepth = 0;

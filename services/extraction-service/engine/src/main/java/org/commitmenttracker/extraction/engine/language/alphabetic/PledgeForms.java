@@ -20,7 +20,8 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  * a name, or {@code actor.determiner}) or none, then names (capitalised words,
  * acronyms, groupings of {@code actor.grouping}) joined by {@code actor.connector}, optionally ended by an actor
  * noun ({@code actor.noun}). Without an acronym or grouping the phrase must end in an actor noun, so "The
- * Partnership" or a sentence-initial "This" names no actor.</li>
+ * Partnership" or a sentence-initial "This" names no actor. A name opened by an office ({@code actor.office}:
+ * "President Lagos and Prime Minister Ruiz") names office-holders, who speak for their states.</li>
  * </ul>
  * and a subject after a short prepositional phrase ({@code subject.preposition}, "In space we will …").
  * Lexicons without these keys (a language that does not need them) match nothing.
@@ -47,6 +48,7 @@ public final class PledgeForms {
     private final Lexicon.PhraseIndex collectiveDeterminers;
     private final Lexicon.PhraseIndex actorNouns;
     private final Lexicon.PhraseIndex groupings;
+    private final Lexicon.PhraseIndex offices;
     private final Lexicon.PhraseIndex connectors;
     private final Lexicon.PhraseIndex numbers;
     private final Lexicon.PhraseIndex prepositions;
@@ -65,6 +67,7 @@ public final class PledgeForms {
         this.collectiveDeterminers = index(lexicon, "actor.collective");
         this.actorNouns = index(lexicon, "actor.noun");
         this.groupings = index(lexicon, "actor.grouping");
+        this.offices = index(lexicon, "actor.office");
         this.connectors = index(lexicon, "actor.connector");
         this.numbers = index(lexicon, "actor.number");
         this.prepositions = index(lexicon, "subject.preposition");
@@ -207,7 +210,7 @@ public final class PledgeForms {
                 if (next == at || !Character.isUpperCase(folded.charAt(at))) {
                     break;
                 }
-                strongName |= grouping != null || isAcronym(folded, at, next);
+                strongName |= grouping != null || isAcronym(folded, at, next) || offices.at(folded, at) != null;
                 named = true;
                 onlyStates = false;
                 at = next;

@@ -121,6 +121,89 @@ class EnglishListShapesTest {
     }
 
     @Test
+    void aLetteredListRunIntoOneLineKeepsItsItemsWithoutSeparators() {
+        String text = "Water Talks 2 May 2024 1. The delegations met in Quito. 2. The delegations agreed as follows : "
+                + "a. to map shared aquifers b. Andean rivers c. to publish flow data every month. 3. They thanked the hosts.";
+
+        assertThat(bullets(text)).containsExactly("to map shared aquifers", "Andean rivers",
+                "to publish flow data every month.");
+    }
+
+    @Test
+    void aLetterThatDoesNotFollowTheItemsOwnLetterStaysInTheItem() {
+        String text = "Water Talks 2 May 2024 1. The delegations met in Quito. 2. The delegations agreed as follows : "
+                + "a. to map aquifers listed in annex c. of the report";
+
+        assertThat(bullets(text)).containsExactly("to map aquifers listed in annex c. of the report");
+    }
+
+    @Test
+    void headlineItemsWithoutPunctuationInAWebCopyAreItemsOfTheirOwn() {
+        String text = """
+                Ministers Agree Steps on Fisheries
+
+                Published 4 May 2024
+
+                The fisheries ministers of the two island states met in Suva on Friday for their first talks in a decade, and the ministry said afterwards that the two ministers had agreed on the following steps:
+
+                  • A joint patrol of the shared fishing grounds
+                  • Yearly meetings of the two coast guards
+
+                The next round of talks will be announced later, a spokesman said, adding that both sides had also discussed the pricing of licences for foreign fleets.
+                """;
+
+        assertThat(bullets(text)).containsExactly("A joint patrol of the shared fishing grounds",
+                "Yearly meetings of the two coast guards");
+    }
+
+    @Test
+    void onlyTheItemsOwnSymbolOpeningALineStartsTheNextItem() {
+        String text = """
+                Ministers Agree Steps on Fisheries
+
+                Published 4 May 2024
+
+                The fisheries ministers of the two island states met in Suva on Friday for their first talks in a decade, and the ministry said afterwards that the two ministers had agreed on the following steps:
+
+                  • A joint patrol of the shared fishing grounds, the first
+                  - of its kind - next spring
+                  • Yearly meetings of the two coast guards
+
+                The next round of talks will be announced later, a spokesman said, adding that both sides had also discussed the pricing of licences for foreign fleets.
+                """;
+
+        assertThat(bullets(text)).containsExactly("A joint patrol of the shared fishing grounds, the first - of its kind - next spring",
+                "Yearly meetings of the two coast guards");
+    }
+
+    @Test
+    void aLeadInEndingInAnAgreementVerbOrAgreeingToTheFollowingOpensAList() {
+        String agree = """
+                Summit Declaration
+
+                We met in Oslo to renew our partnership and to set a course for closer work on shared challenges of the coming decade. We therefore agree:
+
+                  • To launch a joint fund for clean shipping. Together, we will seek private investors for it.
+                  • To hold a shipping forum every year.
+                """;
+        String following = """
+                Heads of Government Communiqué
+
+                Heads met in Apia from 2 to 4 May 2024 and discussed the future of the association and of its programmes for young people across the regions. To this end, Heads agreed to the following:
+
+                1. A review of the association's programmes for young people.
+
+                2. A new fund for small island states.
+                """;
+
+        assertThat(bullets(agree)).containsExactly(
+                "To launch a joint fund for clean shipping. Together, we will seek private investors for it.",
+                "To hold a shipping forum every year.");
+        assertThat(bullets(following)).containsExactly("A review of the association's programmes for young people.",
+                "A new fund for small island states.");
+    }
+
+    @Test
     void itemsNumberedAfterALeadInAreAListNotTheParagraphsOfTheDocument() {
         String unnumbered = """
                 Joint Statement on Green Hydrogen

@@ -115,6 +115,20 @@ class EnglishProfileTest {
             "The FAO and the WHO will present a joint review.",
             "To this end we will simplify customs procedures.",
             "Together, we recommit to the goals of the partnership.",
+            "Heads agreed to strengthen the work of the secretariat on small states.",
+            "They agreed to review the road map at their next meeting.",
+            "Accordingly, they committed to open two trade offices.",
+            "The ministers pledged to open three new border crossings.",
+            "The leaders committed their governments to promoting student exchanges.",
+            "The leaders recommitted both countries to an open and secure internet.",
+            "Both sides are willing to widen their dialogue on energy.",
+            "It was agreed that the joint commission would meet in the spring.",
+            "It was also decided that the working group would report within six months.",
+            "President Lagos and Prime Minister Ruiz agreed to open a consulate in each capital.",
+            "Prime Minister Ruiz committed his government to doubling grants for students.",
+            "We have also tasked our trade ministers to report on tariffs by the next Summit.",
+            "The G7 has decided to open a fund for river ports.",
+            "We welcome the report and support its recommendations on ports.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -137,9 +151,31 @@ class EnglishProfileTest {
             "This will strengthen the resilience of supply chains.",
             "The Partnership will expand to new members next year.",
             "We met in Rome, and the Summit will be followed by a ministerial meeting.",
+            "They welcomed the opening of the new consulate.",
+            "They called on all parties to show restraint.",
+            "They recalled the commitments made in 2019.",
+            "It was noted that trade had grown in recent years.",
+            "Heads noted that the secretariat will publish its report.",
+            "President Lagos welcomed the signing of the trade accord.",
+            "President Lagos and Prime Minister Ruiz noted that exports will rise next year.",
+            "We have noted the report of the task force on ports.",
+            "We have made good progress on trade since our last meeting.",
+            "We express our gratitude to and support for the nurses of the region.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @Test
+    void statesEnumeratedBeforeTheVerbAreAllBound() {
+        String text = """
+                Joint Statement of Chile, Colombia, Peru and Ecuador
+
+                In addition to their own programmes, Chile, Colombia, and Peru will fund a regional seed bank.
+                """;
+
+        assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
+                .isEqualTo(List.of("CL", "CO", "PE"));
     }
 
     @Test
