@@ -180,6 +180,73 @@ class RussianProfileTest {
         assertThat(commitments(sentence)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "В ближайшее время Казахстан и Россия запустят диалог по энергетике.",
+            "Для достижения этих целей Россия и Казахстан откроют новые пункты пропуска.",
+            "Стороны в ближайшее время подпишут соглашение о транзите.",
+            "Стороны выражают настрой на расширение торговли и в этих целях будут развивать логистику.",
+            "Стороны подтвердили свое намерение укреплять связи между университетами.",
+    })
+    void readsPerfectiveFuturesAdverbialsAndLeadsBeforeTheStatesAsPledges(String sentence) {
+        List<Commitment> found = analyzer.analyze(new SourceDocument("ru-future",
+                "Совместное заявление Республики Казахстан и Российской Федерации\n" + sentence, null, "ru", DOCUMENT)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("KZ", "RU");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Мы, главы государств, заявляем о своей готовности расширять обмены.",
+            "Намерены продолжать совместные учения.",
+            "Учитывая угрозы региону, заявляем о готовности к совместным действиям.",
+            "Подтверждаем приверженность принципу неделимой безопасности.",
+    })
+    void readsFirstPersonPledgesWithOrWithoutTheirPronoun(String sentence) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).extracting(Commitment::text).containsExactly(sentence);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Отмечаем рост взаимной торговли.",
+            "Призываем все стороны воздерживаться от эскалации.",
+            "Глубоко озабочены ситуацией в регионе.",
+            "В ближайшее время торговля двух стран вырастет.",
+    })
+    void findsNoPledgeInFirstPersonStatementsCallsOrPredictions(String sentence) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).isEmpty();
+    }
+
+    @Test
+    void readsAStatementQuotedByANewsCopy() {
+        String text = """
+                Лидеры подписали совместное заявление
+                «Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.
+                "ОДКБ продолжит учения миротворческих сил", - отмечается в документе.
+                «Стороны отмечают рост торговли», — говорится в документе.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "«Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.",
+                "\"ОДКБ продолжит учения миротворческих сил\", - отмечается в документе.");
+    }
+
+    @Test
+    void readsTheNumberedItemsOfADecisionAsItsBullets() {
+        String text = """
+                Решение Совета глав государств
+                Совет глав государств
+                решил:
+                1. Принять текст обращения к народам государств.
+                2. Опубликовать текст обращения в печати.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, "Принять текст обращения к народам государств."),
+                tuple(Commitment.Kind.BULLET, "Опубликовать текст обращения в печати."));
+    }
+
     @Test
     void readsLinesWithoutMarkersAfterAnAgreementAsItsItems() {
         String text = """
