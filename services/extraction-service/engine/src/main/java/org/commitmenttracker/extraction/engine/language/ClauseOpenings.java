@@ -206,6 +206,28 @@ public final class ClauseOpenings {
         return new Opening(subject, null, at, joined);
     }
 
+    /**
+     * The subject a lead-in ends with when its last clause is nothing but that subject ("В этих целях Стороны:",
+     * "Страны ШОС:"): each item then says what the subject does, so it pledges when it opens with a verb of
+     * commitment ("— продолжат консультации;") and reports otherwise. Null for any other lead-in.
+     */
+    public Subject subjectAlone(String leadIn) {
+        int end = leadIn.length() - 1;
+        while (end > 0 && Character.isWhitespace(leadIn.charAt(end - 1))) {
+            end--;
+        }
+        if (end < 0 || !punctuation.endsLeadIn(leadIn.charAt(leadIn.length() - 1))) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && !punctuation.breaksClause(leadIn.charAt(start - 1))) {
+            start--;
+        }
+        Opening opening = at(leadIn, start);
+        return opening.subject() != null && opening.verb() == null && skipSpaces(leadIn, opening.end()) >= end
+                ? opening.subject() : null;
+    }
+
     /** "Россия и Китай проведут …": states named at {@code at} as the subject of a verb of commitment. */
     private boolean statesPledge(String folded, int at) {
         int[] end = new int[1];

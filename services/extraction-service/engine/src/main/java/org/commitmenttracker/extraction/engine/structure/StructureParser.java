@@ -65,11 +65,12 @@ public final class StructureParser {
                 }
                 case PROSE -> {
                     String own = leadIn(paragraph.folded());
-                    if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded())) {
+                    if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded(), leadIn)) {
                         blocks.add(new Block.Item(section, paragraph, list, leadIn));
                         continue;
                     }
-                    unmarkedItems = own != null && kindOf(own) == ListKind.AGREED;
+                    unmarkedItems = own != null
+                            && (kindOf(own) == ListKind.AGREED || profile.openings().subjectAlone(own) != null);
                     blocks.add(new Block.Prose(section, paragraph));
                     boolean bridged = bridging && own == null;
                     bridging = false;
@@ -96,12 +97,14 @@ public final class StructureParser {
     }
 
     /**
-     * Whether a paragraph goes on from the lead-in before it: it names no subject and reports nothing, and in a
-     * spaced script it opens in lower case ("развивать …;", "strengthen …;").
+     * Whether a paragraph goes on from the lead-in before it: it names no subject and reports nothing (after a
+     * lead-in that ends with its subject, "Стороны:", an item may report: "подчеркнули …;"), and in a spaced
+     * script it opens in lower case ("развивать …;", "strengthen …;").
      */
-    private boolean continuesLeadIn(String folded) {
+    private boolean continuesLeadIn(String folded, String leadIn) {
         ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
-        if (opening.subject() != null || opening.verb() == ClauseOpenings.Verb.REPORTING || folded.isEmpty()) {
+        boolean reports = opening.verb() == ClauseOpenings.Verb.REPORTING && profile.openings().subjectAlone(leadIn) == null;
+        if (opening.subject() != null || reports || folded.isEmpty()) {
             return false;
         }
         return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
