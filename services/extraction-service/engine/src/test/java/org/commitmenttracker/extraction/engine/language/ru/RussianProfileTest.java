@@ -148,6 +148,7 @@ class RussianProfileTest {
             "Стороны поручили межправительственной комиссии подготовить план действий.",
             "Стороны выразили решимость углублять гуманитарные связи.",
             "В 2025 году Стороны проведут перекрестный год образования.",
+            "Правительствам двух стран поручено подготовить план развития приграничных регионов.",
     })
     void takesTheWholeSentenceOfEachPledgeWithEveryStateItNames(String sentence) {
         List<Commitment> found = analyzer.analyze(new SourceDocument("ru-pledge",
@@ -245,6 +246,38 @@ class RussianProfileTest {
         assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
                 tuple(Commitment.Kind.BULLET, "Принять текст обращения к народам государств."),
                 tuple(Commitment.Kind.BULLET, "Опубликовать текст обращения в печати."));
+    }
+
+    @Test
+    void readsEachItemAfterALeadInEndingWithItsSubjectAsThatSubjectsStatement() {
+        String text = """
+                Совместное заявление Республики Казахстан и Российской Федерации
+                В этих целях Стороны:
+                — будут развивать железнодорожные перевозки;
+                — приветствуют рост туристических обменов;
+                — продолжат консультации по вопросам безопасности.
+                """;
+
+        List<Commitment> found = commitments(text);
+        assertThat(found).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, "будут развивать железнодорожные перевозки;"),
+                tuple(Commitment.Kind.NARRATIVE, "продолжат консультации по вопросам безопасности."));
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("KZ", "RU");
+    }
+
+    @Test
+    void readsANewsCopyWithOneParagraphALineThoughMostLinesAreOfOneLength() {
+        String item = "заявили о готовности расширять сотрудничество в области энергетики, транспорта, сельского хозяйства и связи;";
+        String text = "Лидеры государств подписали итоговую декларацию по итогам заседания в столице, сообщает пресс-служба.\n"
+                + "В соответствии с документом, государства-члены:\n"
+                + "приняли к сведению доклад генерального секретаря о деятельности организации в прошедшем году, а также о работе ее постоянных органов и комиссий;\n"
+                + "подчеркнули, что не участвуют в союзах и коалициях, направленных против других государств, и выступают против любых форм давления и вмешательства во внутренние дела;\n"
+                + "выразили намерение наращивать потенциал организации как одной из ключевых площадок регионального сотрудничества;\n"
+                + "отметили рост взаимной торговли и инвестиций между государствами-членами за последние пять лет, а также рост числа совместных проектов в промышленности, энергетике и сельском хозяйстве, в том числе в приграничных регионах, где реализуются программы развития;\n"
+                + item + "\n";
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "выразили намерение наращивать потенциал организации как одной из ключевых площадок регионального сотрудничества;", item);
     }
 
     @Test
