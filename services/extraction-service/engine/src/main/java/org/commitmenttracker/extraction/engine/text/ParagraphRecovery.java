@@ -247,6 +247,10 @@ public final class ParagraphRecovery {
         }
 
         private boolean breaksBefore(Piece piece) {
+            if (role == Role.BULLET && currentFolded.length() <= markerLength) {
+                // A marker alone on its line ("3." over "Распространить …"): its item is what follows.
+                return false;
+            }
             char last = currentFolded.charAt(currentFolded.length() - 1);
             boolean lineBreak = piece.gap() != Gap.INLINE;
             boolean mayBeTitle = paragraphs.isEmpty() && role == Role.PROSE && !hasSentenceEnd;
