@@ -241,11 +241,26 @@ class RussianProfileTest {
                 решил:
                 1. Принять текст обращения к народам государств.
                 2. Опубликовать текст обращения в печати.
+                3.
+                Направить текст обращения в ООН.
                 """;
 
         assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
                 tuple(Commitment.Kind.BULLET, "Принять текст обращения к народам государств."),
-                tuple(Commitment.Kind.BULLET, "Опубликовать текст обращения в печати."));
+                tuple(Commitment.Kind.BULLET, "Опубликовать текст обращения в печати."),
+                tuple(Commitment.Kind.BULLET, "Направить текст обращения в ООН."));
+    }
+
+    @Test
+    void readsAPledgeANewsCopyReportsAfterThat() {
+        String text = """
+                Лидеры подписали декларацию
+                В декларации говорится, что государства-члены намерены развивать транспортные коридоры.
+                В документе отмечается, что торговля между странами будет расти.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "В декларации говорится, что государства-члены намерены развивать транспортные коридоры.");
     }
 
     @Test
