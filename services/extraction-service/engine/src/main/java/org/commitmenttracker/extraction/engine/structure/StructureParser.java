@@ -20,6 +20,7 @@ public final class StructureParser {
     private final List<String> agreementCues;
     private final List<String> signingCues;
     private final List<String> completions;
+    private final List<String> infinitiveEndings;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -28,6 +29,7 @@ public final class StructureParser {
         this.agreementCues = profile.lexicon().list("list.agreement");
         this.signingCues = profile.lexicon().list("list.signing");
         this.completions = profile.lexicon().listOrEmpty("list.completion");
+        this.infinitiveEndings = profile.lexicon().listOrEmpty("item.infinitive-ending");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -47,6 +49,9 @@ public final class StructureParser {
         // something with a subject of its own.
         boolean unmarkedItems = false;
         boolean parts = false;
+        // A numbered paragraph under a governing lead-in ("договорились о следующем:" then "1. Укреплять …",
+        // headings between): its text is the list's next item when it goes on from the lead-in.
+        boolean numberedUnderLeadIn = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
                 case TITLE -> title = paragraph;
@@ -59,12 +64,23 @@ public final class StructureParser {
                     }
                     list = ListKind.UNMARKED;
                     leadIn = null;
-                    governing = null;
+                    numberedUnderLeadIn = governing != null && paragraph.level() == 2;
+                    governing = numberedUnderLeadIn ? governing : null;
                     bridging = false;
                     unmarkedItems = false;
                 }
                 case PROSE -> {
                     String own = leadIn(paragraph.folded());
+                    boolean numbered = numberedUnderLeadIn;
+                    numberedUnderLeadIn = false;
+                    if (numbered && own == null && goesOnFrom(paragraph.folded())) {
+                        blocks.add(new Block.Item(section, paragraph, ListKind.AGREED, governing));
+                        continue;
+                    }
+                    if (numbered) {
+                        // A numbered paragraph that states something of its own: the operative list has ended.
+                        governing = null;
+                    }
                     if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded(), leadIn)) {
                         blocks.add(new Block.Item(section, paragraph, list, leadIn));
                         continue;
@@ -108,6 +124,27 @@ public final class StructureParser {
             return false;
         }
         return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
+    }
+
+    /**
+     * Whether a numbered paragraph's text goes on from the lead-in: no subject of its own, nothing reported, and
+     * where the language marks the infinitive by its ending ({@code item.infinitive-ending}: "Укреплять …"), its
+     * first word is one, so "4. Государства отмечают …" is a statement of its own.
+     */
+    private boolean goesOnFrom(String folded) {
+        ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
+        if (folded.isEmpty() || opening.subject() != null || opening.verb() == ClauseOpenings.Verb.REPORTING) {
+            return false;
+        }
+        if (infinitiveEndings.isEmpty()) {
+            return true;
+        }
+        int end = 0;
+        while (end < folded.length() && Character.isLetter(folded.charAt(end))) {
+            end++;
+        }
+        String word = folded.substring(0, end).toLowerCase(Locale.ROOT);
+        return infinitiveEndings.stream().anyMatch(word::endsWith);
     }
 
     /** The last sentence of a paragraph that ends in a colon, or null. */
