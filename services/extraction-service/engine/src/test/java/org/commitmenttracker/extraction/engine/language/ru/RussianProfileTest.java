@@ -252,6 +252,27 @@ class RussianProfileTest {
     }
 
     @Test
+    void readsNumberedParagraphsUnderAnAgreementAcrossHeadingsAsItsItems() {
+        String trade = "Расширять взаимную торговлю сельскохозяйственной продукцией, снимая барьеры и упрощая процедуры сертификации.";
+        String investment = "Создать совместную рабочую группу по инвестициям, которая будет готовить перечень приоритетных проектов.";
+        String grants = "Увеличить число стипендий для студентов из государств-участников в университетах и колледжах.";
+        String meetings = "Стороны будут проводить встречи министров образования ежегодно поочередно в каждом из государств.";
+        String text = "Декларация встречи на высшем уровне\n"
+                + "Мы, главы государств и правительств, собравшиеся на первую встречу на высшем уровне в столице, отмечая давние связи наших"
+                + " народов, их взаимное уважение и доверие, а также общую заинтересованность в мире, безопасности и развитии региона,\n"
+                + "стремясь придать нашему сотрудничеству новое качество и опираясь на опыт совместной работы в международных организациях"
+                + " и на договоренности, достигнутые в ходе предыдущих контактов, договорились о следующем:\n"
+                + "Торговля\n1. " + trade + "\n2. " + investment + "\nОбразование\n3. " + grants
+                + "\n4. Государства отмечают рост научных обменов между университетами и исследовательскими центрами.\n5. " + meetings + "\n";
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, 1, trade),
+                tuple(Commitment.Kind.BULLET, 2, investment),
+                tuple(Commitment.Kind.BULLET, 3, grants),
+                tuple(Commitment.Kind.NARRATIVE, 5, meetings));
+    }
+
+    @Test
     void readsAPledgeANewsCopyReportsAfterThat() {
         String text = """
                 Лидеры подписали декларацию
