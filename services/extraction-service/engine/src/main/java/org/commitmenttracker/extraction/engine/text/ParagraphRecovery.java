@@ -233,7 +233,8 @@ public final class ParagraphRecovery {
                 Piece piece = pieces.get(i);
                 String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
                 SectionMarker number = profile.numbering().parse(head);
-                boolean numbered = number != null && number.bare() && number.length() == piece.end() - piece.start();
+                boolean numbered = number != null && number.bare() && number.length() == piece.end() - piece.start()
+                        && (!profile.spacedWords() || folded.charAt(piece.end() - 1) == '.' || ownLine(piece));
                 next[i] = numbered ? Integer.MAX_VALUE
                         : profile.bullets().markerLength(window(piece.start())) > 0 ? i : next[i + 1];
             }
@@ -377,7 +378,16 @@ public final class ParagraphRecovery {
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
+            if (standsAlone && profile.spacedWords() && folded.charAt(piece.end() - 1) != '.' && !ownLine(piece)) {
+                // A numeral without its dot ("II") is a part only on a line of its own, not a word of the text.
+                return null;
+            }
             return inSequence && standsAlone ? marker : null;
+        }
+
+        private boolean ownLine(Piece piece) {
+            boolean lineStart = piece.gap() != Gap.INLINE || piece.start() == 0;
+            return lineStart && (piece.end() >= folded.length() || folded.charAt(piece.end()) == '\n');
         }
 
         /**
