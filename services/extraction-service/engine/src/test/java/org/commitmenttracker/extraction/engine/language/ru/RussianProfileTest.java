@@ -60,6 +60,22 @@ class RussianProfileTest {
     }
 
     @Test
+    void readsRomanPartsWithoutTheirDotOnLinesOfTheirOwn() {
+        String text = """
+                Совместное заявление Российской Федерации и Китайской Народной Республики
+                Российская Федерация и Китайская Народная Республика (далее – Стороны) заявляют о следующем.
+                I
+                Стороны будут развивать сотрудничество в рамках этапа II программы.
+                II
+                Стороны продолжат консультации по вопросам безопасности.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "Стороны будут развивать сотрудничество в рамках этапа II программы."),
+                tuple(2, "Стороны продолжат консультации по вопросам безопасности."));
+    }
+
+    @Test
     void readsItemsNumberedWithAParenthesisAfterALeadInOpenedByAPurposePhrase() {
         String text = """
                 Декларация глав государств – членов Организации
