@@ -67,11 +67,13 @@ public final class CommitmentExtractor {
                 draft.add(Commitment.Kind.BULLET, item.section(), item.paragraph().text(), item.paragraph().folded(),
                         item.paragraph().sources(), subject);
             } else if (block instanceof Block.Prose prose) {
-                addNarratives(draft, prose.section(), prose.paragraph());
+                addNarratives(draft, prose.section(), prose.paragraph(), null);
                 signed.addAll(signedInRunningText(prose.paragraph()));
             } else if (block instanceof Block.Item item && item.list() == ListKind.UNMARKED) {
-                // "（一）双方将…" under a part without lead-in: no agreed item, but a paragraph of running text.
-                addNarratives(draft, item.section(), item.paragraph());
+                // "（一）双方将…" under a part without lead-in: no agreed item, but a paragraph of running text; after
+                // a lead-in that ends with its subject ("Стороны:"), the text goes on from that subject.
+                Subject alone = item.leadIn() == null ? null : profile.openings().subjectAlone(item.leadIn());
+                addNarratives(draft, item.section(), item.paragraph(), alone);
             }
         }
         return new Extraction(draft.commitments, signed);
@@ -110,8 +112,8 @@ public final class CommitmentExtractor {
         return found;
     }
 
-    private void addNarratives(Draft draft, Integer section, Paragraph paragraph) {
-        for (NarrativeFinder.Found found : narratives.find(paragraph)) {
+    private void addNarratives(Draft draft, Integer section, Paragraph paragraph, Subject continued) {
+        for (NarrativeFinder.Found found : narratives.find(paragraph, continued)) {
             Span span = trimmed(paragraph.text(), found.span());
             draft.add(Commitment.Kind.NARRATIVE, section, paragraph.text().substring(span.start(), span.end()),
                     paragraph.folded().substring(span.start(), span.end()),

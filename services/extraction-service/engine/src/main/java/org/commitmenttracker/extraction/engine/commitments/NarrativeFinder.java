@@ -42,14 +42,20 @@ final class NarrativeFinder {
         this.sentences = new Sentences(punctuation);
     }
 
-    List<Found> find(Paragraph paragraph) {
+    /**
+     * {@code continued}: the subject a list item goes on from (its lead-in ends with it: "Стороны:"), which owns
+     * the item's first sentence as the subject of a clause that is only a subject would; null for none.
+     */
+    List<Found> find(Paragraph paragraph, Subject continued) {
         String folded = paragraph.folded();
         List<Found> found = new ArrayList<>();
+        Subject pending = continued;
         for (Span sentence : sentences.sentences(folded)) {
             if (punctuation.endsLeadIn(lastMark(folded, sentence))) {
                 continue;
             }
-            Found commitment = inSentence(folded, sentence);
+            Found commitment = inSentence(folded, sentence, pending);
+            pending = null;
             if (commitment != null) {
                 found.add(commitment);
             }
@@ -57,12 +63,12 @@ final class NarrativeFinder {
         return found;
     }
 
-    private Found inSentence(String folded, Span sentence) {
+    private Found inSentence(String folded, Span sentence, Subject continued) {
         List<Span> clauses = sentences.clauses(folded, sentence);
-        Subject sentenceSubject = null;
+        Subject sentenceSubject = continued;
         Opening previous = null;
         Span previousClause = null;
-        boolean subjectPending = false;
+        boolean subjectPending = continued != null;
         // The subjects of the clauses that were nothing but a subject, in a row ("Australia, India, Japan, and …").
         Subject enumerated = null;
         // Spaced scripts: the clause that names the subject a commitment continues, and whether a clause with a

@@ -53,6 +53,7 @@ public final class ClauseOpenings {
     }
 
     private static final int MAX_PARENTHETICAL = 40;
+    private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
@@ -107,7 +108,7 @@ public final class ClauseOpenings {
     }
 
     public Opening at(String folded, int from) {
-        int at = skipSpaces(folded, from);
+        int at = skipQuote(folded, skipSpaces(folded, from));
         boolean joined = false;
         String conjunction = conjunctions.at(folded, at);
         if (conjunction != null) {
@@ -118,7 +119,8 @@ public final class ClauseOpenings {
         if (lead != null) {
             at = skipSpaces(folded, at + lead.length());
         } else if (pledges != null) {
-            at = pledges.subjectAfterLead(folded, at, everyPartySubjects);
+            at = pledges.subjectAfterLead(folded, at,
+                    word -> everyPartySubjects.at(folded, word) != null || statesPledge(folded, word));
         }
         String impersonal = impersonalCues.at(folded, at);
         if (impersonal != null) {
@@ -204,6 +206,35 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, reportingEnd, joined);
         }
         return new Opening(subject, null, at, joined);
+    }
+
+    /**
+     * The subject a lead-in ends with when its last clause is nothing but that subject ("В этих целях Стороны:",
+     * "Страны ШОС:"): each item then says what the subject does, so it pledges when it opens with a verb of
+     * commitment ("— продолжат консультации;") and reports otherwise. Null for any other lead-in.
+     */
+    public Subject subjectAlone(String leadIn) {
+        int end = leadIn.length() - 1;
+        while (end > 0 && Character.isWhitespace(leadIn.charAt(end - 1))) {
+            end--;
+        }
+        if (end < 0 || !punctuation.endsLeadIn(leadIn.charAt(leadIn.length() - 1))) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && !punctuation.breaksClause(leadIn.charAt(start - 1))) {
+            start--;
+        }
+        Opening opening = at(leadIn, start);
+        return opening.subject() != null && opening.verb() == null && skipSpaces(leadIn, opening.end()) >= end
+                ? opening.subject() : null;
+    }
+
+    /** "Россия и Китай проведут …": states named at {@code at} as the subject of a verb of commitment. */
+    private boolean statesPledge(String folded, int at) {
+        int[] end = new int[1];
+        return !parties(folded, at, end).isEmpty()
+                && verbAfter(folded, skipSpaces(folded, end[0]), null, false).verb() == Verb.COMMITMENT;
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
@@ -395,6 +426,17 @@ public final class ClauseOpenings {
             }
         }
         return at;
+    }
+
+    /**
+     * A news copy quotes the statement ("«Стороны намерены …», — говорится в заявлении", "\"We will …,\" the
+     * statement said"): in a spaced script the opening quotation mark before a clause is not part of its opening.
+     */
+    private int skipQuote(String folded, int at) {
+        if (!spacedWords || at >= folded.length() || OPENING_QUOTES.indexOf(folded.charAt(at)) < 0) {
+            return at;
+        }
+        return skipSpaces(folded, at + 1);
     }
 
     private static int skipSpaces(String text, int from) {

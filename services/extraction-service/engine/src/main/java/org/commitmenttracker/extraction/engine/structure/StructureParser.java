@@ -20,6 +20,7 @@ public final class StructureParser {
     private final List<String> agreementCues;
     private final List<String> signingCues;
     private final List<String> completions;
+    private final List<String> infinitiveEndings;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -28,6 +29,7 @@ public final class StructureParser {
         this.agreementCues = profile.lexicon().list("list.agreement");
         this.signingCues = profile.lexicon().list("list.signing");
         this.completions = profile.lexicon().listOrEmpty("list.completion");
+        this.infinitiveEndings = profile.lexicon().listOrEmpty("item.infinitive-ending");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -47,6 +49,9 @@ public final class StructureParser {
         // something with a subject of its own.
         boolean unmarkedItems = false;
         boolean parts = false;
+        // A numbered paragraph under a governing lead-in ("договорились о следующем:" then "1. Укреплять …",
+        // headings between): its text is the list's next item when it goes on from the lead-in.
+        boolean numberedUnderLeadIn = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
                 case TITLE -> title = paragraph;
@@ -59,17 +64,29 @@ public final class StructureParser {
                     }
                     list = ListKind.UNMARKED;
                     leadIn = null;
-                    governing = null;
+                    numberedUnderLeadIn = governing != null && paragraph.level() == 2;
+                    governing = numberedUnderLeadIn ? governing : null;
                     bridging = false;
                     unmarkedItems = false;
                 }
                 case PROSE -> {
                     String own = leadIn(paragraph.folded());
-                    if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded())) {
+                    boolean numbered = numberedUnderLeadIn;
+                    numberedUnderLeadIn = false;
+                    if (numbered && own == null && goesOnFrom(paragraph.folded())) {
+                        blocks.add(new Block.Item(section, paragraph, ListKind.AGREED, governing));
+                        continue;
+                    }
+                    if (numbered) {
+                        // A numbered paragraph that states something of its own: the operative list has ended.
+                        governing = null;
+                    }
+                    if (unmarkedItems && own == null && continuesLeadIn(paragraph.folded(), leadIn)) {
                         blocks.add(new Block.Item(section, paragraph, list, leadIn));
                         continue;
                     }
-                    unmarkedItems = own != null && kindOf(own) == ListKind.AGREED;
+                    unmarkedItems = own != null
+                            && (kindOf(own) == ListKind.AGREED || profile.openings().subjectAlone(own) != null);
                     blocks.add(new Block.Prose(section, paragraph));
                     boolean bridged = bridging && own == null;
                     bridging = false;
@@ -96,15 +113,38 @@ public final class StructureParser {
     }
 
     /**
-     * Whether a paragraph goes on from the lead-in before it: it names no subject and reports nothing, and in a
-     * spaced script it opens in lower case ("развивать …;", "strengthen …;").
+     * Whether a paragraph goes on from the lead-in before it: it names no subject and reports nothing (after a
+     * lead-in that ends with its subject, "Стороны:", an item may report: "подчеркнули …;"), and in a spaced
+     * script it opens in lower case ("развивать …;", "strengthen …;").
      */
-    private boolean continuesLeadIn(String folded) {
+    private boolean continuesLeadIn(String folded, String leadIn) {
         ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
-        if (opening.subject() != null || opening.verb() == ClauseOpenings.Verb.REPORTING || folded.isEmpty()) {
+        boolean reports = opening.verb() == ClauseOpenings.Verb.REPORTING && profile.openings().subjectAlone(leadIn) == null;
+        if (opening.subject() != null || reports || folded.isEmpty()) {
             return false;
         }
         return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
+    }
+
+    /**
+     * Whether a numbered paragraph's text goes on from the lead-in: no subject of its own, nothing reported, and
+     * where the language marks the infinitive by its ending ({@code item.infinitive-ending}: "Укреплять …"), its
+     * first word is one, so "4. Государства отмечают …" is a statement of its own.
+     */
+    private boolean goesOnFrom(String folded) {
+        ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
+        if (folded.isEmpty() || opening.subject() != null || opening.verb() == ClauseOpenings.Verb.REPORTING) {
+            return false;
+        }
+        if (infinitiveEndings.isEmpty()) {
+            return true;
+        }
+        int end = 0;
+        while (end < folded.length() && Character.isLetter(folded.charAt(end))) {
+            end++;
+        }
+        String word = folded.substring(0, end).toLowerCase(Locale.ROOT);
+        return infinitiveEndings.stream().anyMatch(word::endsWith);
     }
 
     /** The last sentence of a paragraph that ends in a colon, or null. */

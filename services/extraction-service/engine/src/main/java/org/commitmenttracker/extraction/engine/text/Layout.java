@@ -12,6 +12,8 @@ record Layout(boolean wrapped, int wrapColumns, boolean blankLinesSeparateParagr
     private static final int MIN_LINES = 5;
     private static final int MAX_WRAP_COLUMNS = 200;
     private static final double FULL_LINE = 0.8;
+    private static final double OVERLONG_LINE = 1.25;
+    private static final double MAX_OVERLONG_SHARE = 0.1;
     private static final double MIN_FULL_SHARE = 0.4;
     private static final double BLANK_AFTER_EVERY_LINE = 0.6;
 
@@ -24,7 +26,12 @@ record Layout(boolean wrapped, int wrapColumns, boolean blankLinesSeparateParagr
         Arrays.sort(sorted);
         int wrapColumns = sorted[(int) Math.floor(0.9 * (sorted.length - 1))];
         long full = Arrays.stream(lineColumns).filter(c -> c >= FULL_LINE * wrapColumns).count();
-        boolean wrapped = wrapColumns <= MAX_WRAP_COLUMNS && full >= MIN_FULL_SHARE * lineColumns.length;
+        // A hard wrap sets the longest a line may be: lines well past the width most lines reach (more than a
+        // title's worth) are paragraphs of a copy with one paragraph per line, as a news page whose paragraphs
+        // happen to be of similar length.
+        long overlongLines = Arrays.stream(lineColumns).filter(c -> c > OVERLONG_LINE * wrapColumns).count();
+        boolean overlong = overlongLines > MAX_OVERLONG_SHARE * lineColumns.length;
+        boolean wrapped = wrapColumns <= MAX_WRAP_COLUMNS && full >= MIN_FULL_SHARE * lineColumns.length && !overlong;
         return new Layout(wrapped, wrapColumns, blankLinesMeaningful);
     }
 

@@ -236,7 +236,8 @@ public final class ParagraphRecovery {
                 Piece piece = pieces.get(i);
                 String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
                 SectionMarker number = profile.numbering().parse(head);
-                boolean numbered = number != null && number.bare() && number.length() == piece.end() - piece.start();
+                boolean numbered = number != null && number.bare() && number.length() == piece.end() - piece.start()
+                        && (!profile.spacedWords() || folded.charAt(piece.end() - 1) == '.' || ownLine(piece));
                 next[i] = numbered ? Integer.MAX_VALUE
                         : profile.bullets().markerLength(window(piece.start())) > 0 ? i : next[i + 1];
             }
@@ -250,6 +251,10 @@ public final class ParagraphRecovery {
         }
 
         private boolean breaksBefore(Piece piece) {
+            if (role == Role.BULLET && currentFolded.length() <= markerLength) {
+                // A marker alone on its line ("3." over "Распространить …"): its item is what follows.
+                return false;
+            }
             char last = currentFolded.charAt(currentFolded.length() - 1);
             boolean lineBreak = piece.gap() != Gap.INLINE;
             boolean mayBeTitle = paragraphs.isEmpty() && role == Role.PROSE && !hasSentenceEnd;
@@ -398,7 +403,16 @@ public final class ParagraphRecovery {
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
+            if (standsAlone && profile.spacedWords() && folded.charAt(piece.end() - 1) != '.' && !ownLine(piece)) {
+                // A numeral without its dot ("II") is a part only on a line of its own, not a word of the text.
+                return null;
+            }
             return inSequence && standsAlone ? marker : null;
+        }
+
+        private boolean ownLine(Piece piece) {
+            boolean lineStart = piece.gap() != Gap.INLINE || piece.start() == 0;
+            return lineStart && (piece.end() >= folded.length() || folded.charAt(piece.end()) == '\n');
         }
 
         /**

@@ -6,7 +6,8 @@ import org.commitmenttracker.extraction.engine.language.SectionNumbering;
 /**
  * Numbering of English and Russian declarations: parts "I.", "II." … (level 1) and numbered paragraphs "1.",
  * "12." (level 2), each a piece of its own, i.e. followed by a space or a line end ("3.5" and "2023." are no
- * numbers of this kind: four digits are a year).
+ * numbers of this kind: four digits are a year); a part's Roman numeral may also stand without its dot on a line of
+ * its own ("II").
  */
 public final class AlphabeticSectionNumbering implements SectionNumbering {
     private static final int MAX_DIGITS = 3;
@@ -15,6 +16,11 @@ public final class AlphabeticSectionNumbering implements SectionNumbering {
     @Override
     public SectionMarker parse(String piece) {
         int dot = piece.indexOf('.');
+        if (dot < 0 && !piece.isEmpty()) {
+            // "II" without a dot: a part only as a line of its own, which the caller checks (bare marker).
+            int value = piece.length() <= MAX_ROMAN ? roman(piece.replace('\u0406', 'I').replace('\u0425', 'X')) : 0;
+            return value > 0 ? new SectionMarker(value, piece.length(), true, 1) : null;
+        }
         if (dot <= 0 || dot != piece.length() - 1) {
             return null;
         }

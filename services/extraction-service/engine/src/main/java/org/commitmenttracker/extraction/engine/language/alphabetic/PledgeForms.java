@@ -2,6 +2,7 @@ package org.commitmenttracker.extraction.engine.language.alphabetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
 import org.commitmenttracker.extraction.engine.language.Lexicon;
@@ -84,8 +85,10 @@ public final class PledgeForms {
      * "In space we will …", "Through these talks we intend …": a short phrase opened by a preposition before the
      * subject, in the same clause. Returns where the subject starts, or {@code at} when no such phrase stands
      * there; a relative word ("where", "which") in the phrase makes the subject belong to another clause.
+     * {@code subjectAt} tells whether a subject starts at a position ("we", "the Parties", a state: "В ближайшее
+     * время Россия и Китай проведут …").
      */
-    public int subjectAfterLead(String folded, int at, Lexicon.PhraseIndex subjects) {
+    public int subjectAfterLead(String folded, int at, IntPredicate subjectAt) {
         String preposition = prepositions.at(folded, at);
         if (preposition == null) {
             return at;
@@ -95,7 +98,7 @@ public final class PledgeForms {
             if (word >= folded.length() || relatives.at(folded, word) != null) {
                 return at;
             }
-            if (words > 0 && subjects.at(folded, word) != null) {
+            if (words > 0 && subjectAt.test(word)) {
                 return word;
             }
             int end = wordEnd(folded, word);

@@ -60,6 +60,22 @@ class RussianProfileTest {
     }
 
     @Test
+    void readsRomanPartsWithoutTheirDotOnLinesOfTheirOwn() {
+        String text = """
+                Совместное заявление Российской Федерации и Китайской Народной Республики
+                Российская Федерация и Китайская Народная Республика (далее – Стороны) заявляют о следующем.
+                I
+                Стороны будут развивать сотрудничество в рамках этапа II программы.
+                II
+                Стороны продолжат консультации по вопросам безопасности.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "Стороны будут развивать сотрудничество в рамках этапа II программы."),
+                tuple(2, "Стороны продолжат консультации по вопросам безопасности."));
+    }
+
+    @Test
     void readsItemsNumberedWithAParenthesisAfterALeadInOpenedByAPurposePhrase() {
         String text = """
                 Декларация глав государств – членов Организации
@@ -148,6 +164,7 @@ class RussianProfileTest {
             "Стороны поручили межправительственной комиссии подготовить план действий.",
             "Стороны выразили решимость углублять гуманитарные связи.",
             "В 2025 году Стороны проведут перекрестный год образования.",
+            "Правительствам двух стран поручено подготовить план развития приграничных регионов.",
     })
     void takesTheWholeSentenceOfEachPledgeWithEveryStateItNames(String sentence) {
         List<Commitment> found = analyzer.analyze(new SourceDocument("ru-pledge",
@@ -178,6 +195,141 @@ class RussianProfileTest {
     })
     void findsNoCommitmentInCallsOnOthersCondemnationsOrPastFacts(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "В ближайшее время Казахстан и Россия запустят диалог по энергетике.",
+            "Для достижения этих целей Россия и Казахстан откроют новые пункты пропуска.",
+            "Стороны в ближайшее время подпишут соглашение о транзите.",
+            "Стороны выражают настрой на расширение торговли и в этих целях будут развивать логистику.",
+            "Стороны подтвердили свое намерение укреплять связи между университетами.",
+    })
+    void readsPerfectiveFuturesAdverbialsAndLeadsBeforeTheStatesAsPledges(String sentence) {
+        List<Commitment> found = analyzer.analyze(new SourceDocument("ru-future",
+                "Совместное заявление Республики Казахстан и Российской Федерации\n" + sentence, null, "ru", DOCUMENT)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("KZ", "RU");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Мы, главы государств, заявляем о своей готовности расширять обмены.",
+            "Намерены продолжать совместные учения.",
+            "Учитывая угрозы региону, заявляем о готовности к совместным действиям.",
+            "Подтверждаем приверженность принципу неделимой безопасности.",
+    })
+    void readsFirstPersonPledgesWithOrWithoutTheirPronoun(String sentence) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).extracting(Commitment::text).containsExactly(sentence);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Отмечаем рост взаимной торговли.",
+            "Призываем все стороны воздерживаться от эскалации.",
+            "Глубоко озабочены ситуацией в регионе.",
+            "В ближайшее время торговля двух стран вырастет.",
+    })
+    void findsNoPledgeInFirstPersonStatementsCallsOrPredictions(String sentence) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).isEmpty();
+    }
+
+    @Test
+    void readsAStatementQuotedByANewsCopy() {
+        String text = """
+                Лидеры подписали совместное заявление
+                «Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.
+                "ОДКБ продолжит учения миротворческих сил", - отмечается в документе.
+                «Стороны отмечают рост торговли», — говорится в документе.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "«Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.",
+                "\"ОДКБ продолжит учения миротворческих сил\", - отмечается в документе.");
+    }
+
+    @Test
+    void readsTheNumberedItemsOfADecisionAsItsBullets() {
+        String text = """
+                Решение Совета глав государств
+                Совет глав государств
+                решил:
+                1. Принять текст обращения к народам государств.
+                2. Опубликовать текст обращения в печати.
+                3.
+                Направить текст обращения в ООН.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, "Принять текст обращения к народам государств."),
+                tuple(Commitment.Kind.BULLET, "Опубликовать текст обращения в печати."),
+                tuple(Commitment.Kind.BULLET, "Направить текст обращения в ООН."));
+    }
+
+    @Test
+    void readsNumberedParagraphsUnderAnAgreementAcrossHeadingsAsItsItems() {
+        String trade = "Расширять взаимную торговлю сельскохозяйственной продукцией, снимая барьеры и упрощая процедуры сертификации.";
+        String investment = "Создать совместную рабочую группу по инвестициям, которая будет готовить перечень приоритетных проектов.";
+        String grants = "Увеличить число стипендий для студентов из государств-участников в университетах и колледжах.";
+        String meetings = "Стороны будут проводить встречи министров образования ежегодно поочередно в каждом из государств.";
+        String text = "Декларация встречи на высшем уровне\n"
+                + "Мы, главы государств и правительств, собравшиеся на первую встречу на высшем уровне в столице, отмечая давние связи наших"
+                + " народов, их взаимное уважение и доверие, а также общую заинтересованность в мире, безопасности и развитии региона,\n"
+                + "стремясь придать нашему сотрудничеству новое качество и опираясь на опыт совместной работы в международных организациях"
+                + " и на договоренности, достигнутые в ходе предыдущих контактов, договорились о следующем:\n"
+                + "Торговля\n1. " + trade + "\n2. " + investment + "\nОбразование\n3. " + grants
+                + "\n4. Государства отмечают рост научных обменов между университетами и исследовательскими центрами.\n5. " + meetings + "\n";
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, 1, trade),
+                tuple(Commitment.Kind.BULLET, 2, investment),
+                tuple(Commitment.Kind.BULLET, 3, grants),
+                tuple(Commitment.Kind.NARRATIVE, 5, meetings));
+    }
+
+    @Test
+    void readsAPledgeANewsCopyReportsAfterThat() {
+        String text = """
+                Лидеры подписали декларацию
+                В декларации говорится, что государства-члены намерены развивать транспортные коридоры.
+                В документе отмечается, что торговля между странами будет расти.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "В декларации говорится, что государства-члены намерены развивать транспортные коридоры.");
+    }
+
+    @Test
+    void readsEachItemAfterALeadInEndingWithItsSubjectAsThatSubjectsStatement() {
+        String text = """
+                Совместное заявление Республики Казахстан и Российской Федерации
+                В этих целях Стороны:
+                — будут развивать железнодорожные перевозки;
+                — приветствуют рост туристических обменов;
+                — продолжат консультации по вопросам безопасности.
+                """;
+
+        List<Commitment> found = commitments(text);
+        assertThat(found).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, "будут развивать железнодорожные перевозки;"),
+                tuple(Commitment.Kind.NARRATIVE, "продолжат консультации по вопросам безопасности."));
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("KZ", "RU");
+    }
+
+    @Test
+    void readsANewsCopyWithOneParagraphALineThoughMostLinesAreOfOneLength() {
+        String item = "заявили о готовности расширять сотрудничество в области энергетики, транспорта, сельского хозяйства и связи;";
+        String text = "Лидеры государств подписали итоговую декларацию по итогам заседания в столице, сообщает пресс-служба.\n"
+                + "В соответствии с документом, государства-члены:\n"
+                + "приняли к сведению доклад генерального секретаря о деятельности организации в прошедшем году, а также о работе ее постоянных органов и комиссий;\n"
+                + "подчеркнули, что не участвуют в союзах и коалициях, направленных против других государств, и выступают против любых форм давления и вмешательства во внутренние дела;\n"
+                + "выразили намерение наращивать потенциал организации как одной из ключевых площадок регионального сотрудничества;\n"
+                + "отметили рост взаимной торговли и инвестиций между государствами-членами за последние пять лет, а также рост числа совместных проектов в промышленности, энергетике и сельском хозяйстве, в том числе в приграничных регионах, где реализуются программы развития;\n"
+                + item + "\n";
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "выразили намерение наращивать потенциал организации как одной из ключевых площадок регионального сотрудничества;", item);
     }
 
     @Test
