@@ -66,7 +66,8 @@ public final class Devstack {
 
         int identityPort = port("IDENTITY_PORT", 9000);
         URI dashboardUrl = URI.create("http://127.0.0.1:" + ports(ServiceSpec.named("dashboard")).api() + "/");
-        ManagedProcess identityProvider = IdentityProvider.start(projectRoot, dataDir, dataDir.resolve("jwt"), identityPort,
+        ManagedProcess identityProvider = IdentityProvider.start(projectRoot, dataDir,
+                LocalIssuer.signingKeyFile(dataDir.resolve("jwt")), identityPort,
                 dashboardUrl, dataDir.resolve("logs"));
         services.add(identityProvider);
         for (ServiceSpec spec : ServiceSpec.ALL) {

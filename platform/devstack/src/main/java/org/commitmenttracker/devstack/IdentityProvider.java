@@ -31,13 +31,13 @@ import java.util.stream.Stream;
  */
 public final class IdentityProvider {
     /** One demo user per role (named after it) and the demo agency's system. */
-    static final List<DemoAccount> USERS = List.of(
+    public static final List<DemoAccount> USERS = List.of(
             new DemoAccount("operator", List.of("operator"), null),
             new DemoAccount("publisher", List.of("publisher"), null),
-            new DemoAccount("agency", List.of("agency"), "MOFCOM"),
+            new DemoAccount("agency", List.of("agency"), "mofcom"),
             new DemoAccount("subscriber", List.of("subscriber"), null),
             new DemoAccount("reader", List.of("reader"), null));
-    static final List<DemoAccount> CLIENTS = List.of(new DemoAccount("agency-mofcom", List.of("agency"), "MOFCOM"));
+    public static final List<DemoAccount> CLIENTS = List.of(new DemoAccount("agency-mofcom", List.of("agency"), "mofcom"));
     /** The dashboard's sign-in client, a public one (authorization code + PKCE). */
     public static final String DASHBOARD_CLIENT_ID = "dashboard";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -46,7 +46,7 @@ public final class IdentityProvider {
     private IdentityProvider() {
     }
 
-    record DemoAccount(String name, List<String> roles, String agency) {
+    public record DemoAccount(String name, List<String> roles, String agency) {
     }
 
     public static URI issuer(int port) {
@@ -58,16 +58,16 @@ public final class IdentityProvider {
     }
 
     /**
-     * Starts the provider on {@code port}, signing with {@code jwtDirectory}'s key, sending people back to
-     * {@code dashboardUrl} after sign-in and sign-out.
+     * Starts the provider on {@code port}, signing with {@code signingKey} (PKCS#8 PEM), sending people back to
+     * {@code dashboardUrl} after sign-in and sign-out; its accounts are {@code dataDir}'s.
      */
-    public static ManagedProcess start(Path projectRoot, Path dataDir, Path jwtDirectory, int port, URI dashboardUrl, Path logDir) {
+    public static ManagedProcess start(Path projectRoot, Path dataDir, Path signingKey, int port, URI dashboardUrl, Path logDir) {
         Path accounts = accountsFile(dataDir);
         writeAccountsOnce(accounts);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("TRACKER_IDENTITY_ISSUER", issuer(port).toString());
-        env.put("TRACKER_IDENTITY_SIGNING_KEY", LocalIssuer.signingKeyFile(jwtDirectory).toAbsolutePath().toString());
+        env.put("TRACKER_IDENTITY_SIGNING_KEY", signingKey.toAbsolutePath().toString());
         env.put("TRACKER_IDENTITY_DASHBOARD_CLIENT_ID", DASHBOARD_CLIENT_ID);
         env.put("TRACKER_IDENTITY_DASHBOARD_REDIRECT_URIS", dashboardUrl.toString());
         env.put("SPRING_CONFIG_IMPORT", "file:" + accounts.toAbsolutePath());

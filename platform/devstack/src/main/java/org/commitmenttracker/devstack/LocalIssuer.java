@@ -60,7 +60,7 @@ public final class LocalIssuer {
         try {
             if (!Files.exists(privateFile)) {
                 LocalIssuer issuer = generate();
-                writeOwnerOnly(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
+                issuer.writeSigningKey(privateFile);
             }
             String base64 = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----|\\s", "");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
@@ -116,6 +116,16 @@ public final class LocalIssuer {
     public Path writePublicKey(Path file) {
         try {
             Files.writeString(file, pem("PUBLIC KEY", publicKey.getEncoded()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the private key as PKCS#8 PEM, readable by its owner only: what the local identity provider signs with. */
+    public Path writeSigningKey(Path file) {
+        try {
+            writeOwnerOnly(file, pem("PRIVATE KEY", privateKey.getEncoded()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
