@@ -129,7 +129,7 @@ public final class Devstack {
         String agency = optionValue(args, "--agency", null);
         List<String> roleList = List.of(roles.split(","));
         if (roleList.contains("agency") && agency == null) {
-            System.err.println("An agency token needs --agency ID (the agency directory's id, e.g. MOFCOM).");
+            System.err.println("An agency token needs --agency ID (the agency directory's id, e.g. mofcom).");
             return 2;
         }
         String subject = optionValue(args, "--subject", agency != null ? "agency-" + agency : "local-" + roleList.get(0));

@@ -1,5 +1,6 @@
 package org.commitmenttracker.identity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class PlatformClaims {
     }
 
     private static List<Account> concat(List<Account> a, List<Account> b) {
-        List<Account> all = new java.util.ArrayList<>(a == null ? List.of() : a);
+        List<Account> all = new ArrayList<>(a == null ? List.of() : a);
         all.addAll(b == null ? List.of() : b);
         return all;
     }

@@ -1,6 +1,7 @@
 package org.commitmenttracker.identity;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,7 +109,7 @@ class ProviderConfiguration {
         for (URI uri : dashboard.redirectUris()) {
             dashboardClient.redirectUri(uri.toString()).postLogoutRedirectUri(uri.toString());
         }
-        List<RegisteredClient> clients = new java.util.ArrayList<>(List.of(dashboardClient.build()));
+        List<RegisteredClient> clients = new ArrayList<>(List.of(dashboardClient.build()));
         for (Account client : settings.clients()) {
             clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
                     .clientId(client.name())
