@@ -96,7 +96,8 @@ public final class Devstack {
                 + "   (the dashboard's sign-in; demo accounts, for local runs only, in " + IdentityProvider.accountsFile(dataDir) + ")");
         Map<String, String> secrets = IdentityProvider.secrets(dataDir);
         for (IdentityProvider.DemoAccount user : IdentityProvider.USERS) {
-            System.out.printf("    user %-12s password %s   (roles: %s)%n", user.name(), secrets.get(user.name()), String.join(", ", user.roles()));
+            System.out.printf("    user %-12s password %s   (roles: %s%s)%n", user.name(), secrets.get(user.name()),
+                    String.join(", ", user.roles()), user.agency() == null ? "" : "; agency " + user.agency());
         }
         for (IdentityProvider.DemoAccount client : IdentityProvider.CLIENTS) {
             System.out.printf("    client %-10s client credentials, agency %s: ./dev token --client %s%n", client.name(), client.agency(), client.name());

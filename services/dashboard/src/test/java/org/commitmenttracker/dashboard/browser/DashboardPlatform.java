@@ -56,6 +56,7 @@ final class DashboardPlatform implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path identityData = Path.of("target", "identity-provider").toAbsolutePath();
     private ManagedProcess identityProvider;
+    private int identityPort;
     private ConfigurableApplicationContext dashboard;
 
     static DashboardPlatform start() {
@@ -82,6 +83,7 @@ final class DashboardPlatform implements AutoCloseable {
             }
             int dashboardPort = FreePorts.next();
             int identityPort = FreePorts.next();
+            platform.identityPort = identityPort;
             // Fresh demo accounts each run (the provider writes them once per data directory).
             Files.deleteIfExists(IdentityProvider.accountsFile(platform.identityData));
             platform.identityProvider = IdentityProvider.start(TestStack.projectRoot(), platform.identityData,
@@ -130,6 +132,11 @@ final class DashboardPlatform implements AutoCloseable {
     /** The password of the provider's demo user {@code name} (one per role, named after it). */
     String demoPassword(String name) {
         return IdentityProvider.secrets(identityData).get(name);
+    }
+
+    /** {@code Bearer …} from the identity provider for its client {@code clientId}, with client credentials. */
+    String clientCredentials(String clientId) throws Exception {
+        return "Bearer " + IdentityProvider.clientCredentialsToken(identityData, identityPort, clientId);
     }
 
     String url(Service service) {

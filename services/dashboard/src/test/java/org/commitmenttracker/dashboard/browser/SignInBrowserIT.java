@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
  * People sign in through the identity provider (authorization code + PKCE), as a demo user of each role, and see
  * what that role may see: the provider's tokens reach the services through the dashboard and are accepted with
  * each role's rights. Signing out ends the provider's session too, and no token is ever kept in the browser's storage.
+ * An agency's system gets its token from the same provider with client credentials.
  */
 class SignInBrowserIT {
     private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples")).resolve("zh-cn-ru-pm27-2022.txt");
@@ -106,6 +107,21 @@ class SignInBrowserIT {
         browser.show("commitments", "commitments");
         assertThat(browser.find("#main .error").getText()).as("a publisher does not query commitments").isNotBlank();
         signOut();
+    }
+
+    @Test
+    void anAgencySystemsClientCredentialsTokenHasItsAgencysRightsAtTheServices() throws Exception {
+        String agencySystem = platform.clientCredentials("agency-mofcom");
+
+        var commitments = platform.send(Service.REGISTRY, "GET", "/api/commitments?documentId=" + documentId + "&total=true",
+                null, agencySystem);
+        assertThat(commitments.statusCode()).isEqualTo(200);
+        assertThat(platform.json(commitments.body()).path("total").asInt()).as("narrowed to mofcom's commitments").isZero();
+        assertThat(platform.send(Service.REGISTRY, "GET", "/api/agencies", null, agencySystem).statusCode())
+                .as("the agency directory is for readers and operators").isEqualTo(403);
+        assertThat(platform.send(Service.NOTIFICATION, "GET", "/api/subscriptions", null, agencySystem).statusCode()).isEqualTo(403);
+        assertThat(platform.send(Service.REGISTRY, "GET", "/api/commitments", null, "Bearer " + agencySystem.substring(7, agencySystem.length() - 4) + "AAAA")
+                .statusCode()).as("a token whose signature is altered").isEqualTo(401);
     }
 
     /** From the dashboard's sign-in page through the provider's login form and back, as {@code user}. */
