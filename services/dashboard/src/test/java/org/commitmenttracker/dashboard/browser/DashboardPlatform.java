@@ -134,6 +134,15 @@ final class DashboardPlatform implements AutoCloseable {
         return IdentityProvider.secrets(identityData).get(name);
     }
 
+    /** {@code Bearer …}: the access token the dashboard gets when the demo user {@code name} signs in (no browser). */
+    String signedIn(String name) throws Exception {
+        return new ProviderSignIn(IdentityProvider.issuer(identityPort), dashboardUrl()).bearer(name, demoPassword(name));
+    }
+
+    int apiPort(Service service) {
+        return ports.get(service).api();
+    }
+
     /** {@code Bearer …} from the identity provider for its client {@code clientId}, with client credentials. */
     String clientCredentials(String clientId) throws Exception {
         return "Bearer " + IdentityProvider.clientCredentialsToken(identityData, identityPort, clientId);

@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
+import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +27,8 @@ import org.openqa.selenium.WebElement;
  * People sign in through the identity provider (authorization code + PKCE), as a demo user of each role, and see
  * what that role may see: the provider's tokens reach the services through the dashboard and are accepted with
  * each role's rights. Signing out ends the provider's session too, and no token is ever kept in the browser's storage.
- * An agency's system gets its token from the same provider with client credentials.
+ * An agency's system gets its token from the same provider with client credentials, and the access table of
+ * docs/security.md holds, row by row, with the tokens the provider issues to each role's demo user.
  */
 class SignInBrowserIT {
     private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples")).resolve("zh-cn-ru-pm27-2022.txt");
@@ -122,6 +127,17 @@ class SignInBrowserIT {
         assertThat(platform.send(Service.NOTIFICATION, "GET", "/api/subscriptions", null, agencySystem).statusCode()).isEqualTo(403);
         assertThat(platform.send(Service.REGISTRY, "GET", "/api/commitments", null, "Bearer " + agencySystem.substring(7, agencySystem.length() - 4) + "AAAA")
                 .statusCode()).as("a token whose signature is altered").isEqualTo(401);
+    }
+
+    @Test
+    void theAccessTableHoldsWithTheTokensTheProviderIssuesToEachRole() throws Exception {
+        Map<String, String> callers = new LinkedHashMap<>();
+        for (String role : AccessMatrix.ROLES) {
+            callers.put(role, platform.signedIn(role)); // the demo users are named after their roles
+        }
+        for (Service service : Service.values()) {
+            AccessMatrix.assertEnforced(Http.local(platform.apiPort(service)), AccessMatrix.documented(service.dashboardName), callers);
+        }
     }
 
     /** From the dashboard's sign-in page through the provider's login form and back, as {@code user}. */
