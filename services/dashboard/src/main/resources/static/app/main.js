@@ -5,6 +5,7 @@ import { t, language, setLanguage } from './i18n.js';
 import { errorMessage } from './errors.js';
 import { navigate } from './navigation.js';
 import { caller, signOut, hasRole, readsCommitments } from './session.js';
+import { resume } from './oidc.js';
 
 const VIEWS = {
   overview: () => import('./views/overview.js'),
@@ -51,7 +52,7 @@ function renderChrome(current) {
   const who = caller();
   document.getElementById('session').replaceChildren(...(who ? [
     h('a', { href: '#/signin', class: 'who' }, t('signedInAs', { subject: who.subject, roles: who.roles.join(', ') })),
-    h('button', { type: 'button', class: 'secondary', onclick: () => { signOut(); navigate('#/signin'); } }, t('signOut')),
+    h('button', { type: 'button', class: 'secondary', onclick: async () => { if (!await signOut()) navigate('#/signin'); } }, t('signOut')),
   ] : []));
 }
 
@@ -97,4 +98,7 @@ document.getElementById('skip-link').addEventListener('click', event => {
   document.getElementById('main').focus();
 });
 window.addEventListener('hashchange', render);
-render();
+// A sign-in coming back from the provider is finished (or a reload resumes one) before the first page.
+resume().then(leaving => {
+  if (!leaving) render();
+});

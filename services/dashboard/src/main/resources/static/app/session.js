@@ -1,9 +1,12 @@
-// The bearer token the user pasted, kept for this tab only (sessionStorage). The services verify it on every
-// call; the claims read here only decide which controls to show.
+// The caller's bearer token: a provider sign-in's (oidc.js, in memory), else the one the user pasted (the advanced
+// option, kept for this tab only in sessionStorage). The services verify it on every call; the claims read here
+// only decide which controls to show.
+import { accessToken, signOutOfProvider } from './oidc.js';
+
 const KEY = 'tracker.dashboard.token';
 
 export function token() {
-  return sessionStorage.getItem(KEY);
+  return accessToken() || sessionStorage.getItem(KEY);
 }
 
 export function signIn(value) {
@@ -14,8 +17,10 @@ export function signIn(value) {
   return decoded;
 }
 
-export function signOut() {
+/** Forgets the token; a provider sign-in also ends there (the page leaves for the provider: resolves true). */
+export async function signOut() {
   sessionStorage.removeItem(KEY);
+  return accessToken() ? signOutOfProvider() : false;
 }
 
 function decode(jwt) {

@@ -1,5 +1,6 @@
 package org.commitmenttracker.devstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,11 +21,14 @@ import java.util.concurrent.CountDownLatch;
  * {@code KAFKA_CONTROLLER_PORT} (9093), {@code STORE_PORT} (27017), {@code <SERVICE>_PORT} (8081–8084) and
  * {@code <SERVICE>_MANAGEMENT_PORT} (8181–8184).
  * <p>{@code Devstack token --role ROLE[,ROLE] [--agency ID] [--subject NAME] [--ttl SECONDS] [--data-dir DIR]}
- * prints a bearer token signed by the data directory's key, which the services of {@code up} trust.
+ * prints a bearer token signed by the data directory's key, which the services of {@code up} trust;
+ * {@code Devstack token --client CLIENT_ID} gets one from the running identity provider with client credentials.
+ * <p>{@code up} also starts the OpenID Connect provider ({@link IdentityProvider}, {@code IDENTITY_PORT}, 9000).
  */
 public final class Devstack {
     private static final String USAGE = "usage: Devstack up [--demo] [--data-dir DIR]\n"
-            + "       Devstack token --role ROLE[,ROLE] [--agency ID] [--subject NAME] [--ttl SECONDS] [--data-dir DIR]";
+            + "       Devstack token --role ROLE[,ROLE] [--agency ID] [--subject NAME] [--ttl SECONDS] [--data-dir DIR]\n"
+            + "       Devstack token --client CLIENT_ID [--data-dir DIR]   (client credentials at the running identity provider)";
 
     private Devstack() {
     }
@@ -59,13 +64,26 @@ public final class Devstack {
             System.out.println("Stopped.");
         }, "devstack-stop"));
 
+        int identityPort = port("IDENTITY_PORT", 9000);
+        URI dashboardUrl = URI.create("http://127.0.0.1:" + ports(ServiceSpec.named("dashboard")).api() + "/");
+        ManagedProcess identityProvider = IdentityProvider.start(projectRoot, dataDir,
+                LocalIssuer.signingKeyFile(dataDir.resolve("jwt")), identityPort,
+                dashboardUrl, dataDir.resolve("logs"));
+        services.add(identityProvider);
         for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> environment = new HashMap<>(
+                    Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.secretsKeyIn(dataDir.resolve("jwt"))));
+            if (spec.name().equals("dashboard")) {
+                environment.put("TRACKER_DASHBOARD_SIGNIN_ISSUER", IdentityProvider.issuer(identityPort).toString());
+                environment.put("TRACKER_DASHBOARD_SIGNIN_CLIENT_ID", IdentityProvider.DASHBOARD_CLIENT_ID);
+            }
             services.add(ServiceProcess.start(projectRoot, spec, ports(spec), infrastructure.kafkaBootstrapServers(),
                     infrastructure.mongoUri(""), LocalIssuer.publicKeyFile(dataDir.resolve("jwt")), dataDir.resolve("logs"),
-                    Map.of("TRACKER_NOTIFICATION_SECRETS_KEY", LocalIssuer.secretsKeyIn(dataDir.resolve("jwt")))));
+                    environment));
         }
-        for (int i = 0; i < services.size(); i++) {
-            ServiceProcess.awaitReady(services.get(i), ports(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));
+        IdentityProvider.awaitReady(identityProvider, identityPort, Duration.ofSeconds(180));
+        for (int i = 0; i < ServiceSpec.ALL.size(); i++) {
+            ServiceProcess.awaitReady(services.get(i + 1), ports(ServiceSpec.ALL.get(i)), Duration.ofSeconds(180));
         }
         System.out.printf("All services ready in %.1f s:%n", (System.nanoTime() - started) / 1e9);
         for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -74,8 +92,18 @@ public final class Devstack {
         }
         System.out.println("  Kafka bootstrap              " + infrastructure.kafkaBootstrapServers());
         System.out.println("  MongoDB URI                  " + infrastructure.mongoUri(""));
+        System.out.println("  Sign-in (OpenID Connect)     " + IdentityProvider.issuer(identityPort)
+                + "   (the dashboard's sign-in; demo accounts, for local runs only, in " + IdentityProvider.accountsFile(dataDir) + ")");
+        Map<String, String> secrets = IdentityProvider.secrets(dataDir);
+        for (IdentityProvider.DemoAccount user : IdentityProvider.USERS) {
+            System.out.printf("    user %-12s password %s   (roles: %s%s)%n", user.name(), secrets.get(user.name()),
+                    String.join(", ", user.roles()), user.agency() == null ? "" : "; agency " + user.agency());
+        }
+        for (IdentityProvider.DemoAccount client : IdentityProvider.CLIENTS) {
+            System.out.printf("    client %-10s client credentials, agency %s: ./dev token --client %s%n", client.name(), client.agency(), client.name());
+        }
         System.out.println("  Tokens                       ./dev token --role reader   (roles: operator, publisher, agency"
-                + " --agency ID, subscriber, reader)");
+                + " --agency ID, subscriber, reader), or from the provider: ./dev token --client agency-mofcom");
         if (demo) {
             new DemoLoader(ports(ServiceSpec.named("ingestion-service")).api(),
                     ports(ServiceSpec.named("extraction-service")).api(),
@@ -87,7 +115,13 @@ public final class Devstack {
         new CountDownLatch(1).await();
     }
 
-    private static int printToken(String[] args) {
+    private static int printToken(String[] args) throws IOException, InterruptedException {
+        String client = optionValue(args, "--client", null);
+        if (client != null) {
+            Path dataDir = Path.of(optionValue(args, "--data-dir", ".devstack")).toAbsolutePath();
+            System.out.println(IdentityProvider.clientCredentialsToken(dataDir, port("IDENTITY_PORT", 9000), client));
+            return 0;
+        }
         String roles = optionValue(args, "--role", null);
         if (roles == null) {
             System.err.println(USAGE);
@@ -96,7 +130,7 @@ public final class Devstack {
         String agency = optionValue(args, "--agency", null);
         List<String> roleList = List.of(roles.split(","));
         if (roleList.contains("agency") && agency == null) {
-            System.err.println("An agency token needs --agency ID (the agency directory's id, e.g. MOFCOM).");
+            System.err.println("An agency token needs --agency ID (the agency directory's id, e.g. mofcom).");
             return 2;
         }
         String subject = optionValue(args, "--subject", agency != null ? "agency-" + agency : "local-" + roleList.get(0));

@@ -56,11 +56,11 @@ public final class LocalIssuer {
 
     /** The issuer of {@code directory}: its key pair, created on first use. */
     public static LocalIssuer inDirectory(Path directory) {
-        Path privateFile = directory.resolve("signing-key.pem");
+        Path privateFile = signingKeyFile(directory);
         try {
             if (!Files.exists(privateFile)) {
                 LocalIssuer issuer = generate();
-                writeOwnerOnly(privateFile, pem("PRIVATE KEY", issuer.privateKey.getEncoded()));
+                issuer.writeSigningKey(privateFile);
             }
             String base64 = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----|\\s", "");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
@@ -97,10 +97,15 @@ public final class LocalIssuer {
     }
 
     /** Creates {@code file} readable by its owner only from the start (never briefly world-readable). */
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
+    static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
+    }
+
+    /** The private key (PKCS#8 PEM) of {@code directory}, which the local identity provider signs with too. */
+    public static Path signingKeyFile(Path directory) {
+        return directory.resolve("signing-key.pem");
     }
 
     public static Path publicKeyFile(Path directory) {
@@ -111,6 +116,16 @@ public final class LocalIssuer {
     public Path writePublicKey(Path file) {
         try {
             Files.writeString(file, pem("PUBLIC KEY", publicKey.getEncoded()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the private key as PKCS#8 PEM, readable by its owner only: what the local identity provider signs with. */
+    public Path writeSigningKey(Path file) {
+        try {
+            writeOwnerOnly(file, pem("PRIVATE KEY", privateKey.getEncoded()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -148,6 +148,15 @@ public final class AccessMatrix {
             callers.put(role, role.equals("agency") ? TestTokens.agency("MATRIX-AGENCY")
                     : role.equals("subscriber") ? TestTokens.subscriber("matrix-subscriber") : TestTokens.bearer(role));
         }
+        assertEnforced(api, rows, callers);
+    }
+
+    /**
+     * Probes every row with {@code callers} (role → {@code Bearer …} of a token with that one role), such as the
+     * tokens an identity provider issues.
+     */
+    public static void assertEnforced(Http api, List<Row> rows, Map<String, String> callers) {
+        assertThat(callers.keySet()).as("a caller for every role").containsExactlyInAnyOrderElementsOf(ROLES);
         SoftAssertions softly = new SoftAssertions();
         for (Row row : rows) {
             String path = row.path().replaceAll("\\{[^}]+}", PROBE_ID);

@@ -28,6 +28,19 @@ public final class TestTokens {
         return PUBLIC_KEY;
     }
 
+    /** The private key (PKCS#8 PEM) in a fresh file, for an identity provider the services under test must trust. */
+    public static Path signingKeyFile() {
+        try {
+            Path directory = Files.createTempDirectory("test-token-issuer-");
+            directory.toFile().deleteOnExit();
+            Path file = ISSUER.writeSigningKey(directory.resolve("signing-key.pem"));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code Bearer …} for a caller named after the role, with that one role. */
     public static String bearer(String role) {
         return bearer("test-" + role, List.of(role), null);

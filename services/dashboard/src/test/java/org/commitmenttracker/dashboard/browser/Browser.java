@@ -65,6 +65,8 @@ final class Browser implements AutoCloseable {
     /** Signs in with {@code authorization} ("Bearer …"), pasted into the sign-in page as a user would. */
     void signIn(String authorization) {
         show("signin", "signin");
+        // With a sign-in provider configured, the pasted token is the folded-away advanced option.
+        script("const advanced = document.getElementById('signin-advanced'); if (advanced) advanced.open = true;");
         WebElement field = driver.findElement(By.id("token"));
         field.clear();
         field.sendKeys(authorization.substring("Bearer ".length()));

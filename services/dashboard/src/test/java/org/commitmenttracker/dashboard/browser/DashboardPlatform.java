@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.commitmenttracker.dashboard.DashboardApplication;
 import org.commitmenttracker.devstack.FreePorts;
+import org.commitmenttracker.devstack.IdentityProvider;
 import org.commitmenttracker.devstack.ManagedProcess;
 import org.commitmenttracker.devstack.ServiceProcess;
 import org.commitmenttracker.devstack.ServiceSpec;
@@ -30,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The four service jars as processes against the test stack (as platform/e2e runs them), and the dashboard
- * in this JVM pointed at them, with a small HTTP client for the services' APIs.
+ * The four service jars as processes against the test stack (as platform/e2e runs them), the identity provider's
+ * jar signing with the test key (so the services trust its tokens, as those of ./dev up trust its provider), and
+ * the dashboard in this JVM pointed at them, with a small HTTP client for the services' APIs.
  */
 final class DashboardPlatform implements AutoCloseable {
     enum Service {
@@ -52,6 +54,9 @@ final class DashboardPlatform implements AutoCloseable {
     private final Map<Service, ServiceProcess.Ports> ports = new EnumMap<>(Service.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final Path identityData = Path.of("target", "identity-provider").toAbsolutePath();
+    private ManagedProcess identityProvider;
+    private int identityPort;
     private ConfigurableApplicationContext dashboard;
 
     static DashboardPlatform start() {
@@ -76,7 +81,16 @@ final class DashboardPlatform implements AutoCloseable {
             for (Service service : Service.values()) {
                 ServiceProcess.awaitReady(platform.processes.get(service), platform.ports.get(service), Duration.ofSeconds(240));
             }
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
+            int dashboardPort = FreePorts.next();
+            int identityPort = FreePorts.next();
+            platform.identityPort = identityPort;
+            // Fresh demo accounts each run (the provider writes them once per data directory).
+            Files.deleteIfExists(IdentityProvider.accountsFile(platform.identityData));
+            platform.identityProvider = IdentityProvider.start(TestStack.projectRoot(), platform.identityData,
+                    TestTokens.signingKeyFile(), identityPort, URI.create("http://127.0.0.1:" + dashboardPort + "/"), logs);
+            IdentityProvider.awaitReady(platform.identityProvider, identityPort, Duration.ofSeconds(240));
+            List<String> arguments = new ArrayList<>(List.of("--server.port=" + dashboardPort, "--management.server.port=0",
+                    "--tracker.dashboard.sign-in.issuer=" + IdentityProvider.issuer(identityPort)));
             for (Service service : Service.values()) {
                 arguments.add("--tracker.dashboard." + service.dashboardName + "-url=" + platform.url(service));
             }
@@ -84,6 +98,9 @@ final class DashboardPlatform implements AutoCloseable {
         } catch (RuntimeException e) {
             platform.close();
             throw e;
+        } catch (IOException e) {
+            platform.close();
+            throw new UncheckedIOException(e);
         }
         return platform;
     }
@@ -110,6 +127,25 @@ final class DashboardPlatform implements AutoCloseable {
 
     String dashboardUrl() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+    }
+
+    /** The password of the provider's demo user {@code name} (one per role, named after it). */
+    String demoPassword(String name) {
+        return IdentityProvider.secrets(identityData).get(name);
+    }
+
+    /** {@code Bearer …}: the access token the dashboard gets when the demo user {@code name} signs in (no browser). */
+    String signedIn(String name) throws Exception {
+        return new ProviderSignIn(IdentityProvider.issuer(identityPort), dashboardUrl()).bearer(name, demoPassword(name));
+    }
+
+    int apiPort(Service service) {
+        return ports.get(service).api();
+    }
+
+    /** {@code Bearer …} from the identity provider for its client {@code clientId}, with client credentials. */
+    String clientCredentials(String clientId) throws Exception {
+        return "Bearer " + IdentityProvider.clientCredentialsToken(identityData, identityPort, clientId);
     }
 
     String url(Service service) {
@@ -163,5 +199,8 @@ final class DashboardPlatform implements AutoCloseable {
             dashboard.close();
         }
         processes.values().forEach(ManagedProcess::close);
+        if (identityProvider != null) {
+            identityProvider.close();
+        }
     }
 }
