@@ -128,8 +128,8 @@ public final class StructureParser {
 
     /**
      * Whether a numbered paragraph's text goes on from the lead-in: no subject of its own, nothing reported, and
-     * where the language marks the infinitive by its ending ({@code item.infinitive-ending}: "Укреплять …"), its
-     * first word is one, so "4. Государства отмечают …" is a statement of its own.
+     * its first word an infinitive, in a language that marks the infinitive by its ending
+     * ({@code item.infinitive-ending}: "Укреплять …"), so "4. Государства отмечают …" is a statement of its own.
      */
     private boolean goesOnFrom(String folded) {
         ClauseOpenings.Opening opening = profile.openings().at(folded, 0);
@@ -137,7 +137,9 @@ public final class StructureParser {
             return false;
         }
         if (infinitiveEndings.isEmpty()) {
-            return true;
+            // without the mark, a numbered paragraph whose subject the lexicon does not know ("5. The two
+            // secretaries also …") would pass for an item
+            return false;
         }
         int end = 0;
         while (end < folded.length() && Character.isLetter(folded.charAt(end))) {

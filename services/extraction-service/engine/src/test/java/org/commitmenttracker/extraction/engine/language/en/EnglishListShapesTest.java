@@ -289,4 +289,14 @@ class EnglishListShapesTest {
         Commitment first = analysis.commitments().get(0);
         assertThat(text.substring(first.start(), first.end())).isEqualTo("establish a **regional** information-sharing centre by 2026;");
     }
+
+    @Test
+    void aNumberedParagraphAfterAnAgreedListRunIntoOneLineIsNotOneOfItsItems() {
+        // a PDF copy run into one line: the paragraph numbers and the letters are all that is left of the layout
+        String text = "Joint Statement 1. The Foreign Secretaries met in Delhi on 3 May 2024. 2. The Foreign Secretaries"
+                + " have agreed as follows : a. to hold consultations twice a year b. to open a joint hotline by June"
+                + " 2025. 3. The two Foreign Secretaries also had an exchange of views on the composition of the groups.\n";
+
+        assertThat(bullets(text)).containsExactly("to hold consultations twice a year", "to open a joint hotline by June 2025.");
+    }
 }
