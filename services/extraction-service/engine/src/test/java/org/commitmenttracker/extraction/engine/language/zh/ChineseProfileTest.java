@@ -96,6 +96,7 @@ class ChineseProfileTest {
             "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
             "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
+            "雙方將共同捍衞多邊貿易體制。|雙方將共同捍衞多邊貿易體制。|CN KZ",
     })
     void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
@@ -187,6 +188,30 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(7, 8);
         assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
         assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
+    }
+
+    /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL壹、政治关系NL双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL贰、经贸合作NL双方将扩大贸易往来，推动投资合作，改善营商环境。NL叁、人文交流NL双方愿加强教育合作。",
+            "甲乙兩國聯合聲明NL壹、政治關係NL雙方將保持高層交往，深化政治互信，在核心利益問題上相互支持。NL貳、經貿合作NL雙方將擴大貿易往來，推動投資合作，改善營商環境。NL參、人文交流NL雙方願加強教育合作。",
+            "甲乙两国联合声明NL第一部分NL双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL第二部分：经贸合作NL双方将扩大贸易往来，推动投资合作，改善营商环境。NL第三部分 人文交流NL双方愿加强教育合作。",
+            "甲乙兩國聯合聲明NL第壹部分NL雙方將保持高層交往，深化政治互信，在核心利益問題上相互支持。NL第貳部分：經貿合作NL雙方將擴大貿易往來，推動投資合作，改善營商環境。NL第參部分 人文交流NL雙方願加強教育合作。",
+            "甲乙两国联合声明NL１．双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL２．双方将扩大贸易往来，推动投资合作，改善营商环境。NL３．双方愿加强教育合作。",
+    })
+    void readsPartsNumberedInFormalNumeralsOrdinalsOrFullWidthDigits(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("parts", text.replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(1, 2, 3);
+        assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"甲乙两国联合声明NL第一阶段的合作成果丰硕。NL参加会谈的有两国外长。", "甲乙兩國聯合聲明NL參加會談的有兩國外長。"})
+    void takesNoOrdinalOrFormalNumeralInRunningTextForAPart(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("no-parts", text.replace("NL", "\n\n") + "NL双方将加强合作。".replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsOnlyNulls();
     }
 
     @ParameterizedTest(name = "{0}")
