@@ -96,7 +96,6 @@ class ChineseProfileTest {
             "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
             "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
-            "雙方將共同捍衞多邊貿易體制。|雙方將共同捍衞多邊貿易體制。|CN KZ",
     })
     void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
@@ -204,6 +203,16 @@ class ChineseProfileTest {
 
         assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(1, 2, 3);
         assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
+    }
+
+    /** Hong Kong copies write variant characters ("衞" for "衛"): the organisation is still recognised. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"雙方將加強在世界衞生組織框架內的合作。", "雙方將加強在世界衛生組織框架內的合作。"})
+    void recognisesOrganisationsWrittenWithHongKongVariantCharacters(String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("hk", "中華人民共和國和哈薩克斯坦共和國聯合聲明\n" + sentence + "\n"))
+                .commitments();
+
+        assertThat(found).singleElement().extracting(Commitment::organisations).isEqualTo(List.of("WHO"));
     }
 
     @ParameterizedTest(name = "{0}")
