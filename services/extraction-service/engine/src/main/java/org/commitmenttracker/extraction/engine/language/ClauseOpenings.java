@@ -75,6 +75,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex agentNouns;
     private final Lexicon.PhraseIndex agentsOfParties;
     private final Lexicon.PhraseIndex purposes;
+    private final Lexicon.PhraseIndex subjectQuotes;
+    private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -98,6 +100,8 @@ public final class ClauseOpenings {
         this.agentNouns = new Lexicon.PhraseIndex(agents);
         this.agentsOfParties = new Lexicon.PhraseIndex(optional(lexicon, "subject.agent-of"));
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
+        this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
+        this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -321,7 +325,8 @@ public final class ClauseOpenings {
 
     private List<String> party(String folded, int at, int[] end) {
         if (!spacedWords) {
-            return shortFormParty(folded, at, end);
+            List<String> shortForm = shortFormParty(folded, at, end);
+            return shortForm.isEmpty() ? namedState(folded, at, end) : shortForm;
         }
         String code = namedParty(folded, at, end);
         return code == null ? List.of() : List.of(code);
@@ -338,6 +343,23 @@ public final class ClauseOpenings {
             return codes;
         }
         return List.of();
+    }
+
+    /**
+     * "美国", "「美国」": a state named in full (quoted, as some copies write it), in a script without
+     * spaces; end to {@code end[0]}.
+     */
+    private List<String> namedState(String folded, int at, int[] end) {
+        String quote = subjectQuotes.at(folded, at);
+        int from = quote == null ? at : at + quote.length();
+        String[] state = countries.subjectAt(folded, from);
+        if (state == null) {
+            return List.of();
+        }
+        int after = from + Integer.parseInt(state[1]);
+        String unquote = quote == null ? null : subjectUnquotes.at(folded, after);
+        end[0] = unquote == null ? after : after + unquote.length();
+        return List.of(state[0]);
     }
 
     private static List<String> optional(Lexicon lexicon, String key) {
