@@ -82,6 +82,26 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).hasSize(1);
     }
 
+    /**
+     * A news repost: a lead, a headline or a source line and a wire dateline above the document's own title,
+     * then its date on a line of its own (Chinese numerals with the zeros copies write: 〇, ○, 0).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "本报讯 联合声明全文如下：NL甲乙两国联合声明NL二〇二一年三月五日NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合声明|2021-03-05",
+            "來源：新華網NL新華社北京3月5日電NL甲乙兩國聯合聲明NL二○二一年三月五日NL雙方將加強港口合作，擴大航線網絡，為兩國企業往來提供更多便利。NL雙方願深化人文交流，鼓勵兩國青年、媒體和智庫開展交流合作。|甲乙兩國聯合聲明|2021-03-05",
+            "甲乙两国发表联合声明NL两国元首会谈后发表联合声明。全文如下：NL甲乙两国联合声明NL二00九年十一月十七日，北京NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合声明|2009-11-17",
+            "甲乙两国联合新闻公报（全文）NL新华社北京3月5日电NL甲乙两国联合新闻公报NL两国外长举行会谈。双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合新闻公报|",
+    })
+    void findsTheOwnTitleAndDateOfADocumentBelowTheLinesOfANewsRepost(String text, String title, String date) {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("repost", text.replace("NL", "\n\n"), null, null,
+                LocalDate.of(2021, 3, 6)));
+
+        assertThat(analysis.document().title()).isEqualTo(title);
+        assertThat(analysis.document().date()).isEqualTo(date == null ? LocalDate.of(2021, 3, 5) : LocalDate.parse(date));
+        assertThat(analysis.commitments()).hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "为深化互联互通，双方将加快口岸基础设施建设。|为深化互联互通，双方将加快口岸基础设施建设。|CN KZ",
@@ -96,6 +116,9 @@ class ChineseProfileTest {
             "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
             "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
+            "中国将于明年举办投资论坛。|中国将于明年举办投资论坛。|CN",
+            "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
+            "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
     void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
@@ -112,6 +135,8 @@ class ChineseProfileTest {
             "双方积极评价两国政府间合作成果。",
             "双方重申两国关系处于历史最好水平。",
             "双方强调合作成果丰硕。",
+            "中国经济将保持稳定增长。",
+            "哈萨克斯坦人民将迎来独立纪念日。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
@@ -187,6 +212,17 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(7, 8);
         assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
         assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
+    }
+
+    /** A declaration of an organisation's members: "成员国" pledge for all of them, and no states are named. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"成员国将加强能源合作。", "各成员国愿深化人文交流。", "成員國將加強能源合作。"})
+    void readsTheMemberStatesOfAnOrganisationAsTheSubjectOfItsDeclaration(String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("sco", "上海合作组织成员国元首理事会宣言\n" + sentence + "\n"))
+                .commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).isEmpty();
     }
 
     /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
