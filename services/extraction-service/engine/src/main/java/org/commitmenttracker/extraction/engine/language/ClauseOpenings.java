@@ -76,6 +76,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex agentsOfParties;
     private final Lexicon.PhraseIndex purposes;
     private final Lexicon.PhraseIndex subjectQuotes;
+    private final Lexicon.PhraseIndex agreeingVerbs;
     private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
     private final Countries countries;
@@ -101,6 +102,7 @@ public final class ClauseOpenings {
         this.agentsOfParties = new Lexicon.PhraseIndex(optional(lexicon, "subject.agent-of"));
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
+        this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
         this.countries = countries;
@@ -199,7 +201,12 @@ public final class ClauseOpenings {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, reportingEnd) + reaffirmed.length());
             }
         }
-        if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd) {
+        // "双方同意，…" (a verb that may agree to a view, then the clause ends): what it agrees is said in the next
+        // clause, which pledges only with a cue of its own ("…，将…"), not when it states a view ("…，两国关系…是重要的").
+        String agreeing = agreeingVerbs.at(folded, at);
+        boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
+                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd));
+        if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, commitmentEnd, joined);
         }
         if (reportingEnd >= 0) {

@@ -123,7 +123,7 @@ public final class MetadataReader {
      * first statement (a lead-in ending in a colon announces, it does not state). -1 when the title is where
      * the structure found it.
      */
-    private int titleBelowRepostLines(DocumentStructure structure) {
+    public int titleBelowRepostLines(DocumentStructure structure) {
         List<Block> blocks = structure.blocks();
         Paragraph first = structure.title();
         boolean firstIsTitle = first != null && profile.endsWithTitleSuffix(bare(first.folded()));
@@ -174,13 +174,13 @@ public final class MetadataReader {
     }
 
     /**
-     * The first running paragraph (after the title's second line); in a spaced script the first one that
-     * states something (ends a sentence), as a dateline ("New Delhi, 9-10 September 2023") or a heading
-     * ("Preamble") may stand before it.
+     * The first running paragraph after the title (its second line, a repost's own title) that states something
+     * (ends a sentence), as a dateline ("New Delhi, 9-10 September 2023", "（2009年10月30日，堪培拉）"), a heading
+     * ("Preamble") or a caption may stand before it.
      */
     private Optional<Paragraph> opening(DocumentStructure structure, int from) {
         for (Block block : structure.blocks().subList(Math.min(from, structure.blocks().size()), structure.blocks().size())) {
-            if (block instanceof Block.Prose && (!profile.spacedWords() || endsASentence(block.paragraph().folded()))) {
+            if (block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
                 return Optional.of(block.paragraph());
             }
         }
@@ -201,17 +201,15 @@ public final class MetadataReader {
         if (signedOn.isPresent()) {
             return signedOn.get();
         }
-        if (profile.spacedWords()) {
-            // A dateline of its own before the opening ("Moscow, 21 March 2023") dates the document, which may
-            // have been adopted on the last day of the meeting the opening dates.
-            for (Block block : structure.blocks()) {
-                if (block.paragraph().folded().equals(openingFolded)) {
-                    break;
-                }
-                Optional<LocalDate> dateline = profile.dates().firstFullDate(block.paragraph().folded());
-                if (dateline.isPresent()) {
-                    return dateline.get();
-                }
+        // A dateline of its own before the opening ("Moscow, 21 March 2023", "二〇〇九年十一月十七日，北京")
+        // dates the document, which may have been adopted on the last day of the meeting the opening dates.
+        for (Block block : structure.from(titleBelowRepostLines(structure) + 1).blocks()) {
+            if (block.paragraph().folded().equals(openingFolded)) {
+                break;
+            }
+            Optional<LocalDate> dateline = profile.dates().firstFullDate(block.paragraph().folded());
+            if (dateline.isPresent()) {
+                return dateline.get();
             }
         }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);

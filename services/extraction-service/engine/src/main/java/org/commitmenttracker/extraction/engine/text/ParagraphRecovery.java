@@ -22,8 +22,8 @@ public final class ParagraphRecovery {
     private static final int MAX_TITLE_LENGTH = 80;
     /** How many lines a news repost may put above the document's own title. */
     private static final int LEADING_LINES = 8;
-    /** What a date line may hold besides its date: a place and punctuation ("，北京"). */
-    private static final int MAX_DATE_LINE_REST = 4;
+    /** What a date line may hold besides its date: a place, brackets and punctuation ("（…，北京）"). */
+    private static final int MAX_DATE_LINE_REST = 6;
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
     private static final int HEAD_WINDOW = 12;
@@ -260,8 +260,10 @@ public final class ParagraphRecovery {
                 return false;
             }
             String dates = String.join("", profile.dates().find(line, line, null).stream().map(TimeSpan::text).toList());
+            boolean bracketed = profile.punctuation().depthChange(line.charAt(0)) > 0
+                    && profile.punctuation().depthChange(line.charAt(line.length() - 1)) < 0;
             if (layout.wrapped()) {
-                return hanCount(line) == hanCount(dates);
+                return bracketed || hanCount(line) == hanCount(dates);
             }
             return line.length() - dates.length() <= MAX_DATE_LINE_REST;
         }
