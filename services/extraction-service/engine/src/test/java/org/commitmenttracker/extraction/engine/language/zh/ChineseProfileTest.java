@@ -117,6 +117,7 @@ class ChineseProfileTest {
             "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
             "中国将于明年举办投资论坛。|中国将于明年举办投资论坛。|CN",
+            "双方同意，将于明年举办投资论坛。|双方同意，将于明年举办投资论坛。|CN KZ",
             "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
             "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
@@ -136,6 +137,8 @@ class ChineseProfileTest {
             "双方重申两国关系处于历史最好水平。",
             "双方强调合作成果丰硕。",
             "中国经济将保持稳定增长。",
+            "双方同意，健康稳定的两国关系符合两国人民的根本利益。",
+            "雙方一致同意，兩國關係處於歷史最好時期。",
             "哈萨克斯坦人民将迎来独立纪念日。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
@@ -223,6 +226,28 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactly(sentence);
         assertThat(found.get(0).parties()).isEmpty();
+    }
+
+    /** What a news repost says above the document's own title (its lead) is no commitment of the document. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中评社北京3月5日电/两国将发表声明。全文如下：NL甲乙两国联合声明NL（2021年3月5日，北京）NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利，并推动两国海关、检验检疫等部门加强合作。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。",
+            "中評社北京3月5日電/兩國將發表聲明。全文如下：NL甲乙兩國聯合聲明NL（2021年3月5日，北京）NL雙方將加強港口合作，擴大航線網絡，為兩國企業往來提供更多便利，並推動兩國海關、檢驗檢疫等部門加強合作。NL雙方願深化人文交流，鼓勵兩國青年、媒體和智庫開展交流合作。",
+    })
+    void takesNoCommitmentFromTheLeadOfANewsRepost(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("lead", text.replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).hasSize(2).allMatch(c -> c.text().startsWith("双方") || c.text().startsWith("雙方"));
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2021, 3, 5));
+    }
+
+    /** Big5 copies write the list dash as box-drawing "──". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
+    void readsListItemsMarkedWithBoxDrawingDashes(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("big5", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
     }
 
     /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
