@@ -82,6 +82,10 @@ final class NarrativeFinder {
             subjectPending = opening.verb() == null
                     && ((opening.subject() != null && onlySubject(folded, opening.end(), clause.end())) || subjectPending);
             if (opening.verb() == Verb.COMMITMENT && owned) {
+                if (!subjectRequired && previousClause != null
+                        && openings.reportsADocument(folded, previousClause.start(), previousClause.end())) {
+                    return null;
+                }
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
                 // "为深化合作，双方将…": a commitment keeps the clauses of purpose or condition its sentence opens with.

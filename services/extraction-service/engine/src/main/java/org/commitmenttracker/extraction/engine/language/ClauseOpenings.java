@@ -54,6 +54,7 @@ public final class ClauseOpenings {
 
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_ADVERBS = 3;
+    private static final int MAX_REPORTING_VERB = 4;
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
@@ -77,6 +78,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex purposes;
     private final Lexicon.PhraseIndex subjectQuotes;
     private final Lexicon.PhraseIndex agreeingVerbs;
+    private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
     private final Countries countries;
@@ -103,6 +105,7 @@ public final class ClauseOpenings {
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
+        this.documentTypes = optional(lexicon, "title.suffix");
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
         this.countries = countries;
@@ -213,6 +216,25 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, reportingEnd, joined);
         }
         return new Opening(subject, null, at, joined);
+    }
+
+    /**
+     * "…签署的杜尚别声明指出，": a clause that ends in a document type and a reporting verb reports what another
+     * document says, so what follows recounts it.
+     */
+    public boolean reportsADocument(String folded, int clauseStart, int clauseEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (punctuation.breaksClause(folded.charAt(end - 1)) || Character.isWhitespace(folded.charAt(end - 1)))) {
+            end--;
+        }
+        for (int from = Math.max(clauseStart, end - MAX_REPORTING_VERB); from < end; from++) {
+            String verb = reportingVerbs.at(folded, from);
+            if (verb != null && from + verb.length() == end) {
+                String before = folded.substring(clauseStart, from);
+                return documentTypes.stream().anyMatch(before::endsWith);
+            }
+        }
+        return false;
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
