@@ -138,6 +138,8 @@ class ChineseProfileTest {
             "双方强调合作成果丰硕。",
             "中国经济将保持稳定增长。",
             "双方同意，健康稳定的两国关系符合两国人民的根本利益。",
+            "两国元首2001年发表的联合声明指出，双方将加强边境合作。",
+            "兩國元首2001年發表的聯合聲明強調，雙方將加強邊境合作。",
             "雙方一致同意，兩國關係處於歷史最好時期。",
             "哈萨克斯坦人民将迎来独立纪念日。",
     })
@@ -239,6 +241,19 @@ class ChineseProfileTest {
 
         assertThat(analysis.commitments()).hasSize(2).allMatch(c -> c.text().startsWith("双方") || c.text().startsWith("雙方"));
         assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2021, 3, 5));
+    }
+
+    /** A name after an office title ends where a verb of meeting or saying starts ("…副总理举行了会谈"). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL应乙国政府邀请，甲国总理王明于2021年3月1日访问乙国，与乙国副总理举行了会谈。NL双方将加强港口合作。",
+            "甲乙兩國聯合聲明NL應乙國政府邀請，甲國總理王明於2021年3月1日訪問乙國，與乙國副總理舉行了會談。NL雙方將加強港口合作。",
+            "甲乙两国联合声明NL应乙国政府邀请，甲国总理王明于2021年3月1日访问乙国。两国总理强调，将加强港口合作。",
+    })
+    void endsASignatoryNameWhereAVerbOfMeetingOrSayingStarts(String text) {
+        List<String> signatories = analyzer.analyze(SourceDocument.of("names", text.replace("NL", "\n"))).document().signatories();
+
+        assertThat(signatories).containsOnly("王明");
     }
 
     /** Big5 copies write the list dash as box-drawing "──". */
