@@ -75,21 +75,21 @@ public final class MetadataReader {
     /**
      * The title as the document writes it, and what stands with it: a title of two lines ("A 和 B" above
      * "关于…的联合声明") read as one, without a wire dateline glued before it ("新华社北京7月23日电 …", whose
-     * month and day are kept) or a note after it ("（全文）"). {@code continued}: the second line was the first
-     * block.
+     * month and day are kept) or a note after it ("（全文）"). {@code openingFrom}: the first block after the
+     * title (1 when its second line was the first block, below a repost's own title line).
      */
-    private record Heading(String title, boolean continued, int openingFrom, String dateline) {
+    private record Heading(String title, int openingFrom, String dateline) {
     }
 
     private Heading heading(DocumentStructure structure) {
         Paragraph title = structure.title();
         int ownTitle = titleBelowRepostLines(structure);
         if (ownTitle >= 0) {
-            return new Heading(structure.blocks().get(ownTitle).paragraph().text(), false, ownTitle + 1,
+            return new Heading(structure.blocks().get(ownTitle).paragraph().text(), ownTitle + 1,
                     datelineAbove(structure, ownTitle));
         }
         if (title == null) {
-            return new Heading(null, false, 0, "");
+            return new Heading(null, 0, "");
         }
         String text = title.text();
         boolean continued = false;
@@ -114,7 +114,7 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(text, continued, continued ? 1 : 0, dateline);
+        return new Heading(text, continued ? 1 : 0, dateline);
     }
 
     /**
