@@ -9,6 +9,7 @@ import java.util.List;
 import org.commitmenttracker.extraction.engine.Commitment;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -254,6 +255,19 @@ class ChineseProfileTest {
         List<String> signatories = analyzer.analyze(SourceDocument.of("names", text.replace("NL", "\n"))).document().signatories();
 
         assertThat(signatories).containsOnly("王明");
+    }
+
+    /** "应…总理王明的邀请" names 王明; "举行了会谈" held a 会谈, in both scripts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL应甲国总理王明的邀请，乙国总理李华于2021年3月1日访问甲国，两国总理举行了会谈。NL双方将加强港口合作。",
+            "甲乙兩國聯合聲明NL應甲國總理王明的邀請，乙國總理李華於2021年3月1日訪問甲國，兩國總理舉行了會談。NL雙方將加強港口合作。",
+    })
+    void readsTheNameBeforeAPossessiveAndTheMeetingAfterAPerfectiveParticle(String text) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("visit", text.replace("NL", "\n"))).document();
+
+        assertThat(document.signatories()).containsExactlyInAnyOrder("王明", text.contains("李華") ? "李華" : "李华");
+        assertThat(document.meeting()).isIn("会谈", "會談");
     }
 
     /** Big5 copies write the list dash as box-drawing "──". */
