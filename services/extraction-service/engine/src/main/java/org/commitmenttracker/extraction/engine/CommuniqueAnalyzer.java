@@ -20,7 +20,7 @@ import org.commitmenttracker.extraction.engine.text.ParagraphRecovery;
  * {@link LanguageProfile}. Thread-safe: the profiles and gazetteers are read once and never change.
  */
 public final class CommuniqueAnalyzer {
-    public static final String VERSION = "1.4.0";
+    public static final String VERSION = "1.5.0";
 
     private static final class Resources {
         static final Countries COUNTRIES = Countries.load("gazetteer/countries.tsv");
@@ -45,9 +45,12 @@ public final class CommuniqueAnalyzer {
             return new CommuniqueAnalysis(unknownLanguage(source, language), List.of(), List.of());
         }
         DocumentStructure structure = structure(source, profile.get());
-        DocumentMetadata metadata = new MetadataReader(profile.get(), Resources.COUNTRIES).read(source, structure);
+        MetadataReader reader = new MetadataReader(profile.get(), Resources.COUNTRIES);
+        DocumentMetadata metadata = reader.read(source, structure);
+        // What a news repost says above the document's own title (its lead) is not the document's text.
+        DocumentStructure document = structure.from(reader.titleBelowRepostLines(structure) + 1);
         CommitmentExtractor.Extraction extraction = new CommitmentExtractor(profile.get(), Resources.ORGANISATIONS)
-                .extract(source.documentId(), structure, metadata.parties(), metadata.date());
+                .extract(source.documentId(), document, metadata.parties(), metadata.date());
         return new CommuniqueAnalysis(metadata, extraction.commitments(), extraction.signedInstruments());
     }
 

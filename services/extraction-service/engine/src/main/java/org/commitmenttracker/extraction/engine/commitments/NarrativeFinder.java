@@ -93,6 +93,10 @@ final class NarrativeFinder {
             enumerated = bareSubject ? Subject.union(before, opening.subject()) : null;
             subjectPending = opening.verb() == null && (bareSubject || subjectPending);
             if (opening.verb() == Verb.COMMITMENT && owned) {
+                if (!subjectRequired && previousClause != null
+                        && openings.reportsADocument(folded, previousClause.start(), previousClause.end())) {
+                    return null;
+                }
                 boolean bareReport = previous != null && previous.verb() == Verb.REPORTING
                         && previous.end() == previousClause.end() - 1;
                 // "为深化合作，双方将…": a commitment keeps the clauses of purpose or condition its sentence opens with.

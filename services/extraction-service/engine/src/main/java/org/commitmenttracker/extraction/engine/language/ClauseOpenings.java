@@ -55,6 +55,7 @@ public final class ClauseOpenings {
     private static final int MAX_PARENTHETICAL = 40;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
+    private static final int MAX_REPORTING_VERB = 4;
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
@@ -77,6 +78,10 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex agentNouns;
     private final Lexicon.PhraseIndex agentsOfParties;
     private final Lexicon.PhraseIndex purposes;
+    private final Lexicon.PhraseIndex subjectQuotes;
+    private final Lexicon.PhraseIndex agreeingVerbs;
+    private final List<String> documentTypes;
+    private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -101,6 +106,10 @@ public final class ClauseOpenings {
         this.agentNouns = new Lexicon.PhraseIndex(agents);
         this.agentsOfParties = new Lexicon.PhraseIndex(optional(lexicon, "subject.agent-of"));
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
+        this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
+        this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
+        this.documentTypes = optional(lexicon, "title.suffix");
+        this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -199,7 +208,12 @@ public final class ClauseOpenings {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, reportingEnd) + reaffirmed.length());
             }
         }
-        if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd) {
+        // "双方同意，…" (a verb that may agree to a view, then the clause ends): what it agrees is said in the next
+        // clause, which pledges only with a cue of its own ("…，将…"), not when it states a view ("…，两国关系…是重要的").
+        String agreeing = agreeingVerbs.at(folded, at);
+        boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
+                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd));
+        if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, commitmentEnd, joined);
         }
         if (reportingEnd >= 0) {
@@ -235,6 +249,25 @@ public final class ClauseOpenings {
         int[] end = new int[1];
         return !parties(folded, at, end).isEmpty()
                 && verbAfter(folded, skipSpaces(folded, end[0]), null, false).verb() == Verb.COMMITMENT;
+    }
+
+    /**
+     * "…签署的杜尚别声明指出，": a clause that ends in a document type and a reporting verb reports what another
+     * document says, so what follows recounts it.
+     */
+    public boolean reportsADocument(String folded, int clauseStart, int clauseEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (punctuation.breaksClause(folded.charAt(end - 1)) || Character.isWhitespace(folded.charAt(end - 1)))) {
+            end--;
+        }
+        for (int from = Math.max(clauseStart, end - MAX_REPORTING_VERB); from < end; from++) {
+            String verb = reportingVerbs.at(folded, from);
+            if (verb != null && from + verb.length() == end) {
+                String before = folded.substring(clauseStart, from);
+                return documentTypes.stream().anyMatch(before::endsWith);
+            }
+        }
+        return false;
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
@@ -371,7 +404,8 @@ public final class ClauseOpenings {
 
     private List<String> party(String folded, int at, int[] end) {
         if (!spacedWords) {
-            return shortFormParty(folded, at, end);
+            List<String> shortForm = shortFormParty(folded, at, end);
+            return shortForm.isEmpty() ? namedState(folded, at, end) : shortForm;
         }
         String code = namedParty(folded, at, end);
         return code == null ? List.of() : List.of(code);
@@ -388,6 +422,23 @@ public final class ClauseOpenings {
             return codes;
         }
         return List.of();
+    }
+
+    /**
+     * "美国", "「美国」": a state named in full (quoted, as some copies write it), in a script without
+     * spaces; end to {@code end[0]}.
+     */
+    private List<String> namedState(String folded, int at, int[] end) {
+        String quote = subjectQuotes.at(folded, at);
+        int from = quote == null ? at : at + quote.length();
+        String[] state = countries.subjectAt(folded, from);
+        if (state == null) {
+            return List.of();
+        }
+        int after = from + Integer.parseInt(state[1]);
+        String unquote = quote == null ? null : subjectUnquotes.at(folded, after);
+        end[0] = unquote == null ? after : after + unquote.length();
+        return List.of(state[0]);
     }
 
     private static List<String> optional(Lexicon lexicon, String key) {

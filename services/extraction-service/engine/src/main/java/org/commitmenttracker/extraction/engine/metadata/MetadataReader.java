@@ -31,6 +31,8 @@ public final class MetadataReader {
     private static final int MAX_SIGN_OFF = 40;
     private static final int MAX_SPACED_SIGN_OFF = 80;
     private static final int MAX_DATELINE = 30;
+    /** How many lines a repost may put above the document's own title. */
+    private static final int MAX_REPOST_LINES = 8;
 
     private final LanguageProfile profile;
     private final Countries countries;
@@ -63,7 +65,7 @@ public final class MetadataReader {
         Heading heading = heading(structure);
         String titleText = source.title() != null ? source.title() : heading.title();
         String titleFolded = titleText == null ? "" : profile.fold(titleText);
-        Optional<Paragraph> opening = opening(structure, heading.continued());
+        Optional<Paragraph> opening = opening(structure, heading.openingFrom());
         String openingFolded = opening.map(Paragraph::folded).orElse("");
         return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded, heading.dateline()),
                 parties(openingFolded, titleFolded), signatories(structure, opening),
@@ -73,16 +75,21 @@ public final class MetadataReader {
     /**
      * The title as the document writes it, and what stands with it: a title of two lines ("A 和 B" above
      * "关于…的联合声明") read as one, without a wire dateline glued before it ("新华社北京7月23日电 …", whose
-     * month and day are kept) or a note after it ("（全文）"). {@code continued}: the second line was the first
-     * block.
+     * month and day are kept) or a note after it ("（全文）"). {@code openingFrom}: the first block after the
+     * title (1 when its second line was the first block, below a repost's own title line).
      */
-    private record Heading(String title, boolean continued, String dateline) {
+    private record Heading(String title, int openingFrom, String dateline) {
     }
 
     private Heading heading(DocumentStructure structure) {
         Paragraph title = structure.title();
+        int ownTitle = titleBelowRepostLines(structure);
+        if (ownTitle >= 0) {
+            return new Heading(structure.blocks().get(ownTitle).paragraph().text(), ownTitle + 1,
+                    datelineAbove(structure, ownTitle));
+        }
         if (title == null) {
-            return new Heading(null, false, "");
+            return new Heading(null, 0, "");
         }
         String text = title.text();
         boolean continued = false;
@@ -107,7 +114,53 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(text, continued, dateline);
+        return new Heading(text, continued ? 1 : 0, dateline);
+    }
+
+    /**
+     * A news repost puts a headline, a lead ("…全文如下："), a source line or a wire dateline above the
+     * document's own title: then the title is the last short line ending in a document type before the text's
+     * first statement (a lead-in ending in a colon announces, it does not state). -1 when the title is where
+     * the structure found it.
+     */
+    public int titleBelowRepostLines(DocumentStructure structure) {
+        List<Block> blocks = structure.blocks();
+        Paragraph first = structure.title();
+        boolean firstIsTitle = first != null && profile.endsWithTitleSuffix(bare(first.folded()));
+        int found = -1;
+        for (int i = 0; i < Math.min(blocks.size(), MAX_REPOST_LINES); i++) {
+            String folded = blocks.get(i).paragraph().folded();
+            if (folded.isEmpty()) {
+                continue;
+            }
+            if (blocks.get(i) instanceof Block.Prose && folded.length() <= MAX_TITLE_LINE && !endsASentence(folded)
+                    && profile.endsWithTitleSuffix(bare(folded))) {
+                found = i;
+            } else if (endsASentence(folded) && !profile.punctuation().endsLeadIn(folded.charAt(folded.length() - 1))
+                    && found >= 0) {
+                break;
+            }
+        }
+        // Directly below a first line that may begin a title (no document type, no colon, no sentence end), the
+        // line is the second half of a title of two lines.
+        boolean firstHalf = first != null && !firstIsTitle && !endsASentence(first.folded())
+                && first.folded().chars().noneMatch(c -> profile.punctuation().endsLeadIn((char) c));
+        return found == 0 && firstHalf ? -1 : found;
+    }
+
+    /** A wire dateline on a line of its own above the title ("新华社北京11月1日电"), or "". */
+    private String datelineAbove(DocumentStructure structure, int titleBlock) {
+        List<Paragraph> above = new ArrayList<>();
+        if (structure.title() != null) {
+            above.add(structure.title());
+        }
+        structure.blocks().subList(0, titleBlock).forEach(block -> above.add(block.paragraph()));
+        for (Paragraph line : above) {
+            if (line.folded().length() < MAX_DATELINE && profile.dates().dateline(line.folded()).isPresent()) {
+                return line.folded();
+            }
+        }
+        return "";
     }
 
     /** A folded title without a note after it ("…联合声明（全文）"). */
@@ -121,18 +174,13 @@ public final class MetadataReader {
     }
 
     /**
-     * The first running paragraph (after the title's second line); in a spaced script the first one that
-     * states something (ends a sentence), as a dateline ("New Delhi, 9-10 September 2023") or a heading
-     * ("Preamble") may stand before it.
+     * The first running paragraph after the title (its second line, a repost's own title) that states something
+     * (ends a sentence), as a dateline ("New Delhi, 9-10 September 2023", "（2009年10月30日，堪培拉）"), a heading
+     * ("Preamble") or a caption may stand before it.
      */
-    private Optional<Paragraph> opening(DocumentStructure structure, boolean titleContinued) {
-        boolean skip = titleContinued;
-        for (Block block : structure.blocks()) {
-            if (skip) {
-                skip = false;
-                continue;
-            }
-            if (block instanceof Block.Prose && (!profile.spacedWords() || endsASentence(block.paragraph().folded()))) {
+    private Optional<Paragraph> opening(DocumentStructure structure, int from) {
+        for (Block block : structure.blocks().subList(Math.min(from, structure.blocks().size()), structure.blocks().size())) {
+            if (block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
                 return Optional.of(block.paragraph());
             }
         }
@@ -153,17 +201,15 @@ public final class MetadataReader {
         if (signedOn.isPresent()) {
             return signedOn.get();
         }
-        if (profile.spacedWords()) {
-            // A dateline of its own before the opening ("Moscow, 21 March 2023") dates the document, which may
-            // have been adopted on the last day of the meeting the opening dates.
-            for (Block block : structure.blocks()) {
-                if (block.paragraph().folded().equals(openingFolded)) {
-                    break;
-                }
-                Optional<LocalDate> dateline = profile.dates().firstFullDate(block.paragraph().folded());
-                if (dateline.isPresent()) {
-                    return dateline.get();
-                }
+        // A dateline of its own before the opening ("Moscow, 21 March 2023", "二〇〇九年十一月十七日，北京")
+        // dates the document, which may have been adopted on the last day of the meeting the opening dates.
+        for (Block block : structure.from(titleBelowRepostLines(structure) + 1).blocks()) {
+            if (block.paragraph().folded().equals(openingFolded)) {
+                break;
+            }
+            Optional<LocalDate> dateline = profile.dates().firstFullDate(block.paragraph().folded());
+            if (dateline.isPresent()) {
+                return dateline.get();
             }
         }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);

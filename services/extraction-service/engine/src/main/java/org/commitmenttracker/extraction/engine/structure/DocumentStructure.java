@@ -11,6 +11,11 @@ public record DocumentStructure(Paragraph title, List<Block> blocks) {
         blocks = List.copyOf(blocks);
     }
 
+    /** The same document without its blocks before {@code first} (0: all of them). */
+    public DocumentStructure from(int first) {
+        return first <= 0 ? this : new DocumentStructure(title, blocks.subList(Math.min(first, blocks.size()), blocks.size()));
+    }
+
     /** The first running paragraph: where a communiqué says who met, when and where. */
     public Optional<Paragraph> opening() {
         return blocks.stream().filter(Block.Prose.class::isInstance).map(Block::paragraph).findFirst();

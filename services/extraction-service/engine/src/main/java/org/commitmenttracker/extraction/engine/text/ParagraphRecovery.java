@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
+import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.language.BulletMarkers;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
@@ -20,6 +21,10 @@ import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
  */
 public final class ParagraphRecovery {
     private static final int MAX_TITLE_LENGTH = 80;
+    /** How many lines a news repost may put above the document's own title. */
+    private static final int LEADING_LINES = 8;
+    /** What a date line may hold besides its date: a place, brackets and punctuation ("（…，北京）"). */
+    private static final int MAX_DATE_LINE_REST = 6;
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
     private static final int HEAD_WINDOW = 12;
@@ -250,6 +255,27 @@ public final class ParagraphRecovery {
             return next != Integer.MAX_VALUE && next - pieceIndex <= MAX_ITEM_PIECES;
         }
 
+        /**
+         * A line that holds a full date and at most a place ("二〇〇九年十一月十七日，北京", "（2004年5月10日）"); in
+         * hard-wrapped text only the date and brackets, as a wrapped line may go on after it ("…18日，中华").
+         */
+        private boolean isDateLine(String line) {
+            if (profile.dates().firstFullDate(line).isEmpty()) {
+                return false;
+            }
+            String dates = String.join("", profile.dates().find(line, line, null).stream().map(TimeSpan::text).toList());
+            boolean bracketed = profile.punctuation().depthChange(line.charAt(0)) > 0
+                    && profile.punctuation().depthChange(line.charAt(line.length() - 1)) < 0;
+            if (layout.wrapped()) {
+                return bracketed || hanCount(line) == hanCount(dates);
+            }
+            return line.length() - dates.length() <= MAX_DATE_LINE_REST;
+        }
+
+        private static long hanCount(String text) {
+            return text.chars().filter(c -> Characters.isHan((char) c)).count();
+        }
+
         private boolean breaksBefore(Piece piece) {
             if (role == Role.BULLET && currentFolded.length() <= markerLength) {
                 // A marker alone on its line ("3." over "Распространить …"): its item is what follows.
@@ -262,6 +288,15 @@ public final class ParagraphRecovery {
             // In a spaced script a title runs on past its document type ("Declaration of the Leaders …").
             boolean titleTypeEnds = endsWithTitleSuffix() && (lineBreak || !profile.spacedWords());
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
+                return true;
+            }
+            // A repost's own title below its lead, source line or dateline ("…全文如下：" over "甲乙两国联合声明"),
+            // and the date line below a title: among the first lines, a short line ending in a document type, a
+            // wire dateline ("新华社北京3月5日电") or a line with a full date is a paragraph of its own.
+            if (!profile.spacedWords() && paragraphs.size() < LEADING_LINES && role == Role.PROSE && !hasSentenceEnd
+                    && lineBreak && lastLineShort && (endsWithTitleSuffix()
+                            || profile.dates().dateline(currentFolded.toString()).isPresent()
+                            || isDateLine(currentFolded.toString()))) {
                 return true;
             }
             if (role == Role.BULLET && lineBreak && tokens.indentedItems()) {

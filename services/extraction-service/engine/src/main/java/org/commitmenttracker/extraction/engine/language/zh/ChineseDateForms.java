@@ -32,6 +32,8 @@ final class ChineseDateForms implements DateForms {
     private final Map<String, Integer> relativeYears = new HashMap<>();
     private final Map<String, Integer> halves = new HashMap<>();
     private static final String YEAR_DIGITS = "〇零一二三四五六七八九";
+    /** Zeros that copies write in a year of Chinese numerals instead of 〇 ("二○○九", "二00九", "二ＯＯ九"). */
+    private static final String YEAR_ZEROS = "○Ｏ0０";
     private static final String NUMERALS = "一二三四五六七八九十";
 
     ChineseDateForms(Lexicon lexicon) {
@@ -57,10 +59,10 @@ final class ChineseDateForms implements DateForms {
         String half = halves.isEmpty() ? "(?!)" : alternation(halves);
         String end = quote(lexicon.single("date.end"));
         // Years in digits or in Chinese numerals ("二〇二四年"), months and days too ("十一月三十日").
-        String y = "(?:\\d{4}|[" + YEAR_DIGITS + "]{4})";
+        String y = "(?:\\d{4}|[" + YEAR_DIGITS + YEAR_ZEROS + "]{4})";
         String md = "(?:\\d{1,2}|[" + NUMERALS + "]{1,3})";
         // Every form starts with a digit or a relative year: saying so first lets most positions fail at once.
-        StringBuilder initials = new StringBuilder("0-9" + YEAR_DIGITS + NUMERALS);
+        StringBuilder initials = new StringBuilder("0-9" + YEAR_DIGITS + YEAR_ZEROS + NUMERALS);
         relativeWords.forEach(word -> initials.append(String.format("\\x{%x}", word.codePointAt(0))));
         this.expression = Pattern.compile("(?<![0-9])(?=[" + initials + "])(?:"
                 + "(?:(?<hYear>" + y + ")" + year + "|(?<hRel>" + relative + "))(?<half>" + half + ")"
@@ -184,7 +186,7 @@ final class ChineseDateForms implements DateForms {
     private static int plausibleYear(String written) {
         StringBuilder digits = new StringBuilder();
         for (char c : written.toCharArray()) {
-            int value = YEAR_DIGITS.indexOf(c);
+            int value = YEAR_ZEROS.indexOf(c) >= 0 ? 0 : YEAR_DIGITS.indexOf(c);
             digits.append(value < 0 ? Character.toString(c) : Integer.toString(value == 1 ? 0 : value > 1 ? value - 1 : 0));
         }
         int year = Integer.parseInt(digits.toString());

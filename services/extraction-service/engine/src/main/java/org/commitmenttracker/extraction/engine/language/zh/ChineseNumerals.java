@@ -4,12 +4,24 @@ package org.commitmenttracker.extraction.engine.language.zh;
 public final class ChineseNumerals {
     private static final String DIGITS = "〇一二三四五六七八九";
     private static final char TEN = '十';
+    /** The formal ("financial") numerals some documents number their parts with ("壹、", "贰、", "參、"), in value order. */
+    private static final String FORMAL = "〇壹贰叁肆伍陆柒捌玖拾";
+    private static final char FORMAL_THREE_VARIANT = '参';
 
     private ChineseNumerals() {
     }
 
     public static boolean isNumeralChar(char c) {
         return c == TEN || DIGITS.indexOf(c) > 0;
+    }
+
+    /** The usual numeral for a formal one ("贰" → "二", "参" → "三"); any other character as it is. */
+    public static char plain(char c) {
+        if (c == FORMAL_THREE_VARIANT) {
+            return DIGITS.charAt(3);
+        }
+        int formal = FORMAL.indexOf(c);
+        return formal < 0 ? c : formal == FORMAL.length() - 1 ? TEN : DIGITS.charAt(formal);
     }
 
     /** One to ninety-nine in the usual written form: "七", "十", "十二", "二十", "二十七". */

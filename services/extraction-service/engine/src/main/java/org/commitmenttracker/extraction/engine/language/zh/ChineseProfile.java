@@ -18,7 +18,8 @@ public final class ChineseProfile {
         Lexicon lexicon = Lexicon.load(DIR + "lexicon.txt");
         return ProfileParts.assemble("zh", lexicon,
                 ScriptFolding.load(DIR + "traditional-simplified.txt"), countries,
-                new ChineseSectionNumbering(lexicon.chars("section.separator")), new ChineseDateForms(lexicon),
+                new ChineseSectionNumbering(lexicon.chars("section.separator"),
+                        lexicon.single("section.ordinal-prefix"), lexicon.list("section.part-noun")), new ChineseDateForms(lexicon),
                 TopicTaxonomy.load(DIR + "topics.tsv"));
     }
 }

@@ -1,35 +1,54 @@
 package org.commitmenttracker.extraction.engine.language.zh;
 
+import java.util.List;
+
 import org.commitmenttracker.extraction.engine.language.SectionMarker;
 import org.commitmenttracker.extraction.engine.language.SectionNumbering;
 
-/** Parts numbered "一", "二、…", "1.", "1、" or "IV." at the start of a paragraph. */
+/**
+ * Parts numbered "一", "二、…", "壹、…", "第一部分", "1.", "１．", "1、" or "IV." at the start of a paragraph (the
+ * paragraph as folded to Simplified script).
+ */
 final class ChineseSectionNumbering implements SectionNumbering {
     private static final int MAX_NUMERAL_LENGTH = 3;
     private static final String ROMAN = "IVX";
 
     private final String separators;
+    private final String ordinalPrefix;
+    private final List<String> partNouns;
 
-    ChineseSectionNumbering(String separators) {
+    /**
+     * {@code separators} may follow a number; {@code ordinalPrefix} and {@code partNouns} make an ordinal part
+     * heading ("第" + "三" + "部分").
+     */
+    ChineseSectionNumbering(String separators, String ordinalPrefix, List<String> partNouns) {
         this.separators = separators;
+        this.ordinalPrefix = ordinalPrefix;
+        this.partNouns = List.copyOf(partNouns);
     }
 
     @Override
     public SectionMarker parse(String piece) {
-        int numeralLength = 0;
-        while (numeralLength < Math.min(MAX_NUMERAL_LENGTH, piece.length())
-                && ChineseNumerals.isNumeralChar(piece.charAt(numeralLength))) {
-            numeralLength++;
+        String numeral = numeralAt(piece, 0);
+        if (numeral != null) {
+            return marker(piece, numeral.length(), ChineseNumerals.parse(numeral), true);
         }
-        if (numeralLength > 0 && ChineseNumerals.isNumeral(piece.substring(0, numeralLength))) {
-            return marker(piece, numeralLength, ChineseNumerals.parse(piece.substring(0, numeralLength)), true);
+        SectionMarker ordinal = ordinalPart(piece);
+        if (ordinal != null) {
+            return ordinal;
         }
         int digits = 0;
-        while (digits < Math.min(2, piece.length()) && Character.isDigit(piece.charAt(digits)) && piece.charAt(digits) < 128) {
+        while (digits < Math.min(2, piece.length()) && Character.digit(piece.charAt(digits), 10) >= 0
+                && (piece.charAt(digits) < 128 || Character.UnicodeBlock.of(piece.charAt(digits))
+                        == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS)) {
             digits++;
         }
         if (digits > 0) {
-            return marker(piece, digits, Integer.parseInt(piece.substring(0, digits)), false);
+            int value = 0;
+            for (int i = 0; i < digits; i++) {
+                value = value * 10 + Character.digit(piece.charAt(i), 10);
+            }
+            return marker(piece, digits, value, false);
         }
         int roman = 0;
         while (roman < Math.min(4, piece.length()) && ROMAN.indexOf(piece.charAt(roman)) >= 0) {
@@ -37,6 +56,42 @@ final class ChineseSectionNumbering implements SectionNumbering {
         }
         int value = roman > 0 ? RomanNumerals.parse(piece.substring(0, roman)) : 0;
         return value > 0 ? marker(piece, roman, value, false) : null;
+    }
+
+    /** The Chinese numeral (formal ones made plain) at {@code from}, or null. */
+    private static String numeralAt(String piece, int from) {
+        StringBuilder numeral = new StringBuilder();
+        for (int i = from; i < Math.min(from + MAX_NUMERAL_LENGTH, piece.length()); i++) {
+            char plain = ChineseNumerals.plain(piece.charAt(i));
+            if (!ChineseNumerals.isNumeralChar(plain)) {
+                break;
+            }
+            numeral.append(plain);
+        }
+        return numeral.length() > 0 && ChineseNumerals.isNumeral(numeral.toString()) ? numeral.toString() : null;
+    }
+
+    /** "第三部分", alone or followed by a separator, a space or the part's title. */
+    private SectionMarker ordinalPart(String piece) {
+        if (!piece.startsWith(ordinalPrefix)) {
+            return null;
+        }
+        String numeral = numeralAt(piece, ordinalPrefix.length());
+        if (numeral == null) {
+            return null;
+        }
+        int end = ordinalPrefix.length() + numeral.length();
+        for (String noun : partNouns) {
+            if (piece.startsWith(noun, end)) {
+                int length = end + noun.length();
+                while (length < piece.length() && (separators.indexOf(piece.charAt(length)) >= 0
+                        || Character.isWhitespace(piece.charAt(length)) || piece.charAt(length) == '：')) {
+                    length++;
+                }
+                return new SectionMarker(ChineseNumerals.parse(numeral), length, length == piece.length());
+            }
+        }
+        return null;
     }
 
     /** A number is a part marker when it stands alone ({@code mayStandAlone}) or is followed by a separator. */

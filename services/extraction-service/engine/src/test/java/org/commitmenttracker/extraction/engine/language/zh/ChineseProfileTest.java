@@ -9,6 +9,7 @@ import java.util.List;
 import org.commitmenttracker.extraction.engine.Commitment;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +83,26 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).hasSize(1);
     }
 
+    /**
+     * A news repost: a lead, a headline or a source line and a wire dateline above the document's own title,
+     * then its date on a line of its own (Chinese numerals with the zeros copies write: 〇, ○, 0).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "本报讯 联合声明全文如下：NL甲乙两国联合声明NL二〇二一年三月五日NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合声明|2021-03-05",
+            "來源：新華網NL新華社北京3月5日電NL甲乙兩國聯合聲明NL二○二一年三月五日NL雙方將加強港口合作，擴大航線網絡，為兩國企業往來提供更多便利。NL雙方願深化人文交流，鼓勵兩國青年、媒體和智庫開展交流合作。|甲乙兩國聯合聲明|2021-03-05",
+            "甲乙两国发表联合声明NL两国元首会谈后发表联合声明。全文如下：NL甲乙两国联合声明NL二00九年十一月十七日，北京NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合声明|2009-11-17",
+            "甲乙两国联合新闻公报（全文）NL新华社北京3月5日电NL甲乙两国联合新闻公报NL两国外长举行会谈。双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。|甲乙两国联合新闻公报|",
+    })
+    void findsTheOwnTitleAndDateOfADocumentBelowTheLinesOfANewsRepost(String text, String title, String date) {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("repost", text.replace("NL", "\n\n"), null, null,
+                LocalDate.of(2021, 3, 6)));
+
+        assertThat(analysis.document().title()).isEqualTo(title);
+        assertThat(analysis.document().date()).isEqualTo(date == null ? LocalDate.of(2021, 3, 5) : LocalDate.parse(date));
+        assertThat(analysis.commitments()).hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "为深化互联互通，双方将加快口岸基础设施建设。|为深化互联互通，双方将加快口岸基础设施建设。|CN KZ",
@@ -96,6 +117,10 @@ class ChineseProfileTest {
             "双方积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。|CN KZ",
             "双方重申恪守《联合国宪章》宗旨和原则。|双方重申恪守《联合国宪章》宗旨和原则。|CN KZ",
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
+            "中国将于明年举办投资论坛。|中国将于明年举办投资论坛。|CN",
+            "双方同意，将于明年举办投资论坛。|双方同意，将于明年举办投资论坛。|CN KZ",
+            "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
+            "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
     void findsPledgesByTheirCueVerbAgentOrLeadingPurpose(String sentence, String commitment, String parties) {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("kz-cues",
@@ -112,6 +137,12 @@ class ChineseProfileTest {
             "双方积极评价两国政府间合作成果。",
             "双方重申两国关系处于历史最好水平。",
             "双方强调合作成果丰硕。",
+            "中国经济将保持稳定增长。",
+            "双方同意，健康稳定的两国关系符合两国人民的根本利益。",
+            "两国元首2001年发表的联合声明指出，双方将加强边境合作。",
+            "兩國元首2001年發表的聯合聲明強調，雙方將加強邊境合作。",
+            "雙方一致同意，兩國關係處於歷史最好時期。",
+            "哈萨克斯坦人民将迎来独立纪念日。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
@@ -187,6 +218,99 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(7, 8);
         assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
         assertThat(analysis.commitments().get(1).organisations()).containsExactly("UN");
+    }
+
+    /** A declaration of an organisation's members: "成员国" pledge for all of them, and no states are named. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"成员国将加强能源合作。", "各成员国愿深化人文交流。", "成員國將加強能源合作。"})
+    void readsTheMemberStatesOfAnOrganisationAsTheSubjectOfItsDeclaration(String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("sco", "上海合作组织成员国元首理事会宣言\n" + sentence + "\n"))
+                .commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).isEmpty();
+    }
+
+    /** What a news repost says above the document's own title (its lead) is no commitment of the document. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中评社北京3月5日电/两国将发表声明。全文如下：NL甲乙两国联合声明NL（2021年3月5日，北京）NL双方将加强港口合作，扩大航线网络，为两国企业往来提供更多便利，并推动两国海关、检验检疫等部门加强合作。NL双方愿深化人文交流，鼓励两国青年、媒体和智库开展交流合作。",
+            "中評社北京3月5日電/兩國將發表聲明。全文如下：NL甲乙兩國聯合聲明NL（2021年3月5日，北京）NL雙方將加強港口合作，擴大航線網絡，為兩國企業往來提供更多便利，並推動兩國海關、檢驗檢疫等部門加強合作。NL雙方願深化人文交流，鼓勵兩國青年、媒體和智庫開展交流合作。",
+    })
+    void takesNoCommitmentFromTheLeadOfANewsRepost(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("lead", text.replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).hasSize(2).allMatch(c -> c.text().startsWith("双方") || c.text().startsWith("雙方"));
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2021, 3, 5));
+    }
+
+    /** A name after an office title ends where a verb of meeting or saying starts ("…副总理举行了会谈"). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL应乙国政府邀请，甲国总理王明于2021年3月1日访问乙国，与乙国副总理举行了会谈。NL双方将加强港口合作。",
+            "甲乙兩國聯合聲明NL應乙國政府邀請，甲國總理王明於2021年3月1日訪問乙國，與乙國副總理舉行了會談。NL雙方將加強港口合作。",
+            "甲乙两国联合声明NL应乙国政府邀请，甲国总理王明于2021年3月1日访问乙国。两国总理强调，将加强港口合作。",
+    })
+    void endsASignatoryNameWhereAVerbOfMeetingOrSayingStarts(String text) {
+        List<String> signatories = analyzer.analyze(SourceDocument.of("names", text.replace("NL", "\n"))).document().signatories();
+
+        assertThat(signatories).containsOnly("王明");
+    }
+
+    /** "应…总理王明的邀请" names 王明; "举行了会谈" held a 会谈, in both scripts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL应甲国总理王明的邀请，乙国总理李华于2021年3月1日访问甲国，两国总理举行了会谈。NL双方将加强港口合作。",
+            "甲乙兩國聯合聲明NL應甲國總理王明的邀請，乙國總理李華於2021年3月1日訪問甲國，兩國總理舉行了會談。NL雙方將加強港口合作。",
+    })
+    void readsTheNameBeforeAPossessiveAndTheMeetingAfterAPerfectiveParticle(String text) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("visit", text.replace("NL", "\n"))).document();
+
+        assertThat(document.signatories()).containsExactlyInAnyOrder("王明", text.contains("李華") ? "李華" : "李华");
+        assertThat(document.meeting()).isIn("会谈", "會談");
+    }
+
+    /** Big5 copies write the list dash as box-drawing "──". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
+    void readsListItemsMarkedWithBoxDrawingDashes(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("big5", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+    }
+
+    /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL壹、政治关系NL双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL贰、经贸合作NL双方将扩大贸易往来，推动投资合作，改善营商环境。NL叁、人文交流NL双方愿加强教育合作。",
+            "甲乙兩國聯合聲明NL壹、政治關係NL雙方將保持高層交往，深化政治互信，在核心利益問題上相互支持。NL貳、經貿合作NL雙方將擴大貿易往來，推動投資合作，改善營商環境。NL參、人文交流NL雙方願加強教育合作。",
+            "甲乙两国联合声明NL第一部分NL双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL第二部分：经贸合作NL双方将扩大贸易往来，推动投资合作，改善营商环境。NL第三部分 人文交流NL双方愿加强教育合作。",
+            "甲乙兩國聯合聲明NL第壹部分NL雙方將保持高層交往，深化政治互信，在核心利益問題上相互支持。NL第貳部分：經貿合作NL雙方將擴大貿易往來，推動投資合作，改善營商環境。NL第參部分 人文交流NL雙方願加強教育合作。",
+            "甲乙两国联合声明NL１．双方将保持高层交往，深化政治互信，在核心利益问题上相互支持。NL２．双方将扩大贸易往来，推动投资合作，改善营商环境。NL３．双方愿加强教育合作。",
+    })
+    void readsPartsNumberedInFormalNumeralsOrdinalsOrFullWidthDigits(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("parts", text.replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsExactly(1, 2, 3);
+        assertThat(analysis.commitments()).extracting(Commitment::text).allMatch(t -> t.startsWith("双方") || t.startsWith("雙方"));
+    }
+
+    /** Hong Kong copies write variant characters ("衞" for "衛"): the organisation is still recognised. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"雙方將加強在世界衞生組織框架內的合作。", "雙方將加強在世界衛生組織框架內的合作。"})
+    void recognisesOrganisationsWrittenWithHongKongVariantCharacters(String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("hk", "中華人民共和國和哈薩克斯坦共和國聯合聲明\n" + sentence + "\n"))
+                .commitments();
+
+        assertThat(found).singleElement().extracting(Commitment::organisations).isEqualTo(List.of("WHO"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"甲乙两国联合声明NL第一阶段的合作成果丰硕。NL参加会谈的有两国外长。", "甲乙兩國聯合聲明NL參加會談的有兩國外長。"})
+    void takesNoOrdinalOrFormalNumeralInRunningTextForAPart(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("no-parts", text.replace("NL", "\n\n") + "NL双方将加强合作。".replace("NL", "\n\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::section).containsOnlyNulls();
     }
 
     @ParameterizedTest(name = "{0}")
