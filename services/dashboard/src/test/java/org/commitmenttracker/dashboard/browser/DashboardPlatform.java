@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.commitmenttracker.dashboard.DashboardApplication;
 import org.commitmenttracker.devstack.FreePorts;
@@ -52,6 +53,8 @@ final class DashboardPlatform implements AutoCloseable {
     static final String OPERATOR = TestTokens.bearer("dashboard-operator", List.of("operator", "reader"), null);
     private final Map<Service, ManagedProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess.Ports> ports = new EnumMap<>(Service.class);
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path identityData = Path.of("target", "identity-provider").toAbsolutePath();
@@ -63,17 +66,22 @@ final class DashboardPlatform implements AutoCloseable {
         TestStack stack = TestStack.get();
         Path logs = Path.of("target", "dashboard-it-logs").toAbsolutePath();
         DashboardPlatform platform = new DashboardPlatform();
+        // Each test class's platform has databases of its own in the module's one store: what one class stored
+        // (the seed, assignments, the thousand commitments of the performance test) is not in the next one's.
+        String databasePrefix = "platform" + STARTS.incrementAndGet() + "-";
         try {
             Path jars = snapshotOfTheServiceJars();
             for (Service service : Service.values()) {
                 ServiceProcess.Ports servicePorts = new ServiceProcess.Ports(FreePorts.next(), FreePorts.next());
                 platform.ports.put(service, servicePorts);
-                platform.processes.put(service, ServiceProcess.start(jars, ServiceSpec.named(service.module),
+                ServiceSpec spec = ServiceSpec.named(service.module);
+                platform.processes.put(service, ServiceProcess.start(jars, spec,
                         servicePorts, stack.kafkaBootstrapServers(), stack.mongoUri(""), TestTokens.publicKeyFile(), logs,
                         // The deadline watcher would move the seed's 2023 milestones to OVERDUE mid-test (its own IT
                         // covers that); the performance test adds 896 commitments as one operator; the test's webhook
                         // receiver listens on plain http on loopback.
-                        Map.of("TRACKER_OUTBOX_SWEEP_INTERVAL", "1s", "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
+                        Map.of("MONGODB_URI", stack.mongoUri(databasePrefix + spec.database()),
+                                "TRACKER_OUTBOX_SWEEP_INTERVAL", "1s", "TRACKER_DEADLINES_INITIAL_DELAY", "1h",
                                 "TRACKER_SECURITY_RATE_LIMIT_WRITES_PER_SECOND", "100000",
                                 "TRACKER_WEBHOOKS_ALLOW_INSECURE_LOOPBACK", "true",
                                 "TRACKER_NOTIFICATION_SECRETS_KEY", TestTokens.SECRETS_KEY)));
