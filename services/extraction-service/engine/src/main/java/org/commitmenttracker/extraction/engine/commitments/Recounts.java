@@ -1,15 +1,14 @@
 package org.commitmenttracker.extraction.engine.commitments;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.language.DateForms;
 import org.commitmenttracker.extraction.engine.language.Lexicon;
+import org.commitmenttracker.extraction.engine.text.Characters;
 
 /**
  * A pledge in the past tense that its sentence places in an earlier time recounts an earlier decision instead of
@@ -24,23 +23,27 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  * <li>a clause of time or manner in the past ({@code recount.conjunction}: "when", "since", "как", and a past
  * form in that clause: "When the agreement was signed,", "Как было условлено …,").</li>
  * </ul>
- * A present or future pledge in such a sentence still counts. A lexicon without these keys reads no recount.
+ * A present or future pledge in such a sentence still counts. In a script without spaces ({@link Characters#isWide})
+ * a past form or a word of an earlier time may start at any character ("此前，双方商定…"). A lexicon without
+ * these keys reads no recount.
  */
 final class Recounts {
     private static final int OPENING_WORDS = 3;
     private static final int MIN_ENDING_STEM = 2;
 
-    private final Set<String> pastWords = new HashSet<>();
+    private final Lexicon.PhraseIndex pastWords;
     private final List<String> pastEndings;
-    private final Set<String> earlierWords = new HashSet<>();
+    private final Lexicon.PhraseIndex earlierWords;
     private final Lexicon.PhraseIndex prepositions;
     private final Lexicon.PhraseIndex conjunctions;
     private final DateForms dates;
+    private final boolean enabled;
 
     Recounts(Lexicon lexicon, DateForms dates) {
-        lexicon.listOrEmpty("recount.past-word").forEach(word -> pastWords.add(lower(word)));
+        this.pastWords = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.past-word"));
         this.pastEndings = lexicon.listOrEmpty("recount.past-ending").stream().map(Recounts::lower).toList();
-        lexicon.listOrEmpty("recount.earlier").forEach(word -> earlierWords.add(lower(word)));
+        this.earlierWords = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.earlier"));
+        this.enabled = lexicon.has("recount.past-word") || lexicon.has("recount.past-ending");
         this.prepositions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.preposition"));
         this.conjunctions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.conjunction"));
         this.dates = dates;
@@ -48,7 +51,7 @@ final class Recounts {
 
     /** Whether the lexicon says how the language writes the past (else nothing is read as a recount). */
     boolean enabled() {
-        return !pastWords.isEmpty() || !pastEndings.isEmpty();
+        return enabled;
     }
 
     /** Reads one sentence clause by clause; {@code documentDate} may be null (no time expression dates earlier). */
@@ -113,8 +116,7 @@ final class Recounts {
         String preposition = prepositions.at(folded, first);
         if (preposition == null) {
             // Only the clause's first word: "Last year,", "Ранее,", "In 2015," (the date form takes its "in").
-            int end = wordEnd(folded, first);
-            return earlierWords.contains(lower(folded.substring(first, end)))
+            return earlierWords.at(folded, first) != null
                     || earlierTimes.get().stream().anyMatch(time -> time.sourceStart() == first);
         }
         // "At our last meeting,", "At the 2019 Summit,": the preposition and the words after it.
@@ -130,8 +132,8 @@ final class Recounts {
         if (earlierTimes.stream().anyMatch(time -> time.sourceStart() >= from && time.sourceStart() < to)) {
             return true;
         }
-        for (int at = skipNonWords(folded, from, to); at < to; at = skipNonWords(folded, wordEnd(folded, at), to)) {
-            if (earlierWords.contains(lower(folded.substring(at, wordEnd(folded, at))))) {
+        for (int at = skipNonWords(folded, from, to); at < to; at = nextWord(folded, at, to)) {
+            if (earlierWords.at(folded, at) != null) {
                 return true;
             }
         }
@@ -139,7 +141,7 @@ final class Recounts {
     }
 
     private boolean hasPastWord(String folded, int from, int to) {
-        for (int at = skipNonWords(folded, from, to); at < to; at = skipNonWords(folded, wordEnd(folded, at), to)) {
+        for (int at = skipNonWords(folded, from, to); at < to; at = nextWord(folded, at, to)) {
             if (isPast(folded, at, wordEnd(folded, at))) {
                 return true;
             }
@@ -148,16 +150,24 @@ final class Recounts {
     }
 
     private boolean isPast(String folded, int start, int end) {
-        String word = lower(folded.substring(start, end));
-        if (pastWords.contains(word)) {
+        if (pastWords.at(folded, start) != null) {
             return true;
         }
+        if (pastEndings.isEmpty()) {
+            return false;
+        }
+        String word = lower(folded.substring(start, end));
         for (String ending : pastEndings) {
             if (word.length() >= ending.length() + MIN_ENDING_STEM && word.endsWith(ending)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The next place a word may start: the next word of a spaced script, the next character of a wide one. */
+    private static int nextWord(String folded, int at, int to) {
+        return skipNonWords(folded, Characters.isWide(folded.charAt(at)) ? at + 1 : wordEnd(folded, at), to);
     }
 
     private static int wordEnd(String folded, int at) {
