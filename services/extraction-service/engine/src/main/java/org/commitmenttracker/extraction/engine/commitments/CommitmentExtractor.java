@@ -40,7 +40,7 @@ public final class CommitmentExtractor {
         this.profile = profile;
         this.organisations = organisations;
         this.narratives = new NarrativeFinder(profile.punctuation(), profile.openings(), profile.spacedWords(),
-                profile.lexicon().has("narrative.whole-sentence"));
+                profile.lexicon().has("narrative.whole-sentence"), new Recounts(profile.lexicon(), profile.dates()));
         this.titles = new InstrumentTitles(profile.punctuation(), profile.lexicon().listOrEmpty("instrument.head"));
         this.namedInstruments = new NamedInstruments(profile.lexicon());
         this.unquotedInstruments = new UnquotedInstruments(profile.lexicon());
@@ -113,7 +113,7 @@ public final class CommitmentExtractor {
     }
 
     private void addNarratives(Draft draft, Integer section, Paragraph paragraph, Subject continued) {
-        for (NarrativeFinder.Found found : narratives.find(paragraph, continued)) {
+        for (NarrativeFinder.Found found : narratives.find(paragraph, continued, draft.documentDate)) {
             Span span = trimmed(paragraph.text(), found.span());
             draft.add(Commitment.Kind.NARRATIVE, section, paragraph.text().substring(span.start(), span.end()),
                     paragraph.folded().substring(span.start(), span.end()),

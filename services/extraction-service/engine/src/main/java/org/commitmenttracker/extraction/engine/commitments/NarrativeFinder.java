@@ -1,5 +1,6 @@
 package org.commitmenttracker.extraction.engine.commitments;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
 /**
  * Commitments stated in running paragraphs. A sentence holds one when one of its clauses opens with a verb of
  * commitment; the commitment runs from that clause to the end of the sentence, taking along a bare reporting
- * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments.
+ * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments, nor is a past
+ * pledge its sentence places in an earlier time ({@link Recounts}).
  */
 final class NarrativeFinder {
     /** A narrative commitment: its span in the paragraph and the subject that binds it (null: none written). */
@@ -25,6 +27,7 @@ final class NarrativeFinder {
     private final Sentences sentences;
     private final boolean subjectRequired;
     private final boolean wholeSentence;
+    private final Recounts recounts;
 
     /**
      * {@code subjectRequired} (languages that write spaces between words): a verb of commitment opens a
@@ -34,7 +37,9 @@ final class NarrativeFinder {
      * commitment as a whole sentence, subject and leading clauses included ("Главы государств, приветствуя …,
      * договорились …").
      */
-    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings, boolean subjectRequired, boolean wholeSentence) {
+    NarrativeFinder(Punctuation punctuation, ClauseOpenings openings, boolean subjectRequired, boolean wholeSentence,
+                    Recounts recounts) {
+        this.recounts = recounts;
         this.subjectRequired = subjectRequired;
         this.wholeSentence = wholeSentence;
         this.punctuation = punctuation;
@@ -45,8 +50,9 @@ final class NarrativeFinder {
     /**
      * {@code continued}: the subject a list item goes on from (its lead-in ends with it: "Стороны:"), which owns
      * the item's first sentence as the subject of a clause that is only a subject would; null for none.
+     * {@code documentDate} (may be null) tells which time expressions lie in an earlier year.
      */
-    List<Found> find(Paragraph paragraph, Subject continued) {
+    List<Found> find(Paragraph paragraph, Subject continued, LocalDate documentDate) {
         String folded = paragraph.folded();
         List<Found> found = new ArrayList<>();
         Subject pending = continued;
@@ -54,7 +60,8 @@ final class NarrativeFinder {
             if (punctuation.endsLeadIn(lastMark(folded, sentence))) {
                 continue;
             }
-            Found commitment = inSentence(folded, sentence, pending);
+            Recounts.InSentence recount = recounts.enabled() ? recounts.in(folded, sentence, documentDate) : null;
+            Found commitment = inSentence(folded, sentence, pending, recount);
             pending = null;
             if (commitment != null) {
                 found.add(commitment);
@@ -63,7 +70,7 @@ final class NarrativeFinder {
         return found;
     }
 
-    private Found inSentence(String folded, Span sentence, Subject continued) {
+    private Found inSentence(String folded, Span sentence, Subject continued, Recounts.InSentence recount) {
         List<Span> clauses = sentences.clauses(folded, sentence);
         Subject sentenceSubject = continued;
         Opening previous = null;
@@ -92,7 +99,9 @@ final class NarrativeFinder {
             Subject before = subjectPending ? enumerated : null;
             enumerated = bareSubject ? Subject.union(before, opening.subject()) : null;
             subjectPending = opening.verb() == null && (bareSubject || subjectPending);
-            if (opening.verb() == Verb.COMMITMENT && owned) {
+            boolean recounted = recount != null && opening.verb() == Verb.COMMITMENT && owned
+                    && recount.recounts(clause, opening.verbStart());
+            if (opening.verb() == Verb.COMMITMENT && owned && !recounted) {
                 if (!subjectRequired && previousClause != null
                         && openings.reportsADocument(folded, previousClause.start(), previousClause.end())) {
                     return null;
@@ -113,9 +122,13 @@ final class NarrativeFinder {
                 }
                 return new Found(new Span(start, sentence.end()), subject);
             }
+            if (recount != null) {
+                recount.passed(clause);
+            }
             if (subjectRequired && sentenceSubject != null) {
                 int joined = joinedCommitment(folded, clause, opening.end());
-                if (joined >= 0) {
+                if (joined >= 0 && !(recount != null
+                        && recount.recounts(new Span(joined, clause.end()), openings.at(folded, joined).verbStart()))) {
                     int start = wholeSentence ? sentence.start() : ownedStart(sentence, owner, subjectBeforeOwner, joined);
                     return new Found(new Span(start, sentence.end()), sentenceSubject);
                 }

@@ -46,10 +46,11 @@ public final class ClauseOpenings {
     public enum Verb { COMMITMENT, REPORTING }
 
     /**
-     * What a clause opens with; {@code subject} and {@code verb} may each be null. {@code end} follows the verb.
+     * What a clause opens with; {@code subject} and {@code verb} may each be null. {@code verbStart} is where the
+     * verb (or where it would stand) starts, after the subject and adverbs; {@code end} follows the verb.
      * {@code joined}: the clause opens with a conjunction ("and will …"), so it continues the sentence's subject.
      */
-    public record Opening(Subject subject, Verb verb, int end, boolean joined) {
+    public record Opening(Subject subject, Verb verb, int verbStart, int end, boolean joined) {
     }
 
     private static final int MAX_PARENTHETICAL = 40;
@@ -134,7 +135,7 @@ public final class ClauseOpenings {
         String impersonal = impersonalCues.at(folded, at);
         if (impersonal != null) {
             // "Подтверждена готовность …": stated of nobody in particular, so of every party.
-            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at + impersonal.length(), joined);
+            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
         }
         Subject subject = null;
         String everyParty = everyPartySubjects.at(folded, at);
@@ -214,12 +215,12 @@ public final class ClauseOpenings {
         boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
                 && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd));
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
-            return new Opening(subject, Verb.COMMITMENT, commitmentEnd, joined);
+            return new Opening(subject, Verb.COMMITMENT, at, commitmentEnd, joined);
         }
         if (reportingEnd >= 0) {
-            return new Opening(subject, Verb.REPORTING, reportingEnd, joined);
+            return new Opening(subject, Verb.REPORTING, at, reportingEnd, joined);
         }
-        return new Opening(subject, null, at, joined);
+        return new Opening(subject, null, at, at, joined);
     }
 
     /**
@@ -294,7 +295,7 @@ public final class ClauseOpenings {
                         int[] end = new int[1];
                         List<String> codes = parties(folded, from, end);
                         Subject subject = named != null ? named : codes.isEmpty() ? Subject.EVERY_PARTY : new Subject(false, codes);
-                        return new Opening(subject, Verb.COMMITMENT, pledged.end(), joined);
+                        return new Opening(subject, Verb.COMMITMENT, pledged.verbStart(), pledged.end(), joined);
                     }
                 }
             }

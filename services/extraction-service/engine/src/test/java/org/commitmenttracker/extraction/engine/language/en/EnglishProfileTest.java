@@ -166,6 +166,34 @@ class EnglishProfileTest {
         assertThat(commitments(sentence)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "In 2016, we pledged to open our markets to each other.",
+            "In March 2019 the two sides agreed to build a new bridge.",
+            "Last year, the leaders decided to set up a joint fund.",
+            "At our last meeting, we agreed to review the tariffs.",
+            "At the previous summit in Lima, leaders committed to cut red tape.",
+            "When the partnership was first launched, we pledged to share our research.",
+            "As agreed in the 2018 Joint Statement, the parties undertook to meet every year.",
+            "In the 2020 Declaration, we committed to protect our rivers, and agreed to plant forests.",
+    })
+    void readsAPastPledgeItsSentencePlacesInAnEarlierTimeAsARecount(String sentence) {
+        assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "The leaders agreed to build a new bridge.|The leaders agreed to build a new bridge.",
+            "Recalling the 2015 accord, the leaders agreed to set up a joint fund.|Recalling the 2015 accord, the leaders agreed to set up a joint fund.",
+            "In 2023, we agreed to open our markets to each other.|In 2023, we agreed to open our markets to each other.",
+            "In 2016 we pledged to open our markets; we will now widen that pledge.|we will now widen that pledge.",
+            "When the partnership was launched, we set goals, and we will meet them by 2030.|and we will meet them by 2030.",
+            "As a first step, the parties agreed to exchange lists of experts.|As a first step, the parties agreed to exchange lists of experts.",
+    })
+    void keepsThisMeetingsPledgesAndThePresentOrFuturePledgeBesideARecount(String sentence, String pledge) {
+        assertThat(commitments(sentence)).extracting(Commitment::text).containsExactly(pledge);
+    }
+
     @Test
     void statesEnumeratedBeforeTheVerbAreAllBound() {
         String text = """

@@ -124,6 +124,29 @@ class RussianProfileTest {
         assertThat(commitments(sentence)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "В 2019 году Стороны договорились расширить торговлю зерном.",
+            "В прошлом году Стороны подтвердили намерение открыть новые авиарейсы.",
+            "На прошлой встрече Стороны договорились создать совместный фонд.",
+            "Как было условлено в Совместном заявлении 2018 года, Стороны решили ежегодно проводить форум.",
+            "Когда проект был запущен, Стороны обязались делиться результатами исследований.",
+    })
+    void readsAPastPledgeItsSentencePlacesInAnEarlierTimeAsARecount(String sentence) {
+        assertThat(commitments(sentence)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Стороны договорились создать совместный фонд.",
+            "В этом году Стороны договорились открыть новые авиарейсы.",
+            "Подтверждая ранее достигнутые договоренности, Стороны договорились создать совместный фонд.",
+            "Как было условлено в 2018 году, Стороны будут ежегодно проводить форум.",
+    })
+    void keepsThisMeetingsPledgesAndFuturePledgesAfterARecount(String sentence) {
+        assertThat(commitments(sentence)).extracting(Commitment::text).containsExactly(sentence);
+    }
+
     @Test
     void bindsEachSideAndMapsOrganisations() {
         List<Commitment> found = commitments("Совместное заявление России и Китая\n"

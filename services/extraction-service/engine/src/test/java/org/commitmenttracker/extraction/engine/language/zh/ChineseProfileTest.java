@@ -151,6 +151,22 @@ class ChineseProfileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "2019年，双方商定建立联合工作组。|''",
+            "此前，双方同意扩大农产品贸易。|''",
+            "2019年，双方商定建立联合工作组，双方将继续推进其工作。|双方将继续推进其工作。",
+            "2023年，双方同意扩大农产品贸易。|双方同意扩大农产品贸易。",
+            "在2019年会晤成果基础上，双方商定建立联合工作组。|在2019年会晤成果基础上，双方商定建立联合工作组。",
+    })
+    void readsAnAgreementItsSentencePlacesInAnEarlierYearAsARecount(String sentence, String pledge) {
+        List<Commitment> found = analyzer.analyze(new SourceDocument("kz-recount",
+                "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n", null, "zh", LocalDate.of(2023, 5, 18)))
+                .commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge.isEmpty() ? List.of() : List.of(pledge));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "中华人民共和国和哈萨克斯坦共和国联合声明NL双方商定：NL加强海关合作。NL扩大农产品贸易。NL双方对会谈成果表示满意。|加强海关合作。|扩大农产品贸易。",
             "中華人民共和國和哈薩克斯坦共和國聯合聲明NL雙方商定：NL加強海關合作。NL擴大農產品貿易。NL雙方對會談成果表示滿意。|加強海關合作。|擴大農產品貿易。",
     })
