@@ -194,6 +194,8 @@ public final class ParagraphRecovery {
         private int listNumber;
         /** Whether the last paragraph ended in a lead-in's colon. */
         private boolean leadInBefore;
+        /** Whether the last paragraph was a list item that ended in a lead-in's colon ("（二）…如下："). */
+        private boolean itemLeadInBefore;
 
         Builder(String text, String folded, Layout layout, Tokens tokens, SourceOffsets cleanOffsets) {
             this.text = text;
@@ -305,8 +307,9 @@ public final class ParagraphRecovery {
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
+            boolean leadInEnds = profile.punctuation().endsLeadIn(last);
             if ((afterUnit || (lineBreak && listNumber > 0))
-                    && listNumberAt(piece, profile.punctuation().endsLeadIn(last)) != null) {
+                    && listNumberAt(piece, leadInEnds, leadInEnds && role == Role.BULLET) != null) {
                 return true;
             }
             if ((afterUnit || mayBeTitle) && heading(piece) != null) {
@@ -452,25 +455,32 @@ public final class ParagraphRecovery {
 
         /**
          * "1." right after a lead-in ("We commit to:"), then "2.", "3." …: the items of a numbered list, which
-         * neither continue nor restart the numbering of the document's paragraphs (spaced scripts).
+         * neither continue nor restart the numbering of the document's paragraphs (spaced scripts). In Chinese
+         * part numbers ("一、", "1.") open such a list only under a lead-in that is itself a list item
+         * ("（二）…内涵是：" then "一、…" "二、…"): a nested list, not the document's parts.
          */
-        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn) {
-            if (!profile.spacedWords()) {
-                return null;
-            }
+        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn, boolean afterItemLeadIn) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            if (marker == null || marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
+            if (marker == null) {
                 return null;
             }
-            boolean opens = marker.number() == 1 && afterLeadIn;
+            boolean opens;
+            if (profile.spacedWords()) {
+                if (marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
+                    return null;
+                }
+                opens = marker.number() == 1 && afterLeadIn;
+            } else {
+                opens = marker.number() == 1 && afterItemLeadIn;
+            }
             boolean continues = listNumber > 0 && marker.number() == listNumber + 1;
             return opens || continues ? marker : null;
         }
 
         private void begin(Piece piece) {
             int from = piece.start();
-            SectionMarker item = listNumberAt(piece, leadInBefore);
+            SectionMarker item = listNumberAt(piece, leadInBefore, itemLeadInBefore);
             if (item != null) {
                 listNumber = item.number();
                 role = Role.BULLET;
@@ -550,6 +560,10 @@ public final class ParagraphRecovery {
             while (from < to && Character.isWhitespace(currentText.charAt(from))) {
                 from++;
             }
+            if (role == Role.BULLET && markerLength > 0 && from < to && separatesNumber(currentFolded.charAt(from))) {
+                // "一 、…": the number's separator written apart from it belongs to the marker, not the text.
+                from++;
+            }
             while (to > from && Character.isWhitespace(currentText.charAt(to - 1))) {
                 to--;
             }
@@ -557,6 +571,7 @@ public final class ParagraphRecovery {
             String paragraphFolded = currentFolded.substring(from, to);
             leadInBefore = !paragraphFolded.isEmpty()
                     && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1));
+            itemLeadInBefore = leadInBefore && role == Role.BULLET;
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
                     && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {
@@ -572,6 +587,12 @@ public final class ParagraphRecovery {
             hasSentenceEnd = false;
             titleItem = false;
             titleDepth = 0;
+        }
+
+        /** Whether {@code next} after the current item's marker makes a longer number marker ("一" + "、"). */
+        private boolean separatesNumber(char next) {
+            SectionMarker longer = profile.numbering().parse(currentFolded.substring(0, markerLength) + next);
+            return longer != null && longer.length() == markerLength + 1;
         }
 
         private boolean endsWithTitleSuffix() {

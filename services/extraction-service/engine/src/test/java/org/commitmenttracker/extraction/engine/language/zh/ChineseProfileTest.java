@@ -270,6 +270,36 @@ class ChineseProfileTest {
         assertThat(document.meeting()).isIn("会谈", "會談");
     }
 
+    /**
+     * "（一）…是：" under an agreement is the lead-in of the items numbered under it ("一、", "1.", a separator
+     * set apart: "一 、"), not an item itself; those numbers are items of the nested list, not the document's parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方达成以下共识：NL（一）合作的基本原则是：NL一、加强港口合作。NL二 、扩大农产品贸易。NL（二）合作的主要领域如下：NL1.深化教育交流。NL2.推动旅游合作。",
+            "甲乙兩國聯合聲明NL雙方達成以下共識：NL（一）合作的基本原則是：NL一、加強港口合作。NL二 、擴大農產品貿易。NL（二）合作的主要領域如下：NL1.深化教育交流。NL2.推動旅遊合作。",
+    })
+    void readsItemsNumberedUnderASubLeadInAsItemsOfANestedList(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("nested", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsOnly(Commitment.Kind.BULLET).hasSize(4);
+        assertThat(found).extracting(Commitment::section).containsOnlyNulls();
+        assertThat(found).extracting(Commitment::text).allMatch(t -> !t.endsWith("：") && !t.startsWith("、"))
+                .anyMatch(t -> t.startsWith("扩大") || t.startsWith("擴大"));
+    }
+
+    /** Without an item that leads in, the same numbers after an agreement are the document's parts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方达成以下共识：NL一、双方将加强港口合作。NL二、双方将扩大农产品贸易。",
+            "甲乙兩國聯合聲明NL雙方達成以下共識：NL一、雙方將加強港口合作。NL二、雙方將擴大農產品貿易。",
+    })
+    void keepsNumbersAfterALeadInThatIsNoItemAsParts(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parts-after-lead", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
+
     /** Big5 copies write the list dash as box-drawing "──". */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
