@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
@@ -33,6 +35,8 @@ public final class MetadataReader {
     private static final int MAX_DATELINE = 30;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
+    /** A web page's numeric date, year first ("2013/06/21", "2017-11-01 16:41"), the same in every language. */
+    private static final Pattern PAGE_DATE = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\\2([0-9]{1,2})(?![0-9])");
 
     private final LanguageProfile profile;
     private final Countries countries;
@@ -212,6 +216,10 @@ public final class MetadataReader {
                 return dateline.get();
             }
         }
+        Optional<LocalDate> copied = titleOrPageDate(structure, openingFolded);
+        if (copied.isPresent()) {
+            return copied.get();
+        }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);
         if (written.isPresent()) {
             return written.get();
@@ -223,6 +231,42 @@ public final class MetadataReader {
             return dateline.get().atYear(year);
         }
         return source.publicationDate();
+    }
+
+    /**
+     * The date a copy gives above its opening: in its title ("…Декларация … (28 ноября 2024 года)") or as a web
+     * page's numeric date on a line of its own ("2017-11-01 16:41:56  新华社"), the day the statement was issued;
+     * the opening's date may be the first day of the visit.
+     */
+    private Optional<LocalDate> titleOrPageDate(DocumentStructure structure, String openingFolded) {
+        List<Paragraph> above = new ArrayList<>();
+        if (structure.title() != null) {
+            above.add(structure.title());
+        }
+        for (Block block : structure.blocks()) {
+            if (block.paragraph().folded().equals(openingFolded)) {
+                break;
+            }
+            above.add(block.paragraph());
+        }
+        int ownTitle = titleBelowRepostLines(structure);
+        Paragraph title = ownTitle >= 0 ? structure.blocks().get(ownTitle).paragraph() : structure.title();
+        Optional<LocalDate> inTitle = title == null ? Optional.empty() : profile.dates().firstFullDate(title.folded());
+        if (inTitle.isPresent()) {
+            return inTitle;
+        }
+        for (Paragraph line : above) {
+            Matcher page = PAGE_DATE.matcher(line.folded());
+            if (page.find()) {
+                try {
+                    return Optional.of(LocalDate.of(Integer.parseInt(page.group(1)), Integer.parseInt(page.group(3)),
+                            Integer.parseInt(page.group(4))));
+                } catch (java.time.DateTimeException notADate) {
+                    // "2019/13/40" is no date; the lines below may still give one
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

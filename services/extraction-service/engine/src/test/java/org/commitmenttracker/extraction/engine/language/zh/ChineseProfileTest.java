@@ -300,6 +300,24 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
     }
 
+    /**
+     * A web copy's numeric page date above the opening ("2021/03/05", "2021-03-05 16:41:56", also above a
+     * repost's own title) is the day the statement was issued; without one, the opening's first date.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙两国联合声明（全文）NL2021/03/05NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙两国总理会晤联合公报（全文）NL2021-03-05 16:41:56  新华社NL新华社北京3月5日电NL甲乙两国总理会晤联合公报NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙兩國聯合聲明NLhttp://www.example.com   2021-03-05 21:06:05NL應甲國政府邀請，乙國政府總理於2021年3月3日至5日對甲國進行正式訪問，兩國總理舉行了會談，就雙邊關係深入交換意見。NL雙方將加強港口合作。|2021-03-05",
+            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+    })
+    void datesANewsCopyByItsNumericPageDateAboveTheOpening(String text, String date) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("page-date", text.replace("NL", "\n\n"))).document();
+
+        assertThat(document.date()).isEqualTo(LocalDate.parse(date));
+    }
+
     /** Big5 copies write the list dash as box-drawing "──". */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
