@@ -77,6 +77,19 @@ public final class ParagraphRecovery {
         return marker != null && marker.level() == 1 && !marker.bare();
     }
 
+    /**
+     * "решили: 1.Поручить … 2.Информацию …": in a spaced script a paragraph number written without its space
+     * before a capitalised word is a piece of its own, so that it is read like "1. Поручить".
+     */
+    private boolean gluedNumberEndsAt(String folded, int pieceStart, int at) {
+        int digits = at - 1 - pieceStart;
+        if (!profile.spacedWords() || digits < 1 || digits > 2 || folded.charAt(at - 1) != '.'
+                || !Character.isUpperCase(folded.charAt(at))) {
+            return false;
+        }
+        return Character.isDigit(folded.charAt(pieceStart)) && Character.isDigit(folded.charAt(at - 2));
+    }
+
     private Tokens tokenise(String text, String folded) {
         List<Piece> pieces = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
@@ -110,7 +123,7 @@ public final class ParagraphRecovery {
                 while (end < stop && !Character.isWhitespace(text.charAt(end))) {
                     lineColumns += Characters.columns(text.charAt(end));
                     end++;
-                    if (end < stop && inlinePartAt(folded, end)) {
+                    if (end < stop && (inlinePartAt(folded, end) || gluedNumberEndsAt(folded, at, end))) {
                         break;
                     }
                 }

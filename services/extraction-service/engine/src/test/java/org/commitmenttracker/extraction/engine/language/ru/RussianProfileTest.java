@@ -267,6 +267,20 @@ class RussianProfileTest {
                 tuple(Commitment.Kind.BULLET, "Направить текст обращения в ООН."));
     }
 
+    /** Items whose number runs into their text ("1.Поручить"), one opening with its object before the verb. */
+    @Test
+    void readsItemsWhoseNumberRunsIntoTheirText() {
+        String text = "Решение Совета глав правительств\nСовет глав правительств, учитывая итоги консультаций, решил: "
+                + "1.Поручить министрам транспорта подготовить проект соглашения о перевозках в трехмесячный срок. "
+                + "2.Доклад о ходе подготовки соглашения заслушать на очередном заседании Совета.\n"
+                + "Стороны будут проводить консультации по соглашению от 15.05.1992 года ежегодно.\n";
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, "Поручить министрам транспорта подготовить проект соглашения о перевозках в трехмесячный срок."),
+                tuple(Commitment.Kind.BULLET, "Доклад о ходе подготовки соглашения заслушать на очередном заседании Совета."),
+                tuple(Commitment.Kind.NARRATIVE, "Стороны будут проводить консультации по соглашению от 15.05.1992 года ежегодно."));
+    }
+
     @Test
     void readsNumberedParagraphsUnderAnAgreementAcrossHeadingsAsItsItems() {
         String trade = "Расширять взаимную торговлю сельскохозяйственной продукцией, снимая барьеры и упрощая процедуры сертификации.";
