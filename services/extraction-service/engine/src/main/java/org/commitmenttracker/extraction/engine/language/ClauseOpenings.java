@@ -69,6 +69,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex adverbs;
     private final Lexicon.PhraseIndex commitmentVerbs;
     private final Lexicon.PhraseIndex reportingVerbs;
+    private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex impersonalCues;
@@ -97,6 +98,7 @@ public final class ClauseOpenings {
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
+        this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
@@ -249,6 +251,20 @@ public final class ClauseOpenings {
         int[] end = new int[1];
         return !parties(folded, at, end).isEmpty()
                 && verbAfter(folded, skipSpaces(folded, end[0]), null, false).verb() == Verb.COMMITMENT;
+    }
+
+    /**
+     * "Стороны считают, что …": a clause that ends in a verb of opinion ({@code verb.view}); what follows is what
+     * they think will happen, not what they undertake.
+     */
+    public boolean statesAView(String folded, int clauseStart, int clauseEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (punctuation.breaksClause(folded.charAt(end - 1)) || Character.isWhitespace(folded.charAt(end - 1)))) {
+            end--;
+        }
+        String clause = folded.substring(clauseStart, end).toLowerCase(java.util.Locale.ROOT);
+        return viewVerbs.stream().anyMatch(verb -> clause.endsWith(verb)
+                && (clause.length() == verb.length() || !Character.isLetter(clause.charAt(clause.length() - verb.length() - 1))));
     }
 
     /**

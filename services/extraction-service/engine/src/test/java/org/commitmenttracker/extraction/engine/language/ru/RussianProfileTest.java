@@ -325,6 +325,20 @@ class RussianProfileTest {
                 "В декларации говорится, что государства-члены намерены развивать транспортные коридоры.");
     }
 
+    /** After "что", a pledge counts where a news copy reports the document, not where the Parties give a view. */
+    @Test
+    void readsNoPledgeInAViewTheSidesHold() {
+        String text = """
+                Совместное заявление
+                В заявлении подчеркивается, что Россия и Китай будут развивать сотрудничество в энергетике.
+                Стороны считают, что Россия и Китай будут развивать сотрудничество в энергетике.
+                Стороны убеждены, что государства продолжат консультации по безопасности.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "В заявлении подчеркивается, что Россия и Китай будут развивать сотрудничество в энергетике.");
+    }
+
     @Test
     void readsEachItemAfterALeadInEndingWithItsSubjectAsThatSubjectsStatement() {
         String text = """
