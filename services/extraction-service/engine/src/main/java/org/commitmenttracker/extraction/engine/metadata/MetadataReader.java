@@ -32,6 +32,8 @@ public final class MetadataReader {
     private static final int MAX_TITLE_LINE = 80;
     private static final int MAX_SIGN_OFF = 40;
     private static final int MAX_SPACED_SIGN_OFF = 80;
+    /** Two signatories, each with office and name on one line or two. */
+    private static final int MAX_SIGNATURE_LINES = 4;
     private static final int MAX_DATELINE = 30;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
@@ -338,9 +340,16 @@ public final class MetadataReader {
         return inTitle.size() >= 2 ? inTitle : List.of();
     }
 
-    /** Names after office titles in the sentence that says who signed, else in the opening. */
+    /**
+     * Names after office titles in the signature block that closes the text, else in the sentence that says who
+     * signed, else in the opening.
+     */
     private List<String> signatories(DocumentStructure structure, Optional<Paragraph> opening) {
         List<Block> blocks = structure.blocks();
+        List<String> undersigned = signatureBlock(blocks);
+        if (!undersigned.isEmpty()) {
+            return undersigned;
+        }
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Paragraph paragraph = blocks.get(i).paragraph();
             if (signingVerbs.stream().anyMatch(paragraph.folded()::contains)) {
@@ -351,6 +360,45 @@ public final class MetadataReader {
             }
         }
         return opening.map(p -> namesAfterOffices(p.text(), p.folded())).orElse(List.of());
+    }
+
+    /**
+     * "Президент Российской Федерации В.Путин" beside or under "Председатель … Си Цзиньпин": in a spaced script,
+     * the short lines that close the text without stating anything, an office, its state and a name each (the
+     * name on the line below its office or on the same one), read as one run.
+     */
+    private List<String> signatureBlock(List<Block> blocks) {
+        if (!profile.spacedWords()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder folded = new StringBuilder();
+        for (int i = blocks.size() - 1; i > 0 && i >= blocks.size() - MAX_SIGNATURE_LINES; i--) {
+            Paragraph line = blocks.get(i).paragraph();
+            ClauseOpenings.Opening statement = profile.openings().at(line.folded(), 0);
+            if (line.text().length() > MAX_SPACED_SIGN_OFF || statement.verb() != null) {
+                break;
+            }
+            text.insert(0, line.text() + " ");
+            folded.insert(0, line.folded() + " ");
+        }
+        List<String> names = namesAfterSpacedOffices(text.toString(), folded.toString());
+        // Offices side by side over their names ("Президент …   Председатель …" then "В.Путин   Си Цзиньпин"):
+        // the names cannot be told apart once the line is read, so the block names nobody.
+        return names.size() == officesIn(folded.toString()) ? names : List.of();
+    }
+
+    private int officesIn(String folded) {
+        int count = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            boolean wordStart = i == 0 || !Character.isLetter(folded.charAt(i - 1));
+            String office = wordStart ? Lexicon.prefixAt(folded, i, offices) : null;
+            if (office != null && (i + office.length() == folded.length() || folded.charAt(i + office.length()) == ' ')) {
+                count++;
+                i += office.length() - 1;
+            }
+        }
+        return count;
     }
 
     private List<String> namesAfterOffices(String text, String folded) {
@@ -428,13 +476,16 @@ public final class MetadataReader {
         return at;
     }
 
-    /** The end of a name of capitalised words and initials at {@code start}; {@code start} if none. */
-    private static int nameEnd(String s, int start) {
+    /**
+     * The end of a name of capitalised words and initials at {@code start}, before the next office ("В.Путин
+     * Председатель …" in a signature block); {@code start} if none.
+     */
+    private int nameEnd(String s, int start) {
         int at = start;
         int end = start;
         int words = 0;
         boolean fullWord = false;
-        while (at < s.length() && words < 4 && Character.isUpperCase(s.charAt(at))) {
+        while (at < s.length() && words < 4 && Character.isUpperCase(s.charAt(at)) && Lexicon.prefixAt(s, at, offices) == null) {
             int k = at + 1;
             if (k < s.length() && s.charAt(k) == '.') {
                 end = k + 1; // an initial

@@ -27,6 +27,8 @@ public final class ParagraphRecovery {
     private static final int MAX_DATE_LINE_REST = 6;
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
+    /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
+    private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
     /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
     private static final int MIN_PARAGRAPH_BLANKS = 3;
@@ -302,6 +304,12 @@ public final class ParagraphRecovery {
             boolean lastLineShort = layout.isShort(tokens.lineColumns()[lastLine]);
             // In a spaced script a title runs on past its document type ("Declaration of the Leaders …").
             boolean titleTypeEnds = endsWithTitleSuffix() && (lineBreak || !profile.spacedWords());
+            if (mayBeTitle && lineBreak && profile.spacedWords() && currentFolded.length() <= MAX_CAPITALS_TITLE_LENGTH
+                    && upperCase(currentFolded, 0, currentFolded.length())) {
+                // "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ" over "РОССИЙСКОЙ ФЕДЕРАЦИИ И …": a title set in capitals runs on over
+                // its lines, and ends where the capitals do.
+                return !upperCase(folded, piece.start(), lineEnd(piece.start()));
+            }
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
             }
@@ -420,6 +428,29 @@ public final class ParagraphRecovery {
             boolean sameSymbol = lineBreak && marker.equals(itemMarker)
                     && marker.chars().noneMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.DASH_PUNCTUATION);
             return sameSymbol || BulletMarkers.follows(itemMarker, marker);
+        }
+
+        /** Whether the text from {@code from} to {@code to} has letters or digits, and no small letter. */
+        private static boolean upperCase(CharSequence s, int from, int to) {
+            boolean letters = false;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters |= Character.isLetterOrDigit(c);
+            }
+            return letters;
+        }
+
+        /** The end of the line at {@code from}, looked for no further than a title's length. */
+        private int lineEnd(int from) {
+            int limit = Math.min(folded.length(), from + MAX_SPACED_TITLE_LENGTH);
+            int end = from;
+            while (end < limit && folded.charAt(end) != '\n') {
+                end++;
+            }
+            return end;
         }
 
         private boolean opensCapitalised(int from) {
@@ -585,8 +616,10 @@ public final class ParagraphRecovery {
             leadInBefore = !paragraphFolded.isEmpty()
                     && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1));
             itemLeadInBefore = leadInBefore && role == Role.BULLET;
+            boolean capitals = profile.spacedWords() && upperCase(paragraphFolded, 0, paragraphFolded.length());
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
-                    && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
+                    && paragraphText.length() <= (capitals ? MAX_CAPITALS_TITLE_LENGTH
+                            : profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {
                 paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0,
                         currentSources.slice(from, to)));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.commitmenttracker.extraction.engine.Commitment;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
@@ -300,6 +301,40 @@ class RussianProfileTest {
                 tuple(Commitment.Kind.BULLET, 2, investment),
                 tuple(Commitment.Kind.BULLET, 3, grants),
                 tuple(Commitment.Kind.NARRATIVE, 5, meetings));
+    }
+
+    private static final String SIGNED_BELOW = """
+            СОВМЕСТНОЕ ЗАЯВЛЕНИЕ
+            РЕСПУБЛИКИ КАЗАХСТАН И КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+            О РАЗВИТИИ СОТРУДНИЧЕСТВА
+            Москва, 12 марта 2024 года
+            Республика Казахстан и Кыргызская Республика, далее именуемые Сторонами, заявляют о следующем.
+            Стороны будут развивать сотрудничество в энергетике и на транспорте.
+            """;
+
+    /**
+     * A title set in capitals reads whole over its lines, up to the first line in small letters; the signature
+     * block that closes the text names the signatories, office and name on one line or two.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Президент Республики Казахстан А.Нурланов\nПрезидент Кыргызской Республики Б.Асанов\n",
+            "Президент Республики Казахстан\nА.Нурланов\nПрезидент Кыргызской Республики\nБ.Асанов\n",
+    })
+    void readsATitleInCapitalsOverItsLinesAndTheSignatureBlock(String signatures) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("signed", SIGNED_BELOW + signatures)).document();
+
+        assertThat(document.title()).isEqualTo(
+                "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ РЕСПУБЛИКИ КАЗАХСТАН И КЫРГЫЗСКОЙ РЕСПУБЛИКИ О РАЗВИТИИ СОТРУДНИЧЕСТВА");
+        assertThat(document.signatories()).containsExactly("А.Нурланов", "Б.Асанов");
+    }
+
+    /** Offices side by side over their names cannot be paired once read as text: the block names nobody. */
+    @Test
+    void namesNobodyFromOfficesSetSideBySideOverTheirNames() {
+        String signatures = "Президент Республики Казахстан      Президент Кыргызской Республики\nА.Нурланов      Б.Асанов\n";
+
+        assertThat(analyzer.analyze(SourceDocument.of("beside", SIGNED_BELOW + signatures)).document().signatories()).isEmpty();
     }
 
     /** A date the title carries in brackets dates the declaration; without one, the opening's date does. */
