@@ -139,10 +139,11 @@ public final class ClauseOpenings {
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at + impersonal.length(), joined);
         }
         Subject subject = null;
-        String everyParty = everyPartySubjects.at(folded, at);
+        int compound = compoundBeforeEveryParty(folded, at);
+        String everyParty = everyPartySubjects.at(folded, at + compound);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
-            at += everyParty.length();
+            at += compound + everyParty.length();
             // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
             int[] states = new int[1];
             if (!parties(folded, skipSpaces(folded, at), states).isEmpty()) {
@@ -425,6 +426,15 @@ public final class ClauseOpenings {
         }
         String code = namedParty(folded, at, end);
         return code == null ? List.of() : List.of(code);
+    }
+
+    /** "中日两国": the length of a compound of the states' short forms before a subject of every party, else 0. */
+    private int compoundBeforeEveryParty(String folded, int at) {
+        if (spacedWords) {
+            return 0;
+        }
+        int length = countries.compoundAt(folded, at, List.of()).size();
+        return length > 0 && everyPartySubjects.at(folded, at + length) != null ? length : 0;
     }
 
     /** "俄方": one short form followed by the party suffix (every state it may stand for); end to {@code end[0]}. */

@@ -318,6 +318,24 @@ class ChineseProfileTest {
         assertThat(document.date()).isEqualTo(LocalDate.parse(date));
     }
 
+    /** A time adverb before the subject ("今后…"), and the states' short forms before "两国" ("中日两国") as subject. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "今后双方将加强港口合作。|true",
+            "今後中日兩國將加強港口合作。|true",
+            "中日两国将扩大农产品贸易。|true",
+            "今后经济将持续增长。|false",
+            "中日关系将进一步发展。|false",
+    })
+    void readsASubjectAfterATimeAdverbOrTheStatesShortForms(String sentence, boolean pledge) {
+        String text = "中华人民共和国和日本国联合声明\n应日本国政府邀请，中华人民共和国国务院总理于2021年3月3日至5日对日本进行正式访问。\n"
+                + sentence + "\n双方对会谈成果表示满意。\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("lead-time", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+        assertThat(found).allMatch(c -> c.parties().equals(List.of("JP", "CN")) || c.parties().equals(List.of("CN", "JP")));
+    }
+
     /** Big5 copies write the list dash as box-drawing "──". */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
