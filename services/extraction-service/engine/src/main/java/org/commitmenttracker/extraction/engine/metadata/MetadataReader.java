@@ -120,7 +120,26 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(text, continued ? 1 : 0, dateline);
+        return new Heading(withoutHeadline(text), continued ? 1 : 0, dateline);
+    }
+
+    /**
+     * "中日联合新闻公报：双方再确认…", "马中联合公报——深化互信": a news copy's headline after the document's own
+     * title, behind a colon or a dash, is taken off (Chinese; a spaced script's title runs on past its type).
+     */
+    private String withoutHeadline(String text) {
+        if (profile.spacedWords()) {
+            return text;
+        }
+        String folded = profile.fold(text);
+        for (int i = 1; i < folded.length() - 1; i++) {
+            char c = folded.charAt(i);
+            boolean separator = c == '：' || c == ':' || c == '—';
+            if (separator && profile.endsWithTitleSuffix(folded.substring(0, i).strip())) {
+                return text.substring(0, i).strip();
+            }
+        }
+        return text;
     }
 
     /**

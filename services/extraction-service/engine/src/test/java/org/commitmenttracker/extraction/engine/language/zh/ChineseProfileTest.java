@@ -336,6 +336,19 @@ class ChineseProfileTest {
         assertThat(found).allMatch(c -> c.parties().equals(List.of("JP", "CN")) || c.parties().equals(List.of("CN", "JP")));
     }
 
+    /** A news headline after the document's title, behind a colon or a dash, is no part of the title. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙联合新闻公报：双方再确认合作关系|甲乙联合新闻公报",
+            "甲乙聯合公報——深化互信‧加強合作|甲乙聯合公報",
+            "中国—东盟领导人联合声明|中国—东盟领导人联合声明",
+    })
+    void takesANewsHeadlineOffTheTitle(String title, String expected) {
+        String text = title + "\n应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈。\n双方将加强港口合作。\n";
+
+        assertThat(analyzer.analyze(SourceDocument.of("headline", text)).document().title()).isEqualTo(expected);
+    }
+
     /** Big5 copies write the list dash as box-drawing "──". */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
