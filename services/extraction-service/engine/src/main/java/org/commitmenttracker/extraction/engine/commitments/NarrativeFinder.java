@@ -99,6 +99,11 @@ final class NarrativeFinder {
             Subject before = subjectPending ? enumerated : null;
             enumerated = bareSubject ? Subject.union(before, opening.subject()) : null;
             subjectPending = opening.verb() == null && (bareSubject || subjectPending);
+            if (opening.verb() == Verb.COMMITMENT && owned && previousClause != null
+                    && openings.statesAView(folded, previousClause.start(), previousClause.end())) {
+                // "Стороны считают, что …будут…": an opinion of what will happen, not a pledge.
+                return null;
+            }
             boolean recounted = recount != null && opening.verb() == Verb.COMMITMENT && owned
                     && recount.recounts(clause, opening.verbStart());
             if (opening.verb() == Verb.COMMITMENT && owned && !recounted) {

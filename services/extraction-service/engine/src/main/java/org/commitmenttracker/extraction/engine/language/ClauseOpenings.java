@@ -70,6 +70,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex adverbs;
     private final Lexicon.PhraseIndex commitmentVerbs;
     private final Lexicon.PhraseIndex reportingVerbs;
+    private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex impersonalCues;
@@ -98,6 +99,7 @@ public final class ClauseOpenings {
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
+        this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
@@ -138,10 +140,11 @@ public final class ClauseOpenings {
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
         }
         Subject subject = null;
-        String everyParty = everyPartySubjects.at(folded, at);
+        int compound = compoundBeforeEveryParty(folded, at);
+        String everyParty = everyPartySubjects.at(folded, at + compound);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
-            at += everyParty.length();
+            at += compound + everyParty.length();
             // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
             int[] states = new int[1];
             if (!parties(folded, skipSpaces(folded, at), states).isEmpty()) {
@@ -250,6 +253,20 @@ public final class ClauseOpenings {
         int[] end = new int[1];
         return !parties(folded, at, end).isEmpty()
                 && verbAfter(folded, skipSpaces(folded, end[0]), null, false).verb() == Verb.COMMITMENT;
+    }
+
+    /**
+     * "Стороны считают, что …": a clause that ends in a verb of opinion ({@code verb.view}); what follows is what
+     * they think will happen, not what they undertake.
+     */
+    public boolean statesAView(String folded, int clauseStart, int clauseEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (punctuation.breaksClause(folded.charAt(end - 1)) || Character.isWhitespace(folded.charAt(end - 1)))) {
+            end--;
+        }
+        String clause = folded.substring(clauseStart, end).toLowerCase(java.util.Locale.ROOT);
+        return viewVerbs.stream().anyMatch(verb -> clause.endsWith(verb)
+                && (clause.length() == verb.length() || !Character.isLetter(clause.charAt(clause.length() - verb.length() - 1))));
     }
 
     /**
@@ -410,6 +427,15 @@ public final class ClauseOpenings {
         }
         String code = namedParty(folded, at, end);
         return code == null ? List.of() : List.of(code);
+    }
+
+    /** "中日两国": the length of a compound of the states' short forms before a subject of every party, else 0. */
+    private int compoundBeforeEveryParty(String folded, int at) {
+        if (spacedWords) {
+            return 0;
+        }
+        int length = countries.compoundAt(folded, at, List.of()).size();
+        return length > 0 && everyPartySubjects.at(folded, at + length) != null ? length : 0;
     }
 
     /** "俄方": one short form followed by the party suffix (every state it may stand for); end to {@code end[0]}. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
@@ -30,9 +32,13 @@ public final class MetadataReader {
     private static final int MAX_TITLE_LINE = 80;
     private static final int MAX_SIGN_OFF = 40;
     private static final int MAX_SPACED_SIGN_OFF = 80;
+    /** Two signatories, each with office and name on one line or two. */
+    private static final int MAX_SIGNATURE_LINES = 4;
     private static final int MAX_DATELINE = 30;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
+    /** A web page's numeric date, year first ("2013/06/21", "2017-11-01 16:41"), the same in every language. */
+    private static final Pattern PAGE_DATE = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\\2([0-9]{1,2})(?![0-9])");
 
     private final LanguageProfile profile;
     private final Countries countries;
@@ -114,7 +120,26 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(text, continued ? 1 : 0, dateline);
+        return new Heading(withoutHeadline(text), continued ? 1 : 0, dateline);
+    }
+
+    /**
+     * "中日联合新闻公报：双方再确认…", "马中联合公报——深化互信": a news copy's headline after the document's own
+     * title, behind a colon or a dash, is taken off (Chinese; a spaced script's title runs on past its type).
+     */
+    private String withoutHeadline(String text) {
+        if (profile.spacedWords()) {
+            return text;
+        }
+        String folded = profile.fold(text);
+        for (int i = 1; i < folded.length() - 1; i++) {
+            char c = folded.charAt(i);
+            boolean separator = c == '：' || c == ':' || c == '—';
+            if (separator && profile.endsWithTitleSuffix(folded.substring(0, i).strip())) {
+                return text.substring(0, i).strip();
+            }
+        }
+        return text;
     }
 
     /**
@@ -212,6 +237,10 @@ public final class MetadataReader {
                 return dateline.get();
             }
         }
+        Optional<LocalDate> copied = titleOrPageDate(structure, openingFolded);
+        if (copied.isPresent()) {
+            return copied.get();
+        }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);
         if (written.isPresent()) {
             return written.get();
@@ -223,6 +252,42 @@ public final class MetadataReader {
             return dateline.get().atYear(year);
         }
         return source.publicationDate();
+    }
+
+    /**
+     * The date a copy gives above its opening: in its title ("…Декларация … (28 ноября 2024 года)") or as a web
+     * page's numeric date on a line of its own ("2017-11-01 16:41:56  新华社"), the day the statement was issued;
+     * the opening's date may be the first day of the visit.
+     */
+    private Optional<LocalDate> titleOrPageDate(DocumentStructure structure, String openingFolded) {
+        List<Paragraph> above = new ArrayList<>();
+        if (structure.title() != null) {
+            above.add(structure.title());
+        }
+        for (Block block : structure.blocks()) {
+            if (block.paragraph().folded().equals(openingFolded)) {
+                break;
+            }
+            above.add(block.paragraph());
+        }
+        int ownTitle = titleBelowRepostLines(structure);
+        Paragraph title = ownTitle >= 0 ? structure.blocks().get(ownTitle).paragraph() : structure.title();
+        Optional<LocalDate> inTitle = title == null ? Optional.empty() : profile.dates().firstFullDate(title.folded());
+        if (inTitle.isPresent()) {
+            return inTitle;
+        }
+        for (Paragraph line : above) {
+            Matcher page = PAGE_DATE.matcher(line.folded());
+            if (page.find()) {
+                try {
+                    return Optional.of(LocalDate.of(Integer.parseInt(page.group(1)), Integer.parseInt(page.group(3)),
+                            Integer.parseInt(page.group(4))));
+                } catch (java.time.DateTimeException notADate) {
+                    // "2019/13/40" is no date; the lines below may still give one
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -294,9 +359,16 @@ public final class MetadataReader {
         return inTitle.size() >= 2 ? inTitle : List.of();
     }
 
-    /** Names after office titles in the sentence that says who signed, else in the opening. */
+    /**
+     * Names after office titles in the signature block that closes the text, else in the sentence that says who
+     * signed, else in the opening.
+     */
     private List<String> signatories(DocumentStructure structure, Optional<Paragraph> opening) {
         List<Block> blocks = structure.blocks();
+        List<String> undersigned = signatureBlock(blocks);
+        if (!undersigned.isEmpty()) {
+            return undersigned;
+        }
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Paragraph paragraph = blocks.get(i).paragraph();
             if (signingVerbs.stream().anyMatch(paragraph.folded()::contains)) {
@@ -307,6 +379,45 @@ public final class MetadataReader {
             }
         }
         return opening.map(p -> namesAfterOffices(p.text(), p.folded())).orElse(List.of());
+    }
+
+    /**
+     * "Президент Российской Федерации В.Путин" beside or under "Председатель … Си Цзиньпин": in a spaced script,
+     * the short lines that close the text without stating anything, an office, its state and a name each (the
+     * name on the line below its office or on the same one), read as one run.
+     */
+    private List<String> signatureBlock(List<Block> blocks) {
+        if (!profile.spacedWords()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder folded = new StringBuilder();
+        for (int i = blocks.size() - 1; i > 0 && i >= blocks.size() - MAX_SIGNATURE_LINES; i--) {
+            Paragraph line = blocks.get(i).paragraph();
+            ClauseOpenings.Opening statement = profile.openings().at(line.folded(), 0);
+            if (line.text().length() > MAX_SPACED_SIGN_OFF || statement.verb() != null) {
+                break;
+            }
+            text.insert(0, line.text() + " ");
+            folded.insert(0, line.folded() + " ");
+        }
+        List<String> names = namesAfterSpacedOffices(text.toString(), folded.toString());
+        // Offices side by side over their names ("Президент …   Председатель …" then "В.Путин   Си Цзиньпин"):
+        // the names cannot be told apart once the line is read, so the block names nobody.
+        return names.size() == officesIn(folded.toString()) ? names : List.of();
+    }
+
+    private int officesIn(String folded) {
+        int count = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            boolean wordStart = i == 0 || !Character.isLetter(folded.charAt(i - 1));
+            String office = wordStart ? Lexicon.prefixAt(folded, i, offices) : null;
+            if (office != null && (i + office.length() == folded.length() || folded.charAt(i + office.length()) == ' ')) {
+                count++;
+                i += office.length() - 1;
+            }
+        }
+        return count;
     }
 
     private List<String> namesAfterOffices(String text, String folded) {
@@ -384,13 +495,16 @@ public final class MetadataReader {
         return at;
     }
 
-    /** The end of a name of capitalised words and initials at {@code start}; {@code start} if none. */
-    private static int nameEnd(String s, int start) {
+    /**
+     * The end of a name of capitalised words and initials at {@code start}, before the next office ("В.Путин
+     * Председатель …" in a signature block); {@code start} if none.
+     */
+    private int nameEnd(String s, int start) {
         int at = start;
         int end = start;
         int words = 0;
         boolean fullWord = false;
-        while (at < s.length() && words < 4 && Character.isUpperCase(s.charAt(at))) {
+        while (at < s.length() && words < 4 && Character.isUpperCase(s.charAt(at)) && Lexicon.prefixAt(s, at, offices) == null) {
             int k = at + 1;
             if (k < s.length() && s.charAt(k) == '.') {
                 end = k + 1; // an initial

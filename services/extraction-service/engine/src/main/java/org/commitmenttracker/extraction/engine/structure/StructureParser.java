@@ -103,6 +103,19 @@ public final class StructureParser {
                     }
                 }
                 case BULLET -> {
+                    String own = leadIn(paragraph.folded());
+                    if (own != null && own.length() == paragraph.folded().length()) {
+                        // "（二）…内涵是：": an item that only leads in is no item but the lead-in of the items
+                        // under it, agreed when it says so or when the list it stands in is.
+                        blocks.add(new Block.Prose(section, paragraph));
+                        unmarkedItems = false;
+                        bridging = false;
+                        if (kindOf(own) != ListKind.UNMARKED || list == ListKind.UNMARKED) {
+                            list = kindOf(own);
+                            leadIn = own;
+                        }
+                        continue;
+                    }
                     unmarkedItems = false;
                     blocks.add(new Block.Item(section, paragraph, list, leadIn));
                     bridging = list != ListKind.UNMARKED;

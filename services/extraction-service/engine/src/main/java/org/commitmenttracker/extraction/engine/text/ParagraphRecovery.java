@@ -27,6 +27,8 @@ public final class ParagraphRecovery {
     private static final int MAX_DATE_LINE_REST = 6;
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
+    /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
+    private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
     /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
     private static final int MIN_PARAGRAPH_BLANKS = 3;
@@ -77,6 +79,19 @@ public final class ParagraphRecovery {
         return marker != null && marker.level() == 1 && !marker.bare();
     }
 
+    /**
+     * "решили: 1.Поручить … 2.Информацию …": in a spaced script a paragraph number written without its space
+     * before a capitalised word is a piece of its own, so that it is read like "1. Поручить".
+     */
+    private boolean gluedNumberEndsAt(String folded, int pieceStart, int at) {
+        int digits = at - 1 - pieceStart;
+        if (!profile.spacedWords() || digits < 1 || digits > 2 || folded.charAt(at - 1) != '.'
+                || !Character.isUpperCase(folded.charAt(at))) {
+            return false;
+        }
+        return Character.isDigit(folded.charAt(pieceStart)) && Character.isDigit(folded.charAt(at - 2));
+    }
+
     private Tokens tokenise(String text, String folded) {
         List<Piece> pieces = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
@@ -110,7 +125,7 @@ public final class ParagraphRecovery {
                 while (end < stop && !Character.isWhitespace(text.charAt(end))) {
                     lineColumns += Characters.columns(text.charAt(end));
                     end++;
-                    if (end < stop && inlinePartAt(folded, end)) {
+                    if (end < stop && (inlinePartAt(folded, end) || gluedNumberEndsAt(folded, at, end))) {
                         break;
                     }
                 }
@@ -194,6 +209,8 @@ public final class ParagraphRecovery {
         private int listNumber;
         /** Whether the last paragraph ended in a lead-in's colon. */
         private boolean leadInBefore;
+        /** Whether the last paragraph was a list item that ended in a lead-in's colon ("（二）…如下："). */
+        private boolean itemLeadInBefore;
 
         Builder(String text, String folded, Layout layout, Tokens tokens, SourceOffsets cleanOffsets) {
             this.text = text;
@@ -287,6 +304,12 @@ public final class ParagraphRecovery {
             boolean lastLineShort = layout.isShort(tokens.lineColumns()[lastLine]);
             // In a spaced script a title runs on past its document type ("Declaration of the Leaders …").
             boolean titleTypeEnds = endsWithTitleSuffix() && (lineBreak || !profile.spacedWords());
+            if (mayBeTitle && lineBreak && profile.spacedWords() && currentFolded.length() <= MAX_CAPITALS_TITLE_LENGTH
+                    && upperCase(currentFolded, 0, currentFolded.length())) {
+                // "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ" over "РОССИЙСКОЙ ФЕДЕРАЦИИ И …": a title set in capitals runs on over
+                // its lines, and ends where the capitals do.
+                return !upperCase(folded, piece.start(), lineEnd(piece.start()));
+            }
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
             }
@@ -305,8 +328,9 @@ public final class ParagraphRecovery {
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
+            boolean leadInEnds = profile.punctuation().endsLeadIn(last);
             if ((afterUnit || (lineBreak && listNumber > 0))
-                    && listNumberAt(piece, profile.punctuation().endsLeadIn(last)) != null) {
+                    && listNumberAt(piece, leadInEnds, leadInEnds && role == Role.BULLET) != null) {
                 return true;
             }
             if ((afterUnit || mayBeTitle) && heading(piece) != null) {
@@ -406,6 +430,29 @@ public final class ParagraphRecovery {
             return sameSymbol || BulletMarkers.follows(itemMarker, marker);
         }
 
+        /** Whether the text from {@code from} to {@code to} has letters or digits, and no small letter. */
+        private static boolean upperCase(CharSequence s, int from, int to) {
+            boolean letters = false;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters |= Character.isLetterOrDigit(c);
+            }
+            return letters;
+        }
+
+        /** The end of the line at {@code from}, looked for no further than a title's length. */
+        private int lineEnd(int from) {
+            int limit = Math.min(folded.length(), from + MAX_SPACED_TITLE_LENGTH);
+            int end = from;
+            while (end < limit && folded.charAt(end) != '\n') {
+                end++;
+            }
+            return end;
+        }
+
         private boolean opensCapitalised(int from) {
             int at = skipSpaces(from);
             return at > from && at < text.length() && Character.isUpperCase(text.charAt(at));
@@ -452,25 +499,32 @@ public final class ParagraphRecovery {
 
         /**
          * "1." right after a lead-in ("We commit to:"), then "2.", "3." …: the items of a numbered list, which
-         * neither continue nor restart the numbering of the document's paragraphs (spaced scripts).
+         * neither continue nor restart the numbering of the document's paragraphs (spaced scripts). In Chinese
+         * part numbers ("一、", "1.") open such a list only under a lead-in that is itself a list item
+         * ("（二）…内涵是：" then "一、…" "二、…"): a nested list, not the document's parts.
          */
-        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn) {
-            if (!profile.spacedWords()) {
-                return null;
-            }
+        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn, boolean afterItemLeadIn) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            if (marker == null || marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
+            if (marker == null) {
                 return null;
             }
-            boolean opens = marker.number() == 1 && afterLeadIn;
+            boolean opens;
+            if (profile.spacedWords()) {
+                if (marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
+                    return null;
+                }
+                opens = marker.number() == 1 && afterLeadIn;
+            } else {
+                opens = marker.number() == 1 && afterItemLeadIn;
+            }
             boolean continues = listNumber > 0 && marker.number() == listNumber + 1;
             return opens || continues ? marker : null;
         }
 
         private void begin(Piece piece) {
             int from = piece.start();
-            SectionMarker item = listNumberAt(piece, leadInBefore);
+            SectionMarker item = listNumberAt(piece, leadInBefore, itemLeadInBefore);
             if (item != null) {
                 listNumber = item.number();
                 role = Role.BULLET;
@@ -550,6 +604,10 @@ public final class ParagraphRecovery {
             while (from < to && Character.isWhitespace(currentText.charAt(from))) {
                 from++;
             }
+            if (role == Role.BULLET && markerLength > 0 && from < to && separatesNumber(currentFolded.charAt(from))) {
+                // "一 、…": the number's separator written apart from it belongs to the marker, not the text.
+                from++;
+            }
             while (to > from && Character.isWhitespace(currentText.charAt(to - 1))) {
                 to--;
             }
@@ -557,8 +615,11 @@ public final class ParagraphRecovery {
             String paragraphFolded = currentFolded.substring(from, to);
             leadInBefore = !paragraphFolded.isEmpty()
                     && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1));
+            itemLeadInBefore = leadInBefore && role == Role.BULLET;
+            boolean capitals = profile.spacedWords() && upperCase(paragraphFolded, 0, paragraphFolded.length());
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
-                    && paragraphText.length() <= (profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
+                    && paragraphText.length() <= (capitals ? MAX_CAPITALS_TITLE_LENGTH
+                            : profile.spacedWords() ? MAX_SPACED_TITLE_LENGTH : MAX_TITLE_LENGTH);
             if (!paragraphText.isEmpty()) {
                 paragraphs.add(new Paragraph(title ? Role.TITLE : role, paragraphText, paragraphFolded, 0,
                         currentSources.slice(from, to)));
@@ -572,6 +633,12 @@ public final class ParagraphRecovery {
             hasSentenceEnd = false;
             titleItem = false;
             titleDepth = 0;
+        }
+
+        /** Whether {@code next} after the current item's marker makes a longer number marker ("一" + "、"). */
+        private boolean separatesNumber(char next) {
+            SectionMarker longer = profile.numbering().parse(currentFolded.substring(0, markerLength) + next);
+            return longer != null && longer.length() == markerLength + 1;
         }
 
         private boolean endsWithTitleSuffix() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.commitmenttracker.extraction.engine.Commitment;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
+import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
@@ -290,6 +291,20 @@ class RussianProfileTest {
                 tuple(Commitment.Kind.BULLET, "Направить текст обращения в ООН."));
     }
 
+    /** Items whose number runs into their text ("1.Поручить"), one opening with its object before the verb. */
+    @Test
+    void readsItemsWhoseNumberRunsIntoTheirText() {
+        String text = "Решение Совета глав правительств\nСовет глав правительств, учитывая итоги консультаций, решил: "
+                + "1.Поручить министрам транспорта подготовить проект соглашения о перевозках в трехмесячный срок. "
+                + "2.Доклад о ходе подготовки соглашения заслушать на очередном заседании Совета.\n"
+                + "Стороны будут проводить консультации по соглашению от 15.05.1992 года ежегодно.\n";
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.BULLET, "Поручить министрам транспорта подготовить проект соглашения о перевозках в трехмесячный срок."),
+                tuple(Commitment.Kind.BULLET, "Доклад о ходе подготовки соглашения заслушать на очередном заседании Совета."),
+                tuple(Commitment.Kind.NARRATIVE, "Стороны будут проводить консультации по соглашению от 15.05.1992 года ежегодно."));
+    }
+
     @Test
     void readsNumberedParagraphsUnderAnAgreementAcrossHeadingsAsItsItems() {
         String trade = "Расширять взаимную торговлю сельскохозяйственной продукцией, снимая барьеры и упрощая процедуры сертификации.";
@@ -311,6 +326,51 @@ class RussianProfileTest {
                 tuple(Commitment.Kind.NARRATIVE, 5, meetings));
     }
 
+    private static final String SIGNED_BELOW = """
+            СОВМЕСТНОЕ ЗАЯВЛЕНИЕ
+            РЕСПУБЛИКИ КАЗАХСТАН И КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+            О РАЗВИТИИ СОТРУДНИЧЕСТВА
+            Москва, 12 марта 2024 года
+            Республика Казахстан и Кыргызская Республика, далее именуемые Сторонами, заявляют о следующем.
+            Стороны будут развивать сотрудничество в энергетике и на транспорте.
+            """;
+
+    /**
+     * A title set in capitals reads whole over its lines, up to the first line in small letters; the signature
+     * block that closes the text names the signatories, office and name on one line or two.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Президент Республики Казахстан А.Нурланов\nПрезидент Кыргызской Республики Б.Асанов\n",
+            "Президент Республики Казахстан\nА.Нурланов\nПрезидент Кыргызской Республики\nБ.Асанов\n",
+    })
+    void readsATitleInCapitalsOverItsLinesAndTheSignatureBlock(String signatures) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("signed", SIGNED_BELOW + signatures)).document();
+
+        assertThat(document.title()).isEqualTo(
+                "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ РЕСПУБЛИКИ КАЗАХСТАН И КЫРГЫЗСКОЙ РЕСПУБЛИКИ О РАЗВИТИИ СОТРУДНИЧЕСТВА");
+        assertThat(document.signatories()).containsExactly("А.Нурланов", "Б.Асанов");
+    }
+
+    /** Offices side by side over their names cannot be paired once read as text: the block names nobody. */
+    @Test
+    void namesNobodyFromOfficesSetSideBySideOverTheirNames() {
+        String signatures = "Президент Республики Казахстан      Президент Кыргызской Республики\nА.Нурланов      Б.Асанов\n";
+
+        assertThat(analyzer.analyze(SourceDocument.of("beside", SIGNED_BELOW + signatures)).document().signatories()).isEmpty();
+    }
+
+    /** A date the title carries in brackets dates the declaration; without one, the opening's date does. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Декларация Совета министров (12 марта 2024 года)NLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-12",
+            "Декларация Совета министровNLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-11",
+    })
+    void datesADeclarationByTheDateItsTitleCarries(String text, String date) {
+        assertThat(analyzer.analyze(SourceDocument.of("title-date", text.replace("NL", "\n"))).document().date())
+                .isEqualTo(LocalDate.parse(date));
+    }
+
     @Test
     void readsAPledgeANewsCopyReportsAfterThat() {
         String text = """
@@ -321,6 +381,20 @@ class RussianProfileTest {
 
         assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
                 "В декларации говорится, что государства-члены намерены развивать транспортные коридоры.");
+    }
+
+    /** After "что", a pledge counts where a news copy reports the document, not where the Parties give a view. */
+    @Test
+    void readsNoPledgeInAViewTheSidesHold() {
+        String text = """
+                Совместное заявление
+                В заявлении подчеркивается, что Россия и Китай будут развивать сотрудничество в энергетике.
+                Стороны считают, что Россия и Китай будут развивать сотрудничество в энергетике.
+                Стороны убеждены, что государства продолжат консультации по безопасности.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "В заявлении подчеркивается, что Россия и Китай будут развивать сотрудничество в энергетике.");
     }
 
     @Test

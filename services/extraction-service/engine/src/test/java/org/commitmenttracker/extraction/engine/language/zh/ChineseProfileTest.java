@@ -286,6 +286,85 @@ class ChineseProfileTest {
         assertThat(document.meeting()).isIn("会谈", "會談");
     }
 
+    /**
+     * "（一）…是：" under an agreement is the lead-in of the items numbered under it ("一、", "1.", a separator
+     * set apart: "一 、"), not an item itself; those numbers are items of the nested list, not the document's parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方达成以下共识：NL（一）合作的基本原则是：NL一、加强港口合作。NL二 、扩大农产品贸易。NL（二）合作的主要领域如下：NL1.深化教育交流。NL2.推动旅游合作。",
+            "甲乙兩國聯合聲明NL雙方達成以下共識：NL（一）合作的基本原則是：NL一、加強港口合作。NL二 、擴大農產品貿易。NL（二）合作的主要領域如下：NL1.深化教育交流。NL2.推動旅遊合作。",
+    })
+    void readsItemsNumberedUnderASubLeadInAsItemsOfANestedList(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("nested", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsOnly(Commitment.Kind.BULLET).hasSize(4);
+        assertThat(found).extracting(Commitment::section).containsOnlyNulls();
+        assertThat(found).extracting(Commitment::text).allMatch(t -> !t.endsWith("：") && !t.startsWith("、"))
+                .anyMatch(t -> t.startsWith("扩大") || t.startsWith("擴大"));
+    }
+
+    /** Without an item that leads in, the same numbers after an agreement are the document's parts. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方达成以下共识：NL一、双方将加强港口合作。NL二、双方将扩大农产品贸易。",
+            "甲乙兩國聯合聲明NL雙方達成以下共識：NL一、雙方將加強港口合作。NL二、雙方將擴大農產品貿易。",
+    })
+    void keepsNumbersAfterALeadInThatIsNoItemAsParts(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parts-after-lead", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
+
+    /**
+     * A web copy's numeric page date above the opening ("2021/03/05", "2021-03-05 16:41:56", also above a
+     * repost's own title) is the day the statement was issued; without one, the opening's first date.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙两国联合声明（全文）NL2021/03/05NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙两国总理会晤联合公报（全文）NL2021-03-05 16:41:56  新华社NL新华社北京3月5日电NL甲乙两国总理会晤联合公报NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙兩國聯合聲明NLhttp://www.example.com   2021-03-05 21:06:05NL應甲國政府邀請，乙國政府總理於2021年3月3日至5日對甲國進行正式訪問，兩國總理舉行了會談，就雙邊關係深入交換意見。NL雙方將加強港口合作。|2021-03-05",
+            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+    })
+    void datesANewsCopyByItsNumericPageDateAboveTheOpening(String text, String date) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("page-date", text.replace("NL", "\n\n"))).document();
+
+        assertThat(document.date()).isEqualTo(LocalDate.parse(date));
+    }
+
+    /** A time adverb before the subject ("今后…"), and the states' short forms before "两国" ("中日两国") as subject. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "今后双方将加强港口合作。|true",
+            "今後中日兩國將加強港口合作。|true",
+            "中日两国将扩大农产品贸易。|true",
+            "今后经济将持续增长。|false",
+            "中日关系将进一步发展。|false",
+    })
+    void readsASubjectAfterATimeAdverbOrTheStatesShortForms(String sentence, boolean pledge) {
+        String text = "中华人民共和国和日本国联合声明\n应日本国政府邀请，中华人民共和国国务院总理于2021年3月3日至5日对日本进行正式访问。\n"
+                + sentence + "\n双方对会谈成果表示满意。\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("lead-time", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+        assertThat(found).allMatch(c -> c.parties().equals(List.of("JP", "CN")) || c.parties().equals(List.of("CN", "JP")));
+    }
+
+    /** A news headline after the document's title, behind a colon or a dash, is no part of the title. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙联合新闻公报：双方再确认合作关系|甲乙联合新闻公报",
+            "甲乙聯合公報——深化互信‧加強合作|甲乙聯合公報",
+            "中国—东盟领导人联合声明|中国—东盟领导人联合声明",
+    })
+    void takesANewsHeadlineOffTheTitle(String title, String expected) {
+        String text = title + "\n应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈。\n双方将加强港口合作。\n";
+
+        assertThat(analyzer.analyze(SourceDocument.of("headline", text)).document().title()).isEqualTo(expected);
+    }
+
     /** Big5 copies write the list dash as box-drawing "──". */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"甲乙兩國聯合聲明NL雙方商定：NL──加強海關合作；NL──擴大農產品貿易。", "甲乙两国联合声明NL双方商定：NL━━加强海关合作；NL━━扩大农产品贸易。"})
