@@ -103,10 +103,12 @@ public final class StructureParser {
                     }
                 }
                 case BULLET -> {
-                    String own = leadIn(paragraph.folded());
+                    String own = profile.spacedWords() ? null : leadIn(paragraph.folded());
                     if (own != null && own.length() == paragraph.folded().length()) {
                         // "（二）…内涵是：": an item that only leads in is no item but the lead-in of the items
-                        // under it, agreed when it says so or when the list it stands in is.
+                        // under it, agreed when it says so or when the list it stands in is. Not in spaced
+                        // scripts, whose agreed items say what is agreed even when sub-items follow ("a. to
+                        // address all issues, including:").
                         blocks.add(new Block.Prose(section, paragraph));
                         unmarkedItems = false;
                         bridging = false;

@@ -299,4 +299,21 @@ class EnglishListShapesTest {
 
         assertThat(bullets(text)).containsExactly("to hold consultations twice a year", "to open a joint hotline by June 2025.");
     }
+
+    @Test
+    void anAgreedItemEndingInAColonIsStillAnItem() {
+        String text = """
+                Joint Statement of the Foreign Ministers
+
+                2. The ministers have agreed as follows:
+
+                a. to address all outstanding issues of concern to both sides, including:
+
+                b. trade and investment;
+
+                c. to open a joint hotline by June 2025.
+                """;
+
+        assertThat(bullets(text)).startsWith("to address all outstanding issues of concern to both sides, including:");
+    }
 }
