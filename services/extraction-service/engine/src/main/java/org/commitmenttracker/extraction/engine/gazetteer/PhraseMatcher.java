@@ -14,9 +14,6 @@ import org.commitmenttracker.extraction.engine.text.Characters;
  * phrases overlap the longer one wins, so "联合国安理会" is not also read as "联合国".
  */
 final class PhraseMatcher {
-    private record Match(int start, int length, String value) {
-    }
-
     private final Map<String, String> valueByPhrase;
     private final Map<Character, List<String>> phrasesByInitial;
 
@@ -29,21 +26,16 @@ final class PhraseMatcher {
     }
 
     List<String> valuesIn(String text) {
-        List<Match> matches = new ArrayList<>();
-        valueByPhrase.forEach((phrase, value) -> {
-            for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-                if (wholeWord(text, at, phrase)) {
-                    matches.add(new Match(at, phrase.length(), value));
-                }
-            }
-        });
-        matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::length).reversed()));
+        // Left to right, the longest phrase at each place, then on past it: where phrases overlap the longer wins.
         Set<String> values = new LinkedHashSet<>();
-        int coveredUntil = 0;
-        for (Match match : matches) {
-            if (match.start() >= coveredUntil) {
-                values.add(match.value());
-                coveredUntil = match.start() + match.length();
+        int at = 0;
+        while (at < text.length()) {
+            String phrase = longestAt(text, at);
+            if (phrase == null) {
+                at++;
+            } else {
+                values.add(valueByPhrase.get(phrase));
+                at += phrase.length();
             }
         }
         return List.copyOf(values);
@@ -51,11 +43,16 @@ final class PhraseMatcher {
 
     /** The longest phrase at {@code at} as a whole word, as {value, length}, or null. */
     String[] phraseAt(String text, int at) {
+        String phrase = longestAt(text, at);
+        return phrase == null ? null : new String[] {valueByPhrase.get(phrase), String.valueOf(phrase.length())};
+    }
+
+    private String longestAt(String text, int at) {
         List<String> candidates = at < text.length() ? phrasesByInitial.get(text.charAt(at)) : null;
         if (candidates != null) {
             for (String phrase : candidates) {
                 if (text.startsWith(phrase, at) && wholeWord(text, at, phrase)) {
-                    return new String[] {valueByPhrase.get(phrase), String.valueOf(phrase.length())};
+                    return phrase;
                 }
             }
         }
