@@ -7,6 +7,9 @@ import java.time.Instant;
  * {@code renews} or {@code fulfils}. Announced when the link is first made, and again only when its relation
  * changes (a new analysis): the id is the link and its relation, so re-linking the same communiqué announces
  * nothing new. A link that goes (its communiqué withdrawn or analysed again) is not announced.
+ * <p>{@code earlierWithoutProgress}: whether, when linked, the earlier commitment and every commitment its chain goes
+ * back to were {@code PLEDGED}, {@code STALLED} or {@code OVERDUE}, so that the later one is a pledge renewed without
+ * progress; null when the producer did not say (added after the first version of this type).
  */
 public record CommitmentLinked(
         String commitmentId,
@@ -16,7 +19,8 @@ public record CommitmentLinked(
         String relation,
         double similarity,
         String engineVersion,
-        Instant linkedAt) implements EventData {
+        Instant linkedAt,
+        Boolean earlierWithoutProgress) implements EventData {
 
     /** A similarity is a share: an event with another is refused, not passed on. */
     public CommitmentLinked {

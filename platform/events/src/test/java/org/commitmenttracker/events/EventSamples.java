@@ -26,7 +26,7 @@ final class EventSamples {
                     30, "IN_PROGRESS"),
             EventType.of(DeadlineMissed.class), new DeadlineMissed("cmt-1", "doc-1", "2023年", LocalDate.of(2023, 12, 31), "IN_PROGRESS"),
             EventType.of(CommitmentLinked.class), new CommitmentLinked("cmt-2", "doc-2", "cmt-1", "doc-1", "renews", 0.83,
-                    "1.2.0", AT));
+                    "1.2.0", AT, true));
 
     private EventSamples() {
     }

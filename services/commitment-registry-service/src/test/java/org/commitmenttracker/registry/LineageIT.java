@@ -178,7 +178,10 @@ class LineageIT {
             assertThat(e.documentId()).isEqualTo(y2);
             assertThat(e.earlierDocumentId()).isEqualTo(y1);
             assertThat(e.relation()).isEqualTo("repeats");
+            assertThat(e.earlierWithoutProgress()).as("the 2021 pledge is still PLEDGED").isTrue();
         }).isNotEmpty();
+        assertThat(announced).filteredOn(e -> e.commitmentId().equals(p3))
+                .allSatisfy(e -> assertThat(e.earlierWithoutProgress()).as("its chain still PLEDGED").isTrue()).isNotEmpty();
         assertThat(TopicReader.readAll(Topics.LINKS, Duration.ofSeconds(2)).stream().filter(r -> p2.equals(r.key()))
                 .map(r -> codec.decode(r.value(), CommitmentLinked.class).id()).distinct())
                 .containsExactly(EventIds.of("commitment.linked.v1", p2, p1, "repeats"));

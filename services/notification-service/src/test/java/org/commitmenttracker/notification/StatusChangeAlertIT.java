@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.commitmenttracker.events.CommitmentLinked;
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.TopicReader;
@@ -101,5 +102,40 @@ class StatusChangeAlertIT {
         assertThat(api.get("/api/subscriptions/" + soon + "/alerts").get(0).get("summary").asString())
                 .startsWith("deadline approaching: end due");
         assertThat(api.get("/api/subscriptions/" + later + "/alerts")).isEmpty();
+    }
+
+    @Test
+    void aPledgeRenewedWithoutProgressIsAlertedToTheSubscriptionsThatAskForIt() throws Exception {
+        NotificationApi api = new NotificationApi(port, "analyst-" + UUID.randomUUID());
+        String documentId = "doc-" + UUID.randomUUID();
+        String asking = api.subscribe("{\"name\":\"renewed, stuck\",\"documentIds\":[\"" + documentId + "\"],\"parties\":[\"RU\"],"
+                + "\"events\":[{\"kind\":\"renewed.without-progress\"}]}").get("id").asString();
+        String otherParty = api.subscribe("{\"name\":\"renewed, stuck, India\",\"documentIds\":[\"" + documentId + "\"],"
+                + "\"parties\":[\"IN\"],\"events\":[{\"kind\":\"renewed.without-progress\"}]}").get("id").asString();
+        String everyKind = api.subscribe("{\"name\":\"everything\",\"documentIds\":[\"" + documentId + "\"]}").get("id").asString();
+        String renewed = "cmt-" + UUID.randomUUID();
+        String progressed = "cmt-" + UUID.randomUUID();
+        NotificationApi.publishStatusChange(renewed, documentId, null, "PLEDGED", 1);
+        NotificationApi.publishStatusChange(progressed, documentId, null, "PLEDGED", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + everyKind + "/alerts").size() == 2);
+
+        NotificationApi.publish(Topics.LINKS, UUID.randomUUID(), link(renewed, documentId, "cmt-earlier-stuck", true));
+        NotificationApi.publish(Topics.LINKS, UUID.randomUUID(), link(progressed, documentId, "cmt-earlier-done", false));
+        NotificationApi.publish(Topics.LINKS, UUID.randomUUID(), link(progressed, documentId, "cmt-earlier-unknown", null));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/subscriptions/" + asking + "/alerts").size() == 1);
+        var alert = api.get("/api/subscriptions/" + asking + "/alerts").get(0);
+        assertThat(alert.get("commitmentId").asString()).isEqualTo(renewed);
+        assertThat(alert.get("summary").asString())
+                .isEqualTo("renewed without progress: renews cmt-earlier-stuck of doc-earlier, which made no progress");
+        Thread.sleep(1000); // the links that made progress, or do not say, come in the same poll or the next
+        assertThat(api.get("/api/subscriptions/" + asking + "/alerts")).hasSize(1);
+        assertThat(api.get("/api/subscriptions/" + otherParty + "/alerts")).isEmpty();
+        assertThat(api.get("/api/subscriptions/" + everyKind + "/alerts")).as("asked only: not sent unasked").hasSize(2);
+    }
+
+    private static CommitmentLinked link(String later, String documentId, String earlier, Boolean earlierWithoutProgress) {
+        return new CommitmentLinked(later, documentId, earlier, "doc-earlier", "renews", 0.7, "1.5.0",
+                java.time.Instant.now(), earlierWithoutProgress);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -77,9 +78,11 @@ class CommitmentLinks implements InitializingBean {
     /**
      * The links of communiqué {@code documentId} as just made: its links are {@code links} (others from it are
      * deleted), and links to its commitments that are no longer {@code current} are deleted. A link new, or with
-     * another relation than stored, is announced; one stored as it is (a redelivery, a re-analysis) is not.
+     * another relation than stored, is announced; one stored as it is (a redelivery, a re-analysis) is not. The
+     * announcement says whether the earlier commitment is one of {@code earlierWithoutProgress}.
      */
-    void replace(String documentId, Collection<String> current, List<CommitmentLink> links) {
+    void replace(String documentId, Collection<String> current, List<CommitmentLink> links,
+                 Set<String> earlierWithoutProgress) {
         List<String> ids = links.stream().map(l -> id(l.from().id(), l.to().id())).toList();
         collection().deleteMany(Filters.and(Filters.eq(FROM_DOCUMENT, documentId), Filters.nin("_id", ids)));
         collection().deleteMany(Filters.and(Filters.eq(TO_DOCUMENT, documentId), Filters.nin(TO, current)));
@@ -99,7 +102,7 @@ class CommitmentLinks implements InitializingBean {
                     Updates.set(RELATION, link.relation().label()), Updates.set("similarity", link.similarity()),
                     Updates.set("engineVersion", CommuniqueAnalyzer.VERSION), Updates.setOnInsert("linkedAt", now)));
             if (!link.relation().label().equals(storedRelations.get(id))) {
-                updates.add(Updates.push(OutboxRelay.FIELD, announcement(link, now)));
+                updates.add(Updates.push(OutboxRelay.FIELD, announcement(link, now, earlierWithoutProgress.contains(link.to().id()))));
                 announced.add(id);
             }
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true)));
@@ -117,9 +120,10 @@ class CommitmentLinks implements InitializingBean {
      * {@code commitment.linked.v1} of {@code link}, as the outbox stores it. Its id is the link and its relation: a
      * link announced again (a write retried after a failure) is recognised by consumers as the same.
      */
-    private Document announcement(CommitmentLink link, Instant at) {
+    private Document announcement(CommitmentLink link, Instant at, boolean earlierWithoutProgress) {
         CommitmentLinked data = new CommitmentLinked(link.from().id(), link.from().documentId(), link.to().id(),
-                link.to().documentId(), link.relation().label(), link.similarity(), CommuniqueAnalyzer.VERSION, at);
+                link.to().documentId(), link.relation().label(), link.similarity(), CommuniqueAnalyzer.VERSION, at,
+                earlierWithoutProgress);
         OutboxMessage message = OutboxMessage.of(EventEnvelope.of(EventIds.of(EventType.COMMITMENT_LINKED.typeName(),
                 link.from().id(), link.to().id(), link.relation().label()), CommitmentEvents.SOURCE, data, at, null), codec);
         Document document = new Document();

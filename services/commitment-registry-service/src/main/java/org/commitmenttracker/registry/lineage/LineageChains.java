@@ -58,6 +58,15 @@ public final class LineageChains {
         return new LineageFacts(first, earlier.size(), !earlier.isEmpty() && withoutProgress);
     }
 
+    /**
+     * Whether a commitment and its chain made no progress: it is pledged, stalled or overdue, and, when it renews
+     * others ({@code renewsOthers}), it was renewed without progress (every one of them made none either). A commitment
+     * linked to such a one is renewed without progress.
+     */
+    static boolean madeNoProgress(CommitmentStatus status, boolean renewsOthers, boolean renewedWithoutProgress) {
+        return WITHOUT_PROGRESS.contains(status) && (!renewsOthers || renewedWithoutProgress);
+    }
+
     /** The commitments in {@code id}'s chain before it, each once (links may reach one by several ways). */
     private Set<String> earlierCommitments(String id) {
         Set<String> reached = new HashSet<>();

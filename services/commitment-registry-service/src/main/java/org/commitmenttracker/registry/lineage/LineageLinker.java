@@ -134,13 +134,15 @@ public class LineageLinker {
     }
 
     /**
-     * Stores the communiqué's links, then the lineage facts of its commitments and of those that renewed one of them
-     * (a link to a commitment no longer found goes).
+     * Stores the communiqué's links (each announcement saying whether the earlier commitment's chain made no
+     * progress), then the lineage facts of its commitments and of those that renewed one of them (a link to a
+     * commitment no longer found goes).
      */
     private void replaceLinks(String documentId, List<LineageCommitment> communique, List<CommitmentLink> made) {
         List<String> changed = new ArrayList<>(ids(communique));
         links.toDocument(documentId).forEach(link -> changed.add(link.from()));
-        links.replace(documentId, ids(communique), made);
+        links.replace(documentId, ids(communique), made,
+                facts.withoutProgress(made.stream().map(link -> link.to().id()).distinct().toList()));
         facts.refresh(changed);
     }
 

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.StatusChangeListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,6 +44,7 @@ public class StoredLineageFacts implements StatusChangeListener {
     static final String FIRST_PLEDGED = "firstPledged";
     static final String RENEWALS = "renewals";
     static final String WITHOUT_PROGRESS = "renewedWithoutProgress";
+    private static final String STATUS = "status";
 
     private final MongoTemplate mongo;
     private final CommitmentLinks links;
@@ -116,6 +118,27 @@ public class StoredLineageFacts implements StatusChangeListener {
             ends.put(c.id(), new LineageChains.End(c.facts() == null ? null : c.facts().documentDate(), c.status()));
         }
         return ends;
+    }
+
+    /**
+     * Those of {@code commitmentIds} that made no progress along their chains: each is {@code PLEDGED}, {@code STALLED}
+     * or {@code OVERDUE}, and so was every commitment it renews ({@link LineageChains#madeNoProgress}). A commitment
+     * that links to one of them is a pledge renewed without progress.
+     */
+    public Set<String> withoutProgress(Collection<String> commitmentIds) {
+        if (commitmentIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        for (Document document : mongo.getCollection(CommitmentStore.COLLECTION).find(Filters.in("_id", commitmentIds))
+                .projection(Projections.include(STATUS, RENEWALS, WITHOUT_PROGRESS))) {
+            String status = document.getString(STATUS);
+            if (status != null && LineageChains.madeNoProgress(CommitmentStatus.valueOf(status), document.containsKey(RENEWALS),
+                    Boolean.TRUE.equals(document.getBoolean(WITHOUT_PROGRESS)))) {
+                found.add(document.getString("_id"));
+            }
+        }
+        return found;
     }
 
     /** The stored facts of each of {@code commitments}, by id (one without them renews nothing). */

@@ -45,6 +45,26 @@ class LineageChainsTest {
     }
 
     @Test
+    void aCommitmentLinkedToOneWhoseChainMadeNoProgressIsRenewedWithoutProgress() {
+        // p2022 (stalled) renews p2021: what p2023 linking to p2022 would be told, against what its facts then say.
+        for (CommitmentStatus status2021 : CommitmentStatus.values()) {
+            for (CommitmentStatus status2022 : CommitmentStatus.values()) {
+                if (status2021 == CommitmentStatus.WITHDRAWN || status2022 == CommitmentStatus.WITHDRAWN) {
+                    continue; // no part of a chain
+                }
+                LineageChains chains = new LineageChains(SERIES, ends(status2021, status2022));
+                LineageFacts of2022 = chains.factsOf("p2022", Y2022);
+                boolean told = LineageChains.madeNoProgress(status2022, of2022.renewals() > 0, of2022.renewedWithoutProgress());
+
+                assertThat(told).as(status2021 + " then " + status2022)
+                        .isEqualTo(chains.factsOf("p2023", Y2023).renewedWithoutProgress());
+            }
+        }
+        assertThat(LineageChains.madeNoProgress(CommitmentStatus.OVERDUE, false, false)).as("renews nothing").isTrue();
+        assertThat(LineageChains.madeNoProgress(CommitmentStatus.IN_PROGRESS, false, false)).isFalse();
+    }
+
+    @Test
     void anEarlierCommitmentReachedTwoWaysIsCountedOnce() {
         List<Link> links = List.of(new Link("p2022", "p2021"), new Link("p2023", "p2022"), new Link("p2023", "p2021"));
         LineageChains chains = new LineageChains(links, ends(CommitmentStatus.PLEDGED, CommitmentStatus.PLEDGED));

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The bindings {@code alertOnStatusChange} ({@code status-changes}) and {@code alertOnDeadline}
- * ({@code deadlines}), in batch mode: each call gets the records of one poll (see {@link Alerting}), as they came
+ * The bindings {@code alertOnStatusChange} ({@code status-changes}), {@code alertOnDeadline} ({@code deadlines})
+ * and {@code alertOnLink} ({@code commitment-links}), in batch mode: each call gets the records of one poll (see {@link Alerting}), as they came
  * ({@link BatchDeadLetters#records}).
  */
 @Configuration
@@ -24,5 +24,10 @@ class AlertConsumer {
     @Bean
     Consumer<Message<List<byte[]>>> alertOnDeadline(Alerting alerting) {
         return batch -> alerting.deadlines(BatchDeadLetters.records(batch));
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> alertOnLink(Alerting alerting) {
+        return batch -> alerting.links(BatchDeadLetters.records(batch));
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.commitmenttracker.events.CommitmentLinked;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.DeadlineMissed;
@@ -117,6 +118,23 @@ public class Alerting implements DisposableBean {
         List<Decoded> events = eachOrDeadLetter(records, record -> record, record -> new Decoded(record, decodeDeadline(value(record))));
         Map<String, CommitmentFacts> facts = factsOf(events.stream().map(decoded -> decoded.event().data().subject()).distinct().toList());
         store(eachOrDeadLetter(events, Decoded::record, decoded -> match(noticeOfDeadline(decoded.event(), facts), now)));
+    }
+
+    /**
+     * One poll of {@code commitment-links}: a link that renews a pledge whose chain made no progress is alerted on
+     * its later commitment, matched with the facts the status changes brought of it; other links alert nobody.
+     */
+    public void links(List<ConsumerRecord<?, ?>> records) {
+        Instant now = clock.instant();
+        List<EventEnvelope<CommitmentLinked>> renewals = eachOrDeadLetter(records, record -> record,
+                record -> codec.decode(value(record), CommitmentLinked.class)).stream()
+                .filter(link -> Boolean.TRUE.equals(link.data().earlierWithoutProgress())).toList();
+        if (renewals.isEmpty()) {
+            return;
+        }
+        Map<String, CommitmentFacts> facts = factsOf(renewals.stream().map(link -> link.data().commitmentId()).distinct().toList());
+        store(renewals.stream().map(link -> match(Notices.ofRenewalWithoutProgress(link, facts.get(link.data().commitmentId())), now))
+                .toList());
     }
 
     /** A deadline record and its event. */

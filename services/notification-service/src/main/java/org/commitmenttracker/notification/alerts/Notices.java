@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.commitmenttracker.events.CommitmentLinked;
 import org.commitmenttracker.events.CommitmentStatusChanged;
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.DeadlineMissed;
@@ -59,6 +60,24 @@ final class Notices {
         data.put("dueDate", text(deadline.dueDate()));
         String summary = "deadline missed: " + deadline.milestone() + " was due " + deadline.dueDate();
         return new Notice(event.id().toString(), event.type(), event.time(), summary, occurrence, data, event.traceparent());
+    }
+
+    /**
+     * A link whose earlier commitment made no progress along its chain: the later commitment is a pledge renewed
+     * without progress. Its text, parties and the like are the later commitment's, from the status changes.
+     */
+    static Notice ofRenewalWithoutProgress(EventEnvelope<CommitmentLinked> event, CommitmentFacts facts) {
+        CommitmentLinked link = event.data();
+        Occurrence occurrence = occurrence(EventKind.RENEWED_WITHOUT_PROGRESS, link.commitmentId(), link.documentId(),
+                facts, facts == null ? null : facts.status(), null);
+        Map<String, Object> data = common(event, occurrence);
+        data.put("earlierCommitmentId", link.earlierCommitmentId());
+        data.put("earlierDocumentId", link.earlierDocumentId());
+        data.put("relation", link.relation());
+        data.put("similarity", link.similarity());
+        String summary = "renewed without progress: " + link.relation() + " " + link.earlierCommitmentId() + " of "
+                + link.earlierDocumentId() + ", which made no progress";
+        return new Notice(event.id().toString(), event.type(), link.linkedAt(), summary, occurrence, data, event.traceparent());
     }
 
     private static Occurrence occurrence(EventKind kind, String commitmentId, String documentId, CommitmentFacts facts,

@@ -90,6 +90,10 @@ public final class MailComposer {
             case "deadline.missed" -> zh
                     ? "已错过截止日期：" + data.get("milestone") + "，原定 " + data.get("dueDate")
                     : "Deadline missed: " + data.get("milestone") + " was due " + data.get("dueDate");
+            case "renewed.without-progress" -> zh
+                    ? "再次承诺但未见进展：此前的承诺 " + data.get("earlierCommitmentId") + "（" + data.get("earlierDocumentId") + "）"
+                    : "Renewed without progress: earlier pledge " + data.get("earlierCommitmentId") + " ("
+                    + data.get("earlierDocumentId") + ") made none";
             default -> item.summary();
         } + reminder;
     }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What a subscription wants to hear about. Every criterion is optional (empty = any) and criteria combine
  * with AND; within one criterion any listed value matches (OR). {@code statuses} is the commitment's status
- * after the event; {@code keyword} is a case-insensitive substring of the commitment text.
+ * after the event; {@code keyword} is a case-insensitive substring of the commitment text. Without {@code events},
+ * every kind matches except those {@linkplain EventKind#askedOnly() asked only}.
  */
 public record SubscriptionFilter(Set<String> commitmentIds, Set<String> documentIds, Set<Integer> sections,
                                  Set<String> topics, Set<String> parties, Set<String> agencies,
@@ -40,7 +41,7 @@ public record SubscriptionFilter(Set<String> commitmentIds, Set<String> document
                 && overlaps(agencies, occurrence.agencies())
                 && overlaps(organisations, occurrence.organisations())
                 && accepts(statuses, occurrence.status())
-                && (events.isEmpty() || events.stream().anyMatch(kind -> kind.matches(occurrence)))
+                && (events.isEmpty() ? !occurrence.kind().askedOnly() : events.stream().anyMatch(kind -> kind.matches(occurrence)))
                 && (keyword == null || occurrence.text().toLowerCase(Locale.ROOT).contains(keyword));
     }
 

@@ -43,7 +43,7 @@ final class SilenceRules {
         }
         Set<EventKind> kinds = values("events", request.events()).stream()
                 .map(name -> EventKind.ofWireName(name).orElseThrow(() -> new InvalidSubscriptionException("events: unknown kind '"
-                        + name + "'; allowed: status.changed, deadline.approaching, deadline.missed.")))
+                        + name + "'; allowed: " + EventKind.wireNames() + ".")))
                 .collect(Collectors.toSet());
         return new Silence("sil-" + UUID.randomUUID(), until, values("commitmentIds", request.commitmentIds()),
                 values("documentIds", request.documentIds()), kinds, request.comment(), now);

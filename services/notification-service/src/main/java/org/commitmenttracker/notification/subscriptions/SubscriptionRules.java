@@ -73,7 +73,7 @@ public final class SubscriptionRules {
                 throw new InvalidSubscriptionException("events: an entry is null.");
             }
             EventKind kind = EventKind.ofWireName(event.kind()).orElseThrow(() -> new InvalidSubscriptionException(
-                    "events: unknown kind '" + event.kind() + "'; allowed: " + kindNames() + "."));
+                    "events: unknown kind '" + event.kind() + "'; allowed: " + EventKind.wireNames() + "."));
             Set<Integer> horizons = event.horizons() == null ? Set.of() : event.horizons();
             Set<String> from = values("events.from", event.from());
             Set<String> to = values("events.to", event.to());
@@ -145,9 +145,5 @@ public final class SubscriptionRules {
             throw new InvalidSubscriptionException(field + ": Unknown status '" + status + "'; allowed: "
                     + new TreeSet<>(STATUSES) + ".");
         });
-    }
-
-    private static List<String> kindNames() {
-        return java.util.Arrays.stream(EventKind.values()).map(EventKind::wireName).toList();
     }
 }
