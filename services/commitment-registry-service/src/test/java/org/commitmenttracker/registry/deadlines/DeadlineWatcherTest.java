@@ -1,0 +1,88 @@
+package org.commitmenttracker.registry.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.commitmenttracker.events.TimeExpression;
+import org.commitmenttracker.registry.lifecycle.Commitment;
+import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
+import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
+import org.commitmenttracker.registry.lifecycle.Outcome;
+import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.Commitments;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The deadline watcher's day is the day in {@code tracker.deadlines.zone}: a commitment due on 31 December is
+ * overdue in Beijing while it is still 31 December in UTC.
+ */
+class DeadlineWatcherTest {
+    private static final LocalDate DUE = LocalDate.of(2025, 12, 31);
+    /** 20:00 UTC on the due date: already 1 January 04:00 in Beijing, still 31 December 10:00 in Honolulu. */
+    private static final Instant EVENING_UTC = Instant.parse("2025-12-31T20:00:00Z");
+
+    private final MongoTemplate mongo = mock(MongoTemplate.class);
+    private final Commitments commitments = mock(Commitments.class);
+    private final AtomicReference<Commitment> stored = new AtomicReference<>(dueOn(DUE));
+
+    @Test
+    void aMilestonePassesAtTheEndOfItsLastDayInTheConfiguredZone() {
+        assertThat(checkAt(EVENING_UTC, ZoneOffset.UTC)).isEqualTo(DUE);
+        assertThat(stored.get().status()).isEqualTo(CommitmentStatus.PLEDGED);
+
+        assertThat(checkAt(EVENING_UTC, ZoneId.of("Asia/Shanghai"))).isEqualTo(DUE.plusDays(1));
+        assertThat(stored.get().status()).isEqualTo(CommitmentStatus.OVERDUE);
+    }
+
+    @Test
+    void aZoneBehindUtcIsStillOnTheDueDay() {
+        assertThat(checkAt(Instant.parse("2026-01-01T05:00:00Z"), ZoneId.of("Pacific/Honolulu"))).isEqualTo(DUE);
+        assertThat(stored.get().status()).isEqualTo(CommitmentStatus.PLEDGED);
+        assertThat(checkAt(Instant.parse("2026-01-01T05:00:00Z"), ZoneOffset.UTC)).isEqualTo(DUE.plusDays(1));
+        assertThat(stored.get().status()).isEqualTo(CommitmentStatus.OVERDUE);
+    }
+
+    /** Runs the watcher at {@code now} in {@code zone} over the one stored commitment; returns the day it asked the store for. */
+    @SuppressWarnings("unchecked")
+    private LocalDate checkAt(Instant now, ZoneId zone) {
+        ArgumentCaptor<Query> query = ArgumentCaptor.forClass(Query.class);
+        when(mongo.find(query.capture(), eq(Document.class), eq(CommitmentStore.COLLECTION)))
+                .thenReturn(List.of(new Document("_id", stored.get().id())));
+        when(commitments.update(eq(stored.get().id()), any(Function.class), isNull())).thenAnswer(call -> {
+            Outcome outcome = ((Function<Commitment, Outcome>) call.getArgument(1)).apply(stored.get());
+            stored.set(outcome.next());
+            return outcome;
+        });
+        DeadlineWatcher watcher = new DeadlineWatcher(mongo, commitments, DeadlinePolicy.DEFAULT,
+                Clock.fixed(now, ZoneOffset.UTC), new DeadlineSettings(List.of(30, 7, 1), zone));
+        watcher.checkNow();
+        return (LocalDate) query.getValue().getQueryObject().get("nextDeadlineCheck", Document.class).get("$lte");
+    }
+
+    private static Commitment dueOn(LocalDate due) {
+        ExtractedFacts facts = new ExtractedFacts("doc", "Joint statement", LocalDate.of(2025, 1, 5), "bullet", 1, 1,
+                "The sides will hold a forum this year.", List.of("CN", "RU"), List.of(), List.of(), List.of("trade"),
+                List.of(new TimeExpression("this year", LocalDate.of(2025, 1, 1), due, false)), "1.0.0");
+        return Commitment.register("cmt-z", facts, Commitment.EXTRACTION, "extracted", "e0", Set.of(),
+                DeadlinePolicy.DEFAULT, Instant.parse("2025-01-05T00:00:00Z")).next();
+    }
+}
