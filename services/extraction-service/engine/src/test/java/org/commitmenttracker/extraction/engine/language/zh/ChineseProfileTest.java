@@ -325,10 +325,13 @@ class ChineseProfileTest {
             "甲乙两国联合声明（全文）NL2021/03/05NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
             "甲乙两国总理会晤联合公报（全文）NL2021-03-05 16:41:56  新华社NL新华社北京3月5日电NL甲乙两国总理会晤联合公报NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
             "甲乙兩國聯合聲明NLhttp://www.example.com   2021-03-05 21:06:05NL應甲國政府邀請，乙國政府總理於2021年3月3日至5日對甲國進行正式訪問，兩國總理舉行了會談，就雙邊關係深入交換意見。NL雙方將加強港口合作。|2021-03-05",
-            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
-            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            // a wire dateline gives the day of issue within the visit, on a line of its own or opening the lead
+            "新华社北京3月4日电NL甲乙两国联合声明NL应甲国政府邀请，乙国政府总理于2021年3月2日至6日对甲国进行正式访问，两国总理举行了会谈。NL双方将加强港口合作。|2021-03-04",
+            "中評社北京3月4日電/甲乙兩國4日發表聯合聲明。全文如下:NL甲乙兩國聯合聲明NL應甲國政府邀請,乙國政府總理於2021年3月2日至6日對甲國進行正式訪問,兩國總理舉行了會談。NL雙方將加強港口合作。|2021-03-04",
     })
-    void datesANewsCopyByItsNumericPageDateAboveTheOpening(String text, String date) {
+    void datesANewsCopyByItsPageDateOrDatelineElseByTheVisitsLastDay(String text, String date) {
         DocumentMetadata document = analyzer.analyze(SourceDocument.of("page-date", text.replace("NL", "\n\n"))).document();
 
         assertThat(document.date()).isEqualTo(LocalDate.parse(date));
