@@ -82,6 +82,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex purposes;
     private final Lexicon.PhraseIndex subjectQuotes;
     private final Lexicon.PhraseIndex agreeingVerbs;
+    private final Lexicon.PhraseIndex actionVerbs;
     private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
@@ -95,7 +96,7 @@ public final class ClauseOpenings {
         this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
         this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
         this.openPrepositions = spacedWords ? lexicon.listOrEmpty("word.preposition") : List.of();
-        this.conjunctions = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of());
+        this.conjunctions = new Lexicon.PhraseIndex(optional(lexicon, "subject.conjunction"));
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
@@ -111,6 +112,7 @@ public final class ClauseOpenings {
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
+        this.actionVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.action"));
         this.documentTypes = optional(lexicon, "title.suffix");
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
@@ -213,10 +215,12 @@ public final class ClauseOpenings {
             }
         }
         // "双方同意，…" (a verb that may agree to a view, then the clause ends): what it agrees is said in the next
-        // clause, which pledges only with a cue of its own ("…，将…"), not when it states a view ("…，两国关系…是重要的").
+        // clause, which pledges only with a cue of its own ("…，将…") or as an action ("…，保持高层往来"), not
+        // when it states a view ("…，两国关系…是重要的").
         String agreeing = agreeingVerbs.at(folded, at);
         boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
-                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd));
+                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd))
+                && actionVerbs.at(folded, skipSpaces(folded, commitmentEnd + 1)) == null;
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, at, commitmentEnd, joined);
         }
