@@ -386,6 +386,19 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
     }
 
+    /** Items numbered by ordinal and comma ("第一，…") under an agreement lead-in, returned without their number. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方商定，推动两国关系朝以下方向发展：NL第一，加强高层交往，深化战略沟通。NL第二，扩大贸易和投资规模。",
+            "甲乙兩國聯合聲明NL雙方商定,推動兩國關係朝以下方向發展:NL第一,加強高層交往,深化戰略溝通。NL第二,擴大貿易和投資規模。",
+    })
+    void readsItemsNumberedByOrdinalAndComma(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("ordinal", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+        assertThat(found).extracting(Commitment::text).allMatch(item -> item.startsWith("加") || item.startsWith("扩") || item.startsWith("擴"));
+    }
+
     /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
