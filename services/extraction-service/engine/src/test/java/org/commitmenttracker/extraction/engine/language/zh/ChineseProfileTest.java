@@ -11,6 +11,7 @@ import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
 import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -384,6 +385,19 @@ class ChineseProfileTest {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("big5", text.replace("NL", "\n"))).commitments();
 
         assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+    }
+
+    /**
+     * "一是…；二是…" enumerates inside a sentence: a sentence that pledges is one commitment with all its points,
+     * and points one speaker proposes ("…提出三点建议。一是…。二是…。") pledge nothing.
+     */
+    @Test
+    void readsAnEnumerationInsideAPledgeAsOneCommitmentAndProposalsAsNone() {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("points", "甲乙两国联合声明\n"
+                + "双方同意在以下领域加强合作：一是扩大贸易规模；二是深化投资合作。\n"
+                + "甲国总统提出两点建议。一是保持高层交往。二是拓展务实合作。\n")).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("双方同意在以下领域加强合作：一是扩大贸易规模；二是深化投资合作。");
     }
 
     /** Items numbered by ordinal and comma ("第一，…") under an agreement lead-in, returned without their number. */
