@@ -1,6 +1,8 @@
 package org.commitmenttracker.extraction.engine.language;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
 import org.commitmenttracker.extraction.engine.language.alphabetic.PledgeForms;
@@ -82,6 +84,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex purposes;
     private final Lexicon.PhraseIndex subjectQuotes;
     private final Lexicon.PhraseIndex agreeingVerbs;
+    private final Lexicon.PhraseIndex actionVerbs;
+    private final Pattern wireDateline;
     private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
     private final Punctuation punctuation;
@@ -95,7 +99,7 @@ public final class ClauseOpenings {
         this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
         this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
         this.openPrepositions = spacedWords ? lexicon.listOrEmpty("word.preposition") : List.of();
-        this.conjunctions = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.conjunction") : List.of());
+        this.conjunctions = new Lexicon.PhraseIndex(optional(lexicon, "subject.conjunction"));
         this.adverbs = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.adverb"));
         this.commitmentVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("cue.commitment"));
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
@@ -111,6 +115,11 @@ public final class ClauseOpenings {
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
+        this.actionVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.action"));
+        String agency = lexicon.has("dateline.agency-mark") ? Pattern.quote(lexicon.single("dateline.agency-mark")) : null;
+        // Bounded runs only: "18 февраля /Синьхуа/ --".
+        this.wireDateline = agency == null ? null : Pattern.compile("(?:\\d{1,2}\\s{1,3}\\p{L}{3,12}\\.?\\s{1,3})?" + agency
+                + "[^\\n]{1,30}?" + agency + "\\s{0,3}(?:--|—|–)\\s{0,3}");
         this.documentTypes = optional(lexicon, "title.suffix");
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
         this.punctuation = punctuation;
@@ -120,7 +129,7 @@ public final class ClauseOpenings {
     }
 
     public Opening at(String folded, int from) {
-        int at = skipQuote(folded, skipSpaces(folded, from));
+        int at = skipWireDateline(folded, skipQuote(folded, skipSpaces(folded, from)));
         boolean joined = false;
         String conjunction = conjunctions.at(folded, at);
         if (conjunction != null) {
@@ -213,10 +222,12 @@ public final class ClauseOpenings {
             }
         }
         // "双方同意，…" (a verb that may agree to a view, then the clause ends): what it agrees is said in the next
-        // clause, which pledges only with a cue of its own ("…，将…"), not when it states a view ("…，两国关系…是重要的").
+        // clause, which pledges only with a cue of its own ("…，将…") or as an action ("…，保持高层往来"), not
+        // when it states a view ("…，两国关系…是重要的").
         String agreeing = agreeingVerbs.at(folded, at);
         boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
-                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd));
+                && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd))
+                && actionVerbs.at(folded, skipSpaces(folded, commitmentEnd + 1)) == null;
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, at, commitmentEnd, joined);
         }
@@ -515,6 +526,19 @@ public final class ClauseOpenings {
             return at;
         }
         return skipSpaces(folded, at + 1);
+    }
+
+    /**
+     * A news agency's dateline before the first statement of its copy ("Вашингтон, 18 февраля /Синьхуа/ -- США и
+     * Россия договорились …"): the date, the agency between the language's agency marks and a dash are no part
+     * of the clause's opening.
+     */
+    private int skipWireDateline(String folded, int at) {
+        if (wireDateline == null) {
+            return at;
+        }
+        Matcher dateline = wireDateline.matcher(folded).region(at, folded.length());
+        return dateline.lookingAt() ? dateline.end() : at;
     }
 
     private static int skipSpaces(String text, int from) {

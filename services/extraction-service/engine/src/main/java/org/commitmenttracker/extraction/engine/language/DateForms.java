@@ -15,7 +15,10 @@ public interface DateForms {
      */
     List<TimeSpan> find(String text, String folded, LocalDate documentDate);
 
-    /** The first date with day, month and year written out. */
+    /**
+     * The first date with day, month and year written out; where a form writes a range of days as one
+     * ("7月9日至15日"), it may give the last (a visit's statement is issued by its last day).
+     */
     Optional<LocalDate> firstFullDate(String folded);
 
     /** The month and day of a wire-service dateline ("… 11月30日电"). */

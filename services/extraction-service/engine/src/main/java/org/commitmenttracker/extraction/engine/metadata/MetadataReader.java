@@ -173,7 +173,10 @@ public final class MetadataReader {
         return found == 0 && firstHalf ? -1 : found;
     }
 
-    /** A wire dateline on a line of its own above the title ("新华社北京11月1日电"), or "". */
+    /**
+     * A wire dateline above the title, on a line of its own ("新华社北京11月1日电") or opening the repost's lead
+     * ("中评社首尔7月3日电/…全文如下："), or "".
+     */
     private String datelineAbove(DocumentStructure structure, int titleBlock) {
         List<Paragraph> above = new ArrayList<>();
         if (structure.title() != null) {
@@ -181,8 +184,9 @@ public final class MetadataReader {
         }
         structure.blocks().subList(0, titleBlock).forEach(block -> above.add(block.paragraph()));
         for (Paragraph line : above) {
-            if (line.folded().length() < MAX_DATELINE && profile.dates().dateline(line.folded()).isPresent()) {
-                return line.folded();
+            String head = line.folded().substring(0, Math.min(line.folded().length(), MAX_DATELINE));
+            if (profile.dates().dateline(head).isPresent()) {
+                return head;
             }
         }
         return "";
@@ -242,14 +246,17 @@ public final class MetadataReader {
             return copied.get();
         }
         Optional<LocalDate> written = profile.dates().firstFullDate(openingFolded);
-        if (written.isPresent()) {
-            return written.get();
-        }
+        // A wire dateline ("新华社北京7月12日电") says the day the statement was issued, which the opening's
+        // visit ("7月9日至15日") may only contain; the year is the one the text writes.
         Optional<MonthDay> dateline = profile.dates().dateline(titleDateline + openingFolded);
-        Integer year = source.publicationDate() != null ? Integer.valueOf(source.publicationDate().getYear())
+        Integer year = written.isPresent() ? Integer.valueOf(written.get().getYear())
+                : source.publicationDate() != null ? Integer.valueOf(source.publicationDate().getYear())
                 : yearWritten(structure);
         if (dateline.isPresent() && year != null) {
             return dateline.get().atYear(year);
+        }
+        if (written.isPresent()) {
+            return written.get();
         }
         return source.publicationDate();
     }

@@ -68,7 +68,7 @@ final class ChineseDateForms implements DateForms {
                 + "(?:(?<hYear>" + y + ")" + year + "|(?<hRel>" + relative + "))(?<half>" + half + ")"
                 + "|(?<eRel>" + relative + ")" + year + "?" + end + "(?<erBefore>" + before + ")?"
                 + "|(?<dRel>" + relative + ")?(?:(?<dYear>" + y + ")" + year + ")?(?<dMonth>" + md + ")" + month
-                + "(?<dDay>" + md + ")(?:" + range + "(?<dLast>" + md + "))?" + day
+                + "(?<dDay>" + md + ")(?:" + day + "?" + range + "(?<dLast>" + md + "))?" + day
                 + "|(?<mYear>" + y + ")" + year + "(?<mMonth>" + md + ")" + month + "(?![0-9])(?<mBefore>" + before + ")?"
                 + "|(?<rFirst>\\d{4})" + range + "(?<rLast>\\d{4})(?:" + year + ")?(?![0-9])"
                 + "|(?<eYear>" + y + ")" + yearEnd + "(?<eBefore>" + before + ")?"
@@ -203,7 +203,8 @@ final class ChineseDateForms implements DateForms {
             if (m.group("dYear") != null) {
                 Range range = resolve(m, null);
                 if (range != null) {
-                    return Optional.of(range.start());
+                    // A visit's days ("2024年7月9日至15日"): its statement is issued by the last of them.
+                    return Optional.of(range.end());
                 }
             }
         }

@@ -42,10 +42,19 @@ class ChineseDateFormsTest {
             "明年底前完成, 明年底前, null, 2023-12-31, false",
             "今年年底前完成, 今年年底前, null, 2022-12-31, false",
             "2024年6月前启动, 2024年6月前, null, 2024-05-31, false",
+            // a range of days with the day written after both numbers
+            "于2022年12月5日至7日访问, 2022年12月5日至7日, 2022-12-05, 2022-12-07, false",
+            "11月28日至30日举行, 11月28日至30日, 2022-11-28, 2022-11-30, true",
     })
     void resolvesEachFormToAnInclusiveDayRange(String text, String expression, LocalDate start, LocalDate end, boolean past) {
         assertThat(forms.find(text, text, DOCUMENT)).containsExactly(
                 new TimeSpan(expression, start, end, past, text.indexOf(expression), text.indexOf(expression) + expression.length()));
+    }
+
+    @Test
+    void datesAVisitOfSeveralDaysByItsLastDay() {
+        assertThat(forms.firstFullDate("于2024年7月9日至15日对中国进行正式访问")).contains(LocalDate.of(2024, 7, 15));
+        assertThat(forms.firstFullDate("于2024年7月9日对中国进行正式访问")).contains(LocalDate.of(2024, 7, 9));
     }
 
     @Test

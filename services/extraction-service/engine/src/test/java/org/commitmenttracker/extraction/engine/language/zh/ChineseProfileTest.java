@@ -11,6 +11,7 @@ import org.commitmenttracker.extraction.engine.CommuniqueAnalysis;
 import org.commitmenttracker.extraction.engine.CommuniqueAnalyzer;
 import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,6 +120,12 @@ class ChineseProfileTest {
             "雙方強調堅持多邊主義。|雙方強調堅持多邊主義。|CN KZ",
             "中国将于明年举办投资论坛。|中国将于明年举办投资论坛。|CN",
             "双方同意，将于明年举办投资论坛。|双方同意，将于明年举办投资论坛。|CN KZ",
+            // agreeing to an action: the clause after the comma opens with a verb of action
+            "双方同意，保持高层往来，加强政党交流。|双方同意，保持高层往来，加强政党交流。|CN KZ",
+            "雙方同意,保持高層往來,加強政黨交流。|雙方同意,保持高層往來,加強政黨交流。|CN KZ",
+            // a conjunction goes on with the sentence's subject and a cue of its own
+            "双方欢迎签署港口合作文件，并将通过该文件深化合作。|并将通过该文件深化合作。|CN KZ",
+            "雙方歡迎簽署港口合作文件,並將通過該文件深化合作。|並將通過該文件深化合作。|CN KZ",
             "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
             "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
@@ -142,6 +149,9 @@ class ChineseProfileTest {
             "两国元首2001年发表的联合声明指出，双方将加强边境合作。",
             "兩國元首2001年發表的聯合聲明強調，雙方將加強邊境合作。",
             "雙方一致同意，兩國關係處於歷史最好時期。",
+            "双方同意，两国合作潜力巨大。",
+            "双方指出，并非所有问题都已解决。",
+            "双方欢迎签署港口合作文件，并对合作前景充满信心。",
             "哈萨克斯坦人民将迎来独立纪念日。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
@@ -325,10 +335,13 @@ class ChineseProfileTest {
             "甲乙两国联合声明（全文）NL2021/03/05NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
             "甲乙两国总理会晤联合公报（全文）NL2021-03-05 16:41:56  新华社NL新华社北京3月5日电NL甲乙两国总理会晤联合公报NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
             "甲乙兩國聯合聲明NLhttp://www.example.com   2021-03-05 21:06:05NL應甲國政府邀請，乙國政府總理於2021年3月3日至5日對甲國進行正式訪問，兩國總理舉行了會談，就雙邊關係深入交換意見。NL雙方將加強港口合作。|2021-03-05",
-            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
-            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-03",
+            "甲乙两国联合声明（全文）NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            "甲乙两国联合声明（全文）NL2021/13/45NL应甲国政府邀请，乙国政府总理于2021年3月3日至5日对甲国进行正式访问，两国总理举行了会谈，就双边关系深入交换意见。NL双方将加强港口合作。|2021-03-05",
+            // a wire dateline gives the day of issue within the visit, on a line of its own or opening the lead
+            "新华社北京3月4日电NL甲乙两国联合声明NL应甲国政府邀请，乙国政府总理于2021年3月2日至6日对甲国进行正式访问，两国总理举行了会谈。NL双方将加强港口合作。|2021-03-04",
+            "中評社北京3月4日電/甲乙兩國4日發表聯合聲明。全文如下:NL甲乙兩國聯合聲明NL應甲國政府邀請,乙國政府總理於2021年3月2日至6日對甲國進行正式訪問,兩國總理舉行了會談。NL雙方將加強港口合作。|2021-03-04",
     })
-    void datesANewsCopyByItsNumericPageDateAboveTheOpening(String text, String date) {
+    void datesANewsCopyByItsPageDateOrDatelineElseByTheVisitsLastDay(String text, String date) {
         DocumentMetadata document = analyzer.analyze(SourceDocument.of("page-date", text.replace("NL", "\n\n"))).document();
 
         assertThat(document.date()).isEqualTo(LocalDate.parse(date));
@@ -372,6 +385,32 @@ class ChineseProfileTest {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("big5", text.replace("NL", "\n"))).commitments();
 
         assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+    }
+
+    /**
+     * "一是…；二是…" enumerates inside a sentence: a sentence that pledges is one commitment with all its points,
+     * and points one speaker proposes ("…提出三点建议。一是…。二是…。") pledge nothing.
+     */
+    @Test
+    void readsAnEnumerationInsideAPledgeAsOneCommitmentAndProposalsAsNone() {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("points", "甲乙两国联合声明\n"
+                + "双方同意在以下领域加强合作：一是扩大贸易规模；二是深化投资合作。\n"
+                + "甲国总统提出两点建议。一是保持高层交往。二是拓展务实合作。\n")).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("双方同意在以下领域加强合作：一是扩大贸易规模；二是深化投资合作。");
+    }
+
+    /** Items numbered by ordinal and comma ("第一，…") under an agreement lead-in, returned without their number. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方商定，推动两国关系朝以下方向发展：NL第一，加强高层交往，深化战略沟通。NL第二，扩大贸易和投资规模。",
+            "甲乙兩國聯合聲明NL雙方商定,推動兩國關係朝以下方向發展:NL第一,加強高層交往,深化戰略溝通。NL第二,擴大貿易和投資規模。",
+    })
+    void readsItemsNumberedByOrdinalAndComma(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("ordinal", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+        assertThat(found).extracting(Commitment::text).allMatch(item -> item.startsWith("加") || item.startsWith("扩") || item.startsWith("擴"));
     }
 
     /** Parts numbered in formal numerals, as ordinals "第…部分", or in full-width digits, each in both scripts. */
