@@ -7,20 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
-/** The report as JSON, as CSV (one {@code path,value} row per figure) and as the table printed at the end. */
+/** The {@link LoadReport} as JSON, as CSV (one {@code path,value} row per figure) and as the table printed at the end. */
 final class Reports {
     private Reports() {
     }
 
-    static void write(Map<String, Object> report, Path directory, JsonMapper json) throws IOException {
+    /** Writes {@code report.json} and {@code report.csv}; {@code asWritten} is {@link LoadReport#toMap()}. */
+    static void write(LoadReport report, Map<String, Object> asWritten, Path directory) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        Files.writeString(directory.resolve("report.json"),
+                LoadReport.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        Files.write(directory.resolve("report.csv"), csv(asWritten));
+    }
+
+    /** One {@code path,value} row per figure, paths joined by dots (list items by index). */
+    static List<String> csv(Map<String, Object> asWritten) {
         List<String> rows = new ArrayList<>();
         rows.add("figure,value");
-        flatten("", report, rows);
-        Files.write(directory.resolve("report.csv"), rows);
+        flatten("", asWritten, rows);
+        return rows;
     }
 
     private static void flatten(String prefix, Object value, List<String> rows) {
