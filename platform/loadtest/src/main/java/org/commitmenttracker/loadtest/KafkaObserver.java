@@ -64,7 +64,7 @@ final class KafkaObserver implements AutoCloseable {
                 }
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    observe(record.value(), now);
+                    observe(record.value(), record.timestamp(), now);
                 }
             }
         } catch (WakeupException e) {
@@ -74,7 +74,8 @@ final class KafkaObserver implements AutoCloseable {
         }
     }
 
-    void observe(byte[] value, long now) {
+    /** One record of either topic: its value, its timestamp (epoch ms: when it was published), when it was read. */
+    void observe(byte[] value, long publishedMillis, long now) {
         EventEnvelope<? extends EventData> event;
         try {
             event = codec.decode(value);
@@ -89,7 +90,7 @@ final class KafkaObserver implements AutoCloseable {
             if (change.from() == null) {
                 registered(change, now);
             } else {
-                announced(change, now);
+                announced(change, publishedMillis, now);
             }
         }
     }
@@ -109,7 +110,7 @@ final class KafkaObserver implements AutoCloseable {
         communique.registeredNanos = now;
     }
 
-    private void announced(CommitmentStatusChanged change, long now) {
+    private void announced(CommitmentStatusChanged change, long publishedMillis, long now) {
         Ledger.Commitment commitment = ledger.commitments.get(change.commitmentId());
         if (commitment == null) {
             return;
@@ -123,6 +124,12 @@ final class KafkaObserver implements AutoCloseable {
             if (sentAt != null) {
                 ledger.reportToStatusChange.add(now - sentAt);
                 ledger.announced.incrementAndGet();
+                if (change.changedAt() != null) {
+                    long appliedMillis = change.changedAt().toEpochMilli();
+                    ledger.reportToApplied.add((appliedMillis - ledger.wallMillis(sentAt)) * 1_000_000);
+                    ledger.appliedToPublished.add((publishedMillis - appliedMillis) * 1_000_000);
+                    ledger.publishedToConsumed.add((ledger.wallMillis(now) - publishedMillis) * 1_000_000);
+                }
             }
         }
     }

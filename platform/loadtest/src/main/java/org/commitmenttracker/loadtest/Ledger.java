@@ -63,8 +63,20 @@ final class Ledger {
     final AtomicLong resynchronised = new AtomicLong();
     final AtomicLong completed = new AtomicLong();
     final Latencies reportToStatusChange = new Latencies();
+    /** The same reports by stage: sent → applied (the change's changedAt), → published (its record's time), → consumed. */
+    final Latencies reportToApplied = new Latencies();
+    final Latencies appliedToPublished = new Latencies();
+    final Latencies publishedToConsumed = new Latencies();
     final Latencies reportToWebhook = new Latencies();
     final Errors errors = new Errors();
+
+    private final long wallBaseMillis = System.currentTimeMillis();
+    private final long wallBaseNanos = System.nanoTime();
+
+    /** A {@code System.nanoTime()} of this run as wall-clock epoch ms, to compare with the platform's timestamps (same host). */
+    long wallMillis(long nanos) {
+        return wallBaseMillis + (nanos - wallBaseNanos) / 1_000_000;
+    }
 
     Communique communique(String documentId) {
         return communiques.computeIfAbsent(documentId, k -> new Communique());

@@ -19,7 +19,7 @@ import org.commitmenttracker.devstack.LocalIssuer;
  * running platform), measures the raw rate of the store and the broker, loads N distinct communiqués
  * ({@link Uploads}), then drives progress reports at a fixed rate over HTTP and Kafka ({@link ProgressLoad}) while
  * {@link KafkaObserver} and {@link WebhookReceiver} (subscribed to everything) see what comes back and
- * {@link LagSampler} samples consumer lag, and prints and writes ({@code report.json}, {@code report.csv}) the
+ * {@link LagSampler} samples consumer lag, times the registry's reads ({@link RegistryReads}), and prints and writes ({@code report.json}, {@code report.csv}) the
  * {@link LoadReport}: throughput per stage, latency percentiles, consumer lag, CPU and RSS per process.
  * Options: {@link LoadOptions}. Run with {@code ./dev load}.
  */
@@ -164,6 +164,16 @@ public final class LoadDriver {
                 progressFigures(pool, rate, window, raw, drainSeconds, settled.verdict(), receiver, load),
                 processes.endPhase(), lag.max("progress"));
 
+        // 4. the registry's reads, on the commitments as the load left them
+        LoadReport.Reads reads = null;
+        if (options.lookups() > 0) {
+            lag.phase("reads");
+            processes.startPhase();
+            RegistryReads.Figures figures = new RegistryReads(api).measure(RegistryReads.ids(ledger), options.lookups(),
+                    options.listsPerShape());
+            reads = new LoadReport.Reads(figures, processes.endPhase());
+        }
+
         Map<String, Object> invariants = settled.verdict().toMap();
         // after the last fault's target was ready again (without faults: after the load ended); null: never settled
         invariants.put("seconds_to_settle", settled.settledNanos() == 0 ? null
@@ -172,7 +182,7 @@ public final class LoadDriver {
 
         run.put("load_average_end", loadAverage());
         run.put("finished", Instant.now().toString());
-        return new LoadReport(run, idle, raw, ingest, progress, faultTable(faultWindows, settled.verdict()), invariants,
+        return new LoadReport(run, idle, raw, ingest, progress, reads, faultTable(faultWindows, settled.verdict()), invariants,
                 targets(uploaded, progress.figures()));
     }
 
@@ -239,8 +249,9 @@ public final class LoadDriver {
                 Latencies.fraction(applied, raw.broker().producePerS()), window.lagAtEnd(), Latencies.round(drainSeconds),
                 ledger.announced.get(), ledger.completed.get(), verdict.lost(), ledger.inFlight(), receiver.duplicates(),
                 ledger.resynchronised.get(), receiver.failuresAnswered(),
-                new ProgressLoad.Latency(ledger.reportToStatusChange.summary(), ledger.reportToWebhook.summary(),
-                        load.httpResponses()));
+                new ProgressLoad.Latency(ledger.reportToStatusChange.summary(), ledger.reportToApplied.summary(),
+                        ledger.appliedToPublished.summary(), ledger.publishedToConsumed.summary(),
+                        ledger.reportToWebhook.summary(), load.httpResponses()));
     }
 
     private static List<LoadReport.Fault> faultTable(List<FaultInjector.FaultWindow> windows, Invariants.Result verdict) {

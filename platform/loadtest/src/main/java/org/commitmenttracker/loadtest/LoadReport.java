@@ -17,11 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param run        the options, the machine, when it started and ended
  * @param idle       the platform left idle (absent with {@code --idle-seconds 0})
+ * @param registryReads lookups and lists after the load (absent with {@code --lookups 0})
  * @param invariants the fault harness's verdict ({@link Invariants.Result#toMap()}) and how long settling took
  * @param targets    the issue's targets beside the figures they are judged by
  */
 record LoadReport(Map<String, Object> run, @JsonInclude(JsonInclude.Include.NON_NULL) Idle idle, Raw raw, Ingest ingest,
-                  Progress progress, List<Fault> faults, Map<String, Object> invariants, Map<String, Object> targets) {
+                  Progress progress, @JsonInclude(JsonInclude.Include.NON_NULL) Reads registryReads, List<Fault> faults, Map<String, Object> invariants, Map<String, Object> targets) {
 
     /** The report's JSON: components named in snake case, in declaration order. */
     static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -39,6 +40,9 @@ record LoadReport(Map<String, Object> run, @JsonInclude(JsonInclude.Include.NON_
     }
 
     record Progress(@JsonUnwrapped ProgressLoad.Figures figures, Map<String, Object> processes, Map<String, Long> lagMax) {
+    }
+
+    record Reads(@JsonUnwrapped RegistryReads.Figures figures, Map<String, Object> processes) {
     }
 
     /** Per fault: when, how long until ready again, and the acknowledgements inside its window and what became of them. */

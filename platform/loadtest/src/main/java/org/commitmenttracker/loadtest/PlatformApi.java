@@ -49,6 +49,17 @@ final class PlatformApi implements AutoCloseable {
         return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
     }
 
+    /** A GET's answer body; an error naming the request if it is not 200. */
+    String get(String service, String pathAndQuery, String token) throws Exception {
+        HttpResponse<String> response = http.send(request(service, pathAndQuery, token, "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + response.request().uri() + " → " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
     /** Uploads a communiqué's text; the answer as it came (201 stored, 200 already there). */
     HttpResponse<String> upload(String text, String token) throws Exception {
         return http.send(request("ingestion", "/api/communiques", token, "text/plain; charset=UTF-8")

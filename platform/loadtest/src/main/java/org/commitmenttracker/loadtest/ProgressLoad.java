@@ -59,8 +59,14 @@ final class ProgressLoad implements AutoCloseable {
                    Latency latency) {
     }
 
-    record Latency(Latencies.Summary reportToStatusChange, Latencies.Summary reportToWebhook,
-                   Latencies.Summary httpResponse) {
+    /**
+     * @param reportToApplied    to the registry's write ({@code changedAt} of the status change; wall clocks of one host,
+     *                           to the millisecond, as are the next two)
+     * @param appliedToPublished from that write to the relay's send (the record's timestamp)
+     */
+    record Latency(Latencies.Summary reportToStatusChange, Latencies.Summary reportToApplied,
+                   Latencies.Summary appliedToPublished, Latencies.Summary publishedToConsumed,
+                   Latencies.Summary reportToWebhook, Latencies.Summary httpResponse) {
     }
 
     private final PlatformApi api;

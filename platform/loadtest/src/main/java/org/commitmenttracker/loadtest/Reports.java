@@ -75,8 +75,15 @@ final class Reports {
         latency(out, "upload → all commitments registered", ingestLatency.get("upload_to_all_registered"));
         latency(out, "upload → all registration webhooks", ingestLatency.get("upload_to_all_webhooks"));
         latency(out, "progress report → status change (Kafka)", progressLatency.get("report_to_status_change"));
+        latency(out, "  by stage: report → applied (ms clock)", progressLatency.get("report_to_applied"));
+        latency(out, "  applied → published (ms clock)", progressLatency.get("applied_to_published"));
+        latency(out, "  published → consumed (ms clock)", progressLatency.get("published_to_consumed"));
         latency(out, "progress report → webhook received", progressLatency.get("report_to_webhook"));
         latency(out, "progress HTTP response", progressLatency.get("http_response"));
+        if (report.get("registry_reads") instanceof Map<?, ?> reads) {
+            latency(out, "GET /api/commitments/{id}", reads.get("lookup"));
+            latency(out, "GET /api/commitments?…&size=50 (10 shapes)", reads.get("lists"));
+        }
         out.append(String.format("%n%d communiqués fully registered of %s (%s commitments) in %s s; reports sent %s (HTTP %s, Kafka %s),"
                         + " refused %s %s, starved ticks %s, lost %s, unsettled %s, duplicate webhooks %s%n",
                 ((Number) ingest.get("communiques_fully_registered")).longValue(), ingest.get("communiques_uploaded"),

@@ -14,30 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (what is left is unsettled), or the hang guard ({@code --drain}) passes; the last check is the run's verdict.
  * Neither limit is a performance assertion: how long settling took is a figure of the report.
  */
-final class Settling {
+record Settling(String mongo, String kafka, Ledger ledger, AckLog acks, WebhookReceiver receiver, LagSampler lag,
+                String subscriptionId) {
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
 
     /** The verdict, and when everything had settled ({@code System.nanoTime()}, 0: never). */
     record Outcome(Invariants.Result verdict, long settledNanos) {
-    }
-
-    private final String mongo;
-    private final String kafka;
-    private final Ledger ledger;
-    private final AckLog acks;
-    private final WebhookReceiver receiver;
-    private final LagSampler lag;
-    private final String subscriptionId;
-
-    Settling(String mongo, String kafka, Ledger ledger, AckLog acks, WebhookReceiver receiver, LagSampler lag,
-             String subscriptionId) {
-        this.mongo = mongo;
-        this.kafka = kafka;
-        this.ledger = ledger;
-        this.acks = acks;
-        this.receiver = receiver;
-        this.lag = lag;
-        this.subscriptionId = subscriptionId;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The upload load: N distinct communiqués from 4 clients at once, timed until every commitment is registered and
  * notified; in fault mode, one more upload every {@link #TRICKLE_INTERVAL} while the progress load lasts.
  */
-final class Uploads {
+record Uploads(PlatformApi api, Ledger ledger, AckLog acks, SyntheticCommuniques corpus, String publisherToken) {
     private static final int CLIENTS = 4;
     /** Fault mode: one more upload this often, so that faults of ingestion, extraction and the store hit uploads in flight too. */
     private static final Duration TRICKLE_INTERVAL = Duration.ofSeconds(10);
@@ -25,18 +25,8 @@ final class Uploads {
                    Latencies.Summary uploadToAllWebhooks) {
     }
 
-    private final PlatformApi api;
-    private final Ledger ledger;
-    private final AckLog acks;
-    private final SyntheticCommuniques corpus;
-    private final String publisher;
-
     Uploads(PlatformApi api, Ledger ledger, AckLog acks, SyntheticCommuniques corpus) {
-        this.api = api;
-        this.ledger = ledger;
-        this.acks = acks;
-        this.corpus = corpus;
-        this.publisher = api.token("loadtest-publisher", List.of("publisher"), null);
+        this(api, ledger, acks, corpus, api.token("loadtest-publisher", List.of("publisher"), null));
     }
 
     /** Uploads communiqués 0..n-1 and waits (at most 120 s + 2 s each) until each is registered and notified. */
@@ -120,7 +110,7 @@ final class Uploads {
     private int upload(String text) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = api.upload(text, publisher);
+            HttpResponse<String> response = api.upload(text, publisherToken);
             if (response.statusCode() != 200 && response.statusCode() != 201) {
                 ledger.errors.add("upload " + response.statusCode());
                 return response.statusCode();

@@ -21,7 +21,8 @@ class LoadReportTest {
     void figuresAreNamedInSnakeCaseInTheirOrder() {
         Map<String, Object> report = sample().toMap();
 
-        assertThat(report.keySet()).containsExactly("run", "idle", "raw", "ingest", "progress", "faults", "invariants", "targets");
+        assertThat(report.keySet()).containsExactly("run", "idle", "raw", "ingest", "progress", "registry_reads", "faults", "invariants",
+                "targets");
         Map<String, Object> raw = map(report.get("raw"));
         assertThat(map(raw.get("store"))).containsEntry("inserts_per_s", 4800.0).containsEntry("versioned_updates_per_s", 4500.0);
         assertThat(map(raw.get("broker"))).containsEntry("produce_per_s", 40000.0).containsEntry("consume_per_s", null);
@@ -40,12 +41,12 @@ class LoadReportTest {
     }
 
     @Test
-    void withoutAnIdlePhaseTheReportHasNoIdleSection() {
+    void withoutAnIdlePhaseNorReadsTheReportHasNeitherSection() {
         LoadReport full = sample();
-        LoadReport withoutIdle = new LoadReport(full.run(), null, full.raw(), full.ingest(), full.progress(), full.faults(),
-                full.invariants(), full.targets());
+        LoadReport withoutIdleAndReads = new LoadReport(full.run(), null, full.raw(), full.ingest(), full.progress(), null,
+                full.faults(), full.invariants(), full.targets());
 
-        assertThat(withoutIdle.toMap()).doesNotContainKey("idle").containsKey("raw");
+        assertThat(withoutIdleAndReads.toMap()).doesNotContainKeys("idle", "registry_reads").containsKey("raw");
     }
 
     @Test
@@ -54,14 +55,17 @@ class LoadReportTest {
 
         assertThat(rows).first().isEqualTo("figure,value");
         assertThat(rows).contains("progress.sent,300", "raw.broker.consume_per_s,", "faults.0.fault,\"kill registry\"",
-                "progress.latency.report_to_webhook.p99_ms,12.0", "invariants.passed,true");
+                "progress.latency.report_to_webhook.p99_ms,12.0", "invariants.passed,true",
+                "registry_reads.lookup.p95_ms,12.0", "registry_reads.lookup_bytes,2500",
+                "registry_reads.lists_by_shape.status.count,0");
     }
 
     @Test
     void theTablePrintsTheFigures() {
         String table = Reports.table(sample().toMap());
 
-        assertThat(table).contains("commitments registered", "60.0 %", "kill registry", "invariants HOLD");
+        assertThat(table).contains("commitments registered", "60.0 %", "kill registry", "invariants HOLD",
+                "GET /api/commitments/{id}");
     }
 
     @Test
@@ -93,7 +97,7 @@ class LoadReportTest {
                 new Uploads.Latency(NONE, NONE, NONE));
         ProgressLoad.Figures progress = new ProgressLoad.Figures(315, 0, 20, 15, 300, 100, 200, 0, 2, Map.of("http 503", 2),
                 20, 2700, 19, 0.6, 0.07, Map.of("registry/progress", 3L), 4, 300, 299, 0, 0, 0, 1, 0,
-                new ProgressLoad.Latency(NONE, webhook.summary(), NONE));
+                new ProgressLoad.Latency(NONE, NONE, NONE, NONE, webhook.summary(), NONE));
         Map<String, Object> invariants = new LinkedHashMap<>();
         invariants.put("passed", true);
         invariants.put("settle_cap", Map.of("cap_s", 60));
@@ -102,6 +106,7 @@ class LoadReportTest {
                 new LoadReport.Ingest(uploaded, Map.of("registry", Map.of("cpu_s", 2.0)), Map.of("registry", 310.0),
                         Map.of("registry/commitments", 12L)),
                 new LoadReport.Progress(progress, processes, Map.of("registry/progress", 5L)),
+                new LoadReport.Reads(new RegistryReads.Figures(webhook.summary(), 2500, NONE, Map.of("status", NONE)), processes),
                 List.of(new LoadReport.Fault("kill registry", 3.0, 8.5, "2026-12-07T05:00:03Z", 40, 0, null, null)),
                 invariants, Map.of("applied_fraction_of_raw (target >= 0.70, with bounded lag)", 0.6));
     }
