@@ -1,13 +1,15 @@
 package org.commitmenttracker.loadtest;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Latency samples of one measurement (nanoseconds), summarised as percentiles in milliseconds. */
 final class Latencies {
     private long[] values = new long[1024];
     private int size;
+
+    /** count and p50, p95, p99, max in ms (null without samples); percentiles by nearest rank. */
+    record Summary(int count, Double p50Ms, Double p95Ms, Double p99Ms, Double maxMs) {
+    }
 
     synchronized void add(long nanos) {
         if (size == values.length) {
@@ -20,20 +22,15 @@ final class Latencies {
         return size;
     }
 
-    /** count, p50, p95, p99, max (ms); percentiles by nearest rank. */
-    synchronized Map<String, Object> summary() {
+    synchronized Summary summary() {
         long[] sorted = Arrays.copyOf(values, size);
         Arrays.sort(sorted);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("count", size);
-        summary.put("p50_ms", percentile(sorted, 0.50));
-        summary.put("p95_ms", percentile(sorted, 0.95));
-        summary.put("p99_ms", percentile(sorted, 0.99));
-        summary.put("max_ms", size == 0 ? null : round(sorted[size - 1] / 1e6));
-        return summary;
+        return new Summary(size, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
+                size == 0 ? null : round(sorted[size - 1] / 1e6));
     }
 
-    private static Double percentile(long[] sorted, double p) {
+    /** The nearest-rank percentile {@code p} (0..1) of sorted nanoseconds, in ms; null when there are none. */
+    static Double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return null;
         }
@@ -43,5 +40,10 @@ final class Latencies {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** {@code value} as a share of {@code bound} (3 decimals), null when there is no bound to compare with. */
+    static Double fraction(double value, Double bound) {
+        return bound != null && bound > 0 ? Math.round(value / bound * 1000) / 1000.0 : null;
     }
 }

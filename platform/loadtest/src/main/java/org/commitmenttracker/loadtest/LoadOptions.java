@@ -19,6 +19,9 @@ import java.util.Map;
  *                        when nothing happens (CPU per process; default 60; 0 skips it)
  * --raw-seconds S        seconds of each raw store and broker measurement (default 5)
  * --raw-threads T        threads of the raw store measurement (default 4)
+ * --lookups N            registry reads after the load: N lookups of a commitment by id (after N for warm-up) and
+ *                        filtered lists of 10 shapes (default 2000; 0 skips the reads)
+ * --lists-per-shape N    lists of each shape measured (default 25)
  * --drain S              at most this many seconds after the load for everything to settle: the hang guard (default 30)
  * --out DIR              where report.json, report.csv and the logs go (default platform/loadtest/target/loadtest)
  * --services-root DIR    the project checkout whose services/NAME/target jars to run (default: this one), e.g. a
@@ -31,7 +34,7 @@ import java.util.Map;
  * </pre>
  */
 record LoadOptions(int communiques, double rate, double rateOfRaw, int durationSeconds, String store, double httpShare, int idleSeconds, int rawSeconds,
-                   int rawThreads, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path samplesDir,
+                   int rawThreads, int lookups, int listsPerShape, int drainSeconds, Path out, Path projectRoot, Path servicesRoot, Path samplesDir,
                    Map<String, String> target, String kafka, String mongo, Path jwtDir, FaultPlan faults) {
 
     static LoadOptions parse(String... args) {
@@ -73,6 +76,8 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
                 Integer.parseInt(values.getOrDefault("idle-seconds", "60")),
                 Integer.parseInt(values.getOrDefault("raw-seconds", "5")),
                 Integer.parseInt(values.getOrDefault("raw-threads", "4")),
+                Integer.parseInt(values.getOrDefault("lookups", "2000")),
+                Integer.parseInt(values.getOrDefault("lists-per-shape", "25")),
                 Integer.parseInt(values.getOrDefault("drain", "30")),
                 Path.of(values.getOrDefault("out", root.resolve("platform/loadtest/target/loadtest").toString())).toAbsolutePath(),
                 root, Path.of(values.getOrDefault("services-root", System.getProperty("loadtest.services-root", root.toString()))).toAbsolutePath().normalize(), samples, target,
@@ -85,7 +90,7 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
         }
         for (String key : values.keySet()) {
             if (!java.util.Set.of("communiques", "rate", "duration", "store", "http-share", "idle-seconds", "raw-seconds", "raw-threads",
-                    "drain", "out", "project-root", "services-root", "samples-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
+                    "lookups", "lists-per-shape", "drain", "out", "project-root", "services-root", "samples-dir", "target", "kafka", "mongo", "jwt-dir", "faults").contains(key)) {
                 throw new IllegalArgumentException("Unknown option --" + key);
             }
         }
@@ -102,6 +107,8 @@ record LoadOptions(int communiques, double rate, double rateOfRaw, int durationS
         map.put("idle_seconds", idleSeconds);
         map.put("raw_seconds", rawSeconds);
         map.put("raw_threads", rawThreads);
+        map.put("lookups", lookups);
+        map.put("lists_per_shape", listsPerShape);
         map.put("drain_s", drainSeconds);
         map.put("mode", target == null ? "started" : "targeted");
         map.put("services_root", servicesRoot.toString());

@@ -43,8 +43,14 @@ final class RawRates {
     private RawRates() {
     }
 
-    static Map<String, Object> store(String mongoUri, int threads, Duration each) throws InterruptedException {
-        Map<String, Object> result = new LinkedHashMap<>();
+    record Store(double insertsPerS, double versionedUpdatesPerS, int threads) {
+    }
+
+    /** @param consumePerS null when nothing was consumed */
+    record Broker(double producePerS, Double consumePerS, int recordBytes) {
+    }
+
+    static Store store(String mongoUri, int threads, Duration each) throws InterruptedException {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             var database = client.getDatabase("loadtest_raw");
             database.drop();
@@ -62,7 +68,7 @@ final class RawRates {
                                 .append("note", PAYLOAD))).append("outbox", List.of()));
                 ids.get(thread).add(id);
             });
-            result.put("inserts_per_s", Latencies.round(inserted / (double) each.toSeconds()));
+            double insertsPerSecond = Latencies.round(inserted / (double) each.toSeconds());
             // versioned updates: each thread owns its documents, so every update matches (no conflicts)
             List<Map<String, Long>> versions = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -82,15 +88,12 @@ final class RawRates {
                 }
                 versions.get(thread).put(id, version + 1);
             });
-            result.put("versioned_updates_per_s", Latencies.round(updated / (double) each.toSeconds()));
-            result.put("threads", threads);
             database.drop();
+            return new Store(insertsPerSecond, Latencies.round(updated / (double) each.toSeconds()), threads);
         }
-        return result;
     }
 
-    static Map<String, Object> broker(String bootstrap, Duration each) throws Exception {
-        Map<String, Object> result = new LinkedHashMap<>();
+    static Broker broker(String bootstrap, Duration each) throws Exception {
         String topic = "loadtest-raw-" + Long.toHexString(System.nanoTime());
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -102,6 +105,8 @@ final class RawRates {
             byte[] record = PAYLOAD.getBytes();
             AtomicLong acked = new AtomicLong();
             long sent = 0;
+            double producePerSecond;
+            Double consumePerSecond;
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer())) {
                 long end = System.nanoTime() + each.toNanos();
                 long start = System.nanoTime();
@@ -115,7 +120,7 @@ final class RawRates {
                 }
                 producer.flush();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                result.put("produce_per_s", Latencies.round(acked.get() / seconds));
+                producePerSecond = Latencies.round(acked.get() / seconds);
             }
             Properties consumerProps = new Properties();
             consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -135,13 +140,12 @@ final class RawRates {
                     consumed += count;
                 }
                 double seconds = first == 0 ? 0 : (System.nanoTime() - first) / 1e9;
-                result.put("consume_per_s", seconds == 0 ? null : Latencies.round(consumed / seconds));
+                consumePerSecond = seconds == 0 ? null : Latencies.round(consumed / seconds);
             }
-            result.put("record_bytes", record.length);
             client.deleteTopics(List.of(topic)).all().get();
             client.deleteConsumerGroups(List.of("loadtest-raw")).all().get();
+            return new Broker(producePerSecond, consumePerSecond, record.length);
         }
-        return result;
     }
 
     interface Step {

@@ -7,20 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
-/** The report as JSON, as CSV (one {@code path,value} row per figure) and as the table printed at the end. */
+/** The {@link LoadReport} as JSON, as CSV (one {@code path,value} row per figure) and as the table printed at the end. */
 final class Reports {
     private Reports() {
     }
 
-    static void write(Map<String, Object> report, Path directory, JsonMapper json) throws IOException {
+    /** Writes {@code report.json} and {@code report.csv}; {@code asWritten} is {@link LoadReport#toMap()}. */
+    static void write(LoadReport report, Map<String, Object> asWritten, Path directory) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("report.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        Files.writeString(directory.resolve("report.json"),
+                LoadReport.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        Files.write(directory.resolve("report.csv"), csv(asWritten));
+    }
+
+    /** One {@code path,value} row per figure, paths joined by dots (list items by index). */
+    static List<String> csv(Map<String, Object> asWritten) {
         List<String> rows = new ArrayList<>();
         rows.add("figure,value");
-        flatten("", report, rows);
-        Files.write(directory.resolve("report.csv"), rows);
+        flatten("", asWritten, rows);
+        return rows;
     }
 
     private static void flatten(String prefix, Object value, List<String> rows) {
@@ -70,8 +75,15 @@ final class Reports {
         latency(out, "upload → all commitments registered", ingestLatency.get("upload_to_all_registered"));
         latency(out, "upload → all registration webhooks", ingestLatency.get("upload_to_all_webhooks"));
         latency(out, "progress report → status change (Kafka)", progressLatency.get("report_to_status_change"));
+        latency(out, "  by stage: report → applied (ms clock)", progressLatency.get("report_to_applied"));
+        latency(out, "  applied → published (ms clock)", progressLatency.get("applied_to_published"));
+        latency(out, "  published → consumed (ms clock)", progressLatency.get("published_to_consumed"));
         latency(out, "progress report → webhook received", progressLatency.get("report_to_webhook"));
         latency(out, "progress HTTP response", progressLatency.get("http_response"));
+        if (report.get("registry_reads") instanceof Map<?, ?> reads) {
+            latency(out, "GET /api/commitments/{id}", reads.get("lookup"));
+            latency(out, "GET /api/commitments?…&size=50 (10 shapes)", reads.get("lists"));
+        }
         out.append(String.format("%n%d communiqués fully registered of %s (%s commitments) in %s s; reports sent %s (HTTP %s, Kafka %s),"
                         + " refused %s %s, starved ticks %s, lost %s, unsettled %s, duplicate webhooks %s%n",
                 ((Number) ingest.get("communiques_fully_registered")).longValue(), ingest.get("communiques_uploaded"),

@@ -26,8 +26,8 @@ class FaultModeIT {
     void everyFaultLeavesNothingLostNorDuplicated() throws Exception {
         Path out = Path.of("target", "faultmode-it").toAbsolutePath();
         Map<String, Object> report = LoadDriver.run(LoadOptions.parse("--communiques", "10", "--rate", "20", "--duration", "30",
-                "--store", "h2", "--faults", "all", "--idle-seconds", "0", "--raw-seconds", "1", "--raw-threads", "2", "--drain", "900",
-                "--out", out.toString()));
+                "--store", "h2", "--faults", "all", "--idle-seconds", "0", "--raw-seconds", "1", "--raw-threads", "2", "--lookups", "0",
+                "--drain", "900", "--out", out.toString()));
 
         List<?> faults = (List<?>) report.get("faults");
         assertThat(faults.stream().map(fault -> String.valueOf(((Map<?, ?>) fault).get("fault"))).toList()).containsExactly("receiver 5xx 10 s", "kill registry",
