@@ -42,12 +42,12 @@ class DeliveryAttempt {
                     SecretCipher cipher, WebhookSettings settings, MeterRegistry meters) {
         this.store = store;
         this.claims = claims;
-        this.subscriptions = subscriptions;
-        this.client = client;
-        this.cipher = cipher;
         this.guards = new HostGuards(settings, meters);
+        this.subscriptions = subscriptions;
         this.schedule = new RetrySchedule(settings.retryDelays(), settings.retryJitter());
+        this.client = client;
         this.deferral = settings.deferral();
+        this.cipher = cipher;
         this.meters = meters;
     }
 
