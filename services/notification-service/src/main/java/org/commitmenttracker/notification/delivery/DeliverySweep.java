@@ -3,9 +3,9 @@ package org.commitmenttracker.notification.delivery;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
