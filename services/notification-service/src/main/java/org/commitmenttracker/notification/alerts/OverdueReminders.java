@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.commitmenttracker.notification.batching.BatchSettings;
 import org.commitmenttracker.notification.noise.OverdueRepeat;
 import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Subscription;
@@ -21,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,18 +36,21 @@ import org.springframework.stereotype.Component;
  * replica dies before the alert is stored, that one reminder is lost, the next comes on time.
  */
 @Component
-class OverdueReminders implements InitializingBean {
+class OverdueReminders implements InitializingBean, SchedulingConfigurer {
     private static final int SWEEP_LIMIT = 1_000;
     private final MongoTemplate mongo;
     private final ActiveSubscriptions subscriptions;
     private final Alerting alerting;
     private final Clock clock;
+    private final Duration interval;
 
-    OverdueReminders(MongoTemplate mongo, ActiveSubscriptions subscriptions, @Lazy Alerting alerting, Clock clock) {
+    OverdueReminders(MongoTemplate mongo, ActiveSubscriptions subscriptions, @Lazy Alerting alerting, Clock clock,
+                     BatchSettings settings) {
         this.mongo = mongo;
         this.subscriptions = subscriptions;
         this.alerting = alerting;
         this.clock = clock;
+        this.interval = settings.batchSweepInterval();
     }
 
     @Document(Reminder.COLLECTION)
@@ -81,7 +87,11 @@ class OverdueReminders implements InitializingBean {
         bulk.execute();
     }
 
-    @Scheduled(fixedDelayString = "${tracker.alerts.batch-sweep-interval:5s}", initialDelayString = "${tracker.alerts.batch-sweep-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     public void sweep() {
         Instant now = clock.instant();
         mongo.find(Query.query(Criteria.where("dueAt").lte(now)).limit(SWEEP_LIMIT), Reminder.class).forEach(this::remind);

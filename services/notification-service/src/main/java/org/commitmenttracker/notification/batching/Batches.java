@@ -21,7 +21,6 @@ import org.commitmenttracker.notification.delivery.Delivery;
 import org.commitmenttracker.notification.email.EmailChannel;
 import org.commitmenttracker.notification.email.EmailSettings;
 import org.commitmenttracker.notification.noise.BatchItem;
-import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
 import org.commitmenttracker.notification.subscriptions.Email;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.notification.subscriptions.SubscriptionService;
@@ -29,10 +28,12 @@ import org.commitmenttracker.notification.webhook.WebhookBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Service;
  * {@code tracker.email.retry-delay}, a permanent one stopping the address.
  */
 @Service
-public class Batches implements ApplicationRunner, DisposableBean {
+@EnableConfigurationProperties(BatchSettings.class)
+public class Batches implements ApplicationRunner, SchedulingConfigurer, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Batches.class);
     private static final int SWEEP_LIMIT = 1_000;
     /** Timers only for batches due this soon (group windows); digests are left to the sweep, a few seconds late at most. */
@@ -53,25 +55,21 @@ public class Batches implements ApplicationRunner, DisposableBean {
     private final BatchStore store;
     private final Deliveries deliveries;
     private final EmailChannel email;
-    private final ActiveSubscriptions active;
     private final SubscriptionService subscriptions;
     private final Clock clock;
-    private final Duration lease;
+    private final BatchSettings settings;
     private final Duration emailRetryDelay;
     private final ExecutorService senders = Executors.newFixedThreadPool(4, named("alert-batch-sender"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("alert-batch-timer"));
 
-    public Batches(BatchStore store, Deliveries deliveries, EmailChannel email, ActiveSubscriptions active,
-                   SubscriptionService subscriptions, Clock clock,
-                   @Value("${tracker.webhooks.lease:60s}") Duration lease,
-                   EmailSettings emailSettings) {
+    public Batches(BatchStore store, Deliveries deliveries, EmailChannel email, SubscriptionService subscriptions,
+                   Clock clock, BatchSettings settings, EmailSettings emailSettings) {
         this.store = store;
         this.deliveries = deliveries;
         this.email = email;
-        this.active = active;
         this.subscriptions = subscriptions;
         this.clock = clock;
-        this.lease = lease;
+        this.settings = settings;
         this.emailRetryDelay = emailSettings.retryDelay();
     }
 
@@ -95,8 +93,12 @@ public class Batches implements ApplicationRunner, DisposableBean {
         sweep();
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, settings.batchSweepInterval(), settings.batchSweepInterval()));
+    }
+
     /** Sends every batch that is due and not held by a live claim. */
-    @Scheduled(fixedDelayString = "${tracker.alerts.batch-sweep-interval:5s}", initialDelayString = "${tracker.alerts.batch-sweep-interval:5s}")
     public void sweep() {
         Instant now = clock.instant();
         for (AlertBatch batch : store.claimable(now, SWEEP_LIMIT)) {
@@ -130,16 +132,13 @@ public class Batches implements ApplicationRunner, DisposableBean {
     /** Claims {@code read} and sends what it holds then on its channel. */
     private void send(AlertBatch read) {
         Instant now = clock.instant();
-        Optional<AlertBatch> claimed = store.claim(read.id(), read.claim(), now.plus(lease));
+        Optional<AlertBatch> claimed = store.claim(read.id(), read.claim(), now.plus(settings.batchLease()));
         if (claimed.isEmpty() || claimed.get().items().isEmpty()) {
             return;
         }
         AlertBatch batch = claimed.get();
         List<BatchItem> items = batch.distinctItems();
-        Optional<Subscription> subscription = active.active(batch.subscriptionId());
-        if (subscription.isEmpty()) {
-            subscription = subscriptions.find(batch.subscriptionId()).filter(Subscription::active);
-        }
+        Optional<Subscription> subscription = subscriptions.active(batch.subscriptionId());
         if (batch.channel() == Channel.WEBHOOK && subscription.map(Subscription::webhook).isPresent()) {
             deliveries.enqueue(webhookDeliveries(batch, items, now));
         } else if (batch.channel() == Channel.EMAIL && subscription.filter(Subscription::mails).isPresent()) {

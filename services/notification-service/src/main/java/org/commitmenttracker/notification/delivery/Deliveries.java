@@ -12,11 +12,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Deliveries {
     private final DeliveryStore store;
+    private final DeliveryLanes lanes;
     private final DeliveryWorker worker;
     private final HeldClaims claims;
 
-    public Deliveries(DeliveryStore store, DeliveryWorker worker, HeldClaims claims) {
+    public Deliveries(DeliveryStore store, DeliveryLanes lanes, DeliveryWorker worker, HeldClaims claims) {
         this.store = store;
+        this.lanes = lanes;
         this.worker = worker;
         this.claims = claims;
     }
@@ -36,7 +38,7 @@ public class Deliveries {
         inserted.created().forEach(d -> claims.hold(d.id(), d.claim()));
         Set<Delivery> started = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
-            for (Delivery first : store.openLanes(inserted.created())) {
+            for (Delivery first : lanes.open(inserted.created())) {
                 if (worker.start(first)) {
                     started.add(first);
                 }

@@ -2,12 +2,7 @@ package org.commitmenttracker.notification.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +11,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,15 +21,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The persisted delivery queue: {@code deliveries} (one document per event and subscription) and
- * {@code delivery_lanes} (per subscription and commitment, the ids still to deliver, in order). Every write on
- * the hot path is a single-document atomic operation on a unique key: {@code _id}, or {@code _id} + the claim
- * counter (a compound unique index, so even the embedded store answers it by index).
+ * The persisted delivery queue: {@code deliveries}, one document per event and subscription (the order they go
+ * in is {@link DeliveryLanes}'). Every write on the hot path is a single-document atomic operation on a unique
+ * key: {@code _id}, or {@code _id} + the claim counter (a compound unique index, so even the embedded store
+ * answers it by index).
  */
 @Repository
 public class DeliveryStore implements InitializingBean {
-    static final String LANES = "delivery_lanes";
-    private static final int DUPLICATE_KEY = 11000;
     private final MongoTemplate mongo;
 
     public DeliveryStore(MongoTemplate mongo) {
@@ -49,8 +41,6 @@ public class DeliveryStore implements InitializingBean {
         // For real MongoDB: the sweep for due work and the dead-letter listing.
         indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("due"));
         indexes.createIndex(new Index().on("owner", Sort.Direction.ASC).on("state", Sort.Direction.ASC).named("owner-state"));
-        // A lane is deleted when it empties, only if nobody joined meanwhile: by {_id, v}, v counting the joins.
-        mongo.indexOps(LANES).createIndex(new Index().on("_id", Sort.Direction.ASC).on("v", Sort.Direction.ASC).unique().named("version"));
     }
 
     /** What {@link #insertNew} did: the deliveries it created, and the ids of older ones still to deliver. */
@@ -65,7 +55,7 @@ public class DeliveryStore implements InitializingBean {
         if (deliveries.isEmpty()) {
             return new Inserted(List.of(), List.of());
         }
-        Set<Integer> existing = duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
+        Set<Integer> existing = DuplicateKeys.refusedBy(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
                 .insert(deliveries).execute());
         List<Delivery> created = new ArrayList<>(deliveries.size());
         List<String> reopened = new ArrayList<>();
@@ -78,51 +68,6 @@ public class DeliveryStore implements InitializingBean {
             }
         }
         return new Inserted(created, reopened);
-    }
-
-    /**
-     * Opens a lane for each delivery (one bulk insert of {@code {_id: lane, queue: [id], v: 0}}) and returns
-     * those that opened it: they are first in their lane and may be sent at once. The others' lanes exist
-     * already (a delivery of the same subscription and commitment is still pending, or comes earlier in
-     * {@code deliveries}, which only the first of a lane tries to open): they join at the end, in order.
-     */
-    public List<Delivery> openLanes(List<Delivery> deliveries) {
-        Map<String, Delivery> openers = new LinkedHashMap<>();
-        deliveries.forEach(delivery -> openers.putIfAbsent(delivery.lane(), delivery));
-        List<Delivery> candidates = new ArrayList<>(openers.values());
-        List<Document> lanes = new ArrayList<>(candidates.size());
-        for (Delivery delivery : candidates) {
-            lanes.add(new Document("_id", delivery.lane()).append("queue", List.of(delivery.id())).append("v", 0L));
-        }
-        Set<Integer> taken = lanes.isEmpty() ? Set.of()
-                : duplicates(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES).insert(lanes).execute());
-        if (taken.isEmpty() && candidates.size() == deliveries.size()) {
-            return deliveries;
-        }
-        Set<Delivery> first = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < candidates.size(); i++) {
-            if (!taken.contains(i)) {
-                first.add(candidates.get(i));
-            }
-        }
-        joinLanes(deliveries.stream().filter(delivery -> !first.contains(delivery)).toList());
-        return deliveries.stream().filter(first::contains).toList();
-    }
-
-    /** Runs a bulk insert and returns the positions refused as duplicates; any other error is thrown. */
-    private static Set<Integer> duplicates(Runnable bulkInsert) {
-        Set<Integer> refused = new HashSet<>();
-        try {
-            bulkInsert.run();
-        } catch (BulkOperationException partly) {
-            partly.getErrors().forEach(error -> {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw partly;
-                }
-                refused.add(error.getIndex());
-            });
-        }
-        return refused;
     }
 
     public Optional<Delivery> find(String id) {
@@ -228,75 +173,6 @@ public class DeliveryStore implements InitializingBean {
                         .set("finishedAt", null).inc("claim", 1), Delivery.class).getModifiedCount() == 1;
     }
 
-    /** Appends deliveries to the end of their lanes (idempotent: an id already queued keeps its place). */
-    public void joinLanes(Collection<Delivery> deliveries) {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        BulkOperations lanes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, LANES);
-        for (Delivery delivery : deliveries) {
-            lanes.upsert(Query.query(Criteria.where("_id").is(delivery.lane())),
-                    new Update().addToSet("queue", delivery.id()).inc("v", 1));
-        }
-        lanes.execute();
-    }
-
-    /** The delivery whose turn it is in {@code lane}, if any. */
-    public Optional<String> headOf(String lane) {
-        Document found = mongo.getCollection(LANES).find(new Document("_id", lane)).first();
-        return found == null ? Optional.empty() : first(found);
-    }
-
-    /** Where a delivery stands in line: its lane and its id. */
-    public record Place(String lane, String id) {
-    }
-
-    /** Removes {@code id} from its lane and returns the delivery whose turn it is now: {@link #leaveLanes} of one. */
-    public Optional<String> leaveLane(String lane, String id) {
-        return leaveLanes(List.of(new Place(lane, id))).stream().findFirst();
-    }
-
-    /**
-     * Removes each delivery from its lane and returns the deliveries whose turn it is now. The common case, a
-     * lane the delivery opened and nobody joined ({@code v} still 0, so it holds that delivery alone), is
-     * deleted in one bulk write for them all. From a lane someone joined, the delivery is pulled; a lane left
-     * empty is deleted unless a delivery joined it meanwhile (its join counter moved on).
-     */
-    public List<String> leaveLanes(List<Place> places) {
-        if (places.isEmpty()) {
-            return List.of();
-        }
-        BulkOperations alone = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, LANES);
-        places.forEach(place -> alone.remove(Query.query(Criteria.where("_id").is(place.lane()).and("v").is(0L))));
-        if (alone.execute().getDeletedCount() == places.size()) {
-            return List.of();
-        }
-        Map<String, List<?>> queues = new HashMap<>();
-        mongo.getCollection(LANES).find(new Document("_id", new Document("$in", places.stream().map(Place::lane).distinct().toList())))
-                .forEach(lane -> queues.put(lane.getString("_id"), lane.getList("queue", Object.class)));
-        List<String> next = new ArrayList<>();
-        for (Place place : places) {
-            List<?> queue = queues.get(place.lane());
-            if (queue != null && queue.contains(place.id())) {
-                pull(place).ifPresent(next::add);
-            }
-        }
-        return next;
-    }
-
-    private Optional<String> pull(Place place) {
-        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(place.lane())), new Update().pull("queue", place.id()),
-                FindAndModifyOptions.options().returnNew(true), Document.class, LANES);
-        if (after == null) {
-            return Optional.empty();
-        }
-        Optional<String> next = first(after);
-        if (next.isEmpty() && after.get("v") instanceof Number joins) {
-            mongo.getCollection(LANES).deleteOne(new Document("_id", place.lane()).append("v", joins.longValue()));
-        }
-        return next;
-    }
-
     /** Ids of deliveries a worker may claim now: due pending ones and those whose lease expired. */
     public List<String> claimable(Instant now, int limit) {
         Query due = Query.query(new Criteria().orOperator(
@@ -316,10 +192,5 @@ public class DeliveryStore implements InitializingBean {
 
     private static Query byClaim(String id, long claim) {
         return Query.query(Criteria.where("_id").is(id).and("claim").is(claim));
-    }
-
-    private static Optional<String> first(Document lane) {
-        List<?> queue = lane.getList("queue", Object.class);
-        return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of((String) queue.get(0));
     }
 }

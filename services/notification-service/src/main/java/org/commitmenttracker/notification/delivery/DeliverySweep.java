@@ -1,10 +1,14 @@
 package org.commitmenttracker.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +17,16 @@ import org.springframework.stereotype.Component;
  * and then every {@code tracker.webhooks.sweep-interval}.
  */
 @Component
-class DeliverySweep implements ApplicationRunner {
+class DeliverySweep implements ApplicationRunner, SchedulingConfigurer {
     private static final int BATCH = 10_000;
     private final DeliveryStore store;
     private final DeliveryWorker worker;
+    private final Duration interval;
 
-    DeliverySweep(DeliveryStore store, DeliveryWorker worker) {
+    DeliverySweep(DeliveryStore store, DeliveryWorker worker, WebhookSettings settings) {
         this.store = store;
         this.worker = worker;
+        this.interval = settings.sweepInterval();
     }
 
     @Override
@@ -28,7 +34,11 @@ class DeliverySweep implements ApplicationRunner {
         sweep();
     }
 
-    @Scheduled(fixedDelayString = "${tracker.webhooks.sweep-interval:5s}", initialDelayString = "${tracker.webhooks.sweep-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     public void sweep() {
         store.claimable(Instant.now(), BATCH).forEach(worker::submit);
     }

@@ -1,62 +1,43 @@
 package org.commitmenttracker.notification.delivery;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 
-import org.commitmenttracker.notification.secrets.SecretCipher;
-import org.commitmenttracker.notification.subscriptions.ActiveSubscriptions;
-import org.commitmenttracker.notification.subscriptions.Subscription;
-import org.commitmenttracker.notification.subscriptions.SubscriptionService;
-import org.commitmenttracker.notification.subscriptions.SubscriptionStore;
-import org.commitmenttracker.notification.webhook.WebhookClient;
-import org.commitmenttracker.notification.webhook.WebhookRequest;
-import org.commitmenttracker.notification.webhook.WebhookResponse;
 import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
- * Works the delivery queue of this replica: sends a delivery when it is due, its turn in its lane has come
- * and its host has a free slot; logs the attempt; retries on the {@link RetrySchedule}. Work arrives from the
- * consumer (new deliveries, at once), from the lane (the next delivery after one finished), from its own
- * timer (retries, deferrals) and from the {@link DeliverySweep} (what a restart or another replica left).
- * The store decides who sends: a delivery is sent only by the worker whose claim succeeded.
+ * Decides what this replica attempts when: a delivery goes to a {@link DeliveryAttempt} when it is due and its
+ * turn in its lane has come; retries and deferrals are timed here. Work arrives from the consumer
+ * ({@link #start}, {@link #submit}: new deliveries, at once), from the lane (the next delivery after one
+ * finished), from its own timer (retries, deferrals) and from the {@link DeliverySweep} (what a restart or
+ * another replica left). The store decides who sends: a delivery is sent only by the worker whose claim succeeded.
  */
 @Component
 public class DeliveryWorker implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DeliveryStore store;
-    private final ActiveSubscriptions active;
-    private final SubscriptionStore subscriptions;
-    private final SubscriptionService subscriptionService;
-    private final WebhookClient client;
-    private final WebhookSettings settings;
-    private final RetrySchedule schedule;
-    private final HostGuards guards;
-    private final MeterRegistry meters;
-    private final SecretCipher cipher;
+    private final DeliveryLanes lanes;
     private final HeldClaims claims;
-    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final DeliveryAttempt attempt;
+    private final WebhookSettings settings;
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
     private final AttemptRecorder recorder = new AttemptRecorder(this::recorded);
@@ -65,22 +46,37 @@ public class DeliveryWorker implements DisposableBean {
     /** Subscriptions with a retry this replica scheduled: their receiver failed, and may come back. */
     private final Set<String> retrying = ConcurrentHashMap.newKeySet();
 
-    public DeliveryWorker(DeliveryStore store, ActiveSubscriptions active, SubscriptionStore subscriptions,
-                          SubscriptionService subscriptionService, WebhookClient client, WebhookSettings settings,
-                          MeterRegistry meters, SecretCipher cipher, HeldClaims claims) {
-        this.cipher = cipher;
-        this.claims = claims;
+    public DeliveryWorker(DeliveryStore store, DeliveryLanes lanes, HeldClaims claims, DeliveryAttempt attempt,
+                          WebhookSettings settings) {
         this.store = store;
-        this.active = active;
-        this.subscriptions = subscriptions;
-        this.subscriptionService = subscriptionService;
-        this.client = client;
+        this.lanes = lanes;
+        this.claims = claims;
+        this.attempt = attempt;
         this.settings = settings;
-        this.schedule = new RetrySchedule(settings.retryDelays(), settings.retryJitter());
-        this.guards = new HostGuards(settings, meters);
-        this.meters = meters;
         this.senders = Executors.newFixedThreadPool(settings.senderThreads(), named("webhook-sender"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("webhook-timer"));
+    }
+
+    /** What to do with a delivery read from the store. */
+    enum Step {
+        /** Finished: if it still heads its lane, it leaves it and the next one starts. */
+        LEAVE_LANE,
+        /** Pending, not due yet: looked at again when it is. */
+        WAIT_UNTIL_DUE,
+        /** Sending under a live lease: its worker finishes it, or the sweep after the lease. */
+        LEAVE_TO_HOLDER,
+        /** Claimable: attempted if it is first in its lane (else the delivery ahead of it submits it when it finishes). */
+        ATTEMPT_IN_TURN;
+
+        static Step of(Delivery delivery, Instant now) {
+            if (delivery.state().isFinal()) {
+                return LEAVE_LANE;
+            }
+            if (!delivery.claimableAt(now)) {
+                return delivery.state() == DeliveryState.PENDING ? WAIT_UNTIL_DUE : LEAVE_TO_HOLDER;
+            }
+            return ATTEMPT_IN_TURN;
+        }
     }
 
     /** Looks at delivery {@code id} as soon as a sender is free. */
@@ -137,6 +133,17 @@ public class DeliveryWorker implements DisposableBean {
         }
     }
 
+    private void attempt(Delivery delivery, Instant now, boolean held) {
+        DeliveryAttempt.Result result = attempt.make(delivery, now, held, () -> send(delivery, held, () -> { }));
+        if (result instanceof DeliveryAttempt.Result.Sent sent) {
+            recorder.record(sent.settlement());
+        } else if (result instanceof DeliveryAttempt.Result.Ended) {
+            next(delivery);
+        } else if (result instanceof DeliveryAttempt.Result.Deferred deferred) {
+            later(delivery.id(), deferred.after());
+        }
+    }
+
     private void later(String id, Duration delay) {
         try {
             timer.schedule(() -> submit(id), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
@@ -156,110 +163,16 @@ public class DeliveryWorker implements DisposableBean {
 
     private void work(Delivery delivery) {
         Instant now = Instant.now();
-        if (delivery.state().isFinal()) {
-            leaveLaneIfHead(delivery);
-            return;
-        }
-        if (!delivery.claimableAt(now)) {
-            if (delivery.state() == DeliveryState.PENDING) {
-                later(delivery.id(), Duration.between(now, delivery.dueAt()));
-            }
-            return; // SENDING under a live lease: its worker finishes it, or the sweep after the lease
-        }
-        if (!isItsTurn(delivery)) {
-            return; // the delivery ahead of it submits it when it finishes
-        }
-        attempt(delivery, now, false);
-    }
-
-    /**
-     * Sends {@code delivery} (first in its lane) and settles the attempt: after claiming it with the claim
-     * counter it was read with, or at once when this replica already holds that claim ({@code held}).
-     */
-    private void attempt(Delivery delivery, Instant now, boolean held) {
-        Optional<Subscription> subscription = subscriptionOf(delivery.subscriptionId());
-        if (subscription.isEmpty() || subscription.get().webhook() == null) {
-            boolean killed = store.kill(delivery.id(), delivery.claim(), "subscription disabled, deleted or without webhook", now);
-            claims.letGo(delivery.id(), delivery.claim());
-            if (killed) {
-                next(delivery);
-            }
-            return;
-        }
-        URI url = URI.create(subscription.get().webhook().url());
-        // A host busy with as many requests as its bulkhead allows: the delivery waits for one of them to end,
-        // holding no thread and no store round trip.
-        HostGuards.Permit permit = guards.tryAcquire(url.getHost() + ":" + url.getPort(), () -> send(delivery, held, () -> { }));
-        if (permit == HostGuards.PARKED) {
-            return;
-        }
-        if (permit == null) {
-            // A delivery read as sending (created claimed here, or left by a worker whose lease ran out) is pending
-            // again first, even when its creation claim no longer covers an attempt: else nobody would take it
-            // before that claim's lease ends.
-            boolean pending = delivery.state() == DeliveryState.PENDING || store.release(delivery.id(), delivery.claim(), now.plus(settings.deferral()));
-            claims.letGo(delivery.id(), delivery.claim());
-            if (pending) {
-                later(delivery.id(), settings.deferral());
-            }
-            return;
-        }
-        Optional<Delivery> claimed;
-        try {
-            claimed = held ? Optional.of(delivery) : store.claim(delivery.id(), delivery.claim(), claims.leaseFrom(now));
-        } catch (RuntimeException e) {
-            permit.unused();
-            throw e;
-        }
-        if (claimed.isEmpty()) {
-            permit.unused();
-            return;
-        }
-        claims.hold(claimed.get().id(), claimed.get().claim());
-        WebhookResponse response;
-        try {
-            // The client answers every failure with a response (status 0 and the error), it does not throw.
-            response = client.send(new WebhookRequest(url, delivery.id(), Instant.now().getEpochSecond(),
-                    delivery.body().getBytes(StandardCharsets.UTF_8), subscription.get().webhook().signingSecrets(Instant.now(), cipher),
-                    delivery.traceparent()));
-        } catch (RuntimeException e) {
-            permit.unused();
-            claims.letGo(claimed.get().id(), claimed.get().claim()); // not sent: its lease runs out and the sweep tries again
-            throw e;
-        }
-        permit.completed(response);
-        settle(claimed.get(), response);
-    }
-
-    /** Decides what the attempt means (delivered, retried later, or dead) and hands it to the recorder. */
-    private void settle(Delivery claimed, WebhookResponse response) {
-        Instant now = Instant.now();
-        AttemptOutcome outcome = AttemptOutcome.of(response);
-        meters.timer("tracker.webhook.attempts", "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                .record(response.latency());
-        int number = claimed.attemptCount() + 1;
-        Attempt attempt = new Attempt(number, now, outcome, response.status(), response.latency().toMillis(),
-                response.error() != null ? response.error() : outcome == AttemptOutcome.DELIVERED ? null : "HTTP " + response.status());
-        switch (outcome) {
-            case DELIVERED -> finish(claimed, attempt, DeliveryState.DELIVERED, now);
-            case GONE -> {
-                subscriptionService.disable(claimed.subscriptionId(), "the receiver answered 410 Gone");
-                finish(claimed, attempt, DeliveryState.DEAD, now);
-            }
-            case THROTTLED, FAILED -> {
-                Optional<Duration> wait = schedule.nextDelay(number, outcome == AttemptOutcome.THROTTLED ? response.retryAfter() : null, random);
-                if (wait.isEmpty()) {
-                    finish(claimed, attempt, DeliveryState.DEAD, now);
-                } else {
-                    recorder.record(new Settlement(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get())));
+        switch (Step.of(delivery, now)) {
+            case LEAVE_LANE -> leaveLaneIfHead(delivery);
+            case WAIT_UNTIL_DUE -> later(delivery.id(), Duration.between(now, delivery.dueAt()));
+            case LEAVE_TO_HOLDER -> { }
+            case ATTEMPT_IN_TURN -> {
+                if (isItsTurn(delivery)) {
+                    attempt(delivery, now, false);
                 }
             }
         }
-    }
-
-    private void finish(Delivery claimed, Attempt attempt, DeliveryState state, Instant now) {
-        meters.counter("tracker.webhook.deliveries", "state", state.name().toLowerCase(java.util.Locale.ROOT)).increment();
-        recorder.record(new Settlement(claimed, attempt, state, now));
     }
 
     /**
@@ -277,8 +190,8 @@ public class DeliveryWorker implements DisposableBean {
             // sweep sends it again): either way not held here any more.
             settled.forEach(s -> claims.letGo(s.claimed().id(), s.claimed().claim()));
         }
-        List<DeliveryStore.Place> finished = new ArrayList<>();
-        Set<String> back = new java.util.HashSet<>();
+        List<DeliveryLanes.Place> finished = new ArrayList<>();
+        Set<String> back = new HashSet<>();
         for (Settlement settlement : recorded) {
             if (settlement.state().isFinal()) {
                 finished.add(settlement.place());
@@ -290,43 +203,37 @@ public class DeliveryWorker implements DisposableBean {
                 later(settlement.claimed().id(), Duration.between(Instant.now(), settlement.dueAt()));
             }
         }
-        store.leaveLanes(finished).forEach(this::submit);
+        lanes.leave(finished).forEach(this::submit);
         back.forEach(subscriptionId -> store.retryNow(subscriptionId, Instant.now()).forEach(this::submit));
     }
 
     /** Whether {@code delivery} is first in its lane; a finished or vanished delivery found ahead is removed. */
     private boolean isItsTurn(Delivery delivery) {
-        Optional<String> head = store.headOf(delivery.lane());
+        Optional<String> head = lanes.headOf(delivery.lane());
         if (head.isEmpty()) {
             // Not queued (a replay, or the consumer stopped between insert and lane): join at the end.
-            store.joinLanes(List.of(delivery));
-            head = store.headOf(delivery.lane());
+            lanes.join(List.of(delivery));
+            head = lanes.headOf(delivery.lane());
         }
         while (head.isPresent() && !head.get().equals(delivery.id())) {
             Optional<Delivery> ahead = store.find(head.get());
             if (ahead.isPresent() && !ahead.get().state().isFinal()) {
                 return false;
             }
-            head = store.leaveLane(delivery.lane(), head.get());
+            head = lanes.leave(delivery.lane(), head.get());
         }
         return head.isPresent();
     }
 
     private void leaveLaneIfHead(Delivery finished) {
-        if (store.headOf(finished.lane()).filter(finished.id()::equals).isPresent()) {
+        if (lanes.headOf(finished.lane()).filter(finished.id()::equals).isPresent()) {
             next(finished);
         }
     }
 
     /** Leaves the lane and starts the delivery whose turn it now is. */
     private void next(Delivery finished) {
-        store.leaveLane(finished.lane(), finished.id()).ifPresent(this::submit);
-    }
-
-    /** This replica's view first; the store when the view does not have it (created elsewhere a moment ago). */
-    private Optional<Subscription> subscriptionOf(String id) {
-        Optional<Subscription> known = active.active(id);
-        return known.isPresent() ? known : subscriptions.find(id).filter(Subscription::active);
+        lanes.leave(finished.lane(), finished.id()).ifPresent(this::submit);
     }
 
     @Override

@@ -9,13 +9,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.commitmenttracker.notification.secrets.SecretCipher;
 import org.commitmenttracker.notification.secrets.SecretsSettings;
+import org.commitmenttracker.notification.subscriptions.EmailSupport;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(EmailSettings.class)
+@EnableConfigurationProperties({EmailSettings.class, MailProperties.class}) // Boot's only when it makes the mail sender
 class EmailConfiguration {
+
+    /** What subscriptions may ask of this channel. */
+    @Bean
+    EmailSupport emailSupport(MailProperties mail, EmailSettings settings) {
+        return new EmailSupport(mail.getHost() != null && !mail.getHost().isBlank(), settings.defaultGroupWindow());
+    }
 
     /**
      * Link tokens keyed with HMAC(secrets key, "email-links-v1"): derived from the key that already must be kept

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.commitmenttracker.notification.matching.MatchIndex;
 import org.commitmenttracker.notification.matching.Occurrence;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
  * {@code refresh-interval} (+ the store's write latency); the overlap only re-reads, it never delays.
  */
 @Component
-public class ActiveSubscriptions implements InitializingBean {
+public class ActiveSubscriptions implements InitializingBean, SchedulingConfigurer {
     private final SubscriptionStore store;
+    private final Duration interval;
     private final Duration overlap;
     private final MatchIndex index = new MatchIndex();
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
@@ -33,6 +36,7 @@ public class ActiveSubscriptions implements InitializingBean {
     public ActiveSubscriptions(SubscriptionStore store,
                                RefreshSettings settings) {
         this.store = store;
+        this.interval = settings.refreshInterval();
         this.overlap = settings.refreshOverlap();
     }
 
@@ -43,8 +47,11 @@ public class ActiveSubscriptions implements InitializingBean {
         polledFrom = started.minus(overlap);
     }
 
-    @Scheduled(fixedDelayString = "${tracker.subscriptions.refresh-interval:5s}",
-            initialDelayString = "${tracker.subscriptions.refresh-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, interval));
+    }
+
     public void refresh() {
         Instant started = Instant.now();
         store.changedSince(polledFrom).forEach(this::apply);

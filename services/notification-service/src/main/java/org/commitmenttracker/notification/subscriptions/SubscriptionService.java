@@ -17,7 +17,6 @@ import org.commitmenttracker.notification.subscriptions.SubscriptionRequest.Even
 import org.commitmenttracker.notification.webhook.WebhookSecret;
 import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.commitmenttracker.notification.webhook.WebhookUrlPolicy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -49,9 +48,8 @@ public class SubscriptionService {
 
     public SubscriptionService(SubscriptionStore store, ActiveSubscriptions active, WebhookSettings settings,
                                SecretCipher cipher, Clock clock, ApplicationEventPublisher events,
-                               @Value("${tracker.email.default-group-window:30s}") Duration emailGroupWindow,
-                               @Value("${spring.mail.host:}") String mailHost, SubscriptionLimits limits, Throttles throttles) {
-        this.mailConfigured = !mailHost.isBlank();
+                               EmailSupport email, SubscriptionLimits limits, Throttles throttles) {
+        this.mailConfigured = email.available();
         this.limits = limits;
         this.throttles = throttles;
         this.store = store;
@@ -59,7 +57,7 @@ public class SubscriptionService {
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
-        this.emailGroupWindow = emailGroupWindow;
+        this.emailGroupWindow = email.defaultGroupWindow();
         this.urls = new WebhookUrlPolicy(settings.allowInsecureLoopback(), InetAddress::getAllByName);
         this.secretGracePeriod = settings.secretGracePeriod();
     }
@@ -285,6 +283,14 @@ public class SubscriptionService {
     /** Subscription {@code id} whoever owns it, deleted or not (for the service's own work, never an answer). */
     public java.util.Optional<Subscription> find(String id) {
         return store.find(id);
+    }
+
+    /**
+     * Subscription {@code id} if it is active: this replica's view first, the store when the view does not have it
+     * (created elsewhere a moment ago). For the service's own work, never an answer.
+     */
+    public java.util.Optional<Subscription> active(String id) {
+        return active.active(id).or(() -> find(id).filter(Subscription::active));
     }
 
     /** Called by delivery when a receiver answers 410 Gone. */
