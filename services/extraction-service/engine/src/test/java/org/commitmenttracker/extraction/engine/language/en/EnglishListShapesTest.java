@@ -316,4 +316,25 @@ class EnglishListShapesTest {
 
         assertThat(bullets(text)).startsWith("to address all outstanding issues of concern to both sides, including:");
     }
+
+    @Test
+    void doubleHyphenItemsUnderALeadInThatIsOnlyItsSubjectSayEachWhatThatSubjectDoes() {
+        // a news gist: the subject once, then one verb phrase an item, marked by the typewriter dash "--"
+        String text = """
+                Gist of the joint press statement
+
+                Norway and Chile:
+
+                -- agreed to open a direct shipping line by 2026;
+
+                -- expressed concern over the loss of sea ice;
+
+                -- agreed to hold talks on fisheries every year.
+                """;
+
+        List<Commitment> found = commitments(text);
+        assertThat(found).extracting(Commitment::kind).containsOnly(Commitment.Kind.NARRATIVE);
+        assertThat(found).extracting(Commitment::text).containsExactly("agreed to open a direct shipping line by 2026;",
+                "agreed to hold talks on fisheries every year.");
+    }
 }
