@@ -21,6 +21,7 @@ public final class StructureParser {
     private final List<String> signingCues;
     private final List<String> completions;
     private final List<String> infinitiveEndings;
+    private final List<String> planTitles;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -30,6 +31,7 @@ public final class StructureParser {
         this.signingCues = profile.lexicon().list("list.signing");
         this.completions = profile.lexicon().listOrEmpty("list.completion");
         this.infinitiveEndings = profile.lexicon().listOrEmpty("item.infinitive-ending");
+        this.planTitles = profile.lexicon().listOrEmpty("list.plan-title");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -52,9 +54,15 @@ public final class StructureParser {
         // A numbered paragraph under a governing lead-in ("договорились о следующем:" then "1. Укреплять …",
         // headings between): its text is the list's next item when it goes on from the lead-in.
         boolean numberedUnderLeadIn = false;
+        boolean plan = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
-                case TITLE -> title = paragraph;
+                case TITLE -> {
+                    title = paragraph;
+                    String lower = paragraph.folded().toLowerCase(Locale.ROOT);
+                    // An action plan is its list of agreed actions: items need no lead-in to be agreed.
+                    plan = planTitles.stream().anyMatch(name -> lower.contains(name.toLowerCase(Locale.ROOT)));
+                }
                 case HEADING -> {
                     // Numbered paragraphs are the sections of a document without parts ("12." in a declaration);
                     // where it has parts ("II."), the part is the section and its paragraphs only end lists.
@@ -119,7 +127,8 @@ public final class StructureParser {
                         continue;
                     }
                     unmarkedItems = false;
-                    blocks.add(new Block.Item(section, paragraph, list, leadIn));
+                    ListKind kind = list == ListKind.UNMARKED && leadIn == null && plan ? ListKind.AGREED : list;
+                    blocks.add(new Block.Item(section, paragraph, kind, leadIn));
                     bridging = list != ListKind.UNMARKED;
                 }
             }
