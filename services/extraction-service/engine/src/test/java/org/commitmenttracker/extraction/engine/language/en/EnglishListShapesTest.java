@@ -337,4 +337,37 @@ class EnglishListShapesTest {
         assertThat(found).extracting(Commitment::text).containsExactly("agreed to open a direct shipping line by 2026;",
                 "agreed to hold talks on fisheries every year.");
     }
+
+    @Test
+    void theItemsOfAnActionPlanAreAgreedWithoutALeadInAndLoseBothMarksOfAWebCopy() {
+        // a web copy of a plan: a bullet before each numbered item, a lettered sub-list, no "we will:" anywhere
+        String plan = """
+                Main points of the Action Plan to carry out
+                the Partnership Declaration on Water
+
+                1. River basins
+
+                  • (1) Share flood data across the basin
+                  • (2) Hold joint drills every year:
+                    • (a) in the dry season
+                    • (b) before the rains
+                  • (3) Train hydrologists together
+
+                2. Drinking water
+
+                  • (1) Fund village wells
+                """;
+        String notes = """
+                Notes on the Partnership Declaration on Water
+
+                1. River basins
+
+                  • (1) Share flood data across the basin
+                  • (2) Train hydrologists together
+                """;
+
+        assertThat(bullets(plan)).containsExactly("Share flood data across the basin", "Hold joint drills every year:",
+                "in the dry season", "before the rains", "Train hydrologists together", "Fund village wells");
+        assertThat(bullets(notes)).isEmpty();
+    }
 }
