@@ -370,4 +370,28 @@ class EnglishListShapesTest {
                 "in the dry season", "before the rains", "Train hydrologists together", "Fund village wells");
         assertThat(bullets(notes)).isEmpty();
     }
+
+    @Test
+    void aLeadInThatRenewsPledgesListsThemButOneThatWelcomesThemDoesNot() {
+        // a news report of a declaration: the document, not "we", renews the parties' pledges
+        String renewed = """
+                Declaration on Open Science
+
+                Among other points, the declaration reaffirms the shared commitments of the member states:
+                - open publicly funded research data;
+                - Training for young researchers; And
+                - protect scientists from harassment.
+                """;
+        String welcomed = """
+                Declaration on Open Science
+
+                Among other points, the ministers welcomed the shared commitments of the member states:
+                - open publicly funded research data;
+                - protect scientists from harassment.
+                """;
+
+        assertThat(bullets(renewed)).containsExactly("open publicly funded research data;",
+                "Training for young researchers; And", "protect scientists from harassment.");
+        assertThat(bullets(welcomed)).isEmpty();
+    }
 }
