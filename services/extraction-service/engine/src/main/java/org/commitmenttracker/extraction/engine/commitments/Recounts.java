@@ -23,7 +23,8 @@ import org.commitmenttracker.extraction.engine.text.Characters;
  * <li>a clause of time or manner in the past ({@code recount.conjunction}: "when", "since", "как", and a past
  * form in that clause: "When the agreement was signed,", "Как было условлено …,").</li>
  * </ul>
- * A present or future pledge in such a sentence still counts. In a script without spaces ({@link Characters#isWide})
+ * A present or future pledge in such a sentence still counts, and so does a past one whose own clause says "now"
+ * before its verb ({@code recount.present}: "At our last meeting we agreed X; today we agreed Y" pledges Y). In a script without spaces ({@link Characters#isWide})
  * a past form or a word of an earlier time may start at any character ("此前，双方商定…"). A lexicon without
  * these keys reads no recount.
  */
@@ -34,6 +35,7 @@ final class Recounts {
     private final Lexicon.PhraseIndex pastWords;
     private final List<String> pastEndings;
     private final Lexicon.PhraseIndex earlierWords;
+    private final Lexicon.PhraseIndex presentWords;
     private final Lexicon.PhraseIndex prepositions;
     private final Lexicon.PhraseIndex conjunctions;
     private final DateForms dates;
@@ -43,6 +45,7 @@ final class Recounts {
         this.pastWords = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.past-word"));
         this.pastEndings = lexicon.listOrEmpty("recount.past-ending").stream().map(Recounts::lower).toList();
         this.earlierWords = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.earlier"));
+        this.presentWords = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.present"));
         this.enabled = lexicon.has("recount.past-word") || lexicon.has("recount.past-ending");
         this.prepositions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.preposition"));
         this.conjunctions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.conjunction"));
@@ -84,6 +87,7 @@ final class Recounts {
         /** Whether the pledge whose verb starts at {@code verbStart}, in {@code clause}, recounts an earlier one. */
         boolean recounts(Span clause, int verbStart) {
             return isPast(folded, verbStart, wordEnd(folded, verbStart))
+                    && !wordWithin(presentWords, folded, clause.start(), verbStart)
                     && (placedEarlier || earlierWithin(folded, clause.start(), verbStart, earlierTimes()));
         }
 
@@ -129,11 +133,14 @@ final class Recounts {
 
     /** Whether a word of an earlier time or an earlier time expression starts between {@code from} and {@code to}. */
     private boolean earlierWithin(String folded, int from, int to, List<TimeSpan> earlierTimes) {
-        if (earlierTimes.stream().anyMatch(time -> time.sourceStart() >= from && time.sourceStart() < to)) {
-            return true;
-        }
+        return earlierTimes.stream().anyMatch(time -> time.sourceStart() >= from && time.sourceStart() < to)
+                || wordWithin(earlierWords, folded, from, to);
+    }
+
+    /** Whether a word or phrase of {@code words} starts between {@code from} and {@code to}. */
+    private static boolean wordWithin(Lexicon.PhraseIndex words, String folded, int from, int to) {
         for (int at = skipNonWords(folded, from, to); at < to; at = nextWord(folded, at, to)) {
-            if (earlierWords.at(folded, at) != null) {
+            if (words.at(folded, at) != null) {
                 return true;
             }
         }

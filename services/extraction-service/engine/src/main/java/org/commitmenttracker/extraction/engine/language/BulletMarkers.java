@@ -24,8 +24,27 @@ public final class BulletMarkers {
     public int markerLength(String piece) {
         String symbol = Lexicon.prefixAt(piece, 0, symbols);
         if (symbol != null) {
-            return piece.length() > symbol.length() ? symbol.length() : 0;
+            if (piece.length() <= symbol.length()) {
+                return 0;
+            }
+            // "• (1) Enhance …": a web copy renders a numbered item under a bullet; both mark the item.
+            int after = symbol.length();
+            while (after < piece.length() && Character.isWhitespace(piece.charAt(after))) {
+                after++;
+            }
+            int numbered = after > symbol.length() ? formLength(piece.substring(after)) : 0;
+            return numbered > 0 ? after + numbered : symbol.length();
         }
+        return formLength(piece);
+    }
+
+    /** The symbol a marker opens with ("•" of "•" and of "• (3)"), or null for a lettered or numbered form alone. */
+    public String symbolOf(String marker) {
+        return Lexicon.prefixAt(marker, 0, symbols);
+    }
+
+    /** Length of the lettered or numbered form {@code piece} starts with (followed by something), 0 if none. */
+    private int formLength(String piece) {
         Matcher shared = SHARED_FORMS.matcher(piece);
         if (shared.lookingAt() && shared.end() < piece.length()) {
             return shared.end();

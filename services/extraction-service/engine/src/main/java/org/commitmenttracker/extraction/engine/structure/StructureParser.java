@@ -16,11 +16,15 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
  * lead-in with its subject ("We commit to:", not "We welcome the commitments of:").
  */
 public final class StructureParser {
+    private static final int PLEDGE_OBJECT_WORDS = 4;
     private final Punctuation punctuation;
     private final List<String> agreementCues;
     private final List<String> signingCues;
     private final List<String> completions;
     private final List<String> infinitiveEndings;
+    private final List<String> planTitles;
+    private final List<String> pledgeVerbs;
+    private final List<String> pledgeNouns;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -30,6 +34,9 @@ public final class StructureParser {
         this.signingCues = profile.lexicon().list("list.signing");
         this.completions = profile.lexicon().listOrEmpty("list.completion");
         this.infinitiveEndings = profile.lexicon().listOrEmpty("item.infinitive-ending");
+        this.planTitles = profile.lexicon().listOrEmpty("list.plan-title");
+        this.pledgeVerbs = profile.lexicon().listOrEmpty("pledge.verb");
+        this.pledgeNouns = profile.lexicon().listOrEmpty("list.pledge-noun");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -52,9 +59,15 @@ public final class StructureParser {
         // A numbered paragraph under a governing lead-in ("договорились о следующем:" then "1. Укреплять …",
         // headings between): its text is the list's next item when it goes on from the lead-in.
         boolean numberedUnderLeadIn = false;
+        boolean plan = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
-                case TITLE -> title = paragraph;
+                case TITLE -> {
+                    title = paragraph;
+                    String lower = paragraph.folded().toLowerCase(Locale.ROOT);
+                    // An action plan is its list of agreed actions: items need no lead-in to be agreed.
+                    plan = planTitles.stream().anyMatch(name -> lower.contains(name.toLowerCase(Locale.ROOT)));
+                }
                 case HEADING -> {
                     // Numbered paragraphs are the sections of a document without parts ("12." in a declaration);
                     // where it has parts ("II."), the part is the section and its paragraphs only end lists.
@@ -119,7 +132,8 @@ public final class StructureParser {
                         continue;
                     }
                     unmarkedItems = false;
-                    blocks.add(new Block.Item(section, paragraph, list, leadIn));
+                    ListKind kind = list == ListKind.UNMARKED && leadIn == null && plan ? ListKind.AGREED : list;
+                    blocks.add(new Block.Item(section, paragraph, kind, leadIn));
                     bridging = list != ListKind.UNMARKED;
                 }
             }
@@ -221,6 +235,29 @@ public final class StructureParser {
             }
         }
         String lower = leadIn.toLowerCase(Locale.ROOT);
-        return agreementCues.stream().anyMatch(cue -> lower.contains(cue.toLowerCase(Locale.ROOT)));
+        return agreementCues.stream().anyMatch(cue -> lower.contains(cue.toLowerCase(Locale.ROOT)))
+                || renewsPledges(lower);
+    }
+
+    /**
+     * "…the declaration reaffirms the political commitments of the parties:": a pledge verb whose object, within
+     * {@value #PLEDGE_OBJECT_WORDS} words, names pledges ({@code list.pledge-noun}); the items are those pledges.
+     * A welcome of others' commitments has no pledge verb.
+     */
+    private boolean renewsPledges(String lower) {
+        if (pledgeNouns.isEmpty()) {
+            return false;
+        }
+        String[] words = lower.split("[^\\p{L}]+");
+        for (int i = 0; i < words.length; i++) {
+            if (pledgeVerbs.contains(words[i])) {
+                for (int j = i + 1; j < Math.min(words.length, i + 1 + PLEDGE_OBJECT_WORDS); j++) {
+                    if (pledgeNouns.contains(words[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

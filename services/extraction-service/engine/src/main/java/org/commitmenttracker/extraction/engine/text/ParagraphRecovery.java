@@ -425,8 +425,10 @@ public final class ParagraphRecovery {
                 return false;
             }
             String marker = window.substring(0, length).strip();
-            boolean sameSymbol = lineBreak && marker.equals(itemMarker)
-                    && marker.chars().noneMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.DASH_PUNCTUATION);
+            // "• (j) …" then "• (3) …": the symbol opens the next item whatever number follows it.
+            String symbol = profile.bullets().symbolOf(marker);
+            boolean sameSymbol = lineBreak && symbol != null && symbol.equals(profile.bullets().symbolOf(itemMarker))
+                    && symbol.chars().noneMatch(c -> Character.getType(c) == Character.DASH_PUNCTUATION);
             return sameSymbol || BulletMarkers.follows(itemMarker, marker);
         }
 

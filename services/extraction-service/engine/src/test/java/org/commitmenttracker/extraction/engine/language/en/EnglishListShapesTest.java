@@ -316,4 +316,82 @@ class EnglishListShapesTest {
 
         assertThat(bullets(text)).startsWith("to address all outstanding issues of concern to both sides, including:");
     }
+
+    @Test
+    void doubleHyphenItemsUnderALeadInThatIsOnlyItsSubjectSayEachWhatThatSubjectDoes() {
+        // a news gist: the subject once, then one verb phrase an item, marked by the typewriter dash "--"
+        String text = """
+                Gist of the joint press statement
+
+                Norway and Chile:
+
+                -- agreed to open a direct shipping line by 2026;
+
+                -- expressed concern over the loss of sea ice;
+
+                -- agreed to hold talks on fisheries every year.
+                """;
+
+        List<Commitment> found = commitments(text);
+        assertThat(found).extracting(Commitment::kind).containsOnly(Commitment.Kind.NARRATIVE);
+        assertThat(found).extracting(Commitment::text).containsExactly("agreed to open a direct shipping line by 2026;",
+                "agreed to hold talks on fisheries every year.");
+    }
+
+    @Test
+    void theItemsOfAnActionPlanAreAgreedWithoutALeadInAndLoseBothMarksOfAWebCopy() {
+        // a web copy of a plan: a bullet before each numbered item, a lettered sub-list, no "we will:" anywhere
+        String plan = """
+                Main points of the Action Plan to carry out
+                the Partnership Declaration on Water
+
+                1. River basins
+
+                  • (1) Share flood data across the basin
+                  • (2) Hold joint drills every year:
+                    • (a) in the dry season
+                    • (b) before the rains
+                  • (3) Train hydrologists together
+
+                2. Drinking water
+
+                  • (1) Fund village wells
+                """;
+        String notes = """
+                Notes on the Partnership Declaration on Water
+
+                1. River basins
+
+                  • (1) Share flood data across the basin
+                  • (2) Train hydrologists together
+                """;
+
+        assertThat(bullets(plan)).containsExactly("Share flood data across the basin", "Hold joint drills every year:",
+                "in the dry season", "before the rains", "Train hydrologists together", "Fund village wells");
+        assertThat(bullets(notes)).isEmpty();
+    }
+
+    @Test
+    void aLeadInThatRenewsPledgesListsThemButOneThatWelcomesThemDoesNot() {
+        // a news report of a declaration: the document, not "we", renews the parties' pledges
+        String renewed = """
+                Declaration on Open Science
+
+                Among other points, the declaration reaffirms the shared commitments of the member states:
+                - open publicly funded research data;
+                - Training for young researchers; And
+                - protect scientists from harassment.
+                """;
+        String welcomed = """
+                Declaration on Open Science
+
+                Among other points, the ministers welcomed the shared commitments of the member states:
+                - open publicly funded research data;
+                - protect scientists from harassment.
+                """;
+
+        assertThat(bullets(renewed)).containsExactly("open publicly funded research data;",
+                "Training for young researchers; And", "protect scientists from harassment.");
+        assertThat(bullets(welcomed)).isEmpty();
+    }
 }

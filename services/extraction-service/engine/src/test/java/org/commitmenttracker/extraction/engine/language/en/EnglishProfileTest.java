@@ -189,6 +189,8 @@ class EnglishProfileTest {
             "In 2016 we pledged to open our markets; we will now widen that pledge.|we will now widen that pledge.",
             "When the partnership was launched, we set goals, and we will meet them by 2030.|and we will meet them by 2030.",
             "As a first step, the parties agreed to exchange lists of experts.|As a first step, the parties agreed to exchange lists of experts.",
+            "At our last meeting we agreed to open a trade office; today we agreed to hold a trade fair.|today we agreed to hold a trade fair.",
+            "In 2019 the ministers decided to map the river; now they decided to dredge it.|now they decided to dredge it.",
     })
     void keepsThisMeetingsPledgesAndThePresentOrFuturePledgeBesideARecount(String sentence, String pledge) {
         assertThat(commitments(sentence)).extracting(Commitment::text).containsExactly(pledge);
