@@ -1,5 +1,5 @@
-// How a view moves to another: it sets the hash, and the router (main.js) renders on every hashchange. Views import
-// this, never main.js, which imports them.
+// How a view moves to another: it sets the hash, and the router renders on every hashchange (main.js). Views import
+// this, never router.js, which imports them.
 export function navigate(hash) {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;

@@ -13,6 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code tracker.identity.*}: the provider's issuer URL, the audience its access tokens name, the PEM private key
  * it signs with (the devstack key the services trust), how long access tokens live, the dashboard's sign-in client
  * and the accounts. {@code ./dev up} writes the accounts, with generated secrets, to a file it imports.
+ *
+ * @param issuer         the provider's own absolute URL, the {@code iss} of its tokens (required)
+ * @param audience       the {@code aud} its access tokens carry
+ * @param signingKey     PEM private key the tokens are signed with (required; the key the services trust)
+ * @param accessTokenTtl how long an access token lives
+ * @param dashboard      the dashboard's sign-in client (required)
+ * @param users          people who may sign in: name, secret (the password), roles, agency
+ * @param clients        systems that get tokens with client credentials: name (the client id), secret, roles, agency
  */
 @ConfigurationProperties("tracker.identity")
 public record ProviderSettings(URI issuer, @DefaultValue("commitment-tracker") String audience, Path signingKey,
@@ -34,8 +42,10 @@ public record ProviderSettings(URI issuer, @DefaultValue("commitment-tracker") S
     }
 
     /**
-     * The dashboard's public client (authorization code + PKCE): its id and the dashboard addresses it may return to
-     * after sign-in and sign-out.
+     * The dashboard's public client (authorization code + PKCE).
+     *
+     * @param clientId     the dashboard's client id at the provider
+     * @param redirectUris the dashboard addresses the provider may return to after sign-in and sign-out (at least one)
      */
     public record Dashboard(@DefaultValue("dashboard") String clientId, List<URI> redirectUris) {
         public Dashboard {

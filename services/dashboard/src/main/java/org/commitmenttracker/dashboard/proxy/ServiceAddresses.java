@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where each service's public API answers ({@code TRACKER_DASHBOARD_INGESTION_URL}, {@code …_EXTRACTION_URL},
  * {@code …_REGISTRY_URL}, {@code …_NOTIFICATION_URL}). The browser names a service by its short name in
  * {@code /api/<name>/…}; only these four can be reached.
+ *
+ * @param ingestionUrl    base URL of ingestion-service's API (application.yml: {@code http://127.0.0.1:${INGESTION_PORT:8081}},
+ *                        where {@code ./dev up} starts it; the others alike)
+ * @param extractionUrl   base URL of extraction-service's API
+ * @param registryUrl     base URL of commitment-registry-service's API
+ * @param notificationUrl base URL of notification-service's API
  */
 @ConfigurationProperties("tracker.dashboard")
 public record ServiceAddresses(URI ingestionUrl, URI extractionUrl, URI registryUrl, URI notificationUrl) {

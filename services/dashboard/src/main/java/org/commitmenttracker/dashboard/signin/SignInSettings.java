@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code tracker.dashboard.sign-in.*}: the OpenID Connect provider people sign in with ({@code issuer}, whose
  * {@code /.well-known/openid-configuration} the page reads) and the dashboard's public client there. Without an
  * issuer the page offers only the pasted token.
+ *
+ * @param issuer   the OpenID Connect provider people sign in to the dashboard with (unset: only a pasted token;
+ *                 {@code ./dev up} sets its own provider)
+ * @param clientId the dashboard's public client at that provider
  */
 @ConfigurationProperties("tracker.dashboard.sign-in")
 public record SignInSettings(URI issuer, @DefaultValue("dashboard") String clientId) {

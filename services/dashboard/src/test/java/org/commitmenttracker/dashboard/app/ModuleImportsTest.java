@@ -33,6 +33,14 @@ class ModuleImportsTest {
         }
     }
 
+    /** main.js, the entry point, acts when loaded and reaches every view through the router: nothing imports it. */
+    @Test
+    void noModuleImportsTheEntryPoint() throws IOException {
+        Path entryPoint = APP.resolve("main.js").normalize();
+        imports().forEach((module, targets) -> assertThat(targets).as("imports of %s", APP.relativize(module))
+                .doesNotContain(entryPoint));
+    }
+
     @Test
     void everyImportNamesAModuleThatExists() throws IOException {
         imports().forEach((module, targets) -> targets.forEach(target ->

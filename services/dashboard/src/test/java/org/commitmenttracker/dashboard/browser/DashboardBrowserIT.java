@@ -31,9 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -72,21 +70,7 @@ class DashboardBrowserIT {
 
     /** On failure, always; with -Ddashboard.screenshots=all also after each passing test (to review the pages). */
     @RegisterExtension
-    static final TestWatcher SCREENSHOTS = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.saveEvidence(context.getRequiredTestMethod().getName());
-            }
-        }
-
-        @Override
-        public void testSuccessful(ExtensionContext context) {
-            if (browser != null && "all".equals(System.getProperty("dashboard.screenshots"))) {
-                browser.saveEvidence("passed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final PageEvidence SCREENSHOTS = new PageEvidence("", true, () -> browser);
 
     @BeforeAll
     static void startPlatformWithTheSeed() throws Exception {

@@ -17,9 +17,7 @@ import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -39,15 +37,9 @@ class SignInBrowserIT {
     private static Browser browser;
     private static String documentId;
 
+    /** On failure (files signin-<test>). */
     @RegisterExtension
-    static final TestWatcher SCREENSHOTS = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.saveEvidence("signin-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final PageEvidence SCREENSHOTS = new PageEvidence("signin-", false, () -> browser);
 
     @BeforeAll
     static void startPlatformWithTheSeed() throws Exception {

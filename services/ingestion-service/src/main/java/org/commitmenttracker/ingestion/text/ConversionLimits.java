@@ -12,6 +12,17 @@ import org.springframework.util.unit.DataSize;
  * expands beyond the limits is refused whatever its compression ratio. A PDF is parsed by PDFBox with a bounded
  * amount of memory and of temporary file, a page count and a time budget, and at most {@code pdfConcurrency}
  * conversions run at once (the others wait up to {@code pdfQueueWait} for a slot, then get 503).
+ *
+ * @param docxMaxEntries      parts of a DOCX archive (422 above: a zip bomb)
+ * @param docxMaxEntrySize    inflated size of one DOCX part (422 above)
+ * @param docxMaxInflatedSize inflated size of all DOCX parts together (422 above)
+ * @param pdfMaxPages         pages of a PDF (413 above)
+ * @param pdfMaxMemory        PDFBox's buffers in memory, before it spills to a temporary file
+ * @param pdfMaxTempFile      PDFBox's temporary file; a PDF needing more is refused (422)
+ * @param pdfTimeLimit        time budget of one PDF, checked at each page (413 beyond)
+ * @param pdfConcurrency      PDFs converted at once per replica (at least 1)
+ * @param pdfQueueWait        how long a PDF waits for a conversion slot; then a 503 problem ({@code reason: busy}) with
+ *                            {@code Retry-After}, nothing stored
  */
 @ConfigurationProperties("tracker.ingestion.conversion")
 public record ConversionLimits(@DefaultValue("1000") int docxMaxEntries,
