@@ -1,7 +1,6 @@
 package org.commitmenttracker.service.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -23,11 +22,11 @@ import org.commitmenttracker.service.lifecycle.ShutdownSettings;
 import org.commitmenttracker.service.lifecycle.StopDeadline;
 import org.commitmenttracker.service.outbox.OutboxHealthIndicator;
 import org.commitmenttracker.service.outbox.OutboxRelay;
+import org.commitmenttracker.service.outbox.OutboxSettings;
 import org.commitmenttracker.service.outbox.OutboxSweep;
 import org.commitmenttracker.service.trace.TraceContextFilter;
 import org.commitmenttracker.service.web.WellFormedText;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -57,7 +56,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 @EnableScheduling
-@EnableConfigurationProperties({ShutdownSettings.class, TopicSettings.class})
+@EnableConfigurationProperties({ShutdownSettings.class, KafkaSettings.class, OutboxSettings.class})
 public class ServiceSupportAutoConfiguration {
 
     /** Time for every decision, in milliseconds as MongoDB stores it; tests replace it to move time. */
@@ -104,12 +103,10 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-                            ObjectProvider<OutboxCollection> collections,
-                            @Value("${tracker.outbox.workers:4}") int workers,
-                            @Value("${tracker.outbox.send-timeout:10s}") Duration sendTimeout,
+                            ObjectProvider<OutboxCollection> collections, OutboxSettings settings,
                             ShutdownSettings shutdown) {
         return new OutboxRelay(mongo, outboxKafkaTemplate, collections.orderedStream().map(OutboxCollection::name).toList(),
-                workers, sendTimeout, shutdown.closeTimeout());
+                settings.workers(), settings.sendTimeout(), shutdown.closeTimeout());
     }
 
     /**
@@ -143,8 +140,8 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    OutboxSweep outboxSweep(OutboxRelay relay, @Value("${tracker.outbox.idle-sweep-interval:30s}") Duration idleInterval) {
-        return new OutboxSweep(relay, idleInterval);
+    OutboxSweep outboxSweep(OutboxRelay relay, OutboxSettings settings) {
+        return new OutboxSweep(relay, settings);
     }
 
     /** First of all filters, so that everything a request does, authentication included, logs its trace. */
@@ -187,7 +184,7 @@ public class ServiceSupportAutoConfiguration {
      * {@code tracker.kafka.max-message-bytes} (default 8 MiB): a communiqué event carries the whole text.
      */
     @Bean
-    KafkaAdmin.NewTopics platformTopics(TopicSettings settings) {
+    KafkaAdmin.NewTopics platformTopics(KafkaSettings settings) {
         List<NewTopic> topics = List.of(Topics.COMMUNIQUES, Topics.COMMITMENTS, Topics.PROGRESS,
                         Topics.STATUS_CHANGES, Topics.DEADLINES, Topics.LINKS).stream()
                 .map(name -> TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas())

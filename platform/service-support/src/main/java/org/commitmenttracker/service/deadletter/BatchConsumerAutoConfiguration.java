@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.commitmenttracker.service.config.ServiceSupportAutoConfiguration;
-import org.commitmenttracker.service.config.TopicSettings;
+import org.commitmenttracker.service.config.KafkaSettings;
 import org.commitmenttracker.service.lifecycle.ShutdownSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +101,7 @@ public class BatchConsumerAutoConfiguration {
 
     /** The dead-letter topics (the binder creates them only for the bindings whose dead letters it sends). */
     @Bean
-    KafkaAdmin.NewTopics batchDeadLetterTopics(Routes routes, TopicSettings settings) {
+    KafkaAdmin.NewTopics batchDeadLetterTopics(Routes routes, KafkaSettings settings) {
         return new KafkaAdmin.NewTopics(routes.deadLetterTopicsOf().values().stream().distinct()
                 .map(name -> TopicBuilder.name(name).partitions(1).replicas(settings.replicas())
                         .config("max.message.bytes", String.valueOf(settings.maxMessageBytes())).build())

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +33,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(TokenSettings.class)
+@EnableConfigurationProperties({TokenSettings.class, CallerSettings.class})
 public class ServiceSecurityAutoConfiguration {
 
     @Bean
@@ -65,18 +64,15 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    CallerTokenConverter callerTokenConverter(@Value("${tracker.security.roles-claim:roles}") String rolesClaim,
-                                              @Value("${tracker.security.agency-claim:agency_id}") String agencyClaim) {
-        return new CallerTokenConverter(rolesClaim, agencyClaim);
+    CallerTokenConverter callerTokenConverter(CallerSettings settings) {
+        return new CallerTokenConverter(settings.rolesClaim(), settings.agencyClaim());
     }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
-                                    CallerTokenConverter converter,
-                                    @Value("${tracker.security.rate-limit.writes-per-second:50}") int writesPerSecond)
-            throws Exception {
+                                    CallerTokenConverter converter, CallerSettings settings) throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        RateLimiterRegistry limiters = WriteRateLimitFilter.registry(writesPerSecond);
+        RateLimiterRegistry limiters = WriteRateLimitFilter.registry(settings.rateLimit().writesPerSecond());
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

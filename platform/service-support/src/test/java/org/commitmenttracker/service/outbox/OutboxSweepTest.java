@@ -1,5 +1,6 @@
 package org.commitmenttracker.service.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -9,12 +10,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** The sweep runs at start-up, soon after a failure, and otherwise only once per idle interval. */
 class OutboxSweepTest {
     private final OutboxRelay relay = mock(OutboxRelay.class);
     private final AtomicLong now = new AtomicLong(1_000);
-    private final OutboxSweep sweep = new OutboxSweep(relay, Duration.ofSeconds(30), now::get);
+    private final OutboxSweep sweep = new OutboxSweep(relay,
+            new OutboxSettings(4, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(30)), now::get);
 
     @Test
     void sweepsAtStartUpThenOnlyAfterAFailureOrOncePerIdleInterval() {
@@ -37,5 +40,16 @@ class OutboxSweepTest {
         now.addAndGet(Duration.ofSeconds(1).toNanos());
         sweep.sweepIfDue(); // the idle interval since the last sweep: a dead replica's events
         verify(relay, times(3)).sweep();
+    }
+
+    @Test
+    void looksEverySweepIntervalOnTheApplicationsScheduler() {
+        ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+        sweep.configureTasks(registrar);
+
+        assertThat(registrar.getFixedDelayTaskList()).singleElement().satisfies(task -> {
+            assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofSeconds(2));
+        });
     }
 }

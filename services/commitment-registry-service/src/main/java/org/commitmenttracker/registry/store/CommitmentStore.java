@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,16 +64,11 @@ public class CommitmentStore {
         return Optional.ofNullable(mongo.findById(id, Commitment.class, COLLECTION));
     }
 
-    /** A stored commitment, and whether its outbox still held events (written, not yet acknowledged by the broker). */
-    record Stored(Commitment commitment, boolean eventsUnpublished) {
-    }
-
     /** The registered ones among {@code ids}, in one query. */
-    List<Stored> findAll(Collection<String> ids) {
-        List<Stored> found = new ArrayList<>(ids.size());
+    List<Commitment> findAll(Collection<String> ids) {
+        List<Commitment> found = new ArrayList<>(ids.size());
         for (Document document : collection().find(Filters.in("_id", ids))) {
-            found.add(new Stored(mongo.getConverter().read(Commitment.class, document),
-                    !document.getList(OutboxRelay.FIELD, Document.class, List.of()).isEmpty()));
+            found.add(mongo.getConverter().read(Commitment.class, document));
         }
         return found;
     }
@@ -92,14 +86,14 @@ public class CommitmentStore {
             return false;
         }
         if (!outbox.isEmpty()) {
-            relay.publishWritten(COLLECTION, Map.of(commitment.id(), outbox)); // a new document holds only these
+            relay.publishSoon(COLLECTION, commitment.id());
         }
         return true;
     }
 
     /** Writes {@code next} over {@code stored} if the stored version has not moved on meanwhile; false if it has. */
     public boolean update(Commitment stored, Commitment next, List<OutboxMessage> events) {
-        VersionedWrite write = new VersionedWrite(stored, next.withVersion(stored.version() + 1), events, false);
+        VersionedWrite write = new VersionedWrite(stored, next.withVersion(stored.version() + 1), events);
         long matched;
         try {
             matched = collection().updateOne(write.sameVersion(), update(write, outbox(events))).getMatchedCount();
@@ -111,7 +105,7 @@ public class CommitmentStore {
             return false;
         }
         if (!events.isEmpty()) {
-            relay.publishSoon(COLLECTION, next.id()); // what else its outbox holds is not known here: the relay reads it
+            relay.publishSoon(COLLECTION, next.id());
         }
         if (stored.status() != next.status()) {
             tellStatusChanged(List.of(next.id()));
@@ -121,14 +115,9 @@ public class CommitmentStore {
 
     /**
      * The next state of a commitment ({@code next}, with the version it is written with) and its events, to write
-     * if the stored version is still that of {@code stored} (null: not registered yet); {@code onlyEvents} when the
-     * outbox was found empty, so that once written it holds only these events.
+     * if the stored version is still that of {@code stored} (null: not registered yet).
      */
-    public record VersionedWrite(Commitment stored, Commitment next, List<OutboxMessage> events, boolean onlyEvents) {
-        /** A write of what was read as {@code stored} (null: not registered yet). */
-        VersionedWrite(Stored stored, Commitment next, List<OutboxMessage> events) {
-            this(stored == null ? null : stored.commitment(), next, events, stored == null || !stored.eventsUnpublished());
-        }
+    public record VersionedWrite(Commitment stored, Commitment next, List<OutboxMessage> events) {
 
         /** {@code {_id, version}}, in that order: the shape the compound unique index serves (CommitmentIndexes). */
         Document sameVersion() {
@@ -158,7 +147,7 @@ public class CommitmentStore {
 
     /**
      * Runs one unordered bulk write of {@code writes} (one operation each, in that order, given the write and its
-     * events as stored), hands the relay the events of those written and returns the ids of those refused as
+     * events as stored), names the written ones to the relay and returns the ids of those refused as
      * duplicate {@code _id}s; any other error is thrown.
      */
     private Set<String> bulkWrite(List<VersionedWrite> writes,
@@ -186,23 +175,9 @@ public class CommitmentStore {
             relay.sweepSoon(); // perhaps written (a timeout): left to the sweep
             throw e;
         }
-        // One announcement for the whole write (the relay publishes it as one batch). The events of a document whose
-        // outbox was empty are all it now holds: the relay gets them and need not read them back.
-        Map<Object, List<Document>> handedOver = new LinkedHashMap<>();
-        List<Object> toRead = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            VersionedWrite write = writes.get(i);
-            if (write.events().isEmpty() || conflicts.contains(write.next().id())) {
-                continue;
-            }
-            if (write.onlyEvents()) {
-                handedOver.put(write.next().id(), outboxes.get(i));
-            } else {
-                toRead.add(write.next().id());
-            }
-        }
-        relay.publishWritten(COLLECTION, handedOver);
-        relay.publishSoon(COLLECTION, toRead);
+        // One announcement for the whole write (the relay publishes it as one batch).
+        relay.publishSoon(COLLECTION, writes.stream().filter(write -> !write.events().isEmpty())
+                .map(write -> write.next().id()).filter(id -> !conflicts.contains(id)).toList());
         tellStatusChanged(writes.stream().filter(w -> w.stored() != null && w.stored().status() != w.next().status())
                 .map(w -> w.next().id()).filter(id -> !conflicts.contains(id)).toList());
         return conflicts;

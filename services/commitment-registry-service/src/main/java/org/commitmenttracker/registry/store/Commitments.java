@@ -91,16 +91,15 @@ public class Commitments {
      * and a step without creation), or null where it was applied
      */
     public Map<String, List<RuntimeException>> updateAll(Map<String, List<Step>> steps) {
-        Map<String, CommitmentStore.Stored> current = new HashMap<>();
-        store.findAll(steps.keySet()).forEach(stored -> current.put(stored.commitment().id(), stored));
+        Map<String, Commitment> current = new HashMap<>();
+        store.findAll(steps.keySet()).forEach(stored -> current.put(stored.id(), stored));
         Map<String, List<RuntimeException>> refusals = new HashMap<>();
         List<VersionedWrite> inserts = new ArrayList<>();
         List<VersionedWrite> updates = new ArrayList<>();
         steps.forEach((id, sequence) -> {
             RuntimeException[] refused = new RuntimeException[sequence.size()];
             refusals.put(id, Arrays.asList(refused));
-            CommitmentStore.Stored read = current.get(id);
-            Commitment stored = read == null ? null : read.commitment();
+            Commitment stored = current.get(id);
             Commitment state = stored;
             List<OutboxMessage> outbox = new ArrayList<>();
             for (int i = 0; i < sequence.size(); i++) {
@@ -119,7 +118,7 @@ public class Commitments {
                 }
             }
             if (state != stored) {
-                (stored == null ? inserts : updates).add(new VersionedWrite(read, state, outbox));
+                (stored == null ? inserts : updates).add(new VersionedWrite(stored, state, outbox));
             }
         });
         Set<String> conflicts = new HashSet<>(store.insertAll(inserts));
