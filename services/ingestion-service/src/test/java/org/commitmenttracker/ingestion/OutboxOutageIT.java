@@ -79,7 +79,7 @@ class OutboxOutageIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         OutboxRelay recovered = new OutboxRelay(mongo, new KafkaTemplate<>(producers), List.of(Communique.COLLECTION), 1,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofSeconds(1));
         try {
             assertThat(recovered.sweep()).isEqualTo(1);
             assertThat(recovered.sweep()).isZero();

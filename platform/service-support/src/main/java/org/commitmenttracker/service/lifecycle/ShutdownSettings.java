@@ -2,7 +2,10 @@ package org.commitmenttracker.service.lifecycle;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How long a stopping service waits for what it cannot finish alone ({@code tracker.shutdown.*}). Every step of a
@@ -17,16 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </ul>
  * Nothing is lost by the cut: unacknowledged events stay in their documents' outbox for the next start's sweep,
  * uncommitted offsets are redelivered and applied idempotently, and a request that did not complete got no answer.
+ *
+ * @param closeTimeout on stop, how long the outbox workers may finish their publishes, and each Kafka producer (the
+ *                     relay's, the binder's) may flush, before they are cut; also each consumer container's own stop wait
+ * @param deadline     a stop still running after this long logs the step it waits in ("Stop exceeded its deadline")
+ *                     and halts the process
  */
 @ConfigurationProperties("tracker.shutdown")
-public record ShutdownSettings(Duration closeTimeout, Duration deadline) {
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(8);
-
-    public ShutdownSettings {
-        closeTimeout = closeTimeout != null ? closeTimeout : DEFAULT_CLOSE_TIMEOUT;
-        deadline = deadline != null ? deadline : DEFAULT_DEADLINE;
-    }
+@Validated
+public record ShutdownSettings(@DefaultValue("1s") @DurationMin(millis = 1) Duration closeTimeout,
+                               @DefaultValue("8s") @DurationMin(millis = 1) Duration deadline) {
 
     /** The close timeout for Kafka's producer factories, which take whole seconds: a shorter setting still gets one. */
     public int closeTimeoutSeconds() {

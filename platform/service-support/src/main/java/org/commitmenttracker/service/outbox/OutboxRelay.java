@@ -9,7 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.commitmenttracker.service.lifecycle.ShutdownSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,11 +38,6 @@ public class OutboxRelay implements DisposableBean {
     private final ExecutorService workers;
     /** A publish failed, or a writer could not say what it wrote, since the last sweep began: sweep again soon. */
     private volatile boolean failedSinceSweep = true;
-
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
-                       int workerCount, Duration sendTimeout) {
-        this(mongo, kafka, collections, workerCount, sendTimeout, ShutdownSettings.DEFAULT_CLOSE_TIMEOUT);
-    }
 
     /** @param closeTimeout how long {@link #destroy()} lets the workers finish their publishes before interrupting them */
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,

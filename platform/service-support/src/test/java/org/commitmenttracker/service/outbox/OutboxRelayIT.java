@@ -214,7 +214,7 @@ class OutboxRelayIT {
     /** Producer timeouts within {@code sendTimeout}: a busy machine still publishes, a missing broker fails fast. */
     private OutboxRelay relay(String bootstrapServers, Duration sendTimeout) {
         return new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory(bootstrapServers, sendTimeout)), List.of(collection),
-                4, sendTimeout);
+                4, sendTimeout, Duration.ofSeconds(1));
     }
 
     private DefaultKafkaProducerFactory<String, byte[]> producerFactory(String bootstrapServers, Duration sendTimeout) {
