@@ -11,10 +11,7 @@ import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lifecycle.ComplianceScore;
 import org.commitmenttracker.registry.lifecycle.HistoryEntry;
-import org.commitmenttracker.registry.store.CommitmentStore;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +22,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ComplianceInForce {
-    private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final CompliancePeriods periods;
 
-    ComplianceInForce(MongoTemplate mongo, CompliancePeriods periods) {
-        this.mongo = mongo;
+    ComplianceInForce(CommitmentQueries queries, CompliancePeriods periods) {
+        this.queries = queries;
         this.periods = periods;
     }
 
@@ -66,12 +63,7 @@ public class ComplianceInForce {
 
     private Map<String, List<HistoryEntry>> histories(List<String> ids) {
         Map<String, List<HistoryEntry>> histories = new HashMap<>();
-        if (ids.isEmpty()) {
-            return histories;
-        }
-        // Read whole: a commitment is read through its record, which has no partial form.
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).forEach(c -> histories.put(c.id(), c.history()));
+        queries.whole(ids).forEach(c -> histories.put(c.id(), c.history()));
         return histories;
     }
 }

@@ -12,8 +12,7 @@ import java.util.Objects;
 
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentFilter;
-import org.commitmenttracker.registry.store.CommitmentStore;
-import org.commitmenttracker.registry.store.DerivedFields;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.registry.deadlines.DeadlineSettings;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,11 +31,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @Component
 public class CompliancePeriods {
     private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final Clock clock;
     private final ZoneId zone;
 
-    CompliancePeriods(MongoTemplate mongo, Clock clock, DeadlineSettings deadlines) {
+    CompliancePeriods(MongoTemplate mongo, CommitmentQueries queries, Clock clock, DeadlineSettings deadlines) {
         this.mongo = mongo;
+        this.queries = queries;
         this.clock = clock;
         this.zone = deadlines.zone();
     }
@@ -107,20 +108,15 @@ public class CompliancePeriods {
     }
 
     private Resolved resolve(String documentId, String agencyScope) {
-        Query anyOfIt = Query.query(CommitmentFilter.ofDocument(documentId).criteriaVisibleTo(agencyScope));
-        anyOfIt.fields().include("_id");
-        if (!mongo.exists(anyOfIt, CommitmentStore.COLLECTION)) {
+        if (!queries.exists(CommitmentFilter.ofDocument(documentId).criteriaVisibleTo(agencyScope))) {
             throw new UnknownCommunique(documentId);
         }
         SetPeriod set = mongo.findById(documentId, SetPeriod.class, SetPeriod.COLLECTION);
         if (set != null) {
             return new Resolved(set.period(), set);
         }
-        Query dated = Query.query(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId)
-                .and("facts.documentDate").ne(null));
-        dated.fields().include(CommitmentStore.ALL_BUT_HISTORY); // a commitment is read whole but its history
-        dated.with(Sort.by("facts.documentDate")); // the earliest, as periodsOf takes it
-        Commitment found = mongo.findOne(dated, Commitment.class, CommitmentStore.COLLECTION);
+        Commitment found = queries.firstWithoutHistory(CommitmentFilter.ofDocument(documentId).criteria()
+                .and("facts.documentDate").ne(null), Sort.by("facts.documentDate")); // the earliest, as periodsOf takes it
         return new Resolved(found == null ? null : CompliancePeriod.from(found.facts().documentDate()), null);
     }
 }

@@ -1,70 +1,79 @@
 package org.commitmenttracker.registry.deadlines;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
-import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.registry.store.Commitments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 /**
  * Announces approaching and missed deadlines and marks open commitments OVERDUE. A milestone passes at the
- * end of its last day in {@code tracker.deadlines.zone} (default UTC). Runs on one replica at a time (a
- * ShedLock lease in MongoDB); even if two ran, event ids (commitment + milestone + horizon) make a duplicate
- * harmless and optimistic locking keeps the state right.
+ * end of its last day in {@code tracker.deadlines.zone} (default UTC). Runs every
+ * {@code tracker.deadlines.check-interval} on one replica at a time (a ShedLock lease in MongoDB); even if two ran,
+ * event ids (commitment + milestone + horizon) make a duplicate harmless and optimistic locking keeps the state right.
  */
 @Component
-public class DeadlineWatcher {
+public class DeadlineWatcher implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
+    private static final String LOCK = "deadline-watcher";
     private static final int BATCH = 1_000;
 
-    private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final Commitments commitments;
     private final DeadlinePolicy policy;
     private final Clock clock;
-    private final ZoneId zone;
+    private final DeadlineSettings settings;
+    private final LockingTaskExecutor locks;
 
-    public DeadlineWatcher(MongoTemplate mongo, Commitments commitments, DeadlinePolicy policy, Clock clock,
-                           DeadlineSettings settings) {
-        this.mongo = mongo;
+    public DeadlineWatcher(CommitmentQueries queries, Commitments commitments, DeadlinePolicy policy, Clock clock,
+                           DeadlineSettings settings, LockingTaskExecutor locks) {
+        this.queries = queries;
         this.commitments = commitments;
         this.policy = policy;
         this.clock = clock;
-        this.zone = settings.zone();
+        this.settings = settings;
+        this.locks = locks;
     }
 
-    @Scheduled(fixedDelayString = "${tracker.deadlines.check-interval:60s}", initialDelayString = "${tracker.deadlines.initial-delay:10s}")
-    @SchedulerLock(name = "deadline-watcher", lockAtMostFor = "${tracker.deadlines.lock-at-most-for:10m}")
-    public void scheduledCheck() {
-        int changed = checkNow();
-        if (changed > 0) {
-            log.info("Deadline watcher: {} commitment(s) changed", changed);
-        }
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduledCheck, settings.checkInterval(), settings.initialDelay()));
+    }
+
+    /** One check, if no other replica holds the lease (timed by the wall clock, as the lease store compares it). */
+    void scheduledCheck() {
+        Runnable check = () -> {
+            int changed = checkNow();
+            if (changed > 0) {
+                log.info("Deadline watcher: {} commitment(s) changed", changed);
+            }
+        };
+        locks.executeWithLock(check, new LockConfiguration(ClockProvider.now(), LOCK, settings.lockAtMostFor(), Duration.ZERO));
     }
 
     /** Checks every commitment whose next deadline date has come; returns how many changed. */
     public int checkNow() {
+        ZoneId zone = settings.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         int changed = 0;
         List<String> due;
         String after = "";
         do {
-            Query query = Query.query(Criteria.where("nextDeadlineCheck").lte(today).and("_id").gt(after))
-                    .with(org.springframework.data.domain.Sort.by("_id")).limit(BATCH);
-            query.fields().include("_id");
-            due = mongo.find(query, Document.class, CommitmentStore.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+            due = queries.dueForDeadlineCheck(today, after, BATCH);
             for (String id : due) {
                 if (commitments.update(id, c -> c.checkDeadlines(today, policy, clock.instant()), null).changed()) {
                     changed++;

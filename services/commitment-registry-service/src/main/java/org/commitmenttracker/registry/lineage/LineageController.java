@@ -13,11 +13,9 @@ import org.commitmenttracker.registry.access.AgencyScope;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
-import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.CommitmentQueries;
+import org.commitmenttracker.registry.store.Commitments;
 import org.commitmenttracker.service.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class LineageController {
-    private final MongoTemplate mongo;
+    private final Commitments commitments;
+    private final CommitmentQueries queries;
     private final CommitmentLinks links;
 
-    LineageController(MongoTemplate mongo, CommitmentLinks links) {
-        this.mongo = mongo;
+    LineageController(Commitments commitments, CommitmentQueries queries, CommitmentLinks links) {
+        this.commitments = commitments;
+        this.queries = queries;
         this.links = links;
     }
 
@@ -50,10 +50,7 @@ class LineageController {
     @GetMapping("/api/commitments/{id}/lineage")
     Lineage lineage(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
         String scope = AgencyScope.of(caller);
-        Commitment commitment = mongo.findById(id, Commitment.class, CommitmentStore.COLLECTION);
-        if (commitment == null || !visible(commitment, scope)) {
-            throw new CommitmentNotFound(id);
-        }
+        commitments.find(id).filter(c -> visible(c, scope)).orElseThrow(() -> new CommitmentNotFound(id));
         return new Lineage(id, linked(links.withEnd(CommitmentLinks.FROM, id), CommitmentLinks.TO, scope),
                 linked(links.withEnd(CommitmentLinks.TO, id), CommitmentLinks.FROM, scope));
     }
@@ -61,12 +58,10 @@ class LineageController {
     /** The commitments at the {@code otherEnd} of these links that the caller may see, oldest communiqué first. */
     private List<Linked> linked(List<Document> found, String otherEnd, String scope) {
         Set<String> ids = found.stream().map(l -> l.getString(otherEnd)).collect(Collectors.toSet());
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().exclude("history");
-        Map<String, Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
+        Map<String, Commitment> visible = queries.withoutHistory(ids).stream()
                 .filter(c -> visible(c, scope)).collect(Collectors.toMap(Commitment::id, Function.identity()));
-        return found.stream().filter(l -> commitments.containsKey(l.getString(otherEnd))).map(l -> {
-            Commitment other = commitments.get(l.getString(otherEnd));
+        return found.stream().filter(l -> visible.containsKey(l.getString(otherEnd))).map(l -> {
+            Commitment other = visible.get(l.getString(otherEnd));
             return new Linked(other.id(), other.facts().documentId(), other.facts().documentDate(), other.status(),
                     l.getString("relation"), l.getDouble("similarity"));
         }).sorted(Comparator.comparing(Linked::documentDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))

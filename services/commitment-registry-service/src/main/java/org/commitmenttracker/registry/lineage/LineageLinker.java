@@ -21,13 +21,12 @@ import org.commitmenttracker.extraction.engine.lineage.LineageCommitment;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
-import org.commitmenttracker.registry.store.CommitmentStore;
-import org.commitmenttracker.registry.store.DerivedFields;
+import org.commitmenttracker.registry.store.CommitmentFilter;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +47,7 @@ public class LineageLinker {
     public static final String WAITING = "lineage_waiting";
 
     private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final CommitmentLinks links;
     private final StoredLineageFacts facts;
     private final RegisteredLineage lineage = new RegisteredLineage();
@@ -55,8 +55,9 @@ public class LineageLinker {
     /** Whether a communiqué may wait; at start unknown (the previous run may have left some). */
     private boolean mayWait = true;
 
-    LineageLinker(MongoTemplate mongo, CommitmentLinks links, StoredLineageFacts facts) {
+    LineageLinker(MongoTemplate mongo, CommitmentQueries queries, CommitmentLinks links, StoredLineageFacts facts) {
         this.mongo = mongo;
+        this.queries = queries;
         this.links = links;
         this.facts = facts;
     }
@@ -68,7 +69,7 @@ public class LineageLinker {
      * registered yet (its record is on a partition that lags) the communiqué waits instead ({@link #linkCompleted}).
      */
     public synchronized void linkCommunique(String documentId, Collection<String> analysed) {
-        List<LineageCommitment> communique = communiques(Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId))
+        List<LineageCommitment> communique = communiques(CommitmentFilter.ofDocument(documentId).criteria())
                 .getOrDefault(documentId, List.of());
         Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
         long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
@@ -159,7 +160,7 @@ public class LineageLinker {
     }
 
     private void rebuildWithout(String documentId) {
-        Criteria live = documentId == null ? new Criteria() : Criteria.where(DerivedFields.DOCUMENT_ID).ne(documentId);
+        Criteria live = documentId == null ? new Criteria() : CommitmentFilter.outsideDocument(documentId);
         Map<String, List<LineageCommitment>> all = communiques(live);
         lineage.rebuild(List.copyOf(all.values()));
         stale = false;
@@ -168,10 +169,8 @@ public class LineageLinker {
 
     /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */
     private Map<String, List<LineageCommitment>> communiques(Criteria criteria) {
-        Query query = Query.query(new Criteria().andOperator(criteria,
-                Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name())));
-        query.fields().exclude("history");
-        return mongo.find(query, Commitment.class, CommitmentStore.COLLECTION).stream()
+        return queries.withoutHistory(new Criteria().andOperator(criteria,
+                        Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name()))).stream()
                 .filter(c -> c.facts() != null && c.facts().documentId() != null)
                 .sorted(Comparator.comparing((Commitment c) -> c.facts().documentDate(),
                                 Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))

@@ -19,11 +19,11 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.StatusChangeListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +47,12 @@ public class StoredLineageFacts implements StatusChangeListener {
     private static final String STATUS = "status";
 
     private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final CommitmentLinks links;
 
-    StoredLineageFacts(MongoTemplate mongo, CommitmentLinks links) {
+    StoredLineageFacts(MongoTemplate mongo, CommitmentQueries queries, CommitmentLinks links) {
         this.mongo = mongo;
+        this.queries = queries;
         this.links = links;
     }
 
@@ -73,9 +75,7 @@ public class StoredLineageFacts implements StatusChangeListener {
         while (!frontier.isEmpty()) {
             frontier = links.to(frontier).stream().map(LineageChains.Link::from).filter(affected::add).toList();
         }
-        Query query = Query.query(Criteria.where("_id").in(affected));
-        query.fields().include(CommitmentStore.ALL_BUT_HISTORY);
-        List<Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION);
+        List<Commitment> commitments = queries.withoutHistory(affected);
         List<WriteModel<Document>> writes = new ArrayList<>();
         workOut(commitments).forEach((id, facts) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
                 facts.renewals() == 0
@@ -111,10 +111,8 @@ public class StoredLineageFacts implements StatusChangeListener {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include(CommitmentStore.ALL_BUT_HISTORY); // a commitment is read whole (its record needs every part)
         Map<String, LineageChains.End> ends = new HashMap<>();
-        for (Commitment c : mongo.find(query, Commitment.class, CommitmentStore.COLLECTION)) {
+        for (Commitment c : queries.withoutHistory(ids)) {
             ends.put(c.id(), new LineageChains.End(c.facts() == null ? null : c.facts().documentDate(), c.status()));
         }
         return ends;

@@ -14,11 +14,10 @@ import org.commitmenttracker.registry.lineage.StoredLineageFacts;
 import org.commitmenttracker.registry.lineage.LineageFilter;
 import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
-import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.CommitmentQueries;
+import org.commitmenttracker.registry.store.Commitments;
 import org.commitmenttracker.service.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,16 +41,16 @@ import jakarta.servlet.http.HttpServletResponse;
 class CommitmentQueryController {
     static final int MAX_PAGE_SIZE = 500;
 
-    private final MongoTemplate mongo;
+    private final Commitments commitments;
     private final CommitmentSummaries summaries;
-    private final CommitmentPages pages;
+    private final CommitmentQueries queries;
     private final StoredLineageFacts lineage;
 
-    CommitmentQueryController(MongoTemplate mongo, CommitmentSummaries summaries, CommitmentPages pages,
+    CommitmentQueryController(Commitments commitments, CommitmentSummaries summaries, CommitmentQueries queries,
                               StoredLineageFacts lineage) {
-        this.mongo = mongo;
+        this.commitments = commitments;
         this.summaries = summaries;
-        this.pages = pages;
+        this.queries = queries;
         this.lineage = lineage;
     }
 
@@ -63,10 +62,9 @@ class CommitmentQueryController {
     @GetMapping("/{id}")
     CommitmentView get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
         String scope = AgencyScope.of(caller);
-        Commitment commitment = mongo.findById(id, Commitment.class, CommitmentStore.COLLECTION);
-        if (commitment == null || (scope != null && !commitment.agencies().contains(scope))) {
-            throw new CommitmentNotFound(id);
-        }
+        Commitment commitment = commitments.find(id)
+                .filter(c -> scope == null || c.agencies().contains(scope))
+                .orElseThrow(() -> new CommitmentNotFound(id));
         return CommitmentView.of(commitment, lineage.of(List.of(commitment)).get(id));
     }
 
@@ -79,14 +77,10 @@ class CommitmentQueryController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        CommitmentPages.ListOrder order = CommitmentPages.ORDERS.get(sort);
-        if (order == null) {
-            throw new IllegalArgumentException("sort must be one of " + CommitmentPages.ORDERS.keySet() + ".");
-        }
         // "most-overdue": overdue commitments (unless a status is asked for), the longest overdue first.
         CommitmentFilter filter = "most-overdue".equals(sort) && params.status() == null
                 ? params.filter().overdueOnly() : params.filter();
-        CommitmentPages.Result result = pages.page(criteria(filter, params.lineage(), scope), order, page, size,
+        CommitmentQueries.ListPage result = queries.page(criteria(filter, params.lineage(), scope), sort, page, size,
                 countTotal != null ? countTotal : page == 0);
         Map<String, LineageFacts> facts = lineage.of(result.items());
         return new Page(result.items().stream().map(c -> CommitmentView.listItem(c, facts.get(c.id()))).toList(), page,
@@ -106,8 +100,7 @@ class CommitmentQueryController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"commitments.csv\"");
         try (PrintWriter out = response.getWriter()) {
-            CommitmentCsv.write(mongo.stream(Query.query(criteria(params.filter(), params.lineage(), scope))
-                            .with(CommitmentPages.ORDERS.get("document").sort()), Commitment.class, CommitmentStore.COLLECTION),
+            CommitmentCsv.write(queries.inDocumentOrder(criteria(params.filter(), params.lineage(), scope)),
                     lineage.renewing(), out);
         }
     }

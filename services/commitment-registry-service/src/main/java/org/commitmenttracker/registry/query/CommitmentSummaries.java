@@ -8,10 +8,8 @@ import org.commitmenttracker.registry.compliance.ComplianceInForce;
 import org.commitmenttracker.registry.compliance.CompliancePeriods;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentFilter;
-import org.commitmenttracker.registry.store.CommitmentStore;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,12 +21,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @Service
 class CommitmentSummaries {
-    private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final ComplianceInForce compliance;
     private final CompliancePeriods periods;
 
-    CommitmentSummaries(MongoTemplate mongo, ComplianceInForce compliance, CompliancePeriods periods) {
-        this.mongo = mongo;
+    CommitmentSummaries(CommitmentQueries queries, ComplianceInForce compliance, CompliancePeriods periods) {
+        this.queries = queries;
         this.compliance = compliance;
         this.periods = periods;
     }
@@ -44,9 +42,7 @@ class CommitmentSummaries {
      * all); {@code filter} is the part of the criteria that may name one communiqué.
      */
     Summary summarise(CommitmentFilter filter, Criteria criteria, String agencyScope) {
-        Query query = Query.query(criteria);
-        query.fields().include(CommitmentStore.ALL_BUT_HISTORY); // the history is most of a stored commitment
-        List<Commitment> commitments = mongo.find(query, Commitment.class, CommitmentStore.COLLECTION);
+        List<Commitment> commitments = queries.withoutHistory(criteria); // the history is most of a stored commitment
         List<ComplianceInForce.Scored> scored = compliance.score(commitments);
         return new Summary(ComplianceGroup.of(scored),
                 ComplianceGroup.by(scored, s -> ComplianceGroup.sectionKey(s.commitment().facts().section())),

@@ -12,7 +12,7 @@ import org.commitmenttracker.registry.compliance.CompliancePeriod;
 import org.commitmenttracker.registry.compliance.CompliancePeriods;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.store.CommitmentFilter;
-import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.service.security.Caller;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +38,12 @@ class ReportController {
     private static final Set<String> FORMATS = Set.of("json", "html", "pdf");
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    private final MongoTemplate mongo;
+    private final CommitmentQueries queries;
     private final CompliancePeriods periods;
     private final PdfFonts pdfFonts;
 
-    ReportController(MongoTemplate mongo, CompliancePeriods periods, PdfFonts pdfFonts) {
-        this.mongo = mongo;
+    ReportController(CommitmentQueries queries, CompliancePeriods periods, PdfFonts pdfFonts) {
+        this.queries = queries;
         this.periods = periods;
         this.pdfFonts = pdfFonts;
     }
@@ -65,8 +63,7 @@ class ReportController {
         CompliancePeriod period = periods.of(documentId, scope);
         Assessment assessment = at != null ? Assessment.parse(at) : inForceOrToday(period);
         AssessmentCut cut = AssessmentCut.of(assessment, period, periods.now(), periods.zone());
-        List<Commitment> commitments = mongo.find(Query.query(CommitmentFilter.ofDocument(documentId)
-                .criteriaVisibleTo(scope)), Commitment.class, CommitmentStore.COLLECTION);
+        List<Commitment> commitments = queries.whole(CommitmentFilter.ofDocument(documentId).criteriaVisibleTo(scope));
         ComplianceReport report = ComplianceReport.build(documentId, period, cut, periods.zone(), commitments);
         return switch (format != null ? format : formatAccepted(accept)) {
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

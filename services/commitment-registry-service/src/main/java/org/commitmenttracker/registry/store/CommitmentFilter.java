@@ -29,6 +29,11 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
         return new CommitmentFilter(documentId, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Every commitment but those of one communiqué. */
+    public static Criteria outsideDocument(String documentId) {
+        return Criteria.where(DerivedFields.DOCUMENT_ID).ne(documentId);
+    }
+
     /** This filter, restricted to OVERDUE commitments. */
     public CommitmentFilter overdueOnly() {
         return new CommitmentFilter(documentId, CommitmentStatus.OVERDUE, section, topic, party, agency, organisation,

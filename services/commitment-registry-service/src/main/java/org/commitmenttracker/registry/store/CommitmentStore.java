@@ -41,14 +41,8 @@ public class CommitmentStore {
     private static final int DUPLICATE_KEY = 11000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** The stored fields that are the record's components as they are (the id is {@code _id}; history is appended). */
-    private static final List<RecordComponent> STATE = Arrays.stream(Commitment.class.getRecordComponents())
+    static final List<RecordComponent> STATE = Arrays.stream(Commitment.class.getRecordComponents())
             .filter(component -> !Set.of("id", "history").contains(component.getName())).toList();
-    /**
-     * The stored fields a commitment is read from, but its history (so neither the outbox nor the derived fields;
-     * {@code _id} comes with every projection): for reads of many commitments. The embedded store serves an inclusion by reference, while an exclusion
-     * ({@code history: 0}) makes it copy every whole document first, history included.
-     */
-    public static final String[] ALL_BUT_HISTORY = STATE.stream().map(RecordComponent::getName).toArray(String[]::new);
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;

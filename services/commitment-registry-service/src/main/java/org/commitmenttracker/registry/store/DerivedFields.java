@@ -8,25 +8,26 @@ import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 
 /**
  * The top-level fields a commitment's document holds besides its record: values derived from it, and copies of the
- * facts that lists filter on. Every write keeps them equal to the record.
+ * facts that lists filter on. Every write keeps them equal to the record; only the store's own classes know them
+ * ({@link CommitmentFilter} filters on them, {@link CommitmentQueries} sorts on them).
  * <p>The copies exist for the embedded store, which scans the collection for every list and matches a nested
  * field ({@code facts.topics}) at over twice the cost of a top-level one: it splits the path and looks up both
  * halves in every document. Among 10,000 commitments, the keys of 750 {@code facts.topics} matches took 25 ms to
  * read, those of 800 top-level {@code status} matches 11 ms. Real MongoDB serves either from an index.
  */
-public final class DerivedFields {
-    public static final String DUE_DATE = "dueDate";
-    public static final String COMPLIANCE_SCORE = "complianceScore";
+final class DerivedFields {
+    static final String DUE_DATE = "dueDate";
+    static final String COMPLIANCE_SCORE = "complianceScore";
     /**
      * The sort key of the list's {@code document} order: the document id (none first), then the ordinal, as one
      * string. A list reads the sort key of every match, and a nested one costs the embedded store twice as much.
      */
-    public static final String DOCUMENT_ORDER = "documentOrder";
-    public static final String DOCUMENT_ID = "documentId";
-    public static final String SECTION = "section";
-    public static final String TOPICS = "topics";
-    public static final String PARTIES = "parties";
-    public static final String ORGANISATIONS = "organisations";
+    static final String DOCUMENT_ORDER = "documentOrder";
+    static final String DOCUMENT_ID = "documentId";
+    static final String SECTION = "section";
+    static final String TOPICS = "topics";
+    static final String PARTIES = "parties";
+    static final String ORGANISATIONS = "organisations";
     /**
      * The field added last that every write sets (never null): a document without it was written before it existed
      * and is given all of these at start-up ({@link DerivedFieldsBackfill}).

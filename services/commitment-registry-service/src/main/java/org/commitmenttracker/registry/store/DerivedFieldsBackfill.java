@@ -36,7 +36,7 @@ class DerivedFieldsBackfill implements ApplicationRunner {
             long missing = 0;
             long set = 0;
             for (Document stored : commitments.find(Filters.exists(DerivedFields.LATEST, false))
-                    .projection(Projections.include(CommitmentStore.ALL_BUT_HISTORY))) {
+                    .projection(Projections.include(CommitmentQueries.ALL_BUT_HISTORY))) {
                 missing++;
                 Commitment commitment = mongo.getConverter().read(Commitment.class, stored);
                 Document derived = new Document();

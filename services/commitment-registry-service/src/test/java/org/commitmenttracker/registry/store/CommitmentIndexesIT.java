@@ -111,7 +111,7 @@ class CommitmentIndexesIT {
         shapes.put("party+section+dueBefore", new CommitmentFilter(null, null, 2, null, "RU", null, null, day, null, null, null).criteria());
         shapes.put("status, as an agency sees it", new CommitmentFilter(null, CommitmentStatus.PLEDGED, null, null, null, null, null, null, null, null, null)
                 .criteriaVisibleTo("mofcom"));
-        shapes.put("deadline watcher", Criteria.where("nextDeadlineCheck").lte(day).and("_id").gt("cmt-a"));
+        shapes.put("deadline watcher", CommitmentQueries.dueForDeadlineCheck(day, "cmt-a"));
         shapes.put("derived fields backfill", Criteria.where(DerivedFields.LATEST).exists(false));
         QueryMapper mapper = new QueryMapper(mongo.getConverter());
         for (var shape : shapes.entrySet()) {

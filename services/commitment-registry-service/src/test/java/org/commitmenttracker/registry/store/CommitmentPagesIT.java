@@ -1,4 +1,4 @@
-package org.commitmenttracker.registry.query;
+package org.commitmenttracker.registry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
@@ -13,8 +13,6 @@ import java.util.UUID;
 
 import org.commitmenttracker.registry.RegistryIT;
 import org.commitmenttracker.registry.lifecycle.Commitment;
-import org.commitmenttracker.registry.store.CommitmentStore;
-import org.commitmenttracker.registry.store.DerivedFields;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -49,16 +47,16 @@ class CommitmentPagesIT {
         assign(http, ids.get(7), "pages"); // later updatedAt than the ones added after it
         assign(http, ids.get(2), "pages");
 
-        CommitmentPages sortedHere = new CommitmentPages(mongo, new ListSettings(20_000));
-        CommitmentPages sortedByStore = new CommitmentPages(mongo, new ListSettings(0));
-        Criteria filter = Criteria.where(DerivedFields.DOCUMENT_ID).is(documentId);
-        for (var order : CommitmentPages.ORDERS.entrySet()) {
+        CommitmentQueries sortedHere = new CommitmentQueries(mongo, new ListSettings(20_000));
+        CommitmentQueries sortedByStore = new CommitmentQueries(mongo, new ListSettings(0));
+        Criteria filter = CommitmentFilter.ofDocument(documentId).criteria();
+        for (String order : CommitmentQueries.orders()) {
             List<String> all = new ArrayList<>();
             for (int page = 0; page < 4; page++) {
-                CommitmentPages.Result here = sortedHere.page(filter, order.getValue(), page, 4, true);
-                CommitmentPages.Result store = sortedByStore.page(filter, order.getValue(), page, 4, true);
-                assertThat(ids(here)).as("%s, page %d", order.getKey(), page).isEqualTo(ids(store));
-                assertThat(here.total()).as("%s, total", order.getKey()).isEqualTo(11L).isEqualTo(store.total());
+                CommitmentQueries.ListPage here = sortedHere.page(filter, order, page, 4, true);
+                CommitmentQueries.ListPage store = sortedByStore.page(filter, order, page, 4, true);
+                assertThat(ids(here)).as("%s, page %d", order, page).isEqualTo(ids(store));
+                assertThat(here.total()).as("%s, total", order).isEqualTo(11L).isEqualTo(store.total());
                 // Items are the stored commitments but their history, whichever path read them.
                 for (Commitment item : Stream.concat(here.items().stream(), store.items().stream()).toList()) {
                     Commitment stored = mongo.findById(item.id(), Commitment.class, CommitmentStore.COLLECTION);
@@ -67,19 +65,17 @@ class CommitmentPagesIT {
                 }
                 all.addAll(ids(here));
             }
-            assertThat(all).as(order.getKey()).containsExactlyInAnyOrderElementsOf(ids);
-            assertThat(sortedHere.page(filter, order.getValue(), 1, 4, false).total()).isNull();
-            assertThat(sortedByStore.page(filter, order.getValue(), 1, 4, false).total()).isNull();
+            assertThat(all).as(order).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(sortedHere.page(filter, order, 1, 4, false).total()).isNull();
+            assertThat(sortedByStore.page(filter, order, 1, 4, false).total()).isNull();
         }
-        assertThat(ids(sortedHere.page(filter, CommitmentPages.ORDERS.get("updated"), 0, 2, false)))
-                .containsExactly(ids.get(2), ids.get(7));
-        CommitmentPages.Result none = sortedHere.page(Criteria.where(DerivedFields.DOCUMENT_ID).is("doc-none"),
-                CommitmentPages.ORDERS.get("due"), 0, 5, true);
+        assertThat(ids(sortedHere.page(filter, "updated", 0, 2, false))).containsExactly(ids.get(2), ids.get(7));
+        CommitmentQueries.ListPage none = sortedHere.page(CommitmentFilter.ofDocument("doc-none").criteria(), "due", 0, 5, true);
         assertThat(none.items()).isEmpty();
         assertThat(none.total()).isZero();
     }
 
-    private static List<String> ids(CommitmentPages.Result result) {
+    private static List<String> ids(CommitmentQueries.ListPage result) {
         return result.items().stream().map(Commitment::id).toList();
     }
 }
