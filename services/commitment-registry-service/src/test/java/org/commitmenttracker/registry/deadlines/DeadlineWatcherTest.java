@@ -2,12 +2,14 @@ package org.commitmenttracker.registry.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,19 +19,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import org.bson.Document;
 import org.commitmenttracker.events.TimeExpression;
 import org.commitmenttracker.registry.lifecycle.Commitment;
 import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.lifecycle.DeadlinePolicy;
 import org.commitmenttracker.registry.lifecycle.ExtractedFacts;
 import org.commitmenttracker.registry.lifecycle.Outcome;
-import org.commitmenttracker.registry.store.CommitmentStore;
+import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.registry.store.Commitments;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
 /**
  * The deadline watcher's day is the day in {@code tracker.deadlines.zone}: a commitment due on 31 December is
@@ -40,7 +40,7 @@ class DeadlineWatcherTest {
     /** 20:00 UTC on the due date: already 1 January 04:00 in Beijing, still 31 December 10:00 in Honolulu. */
     private static final Instant EVENING_UTC = Instant.parse("2025-12-31T20:00:00Z");
 
-    private final MongoTemplate mongo = mock(MongoTemplate.class);
+    private final CommitmentQueries queries = mock(CommitmentQueries.class);
     private final Commitments commitments = mock(Commitments.class);
     private final AtomicReference<Commitment> stored = new AtomicReference<>(dueOn(DUE));
 
@@ -64,18 +64,18 @@ class DeadlineWatcherTest {
     /** Runs the watcher at {@code now} in {@code zone} over the one stored commitment; returns the day it asked the store for. */
     @SuppressWarnings("unchecked")
     private LocalDate checkAt(Instant now, ZoneId zone) {
-        ArgumentCaptor<Query> query = ArgumentCaptor.forClass(Query.class);
-        when(mongo.find(query.capture(), eq(Document.class), eq(CommitmentStore.COLLECTION)))
-                .thenReturn(List.of(new Document("_id", stored.get().id())));
+        ArgumentCaptor<LocalDate> today = ArgumentCaptor.forClass(LocalDate.class);
+        when(queries.dueForDeadlineCheck(today.capture(), eq(""), anyInt())).thenReturn(List.of(stored.get().id()));
         when(commitments.update(eq(stored.get().id()), any(Function.class), isNull())).thenAnswer(call -> {
             Outcome outcome = ((Function<Commitment, Outcome>) call.getArgument(1)).apply(stored.get());
             stored.set(outcome.next());
             return outcome;
         });
-        DeadlineWatcher watcher = new DeadlineWatcher(mongo, commitments, DeadlinePolicy.DEFAULT,
-                Clock.fixed(now, ZoneOffset.UTC), new DeadlineSettings(List.of(30, 7, 1), zone));
+        DeadlineWatcher watcher = new DeadlineWatcher(queries, commitments, DeadlinePolicy.DEFAULT,
+                Clock.fixed(now, ZoneOffset.UTC), new DeadlineSettings(List.of(30, 7, 1), zone, Duration.ofSeconds(60),
+                Duration.ofSeconds(10), Duration.ofMinutes(10)), mock(LockingTaskExecutor.class));
         watcher.checkNow();
-        return (LocalDate) query.getValue().getQueryObject().get("nextDeadlineCheck", Document.class).get("$lte");
+        return today.getValue();
     }
 
     private static Commitment dueOn(LocalDate due) {
