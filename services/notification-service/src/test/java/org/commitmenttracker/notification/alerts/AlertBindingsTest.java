@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.commitmenttracker.events.CommitmentLinked;
 import org.commitmenttracker.events.DeadlineApproaching;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.Topics;
@@ -28,7 +29,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * {@code alertOnStatusChange} and {@code alertOnDeadline} through their batch bindings, without a broker (the test
+ * {@code alertOnStatusChange}, {@code alertOnDeadline} and {@code alertOnLink} through their batch bindings, without a broker (the test
  * binder; the store in this JVM): a poll as the Kafka binder hands it over (the records in
  * {@link KafkaHeaders#RAW_DATA}) puts an alert in the feed of each matching subscription, and each record that is no
  * event of the binding's topic goes to {@link BatchDeadLetters} with its reason while the rest of the poll is
@@ -88,6 +89,29 @@ class AlertBindingsTest {
         assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(1));
         assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(1))).isEqualTo(
                 "Not a deadline event on the deadlines topic: commitment.status-changed.v1");
+    }
+
+    @Test
+    void alertOnLinkAlertsAPledgeRenewedWithoutProgressOnlyToTheSubscriptionsAskingForIt() {
+        String renewals = subscribe(List.of(new EventRequest("renewed.without-progress", null, null, null)));
+        String everyKind = subscribe(null);
+        input.send(BatchPolls.of(List.of(record(Topics.STATUS_CHANGES,
+                NotificationApi.statusChange(commitmentId, documentId, null, "PLEDGED", 1)))), Topics.STATUS_CHANGES);
+        List<ConsumerRecord<String, byte[]>> poll = List.of(
+                record(Topics.LINKS, linked("cmt-earlier-stuck", true)),
+                record(Topics.LINKS, linked("cmt-earlier-started", false)),
+                record(Topics.LINKS, NotificationApi.statusChange(commitmentId, documentId, "PLEDGED", "STALLED", 2)));
+        input.send(BatchPolls.of(poll), Topics.LINKS);
+
+        assertThat(alerts.of(renewals, false, 10)).extracting(Alert::summary).containsExactly(
+                "renewed without progress: renews cmt-earlier-stuck of doc-earlier, which made no progress");
+        assertThat(alerts.of(everyKind, false, 10)).extracting(Alert::summary).containsExactly("registered as PLEDGED");
+        assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(2));
+    }
+
+    private CommitmentLinked linked(String earlier, boolean earlierWithoutProgress) {
+        return new CommitmentLinked(commitmentId, documentId, earlier, "doc-earlier", "renews", 0.7, "1.6.0",
+                java.time.Instant.now(), earlierWithoutProgress);
     }
 
     private String subscribe(List<EventRequest> events) {
