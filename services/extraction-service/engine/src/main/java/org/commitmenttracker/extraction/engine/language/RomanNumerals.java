@@ -1,11 +1,15 @@
-package org.commitmenttracker.extraction.engine.language.zh;
+package org.commitmenttracker.extraction.engine.language;
 
-/** Roman part numbers I … XXXIX; 0 for anything else. */
-final class RomanNumerals {
+/** Upper-case Roman part numbers I … XXXIX, as the Chinese and the alphabetic section numberings read them. */
+public final class RomanNumerals {
+    private static final String[] TENS = {"", "X", "XX", "XXX"};
+    private static final String[] UNITS = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+
     private RomanNumerals() {
     }
 
-    static int parse(String numeral) {
+    /** The value by the subtraction rule, letters other than I, V, X counting 0: lenient (IIII is 4). */
+    public static int parse(String numeral) {
         int value = 0;
         for (int i = 0; i < numeral.length(); i++) {
             int current = valueOf(numeral.charAt(i));
@@ -13,6 +17,12 @@ final class RomanNumerals {
             value += current < next ? -current : current;
         }
         return value;
+    }
+
+    /** The value of I … XXXIX written canonically; 0 for anything else (IIII, IC, a letter other than I, V, X). */
+    public static int parseCanonical(String numeral) {
+        int value = parse(numeral);
+        return value >= 1 && value <= 39 && (TENS[value / 10] + UNITS[value % 10]).equals(numeral) ? value : 0;
     }
 
     private static int valueOf(char c) {
