@@ -101,15 +101,7 @@ public final class TestDocuments {
     /** A PDF that needs a password to open. */
     public static byte[] encryptedPdf() {
         return savePdf(document -> {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 720);
-                content.showText("Confidential communique");
-                content.endText();
-            }
+            addPageWithLine(document, "Confidential communique");
             StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
@@ -215,17 +207,22 @@ public final class TestDocuments {
     public static byte[] pdfOfPages(int pages) {
         return savePdf(document -> {
             for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 720);
-                    content.showText("Page " + i + " of the joint communique.");
-                    content.endText();
-                }
+                addPageWithLine(document, "Page " + i + " of the joint communique.");
             }
         });
+    }
+
+    /** A new last page of {@code document} with {@code line} in Helvetica near its top. */
+    private static void addPageWithLine(PDDocument document, String line) throws IOException {
+        PDPage page = new PDPage();
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+            content.newLineAtOffset(72, 720);
+            content.showText(line);
+            content.endText();
+        }
     }
 
     private interface PdfContent {
