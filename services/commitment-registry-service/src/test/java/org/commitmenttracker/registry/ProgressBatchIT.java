@@ -1,12 +1,13 @@
 package org.commitmenttracker.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
 import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
 import static org.commitmenttracker.registry.RegistryFixtures.assign;
+import static org.commitmenttracker.registry.RegistryFixtures.commitmentAssignedToMofcom;
 import static org.commitmenttracker.registry.RegistryFixtures.json;
 import static org.commitmenttracker.registry.RegistryFixtures.progressRecord;
 import static org.commitmenttracker.registry.RegistryFixtures.publish;
+import static org.commitmenttracker.registry.RegistryFixtures.statusChangesOf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,10 +64,7 @@ class ProgressBatchIT {
     @BeforeEach
     void assignedCommitment() {
         http = RegistryFixtures.operator(port);
-        addAgency(http, "mofcom");
-        addAgency(http, "minek");
-        commitmentId = addCommitment(http, "doc-batch", null);
-        assign(http, commitmentId, "mofcom");
+        commitmentId = commitmentAssignedToMofcom(http, "doc-batch");
     }
 
     @Test
@@ -231,13 +229,5 @@ class ProgressBatchIT {
 
     private static boolean holds(ConsumerRecord<String, byte[]> record, String marker) {
         return new String(record.value(), StandardCharsets.UTF_8).contains(marker);
-    }
-
-    private List<CommitmentStatusChanged> statusChangesOf(String id, int expected) {
-        return TopicReader.readUntil(Topics.STATUS_CHANGES,
-                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= expected,
-                        Duration.ofSeconds(60), Duration.ofSeconds(2)).stream()
-                .filter(r -> id.equals(r.key()))
-                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class).data()).toList();
     }
 }

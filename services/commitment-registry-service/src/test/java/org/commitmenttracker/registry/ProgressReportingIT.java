@@ -1,11 +1,10 @@
 package org.commitmenttracker.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commitmenttracker.registry.RegistryFixtures.addAgency;
-import static org.commitmenttracker.registry.RegistryFixtures.addCommitment;
-import static org.commitmenttracker.registry.RegistryFixtures.assign;
+import static org.commitmenttracker.registry.RegistryFixtures.commitmentAssignedToMofcom;
 import static org.commitmenttracker.registry.RegistryFixtures.json;
 import static org.commitmenttracker.registry.RegistryFixtures.report;
+import static org.commitmenttracker.registry.RegistryFixtures.statusChangesOf;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +49,7 @@ class ProgressReportingIT {
     void assignedCommitment() {
         http = RegistryFixtures.operator(port);
         mofcom = RegistryFixtures.agency(port, "mofcom");
-        addAgency(http, "mofcom");
-        addAgency(http, "minek");
-        commitmentId = addCommitment(http, "doc-progress", null);
-        assign(http, commitmentId, "mofcom");
+        commitmentId = commitmentAssignedToMofcom(http, "doc-progress");
     }
 
     @Test
@@ -163,13 +159,5 @@ class ProgressReportingIT {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("not assigned");
-    }
-
-    private List<CommitmentStatusChanged> statusChangesOf(String id, int expected) {
-        return TopicReader.readUntil(Topics.STATUS_CHANGES,
-                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= expected,
-                        Duration.ofSeconds(60), Duration.ofSeconds(2)).stream()
-                .filter(r -> id.equals(r.key()))
-                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class).data()).toList();
     }
 }

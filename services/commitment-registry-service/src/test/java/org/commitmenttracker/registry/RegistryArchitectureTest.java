@@ -14,22 +14,17 @@ import org.commitmenttracker.registry.lineage.LineageFilter;
 import org.commitmenttracker.registry.report.ComplianceReport;
 import org.commitmenttracker.registry.report.ReportHtml;
 import org.commitmenttracker.registry.report.ReportText;
+import org.commitmenttracker.testsupport.FeatureModuleTests;
 import org.commitmenttracker.testsupport.ModuleBoundaries;
 import org.junit.jupiter.api.Test;
 
 /** The registry's module boundaries (docs/architecture.md; the core as docs/registry.md names it). */
-class RegistryArchitectureTest {
+class RegistryArchitectureTest extends FeatureModuleTests {
     private static final String BASE = "org.commitmenttracker.registry";
     private static final JavaClasses MAIN = ModuleBoundaries.mainClasses(BASE);
 
-    @Test
-    void packagesAreByFeature() {
-        ModuleBoundaries.packagesByFeature(BASE).check(MAIN);
-    }
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        ModuleBoundaries.featuresFreeOfCycles(BASE).check(MAIN);
+    RegistryArchitectureTest() {
+        super(BASE, MAIN);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.commitmenttracker.events.CommitmentStatusChanged;
+import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestStack;
 import org.commitmenttracker.testsupport.TestTokens;
+import org.commitmenttracker.testsupport.TopicReader;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +65,28 @@ public final class RegistryFixtures {
         HttpResponse<String> response = http.put("/api/commitments/" + commitmentId + "/agencies",
                 JSON.writeValueAsString(agencies));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /**
+     * A new commitment of {@code documentId} assigned to agency mofcom, with agencies mofcom and minek registered
+     * (minek to report on a commitment it does not hold).
+     */
+    static String commitmentAssignedToMofcom(Http operator, String documentId) {
+        addAgency(operator, "mofcom");
+        addAgency(operator, "minek");
+        String commitmentId = addCommitment(operator, documentId, null);
+        assign(operator, commitmentId, "mofcom");
+        return commitmentId;
+    }
+
+    /** The status changes announced for commitment {@code id}, once at least {@code expected} of them are there. */
+    static List<CommitmentStatusChanged> statusChangesOf(String id, int expected) {
+        EventCodec codec = new EventCodec();
+        return TopicReader.readUntil(Topics.STATUS_CHANGES,
+                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= expected,
+                        Duration.ofSeconds(60), Duration.ofSeconds(2)).stream()
+                .filter(r -> id.equals(r.key()))
+                .map(r -> codec.decode(r.value(), CommitmentStatusChanged.class).data()).toList();
     }
 
     /** The API as an operator. */

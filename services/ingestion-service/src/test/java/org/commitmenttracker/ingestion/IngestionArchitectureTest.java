@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.commitmenttracker.ingestion.communique.ContentFingerprint;
 import org.commitmenttracker.ingestion.communique.NearDuplicateSignature;
+import org.commitmenttracker.testsupport.FeatureModuleTests;
 import org.commitmenttracker.testsupport.ModuleBoundaries;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +18,15 @@ import org.junit.jupiter.api.Test;
  * docs/ingestion.md and the near-duplicate signature; the PDF and DOCX readers and {@code TextExtractor}
  * read spooled files and are adapters.
  */
-class IngestionArchitectureTest {
+class IngestionArchitectureTest extends FeatureModuleTests {
     private static final String BASE = "org.commitmenttracker.ingestion";
     private static final JavaClasses MAIN = ModuleBoundaries.mainClasses(BASE);
     /** By name: some of these classes are package-private (nested classes included). */
     private static final Pattern TEXT_DECODING = Pattern.compile(Pattern.quote(BASE + ".text.")
             + "(CharsetDetector|UnicodeText|HtmlText|DecodedText|ExtractedText|DocumentKind)(\\$.*)?");
 
-    @Test
-    void packagesAreByFeature() {
-        ModuleBoundaries.packagesByFeature(BASE).check(MAIN);
-    }
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        ModuleBoundaries.featuresFreeOfCycles(BASE).check(MAIN);
+    IngestionArchitectureTest() {
+        super(BASE, MAIN);
     }
 
     @Test

@@ -101,15 +101,7 @@ public final class TestDocuments {
     /** A PDF that needs a password to open. */
     public static byte[] encryptedPdf() {
         return savePdf(document -> {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 720);
-                content.showText("Confidential communique");
-                content.endText();
-            }
+            addPageWithLine(document, "Confidential communique");
             StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
@@ -143,25 +135,14 @@ public final class TestDocuments {
     /** A real DOCX plus a part of 50 MB of zeros that packs into about 50 KB: a zip bomb. */
     public static byte[] zipBombDocx() {
         byte[] valid = docx("bomb", List.of("text"));
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                in.transferTo(out);
-                out.closeEntry();
-            }
+        return repacked(valid, (entry, in, out) -> in.transferTo(out), out -> {
             out.putNextEntry(new ZipEntry("word/media/padding.bin"));
             byte[] zeros = new byte[1024 * 1024];
             for (int i = 0; i < 50; i++) {
                 out.write(zeros);
             }
             out.closeEntry();
-            out.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
@@ -172,24 +153,43 @@ public final class TestDocuments {
         byte[] valid = docx("inflating", List.of("text"));
         String sentence = "The sides agreed to strengthen cooperation in trade, investment, energy and culture. ".repeat(10);
         java.util.Random random = new java.util.Random(22);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid));
+        return repacked(valid, (entry, in, out) -> {
+            if (entry.getName().equals("word/document.xml")) {
+                long written = 0;
+                written += write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w="
+                        + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+                while (written < inflatedSize) {
+                    written += write(out, "<w:p><w:r><w:t>" + random.nextInt(100_000_000) + " " + sentence + "</w:t></w:r></w:p>");
+                }
+                write(out, "</w:body></w:document>");
+            } else {
+                in.transferTo(out);
+            }
+        }, out -> {
+        });
+    }
+
+    /** Writes the content of one entry of the zip being repacked. */
+    private interface EntryContent {
+        void write(ZipEntry entry, ZipInputStream in, ZipOutputStream out) throws IOException;
+    }
+
+    /** Writes entries added after the repacked ones. */
+    private interface AddedEntries {
+        void write(ZipOutputStream out) throws IOException;
+    }
+
+    /** {@code zip} repacked entry by entry (same names, contents from {@code content}), then {@code added}. */
+    private static byte[] repacked(byte[] zip, EntryContent content, AddedEntries added) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("word/document.xml")) {
-                    long written = 0;
-                    written += write(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w="
-                            + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
-                    while (written < inflatedSize) {
-                        written += write(out, "<w:p><w:r><w:t>" + random.nextInt(100_000_000) + " " + sentence + "</w:t></w:r></w:p>");
-                    }
-                    write(out, "</w:body></w:document>");
-                } else {
-                    in.transferTo(out);
-                }
+                content.write(entry, in, out);
                 out.closeEntry();
             }
+            added.write(out);
             out.finish();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -207,17 +207,22 @@ public final class TestDocuments {
     public static byte[] pdfOfPages(int pages) {
         return savePdf(document -> {
             for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 720);
-                    content.showText("Page " + i + " of the joint communique.");
-                    content.endText();
-                }
+                addPageWithLine(document, "Page " + i + " of the joint communique.");
             }
         });
+    }
+
+    /** A new last page of {@code document} with {@code line} in Helvetica near its top. */
+    private static void addPageWithLine(PDDocument document, String line) throws IOException {
+        PDPage page = new PDPage();
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+            content.newLineAtOffset(72, 720);
+            content.showText(line);
+            content.endText();
+        }
     }
 
     private interface PdfContent {

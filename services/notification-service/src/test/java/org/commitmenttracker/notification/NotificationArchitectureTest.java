@@ -7,22 +7,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.commitmenttracker.notification.email.EmailLinks;
 import org.commitmenttracker.notification.email.MailComposer;
 import org.commitmenttracker.notification.limits.FixedWindow;
+import org.commitmenttracker.testsupport.FeatureModuleTests;
 import org.commitmenttracker.testsupport.ModuleBoundaries;
 import org.junit.jupiter.api.Test;
 
 /** The notification service's module boundaries (docs/architecture.md, the core as docs/notification.md tables it). */
-class NotificationArchitectureTest {
+class NotificationArchitectureTest extends FeatureModuleTests {
     private static final String BASE = "org.commitmenttracker.notification";
     private static final JavaClasses MAIN = ModuleBoundaries.mainClasses(BASE);
 
-    @Test
-    void packagesAreByFeature() {
-        ModuleBoundaries.packagesByFeature(BASE).check(MAIN);
-    }
-
-    @Test
-    void featuresDependOnEachOtherWithoutCycles() {
-        ModuleBoundaries.featuresFreeOfCycles(BASE).check(MAIN);
+    NotificationArchitectureTest() {
+        super(BASE, MAIN);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.registry.RegistryFixtures;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.AccessTableTests;
 import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
@@ -31,13 +32,9 @@ import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.stream.bindings.applyProgress-in-0.group=registry-security-it",
         "spring.cloud.stream.kafka.bindings.applyProgress-in-0.consumer.dlq-name=" + RegistrySecurityIT.DEAD_LETTERS})
 @DirtiesContext
-class RegistrySecurityIT {
+class RegistrySecurityIT extends AccessTableTests {
     static final String DEAD_LETTERS = "progress.registry-security-it.dlq";
     private static final String A = "agency-a";
     private static final String B = "agency-b";
@@ -69,15 +66,9 @@ class RegistrySecurityIT {
     private final EventCodec codec = new EventCodec();
     private final Instant t0 = Instant.now().minusSeconds(3600);
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    RegistrySecurityIT() {
+        super("registry");
+    }
 
     @Autowired
     MongoTemplate mongo;
@@ -130,11 +121,6 @@ class RegistrySecurityIT {
         RegistryFixtures.assign(operator(), ofA, A);
         RegistryFixtures.assign(operator(), ofB, B);
         RegistryFixtures.assign(operator(), ofBoth, A, B);
-    }
-
-    @Test
-    void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        AccessMatrix.assertServiceAsDocumented("registry", mappings, port);
     }
 
     @Test

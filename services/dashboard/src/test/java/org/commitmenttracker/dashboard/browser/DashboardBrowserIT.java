@@ -52,8 +52,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
-    private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples"))
-            .resolve("zh-cn-ru-pm27-2022.txt");
     private static final int SEED_COMMITMENTS = 104;
     private static final int SEED_BULLETS = 90;
     private static final int SEED_NARRATIVE = 14;
@@ -82,9 +80,7 @@ class DashboardBrowserIT {
         });
         webhookReceiver.start();
         platform = DashboardPlatform.start();
-        var upload = platform.upload(Files.readString(SEED), TestTokens.bearer("publisher"));
-        assertThat(upload.statusCode()).isEqualTo(201);
-        documentId = platform.json(upload.body()).get("id").asString();
+        documentId = platform.uploadSeed();
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> platform.exists(Service.EXTRACTION, "/api/analyses/" + documentId));
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500))
@@ -95,12 +91,7 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+        DashboardPlatform.stop(browser, platform);
         if (webhookReceiver != null) {
             webhookReceiver.stop(0);
         }

@@ -1,5 +1,7 @@
 package org.commitmenttracker.dashboard.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the dashboard in this JVM pointed at them, with a small HTTP client for the services' APIs.
  */
 final class DashboardPlatform implements AutoCloseable {
+    /** The seed communiqué of samples/, which the browser tests upload. */
+    static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples")).resolve("zh-cn-ru-pm27-2022.txt");
     enum Service {
         INGESTION("ingestion-service", "ingestion"), EXTRACTION("extraction-service", "extraction"),
         REGISTRY("commitment-registry-service", "registry"), NOTIFICATION("notification-service", "notification");
@@ -172,6 +176,13 @@ final class DashboardPlatform implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Uploads the seed communiqué as a publisher; its document id. */
+    String uploadSeed() throws Exception {
+        HttpResponse<String> upload = upload(Files.readString(SEED), TestTokens.bearer("publisher"));
+        assertThat(upload.statusCode()).isEqualTo(201);
+        return json(upload.body()).get("id").asString();
+    }
+
     HttpResponse<String> upload(String text, String authorization) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(Service.INGESTION) + "/api/communiques"))
                 .header("Authorization", authorization).header("Content-Type", "text/plain; charset=UTF-8")
@@ -199,6 +210,16 @@ final class DashboardPlatform implements AutoCloseable {
 
     JsonNode json(String body) {
         return json.readTree(body);
+    }
+
+    /** Closes what a browser test class started, the browser first; a part never started (null) is skipped. */
+    static void stop(Browser browser, DashboardPlatform platform) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Override

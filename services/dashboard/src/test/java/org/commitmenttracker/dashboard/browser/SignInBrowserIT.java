@@ -3,8 +3,6 @@ package org.commitmenttracker.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import org.commitmenttracker.dashboard.browser.DashboardPlatform.Service;
 import org.commitmenttracker.testsupport.AccessMatrix;
 import org.commitmenttracker.testsupport.Http;
-import org.commitmenttracker.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.openqa.selenium.WebElement;
  * docs/security.md holds, row by row, with the tokens the provider issues to each role's demo user.
  */
 class SignInBrowserIT {
-    private static final Path SEED = Path.of(System.getProperty("samples.dir", "../../samples")).resolve("zh-cn-ru-pm27-2022.txt");
     private static final int SEED_COMMITMENTS = 104;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(180);
     private static final List<String> COMMITMENT_PAGES = List.of("Overview", "Deadlines", "Commitments");
@@ -44,9 +40,7 @@ class SignInBrowserIT {
     @BeforeAll
     static void startPlatformWithTheSeed() throws Exception {
         platform = DashboardPlatform.start();
-        var upload = platform.upload(Files.readString(SEED), TestTokens.bearer("publisher"));
-        assertThat(upload.statusCode()).isEqualTo(201);
-        documentId = platform.json(upload.body()).get("id").asString();
+        documentId = platform.uploadSeed();
         await().atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> platform.get(Service.REGISTRY,
                 "/api/commitments?documentId=" + documentId + "&size=1&total=true").path("total").asInt() == SEED_COMMITMENTS);
         browser = Browser.open(platform.dashboardUrl());
@@ -54,12 +48,7 @@ class SignInBrowserIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+        DashboardPlatform.stop(browser, platform);
     }
 
     @Test

@@ -14,18 +14,15 @@ import org.commitmenttracker.ingestion.IngestionClient;
 import org.commitmenttracker.ingestion.communique.Communique;
 import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.AccessTableTests;
 import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
 import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,26 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 @UsesTestStack(database = "ingestion-security-it")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tracker.security.rate-limit.writes-per-second=5")
-class IngestionSecurityIT {
+class IngestionSecurityIT extends AccessTableTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    IngestionSecurityIT() {
+        super("ingestion");
+    }
 
     @Autowired
     MongoTemplate mongo;
-
-    @Test
-    void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        AccessMatrix.assertServiceAsDocumented("ingestion", mappings, port);
-    }
 
     @Test
     void onlyProbesAndMetricsAnswerWithoutATokenOnTheManagementPort() {

@@ -22,9 +22,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.commitmenttracker.ingestion.IngestionClient;
+import org.commitmenttracker.ingestion.RefusedRequests;
 import org.commitmenttracker.ingestion.TestDocuments;
-import org.commitmenttracker.ingestion.communique.Communique;
-import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.ingestion.text.ConversionSlots;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.AfterEach;
@@ -150,19 +149,9 @@ class UploadSpoolingIT {
         }
     }
 
-    /** The problem answer, and neither a communiqué nor a chunk of an original written. */
+    /** The problem answer, neither a communiqué nor a chunk of an original written, and no upload file left. */
     private HttpResponse<String> assertRefused(Supplier<HttpResponse<String>> request, int status, String detail) {
-        long communiques = mongo.getCollection(Communique.COLLECTION).countDocuments();
-        long chunks = mongo.getCollection(OriginalStore.COLLECTION).countDocuments();
-
-        HttpResponse<String> response = request.get();
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"detail\":").contains(detail);
-        assertThat(mongo.getCollection(Communique.COLLECTION).countDocuments()).isEqualTo(communiques);
-        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunks);
+        HttpResponse<String> response = RefusedRequests.assertRefused(mongo, request, status, detail);
         assertThat(filesIn(UPLOADS)).as("temporary upload files").isEmpty();
         return response;
     }

@@ -25,6 +25,7 @@ import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.subscriptions.Subscription;
 import org.commitmenttracker.testsupport.AccessMatrix;
+import org.commitmenttracker.testsupport.AccessTableTests;
 import org.commitmenttracker.testsupport.DeadLetters;
 import org.commitmenttracker.testsupport.HostileInput;
 import org.commitmenttracker.testsupport.Http;
@@ -33,14 +34,10 @@ import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,29 +53,18 @@ import tools.jackson.databind.json.JsonMapper;
         "tracker.security.rate-limit.writes-per-second=5",
         "spring.cloud.stream.bindings.alertOnStatusChange-in-0.group=notification-security-it",
         "spring.cloud.stream.bindings.alertOnDeadline-in-0.group=notification-security-it"})
-class NotificationSecurityIT {
+class NotificationSecurityIT extends AccessTableTests {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
     private final HttpClient raw = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    NotificationSecurityIT() {
+        super("notification");
+    }
 
     @Autowired
     MongoTemplate mongo;
-
-    @Test
-    void everyEndpointHasARowInTheAccessTableAndEveryRowIsEnforced() {
-        AccessMatrix.assertServiceAsDocumented("notification", mappings, port);
-    }
 
     @Test
     void theOldSubscriberHeaderIsNoIdentityAndOnlyProbesAndMetricsAnswerWithoutAToken() {

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.WebhookReceiver.Answer;
+import org.commitmenttracker.notification.WebhookReceivers;
 import org.commitmenttracker.testsupport.UsesTestStack;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,25 +35,22 @@ import tools.jackson.databind.JsonNode;
 // An open circuit stays open for the whole test, whatever the machine's pace.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tracker.webhooks.breaker-open-for=10m")
 class PingIT {
+    @RegisterExtension
+    final WebhookReceivers receivers = new WebhookReceivers();
+
     @LocalServerPort
     int port;
     NotificationApi api;
-    final List<WebhookReceiver> receivers = new ArrayList<>();
 
     @BeforeEach
     void subscriber() {
         api = new NotificationApi(port, "partner-" + UUID.randomUUID());
     }
 
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(WebhookReceiver::close);
-    }
-
     @Test
     void aPingIsAnsweredAtOnceWithItsDeliveryIdAndItsResultLandsInTheDeliveryLog() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         receiver.behave(request -> {
             try {
                 release.await(30, TimeUnit.SECONDS); // a receiver that has not answered yet
@@ -87,7 +85,7 @@ class PingIT {
 
     @Test
     void pingIsSignedWithBothSecretsDuringTheGracePeriodOfARotation() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         JsonNode created = subscribe(receiver);
         String id = created.get("id").asString();
         assertThat(api.pingDelivered(id)).isTrue();
@@ -108,7 +106,7 @@ class PingIT {
     void pingsAreSentByTheirOwnSmallPool() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         receiver.behave(request -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -141,7 +139,7 @@ class PingIT {
 
     @Test
     void aSubscriberPingsAtMostFiveTimesAMinute() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         String id = subscribe(receiver).get("id").asString();
         long intoMinute = System.currentTimeMillis() % 60_000;
         if (intoMinute > 50_000) {
@@ -170,7 +168,7 @@ class PingIT {
      */
     @Test
     void pingsToAFailingHostOpenTheirOwnCircuitAndNotTheDeliveries() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
         receiver.behave(request -> failing.get() ? new Answer(500, 0) : Answer.OK);
         for (int owner = 0; owner < 2; owner++) {
@@ -212,12 +210,6 @@ class PingIT {
         JsonNode created = owner.subscribe(criteria + ",\"name\":\"ping\",\"webhookUrl\":\"" + receiver.url("/" + UUID.randomUUID()) + "\"}");
         receiver.trust(created.get("secret").asString());
         return created;
-    }
-
-    private WebhookReceiver receiver() throws Exception {
-        WebhookReceiver receiver = new WebhookReceiver();
-        receivers.add(receiver);
-        return receiver;
     }
 
     private JsonNode subscribe(WebhookReceiver receiver) throws Exception {

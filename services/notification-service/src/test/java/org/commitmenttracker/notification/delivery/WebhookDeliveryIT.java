@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,11 +14,12 @@ import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.WebhookReceiver.Answer;
+import org.commitmenttracker.notification.WebhookReceivers;
 import org.commitmenttracker.notification.WebhookReceiver.Received;
 import org.commitmenttracker.testsupport.UsesTestStack;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -35,21 +35,17 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookDeliveryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    @RegisterExtension
+    final WebhookReceivers receivers = new WebhookReceivers();
     @LocalServerPort
     int port;
     @LocalManagementPort
     int managementPort;
     NotificationApi api;
-    final List<WebhookReceiver> receivers = new ArrayList<>();
 
     @BeforeEach
     void subscriber() {
         api = new NotificationApi(port, "partner-" + UUID.randomUUID());
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(WebhookReceiver::close);
     }
 
     @Autowired
@@ -79,7 +75,7 @@ class WebhookDeliveryIT {
 
     @Test
     void everyAlertArrivesSignedOnceAndInOrderThroughTimeoutsAndAnOutage() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         String documentId = "doc-" + UUID.randomUUID();
         JsonNode subscription = subscribe(receiver, "{\"name\":\"all of it\",\"documentIds\":[\"" + documentId + "\"],"
                 + "\"webhookUrl\":\"" + receiver.url("/hooks") + "\"}");
@@ -132,8 +128,8 @@ class WebhookDeliveryIT {
 
     @Test
     void aSlowReceiverDoesNotDelayOtherSubscribers() throws Exception {
-        WebhookReceiver slow = receiver();
-        WebhookReceiver fast = receiver();
+        WebhookReceiver slow = receivers.open();
+        WebhookReceiver fast = receivers.open();
         slow.behave(request -> new Answer(200, 1_500));
         String documentId = "doc-" + UUID.randomUUID();
         subscribe(slow, "{\"name\":\"slow\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\"" + slow.url("/") + "\"}");
@@ -150,7 +146,7 @@ class WebhookDeliveryIT {
 
     @Test
     void goneDisablesTheSubscriptionAndItsDeadDeliveryCanBeReplayedOnceReEnabled() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         receiver.behave(request -> new Answer(410, 0));
         String documentId = "doc-" + UUID.randomUUID();
         String id = subscribe(receiver, "{\"name\":\"gone\",\"documentIds\":[\"" + documentId + "\"],\"webhookUrl\":\""
@@ -180,7 +176,7 @@ class WebhookDeliveryIT {
 
     @Test
     void everyAttemptCarriesTheTraceOfItsEventAndAPingStartsATraceOfItsOwn() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver receiver = receivers.open();
         AtomicBoolean first = new AtomicBoolean(true);
         receiver.behave(request -> first.getAndSet(false) ? new Answer(500, 0) : Answer.OK);
         String documentId = "doc-" + UUID.randomUUID();
@@ -203,12 +199,6 @@ class WebhookDeliveryIT {
         api.ping(id);
         assertThat(receiver.received()).hasSize(3);
         assertThat(receiver.received().get(2).traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain(traceId);
-    }
-
-    private WebhookReceiver receiver() throws Exception {
-        WebhookReceiver receiver = new WebhookReceiver();
-        receivers.add(receiver);
-        return receiver;
     }
 
     private JsonNode subscribe(WebhookReceiver receiver, String body) throws Exception {

@@ -1,5 +1,6 @@
 package org.commitmenttracker.extraction.engine.language.alphabetic;
 
+import org.commitmenttracker.extraction.engine.language.RomanNumerals;
 import org.commitmenttracker.extraction.engine.language.SectionMarker;
 import org.commitmenttracker.extraction.engine.language.SectionNumbering;
 
@@ -18,7 +19,8 @@ public final class AlphabeticSectionNumbering implements SectionNumbering {
         int dot = piece.indexOf('.');
         if (dot < 0 && !piece.isEmpty()) {
             // "II" without a dot: a part only as a line of its own, which the caller checks (bare marker).
-            int value = piece.length() <= MAX_ROMAN ? roman(piece.replace('\u0406', 'I').replace('\u0425', 'X')) : 0;
+            int value = piece.length() <= MAX_ROMAN
+                    ? RomanNumerals.parseCanonical(piece.replace('\u0406', 'I').replace('\u0425', 'X')) : 0;
             return value > 0 ? new SectionMarker(value, piece.length(), true, 1) : null;
         }
         if (dot <= 0 || dot != piece.length() - 1) {
@@ -30,36 +32,7 @@ public final class AlphabeticSectionNumbering implements SectionNumbering {
             int value = Integer.parseInt(numeral);
             return value == 0 ? null : new SectionMarker(value, piece.length(), true, 2);
         }
-        int value = numeral.length() <= MAX_ROMAN ? roman(numeral) : 0;
+        int value = numeral.length() <= MAX_ROMAN ? RomanNumerals.parseCanonical(numeral) : 0;
         return value > 0 ? new SectionMarker(value, piece.length(), true, 1) : null;
-    }
-
-    /** I … XXXIX written canonically; 0 for anything else. */
-    static int roman(String numeral) {
-        int value = 0;
-        for (int i = 0; i < numeral.length(); i++) {
-            int current = valueOf(numeral.charAt(i));
-            if (current == 0) {
-                return 0;
-            }
-            int next = i + 1 < numeral.length() ? valueOf(numeral.charAt(i + 1)) : 0;
-            value += current < next ? -current : current;
-        }
-        return toRoman(value).equals(numeral) ? value : 0;
-    }
-
-    private static int valueOf(char c) {
-        return switch (c) {
-            case 'I' -> 1;
-            case 'V' -> 5;
-            case 'X' -> 10;
-            default -> 0;
-        };
-    }
-
-    private static String toRoman(int value) {
-        String[] tens = {"", "X", "XX", "XXX"};
-        String[] units = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-        return value < 1 || value > 39 ? "" : tens[value / 10] + units[value % 10];
     }
 }

@@ -2,6 +2,7 @@ package org.commitmenttracker.extraction.engine.language.zh;
 
 import java.util.List;
 
+import org.commitmenttracker.extraction.engine.language.RomanNumerals;
 import org.commitmenttracker.extraction.engine.language.SectionMarker;
 import org.commitmenttracker.extraction.engine.language.SectionNumbering;
 
