@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commitmenttracker.deploy.settings.SettingsTables;
 import org.commitmenttracker.events.Topics;
 import org.yaml.snakeyaml.Yaml;
 
@@ -40,7 +41,7 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
 
     /**
      * The environment variables behind a service's {@code spring.mail.*} and the addresses its e-mails link to
-     * ({@code tracker.email.*-url}), with the code's defaults where the yml has one.
+     * ({@code tracker.email.*-url}, in the yml or a typed settings record), with the code's defaults where the yml has one.
      */
     record Mail(String hostEnv, String portEnv, int defaultPort, String usernameEnv, String passwordEnv,
             String startTlsEnv, boolean defaultStartTls, Set<String> linkEnvs) {
@@ -122,6 +123,11 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
                 links.add(placeholder(service, "tracker.email." + key, value).group(1));
             }
         });
+        // Typed settings (their defaults in a record, not in application.yml) are bound from TRACKER_EMAIL_*_URL.
+        String servicePackage = "org.commitmenttracker." + service.replace("-service", "").replace("-", "") + ".";
+        SettingsTables.fromClassPath().stream().filter(s -> s.sourceType().startsWith(servicePackage))
+                .filter(s -> s.property().startsWith("tracker.email.") && s.property().endsWith("-url"))
+                .forEach(s -> links.add(s.variable()));
         Matcher port = placeholder(service, "spring.mail.port", mail.get("port"));
         Matcher startTls = placeholder(service, "spring.mail.properties.mail.smtp.starttls.required",
                 K8s.map(mail, "properties").get("mail.smtp.starttls.required"));

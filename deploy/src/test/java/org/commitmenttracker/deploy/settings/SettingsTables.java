@@ -25,15 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <!-- /settings -->} lists the settings whose class lies in one of its packages, a setting going to the
  * region naming the longest package it lies in.
  */
-final class SettingsTables {
+public final class SettingsTables {
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
     static final Pattern REGION = Pattern.compile("(<!-- settings: ([\\w. ]+) -->\n)(.*?)(<!-- /settings -->)", Pattern.DOTALL);
     private static final Pattern JAVADOC_TAG = Pattern.compile("\\{@(?:code|literal|link|linkplain) +#?((?:[^{}]|\\{[^{}]*})*)}");
 
     /** One typed setting as the metadata describes it. */
-    record Setting(String property, String sourceType, String defaultValue, String description) {
+    public record Setting(String property, String sourceType, String defaultValue, String description) {
         /** The environment variable Spring's relaxed binding maps to it: tracker.web.max-request-body → TRACKER_WEB_MAX_REQUEST_BODY. */
-        String variable() {
+        public String variable() {
             return property.replace('.', '_').replace('-', '_').replace("[", "").replace("]", "").toUpperCase(Locale.ROOT);
         }
 
@@ -47,7 +47,7 @@ final class SettingsTables {
     }
 
     /** Every setting of the metadata files on the class path (one per module with typed settings). */
-    static List<Setting> fromClassPath() {
+    public static List<Setting> fromClassPath() {
         ObjectMapper json = JsonMapper.builder().build();
         List<Setting> settings = new ArrayList<>();
         try {
