@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.commitmenttracker.devstack.FreePorts;
 import org.commitmenttracker.devstack.Infrastructure;
@@ -70,10 +72,29 @@ public final class TestStack {
             throw new UncheckedIOException(e);
         }
         Infrastructure infrastructure = startOnFreePorts(workDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "test-stack-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            infrastructure.close();
+            deleteBrokerData(workDir);
+        }, "test-stack-stop"));
         System.err.println("TestStack: Kafka " + infrastructure.kafkaBootstrapServers() + ", store "
                 + infrastructure.mongoUri("") + ", logs in " + infrastructure.broker().logFile().getParent());
         return new TestStack("embedded", infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(""));
+    }
+
+    /**
+     * The broker's log segments (100-160 MB per test JVM) are of no use once it has stopped, and every build would
+     * leave them in the temporary folder; the process logs beside them stay for reading a failed test.
+     */
+    private static void deleteBrokerData(Path workDir) {
+        try (Stream<Path> attempts = Files.list(workDir)) {
+            for (Path kafka : attempts.map(attempt -> attempt.resolve("kafka")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(kafka)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("TestStack: broker data left in " + workDir + ": " + e.getMessage());
+        }
     }
 
     /**
