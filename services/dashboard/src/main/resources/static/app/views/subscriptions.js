@@ -8,6 +8,9 @@ import { navigate } from '../navigation.js';
 import { errorMessage } from '../errors.js';
 
 const STATES = ['delivered', 'pending', 'sending', 'dead'];
+// The notification service's event kinds; a subscription naming none gets every kind but the renewed pledges,
+// which only subscriptions that ask for them get.
+const EVENT_KINDS = ['status.changed', 'deadline.approaching', 'deadline.missed', 'renewed.without-progress'];
 let createdSecret = null;
 
 export async function render({ params }) {
@@ -61,6 +64,7 @@ function describe(sub) {
   if (sub.sections?.length) parts.push(`${t('section')}: ${sub.sections.join(', ')}`);
   if (sub.statuses?.length) parts.push(`${t('status')}: ${sub.statuses.map(statusLabel).join(', ')}`);
   if (sub.keyword) parts.push(`${t('keyword')}: ${sub.keyword}`);
+  if (sub.events?.length) parts.push(`${t('events')}: ${sub.events.map(e => t(`event.${e.kind}`)).join(', ')}`);
   return parts.join(' · ') || t('none');
 }
 
@@ -75,6 +79,8 @@ function createForm(message) {
     if (sections.length) body.sections = sections;
     const statuses = data.getAll('statuses');
     if (statuses.length) body.statuses = statuses;
+    const events = data.getAll('events');
+    if (events.length) body.events = events.map(kind => ({ kind }));
     try {
       const created = await api('notification', '/subscriptions', { method: 'POST', body });
       // The signing secret is shown once, in the answer to the creation: kept in memory for the next page only.
@@ -96,6 +102,12 @@ function createForm(message) {
   h('fieldset', { class: 'wide' }, h('legend', {}, t('statuses')), STATUSES.map(st => h('span', { class: 'check' },
     h('input', { type: 'checkbox', name: 'statuses', value: st, id: `subscription-status-${st}` }),
     h('label', { for: `subscription-status-${st}` }, statusLabel(st))))),
+  h('fieldset', { class: 'wide' }, h('legend', {}, t('events')), h('p', { class: 'help' }, t('events.hint')),
+    EVENT_KINDS.map(kind => {
+      const id = `subscription-event-${kind.replaceAll('.', '-')}`;
+      return h('span', { class: 'check' }, h('input', { type: 'checkbox', name: 'events', value: kind, id }),
+        h('label', { for: id }, t(`event.${kind}`)));
+    })),
   h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'subscription-submit' }, t('create'))));
 }
 

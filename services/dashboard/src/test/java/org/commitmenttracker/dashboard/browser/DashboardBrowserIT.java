@@ -333,6 +333,21 @@ class DashboardBrowserIT {
         browser.awaitView("subscriptions");
         assertThat(browser.findAll("#subscription-table")).isEmpty();
         assertThat(platform.send(Service.NOTIFICATION, "GET", "/api/subscriptions", null, SUBSCRIBER).body()).isEqualTo("[]");
+
+        // Alerts that only a subscription asking for them gets: ticked in the form, stored as its one event kind.
+        browser.find("#subscription-name").sendKeys("Dashboard test: renewed pledges");
+        browser.find("#subscription-webhook").sendKeys("http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/renewed");
+        browser.find("#subscription-event-renewed-without-progress").click();
+        browser.script("document.getElementById('main').removeAttribute('data-ready');");
+        browser.find("#subscription-submit").click();
+        browser.awaitView("subscriptions");
+        assertThat(browser.find("#subscription-table tbody tr").getText()).contains("Pledges renewed without progress");
+        JsonNode renewed = platform.json(platform.send(Service.NOTIFICATION, "GET", "/api/subscriptions", null, SUBSCRIBER)
+                .body()).get(0);
+        assertThat(renewed.get("events")).singleElement()
+                .satisfies(event -> assertThat(event.get("kind").asString()).isEqualTo("renewed.without-progress"));
+        assertThat(platform.send(Service.NOTIFICATION, "DELETE", "/api/subscriptions/" + renewed.get("id").asString(), null,
+                SUBSCRIBER).statusCode()).isEqualTo(204);
     }
 
     @Test
