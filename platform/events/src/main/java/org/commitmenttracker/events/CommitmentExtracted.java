@@ -21,6 +21,9 @@ public record CommitmentExtracted(
         String engineVersion) implements EventData {
 
     public CommitmentExtracted {
+        if (documentId == null || documentId.isBlank()) {
+            throw new IllegalArgumentException("documentId is missing: a commitment belongs to a communiqué");
+        }
         parties = List.copyOf(parties);
         instruments = List.copyOf(instruments);
         organisations = List.copyOf(organisations);

@@ -24,6 +24,9 @@ public record CommitmentLinked(
 
     /** A similarity is a share: an event with another is refused, not passed on. */
     public CommitmentLinked {
+        if (earlierCommitmentId == null || earlierCommitmentId.isBlank()) {
+            throw new IllegalArgumentException("earlierCommitmentId is missing: a link has two ends");
+        }
         if (!(similarity >= 0 && similarity <= 1)) {
             throw new IllegalArgumentException("similarity must be between 0 and 1, not " + similarity);
         }

@@ -10,6 +10,10 @@ import java.util.List;
 public record CommuniqueAnalysed(String documentId, String engineVersion, List<String> commitmentIds,
                                  Instant analysedAt) implements EventData {
     public CommuniqueAnalysed {
+        if (commitmentIds == null) {
+            // Not "none found": an analysis without its list would withdraw every commitment of the document.
+            throw new IllegalArgumentException("commitmentIds is missing");
+        }
         commitmentIds = List.copyOf(commitmentIds);
     }
 

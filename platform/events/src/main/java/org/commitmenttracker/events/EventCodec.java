@@ -68,6 +68,11 @@ public final class EventCodec {
         JsonNode time = required(node, "time");
         try {
             EventData payload = mapper.treeToValue(data, eventType.payloadType());
+            if (payload.subject() == null || payload.subject().isBlank()) {
+                // The subject is the id the event is about (a document or a commitment): without it a consumer would
+                // apply the event to nothing, or to everything a query without that id matches.
+                throw new InvalidEventException("Event " + type + " names no document or commitment id (its subject)");
+            }
             return new EventEnvelope<>(specversion, UUID.fromString(id), source, type, text(node, "subject"),
                     mapper.treeToValue(time, java.time.Instant.class),
                     text(node, "dataschema"), text(node, "datacontenttype"), text(node, "traceparent"), payload);

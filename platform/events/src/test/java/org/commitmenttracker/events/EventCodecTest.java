@@ -11,7 +11,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 class EventCodecTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
 
     private static EventEnvelope<CommitmentExtracted> extracted() {
@@ -52,6 +57,32 @@ class EventCodecTest {
                 new CommuniqueWithdrawn("d", "r", "a", Instant.now()), Instant.now(), null));
         assertThatThrownBy(() -> codec.decode(received, CommitmentExtracted.class))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("Expected commitment.extracted.v1");
+    }
+
+    @Test
+    void refusesAnEventWithoutTheIdsThatSayWhatItIsAbout() {
+        // Applied, such an event would withdraw every commitment (a filter without its document) or register one
+        // without an id.
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMUNIQUE_WITHDRAWN), "documentId", "names no document or commitment id");
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMUNIQUE_ANALYSED), "documentId", "names no document or commitment id");
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMUNIQUE_ANALYSED), "commitmentIds", "commitmentIds is missing");
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMITMENT_EXTRACTED), "commitmentId", "names no document or commitment id");
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMITMENT_EXTRACTED), "documentId", "documentId is missing");
+        assertRefused(EventSamples.BY_TYPE.get(EventType.COMMITMENT_LINKED), "earlierCommitmentId", "earlierCommitmentId is missing");
+        for (EventData sample : EventSamples.BY_TYPE.values()) {
+            String json = new String(codec.encode(EventSamples.envelope(sample)), StandardCharsets.UTF_8)
+                    .replace("\"" + sample.subject() + "\"", "\"  \"");
+            assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                    .as(sample.getClass().getSimpleName()).isInstanceOf(InvalidEventException.class);
+        }
+    }
+
+    private void assertRefused(EventData sample, String field, String reason) {
+        JsonNode envelope = JSON.readTree(codec.encode(EventSamples.envelope(sample)));
+        ((ObjectNode) envelope.get("data")).remove(field);
+        assertThatThrownBy(() -> codec.decode(JSON.writeValueAsBytes(envelope)))
+                .as(sample.getClass().getSimpleName() + " without " + field)
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining(reason);
     }
 
     @Test

@@ -137,6 +137,22 @@ class RegistryBindingsTest {
         assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error ->
                 assertThat(error.getPayload()).isInstanceOf(MessagingException.class)
                         .rootCause().isInstanceOf(InvalidEventException.class).hasMessage("Event communique.withdrawn.v1 has no data object"));
+
+        // The value as it is (native decoding): a JSON array is no event, not an empty record.
+        input.send(MessageBuilder.withPayload("[]".getBytes(StandardCharsets.UTF_8)).build(), Topics.COMMUNIQUES);
+        assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.getPayload())
+                .rootCause().isInstanceOf(InvalidEventException.class).hasMessage("Event is not a JSON object"));
+
+        // A withdrawal that names no communiqué withdraws nothing (a filter without its document would match all).
+        String other = "cmt-" + UUID.randomUUID();
+        input.send(BatchPolls.of(List.of(record(Topics.COMMITMENTS, event(extracted(other, "doc-" + UUID.randomUUID()))))),
+                Topics.COMMITMENTS);
+        input.send(MessageBuilder.withPayload(event(new CommuniqueWithdrawn(" ", "no document", "operator",
+                clock.instant()))).build(), Topics.COMMUNIQUES);
+        assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.getPayload())
+                .rootCause().isInstanceOf(InvalidEventException.class)
+                .hasMessage("Event communique.withdrawn.v1 names no document or commitment id (its subject)"));
+        assertThat(commitments.find(other).orElseThrow().status()).isEqualTo(CommitmentStatus.PLEDGED);
     }
 
     @Test
@@ -156,7 +172,7 @@ class RegistryBindingsTest {
         assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(1), poll.get(2), poll.get(3));
         assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(1))).contains("carries no token");
         assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(2))).contains("percentComplete must be between 0 and 100");
-        assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(3))).contains("cannot go from IN_PROGRESS to PLEDGED");
+        assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(3))).contains("An agency may report only [IN_PROGRESS, STALLED, COMPLETED], not PLEDGED.");
     }
 
     /** Events of the commitment the outbox holds (the relay finds no broker here), by type: topic. */
@@ -169,6 +185,10 @@ class RegistryBindingsTest {
     }
 
     private CommitmentExtracted extracted(String id) {
+        return extracted(id, documentId);
+    }
+
+    private CommitmentExtracted extracted(String id, String documentId) {
         return new CommitmentExtracted(id, documentId, "Joint statement", LocalDate.of(2025, 5, 8), "bullet", 2, 1,
                 "The sides will open a trade office by the end of 2031.", List.of("CN", "RU"), List.of(), List.of(),
                 List.of("trade"), List.of(new TimeExpression("by the end of 2031", null, DUE, false)), "1.0.0");

@@ -109,7 +109,14 @@ public class OutboxRelay implements DisposableBean {
         int count = 0;
         int failuresInARow = 0;
         for (String collection : collections) {
-            List<Object> pending = publisher.pending(collection, MAX_SWEPT);
+            List<Object> pending;
+            try {
+                pending = publisher.pending(collection, MAX_SWEPT);
+            } catch (RuntimeException e) { // the store briefly unreachable: the next sweep comes soon, the others go on
+                failedSinceSweep = true;
+                log.warn("Outbox sweep: the documents of {} with waiting events could not be read: {}", collection, e.toString());
+                continue;
+            }
             for (int from = 0; from < pending.size(); from += MAX_BATCH) {
                 OutboxQueue.Claim claim = queue.claim(collection, pending.subList(from, Math.min(pending.size(), from + MAX_BATCH)));
                 if (claim.isEmpty()) {

@@ -134,11 +134,17 @@ public class ProgressReports {
         if (value == null) {
             return null;
         }
+        List<CommitmentStatus> reportable = Arrays.stream(CommitmentStatus.values()).filter(CommitmentStatus::isReportedByAgencies).toList();
+        CommitmentStatus status;
         try {
-            return CommitmentStatus.valueOf(value);
+            status = CommitmentStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidProgress("Unknown status '" + abbreviate(value) + "'; one of " + Arrays.toString(CommitmentStatus.values()) + ".");
+            throw new InvalidProgress("Unknown status '" + abbreviate(value) + "'; one of " + reportable + ".");
         }
+        if (!status.isReportedByAgencies()) {
+            throw new InvalidProgress("An agency may report only " + reportable + ", not " + status + ".");
+        }
+        return status;
     }
 
     private static boolean isWebUrl(String url) {

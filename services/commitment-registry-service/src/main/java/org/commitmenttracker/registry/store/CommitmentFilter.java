@@ -26,6 +26,10 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
 
     /** Every commitment of one communiqué. */
     public static CommitmentFilter ofDocument(String documentId) {
+        if (documentId == null || documentId.isBlank()) {
+            // Without its document the filter would match every commitment, and what follows (a withdrawal) all of them.
+            throw new IllegalArgumentException("A communiqué's commitments need its document id");
+        }
         return new CommitmentFilter(documentId, null, null, null, null, null, null, null, null, null, null);
     }
 

@@ -91,13 +91,24 @@ class ProgressReportsTest {
     }
 
     @Test
+    void anAgencyCannotCancelWithdrawSupersedeOrMarkOverdueItsOwnCommitment() {
+        for (CommitmentStatus decision : List.of(CommitmentStatus.CANCELLED, CommitmentStatus.SUPERSEDED,
+                CommitmentStatus.WITHDRAWN, CommitmentStatus.OVERDUE, CommitmentStatus.PLEDGED)) {
+            assertRefused(new ProgressSubmission("r-" + decision, "mofcom", decision.name(), null, null, null, NOW),
+                    "An agency may report only [IN_PROGRESS, STALLED, COMPLETED], not " + decision + ".");
+        }
+        assertThat(store.get("c1").status()).isEqualTo(CommitmentStatus.PLEDGED);
+        verify(commitments, never()).update(anyString(), any(), any());
+    }
+
+    @Test
     void eachMalformedFieldIsNamedInTheRefusal() {
         assertRefused(new ProgressSubmission(null, "mofcom", null, null, null, null, NOW), "eventId is required");
         assertRefused(new ProgressSubmission("x".repeat(201), "mofcom", null, null, null, null, NOW), "eventId is required");
         assertRefused(new ProgressSubmission("r1", " ", null, null, null, null, NOW), "agencyId is required.");
         assertRefused(new ProgressSubmission("r1", "mofcom", null, null, null, null, null), "occurredAt is required");
         assertRefused(new ProgressSubmission("r1", "mofcom", "DONE", null, null, null, NOW),
-                "Unknown status 'DONE'; one of [PLEDGED, IN_PROGRESS, STALLED, OVERDUE, COMPLETED");
+                "Unknown status 'DONE'; one of [IN_PROGRESS, STALLED, COMPLETED].");
         assertRefused(new ProgressSubmission("r1", "mofcom", "in_progress", null, null, null, NOW), "Unknown status 'in_progress'");
         assertRefused(new ProgressSubmission("r1", "mofcom", null, -1, null, null, NOW), "percentComplete must be between 0 and 100.");
         assertRefused(new ProgressSubmission("r1", "mofcom", null, 101, null, null, NOW), "percentComplete must be between 0 and 100.");

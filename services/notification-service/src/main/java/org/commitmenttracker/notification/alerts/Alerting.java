@@ -126,19 +126,25 @@ public class Alerting implements DisposableBean {
      */
     public void links(List<ConsumerRecord<?, ?>> records) {
         Instant now = clock.instant();
-        List<EventEnvelope<CommitmentLinked>> renewals = eachOrDeadLetter(records, record -> record,
-                record -> codec.decode(value(record), CommitmentLinked.class)).stream()
-                .filter(link -> Boolean.TRUE.equals(link.data().earlierWithoutProgress())).toList();
+        List<DecodedLink> renewals = eachOrDeadLetter(records, record -> record,
+                record -> new DecodedLink(record, codec.decode(value(record), CommitmentLinked.class))).stream()
+                .filter(decoded -> Boolean.TRUE.equals(decoded.link().data().earlierWithoutProgress())).toList();
         if (renewals.isEmpty()) {
             return;
         }
-        Map<String, CommitmentFacts> facts = factsOf(renewals.stream().map(link -> link.data().commitmentId()).distinct().toList());
-        store(renewals.stream().map(link -> match(Notices.ofRenewalWithoutProgress(link, facts.get(link.data().commitmentId())), now))
-                .toList());
+        Map<String, CommitmentFacts> facts = factsOf(renewals.stream().map(decoded -> decoded.link().data().commitmentId())
+                .distinct().toList());
+        // Per record, like the other kinds: one link whose alert cannot be built is dead-lettered, not the poll redone.
+        store(eachOrDeadLetter(renewals, DecodedLink::record, decoded -> match(Notices.ofRenewalWithoutProgress(
+                decoded.link(), facts.get(decoded.link().data().commitmentId())), now)));
     }
 
     /** A deadline record and its event. */
     private record Decoded(ConsumerRecord<?, ?> record, EventEnvelope<? extends EventData> event) {
+    }
+
+    /** A link record and its event. */
+    private record DecodedLink(ConsumerRecord<?, ?> record, EventEnvelope<CommitmentLinked> link) {
     }
 
     /**

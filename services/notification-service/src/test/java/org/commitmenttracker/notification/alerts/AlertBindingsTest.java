@@ -37,7 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * StatusChangeAlertIT's).
  */
 @UsesInMemoryStore(database = "notification-bindings")
-@SpringBootTest(properties = "spring.kafka.admin.auto-create=false")
+@SpringBootTest(properties = {"spring.kafka.admin.auto-create=false", "tracker.webhooks.allow-insecure-loopback=true"})
 @EnableTestBinder
 class AlertBindingsTest {
     @Autowired
@@ -109,8 +109,28 @@ class AlertBindingsTest {
         assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(2));
     }
 
+    @Test
+    void aLinkWhoseWebhookBodyCannotBeBuiltIsDeadLetteredAndTheRestOfThePollAlerted() {
+        String webhook = subscriptions.create(owner, new SubscriptionRequest("hooked " + UUID.randomUUID(), null,
+                Set.of(documentId), null, null, null, null, null, null,
+                List.of(new EventRequest("renewed.without-progress", null, null, null)), null, "http://127.0.0.1:9/hook",
+                null, null, null, null, null, null)).subscription().id();
+        List<ConsumerRecord<String, byte[]>> poll = List.of(
+                record(Topics.LINKS, linked("cmt-earlier-huge", "doc-" + "x".repeat(30_000), true)),
+                record(Topics.LINKS, linked("cmt-earlier-stuck", true)));
+        input.send(BatchPolls.of(poll), Topics.LINKS);
+
+        assertThat(alerts.of(webhook, false, 10)).extracting(Alert::summary).containsExactly(
+                "renewed without progress: renews cmt-earlier-stuck of doc-earlier, which made no progress");
+        assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(0));
+    }
+
     private CommitmentLinked linked(String earlier, boolean earlierWithoutProgress) {
-        return new CommitmentLinked(commitmentId, documentId, earlier, "doc-earlier", "renews", 0.7, "1.6.0",
+        return linked(earlier, "doc-earlier", earlierWithoutProgress);
+    }
+
+    private CommitmentLinked linked(String earlier, String earlierDocument, boolean earlierWithoutProgress) {
+        return new CommitmentLinked(commitmentId, documentId, earlier, earlierDocument, "renews", 0.7, "1.6.0",
                 java.time.Instant.now(), earlierWithoutProgress);
     }
 
