@@ -181,12 +181,13 @@ public final class PledgeForms {
         String determiner = collective != null ? collective : actorDeterminers.at(folded, at);
         if (determiner != null) {
             at = skipSpaces(folded, at + determiner.length());
-            // "The Secretariat will …": a determiner lets an actor noun stand alone right after it too.
-            determined = collective != null || actorNouns.at(folded, at) != null;
             String number = numbers.at(folded, at);
             if (number != null) {
                 at = skipSpaces(folded, at + number.length());
             }
+            // "The Secretariat will …", "the two ministers …": a determiner lets an actor noun stand alone right
+            // after it (and its number) too.
+            determined = collective != null || actorNouns.at(folded, at) != null;
         }
         List<String> states = new ArrayList<>();
         boolean named = false;
@@ -198,7 +199,16 @@ public final class PledgeForms {
             if (noun != null && (named || determined)) {
                 end = at + noun.length();
                 onlyStates = false;
-                break;
+                // "ASEAN Member Countries and Japan commit …": a further name may join the actor.
+                int afterNoun = skipSpaces(folded, end);
+                String joining = connectors.at(folded, afterNoun);
+                if (joining == null) {
+                    break;
+                }
+                at = skipSpaces(folded, afterNoun + joining.length());
+                String article = actorDeterminers.at(folded, at);
+                at = article != null ? skipSpaces(folded, at + article.length()) : at;
+                continue;
             }
             String[] state = countries.subjectAt(folded, at);
             if (state != null) {
