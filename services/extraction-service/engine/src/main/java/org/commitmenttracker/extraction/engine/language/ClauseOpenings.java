@@ -59,6 +59,8 @@ public final class ClauseOpenings {
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
+    /** "confirmed the two sides will": a bare decision's short subject, then its modal. */
+    private static final int MAX_BARE_DECISION_WORDS = 5;
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
@@ -86,6 +88,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex agreeingVerbs;
     private final Lexicon.PhraseIndex actionVerbs;
     private final Lexicon.PhraseIndex decisionsThat;
+    private final Lexicon.PhraseIndex bareDecisions;
+    private final Lexicon.PhraseIndex relatives;
     private final Lexicon.PhraseIndex futureModals;
     private final Pattern wireDateline;
     private final List<String> documentTypes;
@@ -119,6 +123,8 @@ public final class ClauseOpenings {
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
         this.actionVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.action"));
         this.decisionsThat = new Lexicon.PhraseIndex(optional(lexicon, "verb.decision-that"));
+        this.bareDecisions = new Lexicon.PhraseIndex(optional(lexicon, "verb.decision-bare"));
+        this.relatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.relative"));
         this.futureModals = new Lexicon.PhraseIndex(optional(lexicon, "word.future-modal"));
         String agency = lexicon.has("dateline.agency-mark") ? Pattern.quote(lexicon.single("dateline.agency-mark")) : null;
         // Bounded runs only: "18 февраля /Синьхуа/ --".
@@ -227,7 +233,10 @@ public final class ClauseOpenings {
         }
         int reportingEnd = reporting == null ? -1 : at + reporting.length();
         String decided = decisionsThat.at(folded, at);
-        if (decided != null && futureInClause(folded, at + decided.length())) {
+        String bare = decided == null ? bareDecisions.at(folded, at) : null;
+        if (decided != null && futureInClause(folded, at + decided.length(), Integer.MAX_VALUE)
+                || bare != null && futureInClause(folded, at + bare.length(), MAX_BARE_DECISION_WORDS)) {
+            decided = decided != null ? decided : bare;
             // "Leaders agreed that a plan will be drawn up": what was agreed is to be done, so it is a decision;
             // "agreed that the plan is important" stays a view.
             commitmentEnd = Math.max(commitmentEnd, at + decided.length());
@@ -255,9 +264,13 @@ public final class ClauseOpenings {
         return new Opening(subject, null, at, at, joined);
     }
 
-    /** Whether a future modal ("will", "shall") stands in the clause that runs from {@code from}. */
-    private boolean futureInClause(String folded, int from) {
-        for (int i = from; i < folded.length(); i++) {
+    /**
+     * Whether a future modal ("will", "shall") stands in the clause that runs from {@code from}, within its first
+     * {@code maxWords} words, and before any relative word ("… our support for those who will …" is no decision).
+     */
+    private boolean futureInClause(String folded, int from, int maxWords) {
+        int words = 0;
+        for (int i = from; i < folded.length() && words <= maxWords; i++) {
             char c = folded.charAt(i);
             if (punctuation.breaksClause(c) || punctuation.endsSentenceAt(folded, i)) {
                 return false;
@@ -265,8 +278,12 @@ public final class ClauseOpenings {
             if (!Character.isLetter(c) || i > from && Character.isLetter(folded.charAt(i - 1))) {
                 continue;
             }
+            words++;
             if (futureModals.at(folded, i) != null) {
                 return true;
+            }
+            if (maxWords < Integer.MAX_VALUE && relatives.at(folded, i) != null) {
+                return false;
             }
         }
         return false;

@@ -140,6 +140,9 @@ class EnglishProfileTest {
             "Chile and the African Union, along with other lenders, will fund a new port in the south.",
             "Our two nations, in concert with the lenders, will open a new rail line.",
             "ASEAN Member Countries and Japan commit to train port officers.",
+            "The ministers reaffirmed the resolve of the Northern Group to deepen trade in grain.",
+            "The ministers confirmed the two sides will open a joint fund.",
+            "The ministers confirmed that the council will meet in May.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -179,6 +182,9 @@ class EnglishProfileTest {
             "Chile and the African Union, along with other lenders, welcomed the new port in the south.",
             "The African Union, a partner of long standing, has grown in size.",
             "ASEAN Member Countries and Japan noted the rise in port traffic.",
+            "We welcomed the resolve of the Northern Group to deepen trade in grain.",
+            "The ministers confirmed the names of those who will attend.",
+            "The ministers confirmed that the council met in May.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
