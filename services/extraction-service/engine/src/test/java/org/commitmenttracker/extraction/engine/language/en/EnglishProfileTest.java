@@ -221,6 +221,18 @@ class EnglishProfileTest {
     }
 
     @Test
+    void inATextThatSpeaksAsWeTheThirdPersonSpeaksOfOthersButInAReportItIsTheParties() {
+        String speaking = "We will open the new canal to barges of every flag. Smugglers use the old canal. "
+                + "They seek to avoid the customs posts.";
+        String reported = "The two ministers met in Lima. They agreed to open the new canal to barges of every flag.";
+
+        assertThat(commitments(speaking)).extracting(Commitment::text)
+                .containsExactly("We will open the new canal to barges of every flag.");
+        assertThat(commitments(reported)).extracting(Commitment::text)
+                .containsExactly("They agreed to open the new canal to barges of every flag.");
+    }
+
+    @Test
     void statesEnumeratedBeforeTheVerbAreAllBound() {
         String text = """
                 Joint Statement of Chile, Colombia, Peru and Ecuador
