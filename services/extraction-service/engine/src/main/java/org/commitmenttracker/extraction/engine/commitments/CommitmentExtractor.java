@@ -12,6 +12,7 @@ import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Organisations;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings.Subject;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
+import org.commitmenttracker.extraction.engine.language.Lexicon;
 import org.commitmenttracker.extraction.engine.structure.Block;
 import org.commitmenttracker.extraction.engine.structure.DocumentStructure;
 import org.commitmenttracker.extraction.engine.structure.ListKind;
@@ -35,6 +36,8 @@ public final class CommitmentExtractor {
     private final NamedInstruments namedInstruments;
     private final UnquotedInstruments unquotedInstruments;
     private final List<String> signedInText;
+    private final Lexicon.PhraseIndex ownVoice;
+    private final Lexicon.PhraseIndex otherVoice;
 
     public CommitmentExtractor(LanguageProfile profile, Organisations organisations) {
         this.profile = profile;
@@ -45,11 +48,14 @@ public final class CommitmentExtractor {
         this.namedInstruments = new NamedInstruments(profile.lexicon());
         this.unquotedInstruments = new UnquotedInstruments(profile.lexicon());
         this.signedInText = profile.lexicon().listOrEmpty("signed.in-text");
+        this.ownVoice = new Lexicon.PhraseIndex(profile.lexicon().listOrEmpty("subject.own-voice"));
+        this.otherVoice = new Lexicon.PhraseIndex(profile.lexicon().listOrEmpty("subject.other-voice"));
     }
 
     public Extraction extract(String documentId, DocumentStructure structure, List<String> documentParties,
                               LocalDate documentDate) {
         Draft draft = new Draft(documentId, documentParties, documentDate);
+        draft.firstPerson = structure.blocks().stream().anyMatch(block -> opensInVoice(block, ownVoice));
         List<String> signed = new ArrayList<>();
         String leadIn = null;
         Subject leadSubject = null;
@@ -115,10 +121,26 @@ public final class CommitmentExtractor {
     private void addNarratives(Draft draft, Integer section, Paragraph paragraph, Subject continued) {
         for (NarrativeFinder.Found found : narratives.find(paragraph, continued, draft.documentDate)) {
             Span span = trimmed(paragraph.text(), found.span());
+            if (draft.firstPerson && otherVoice.at(paragraph.folded(), span.start()) != null) {
+                // "We …" speaks for the parties; "They seek to …" in the same text speaks of others.
+                continue;
+            }
             draft.add(Commitment.Kind.NARRATIVE, section, paragraph.text().substring(span.start(), span.end()),
                     paragraph.folded().substring(span.start(), span.end()),
                     paragraph.sources().slice(span.start(), span.end()), found.subject());
         }
+    }
+
+    /** Whether a sentence of the block opens with a subject of the given voice ("We …"). */
+    private boolean opensInVoice(Block block, Lexicon.PhraseIndex voice) {
+        Paragraph paragraph = block instanceof Block.Prose prose ? prose.paragraph()
+                : block instanceof Block.Item item ? item.paragraph() : null;
+        if (paragraph == null) {
+            return false;
+        }
+        String folded = paragraph.folded();
+        return new Sentences(profile.punctuation()).sentences(folded).stream()
+                .anyMatch(sentence -> voice.at(folded, sentence.start()) != null);
     }
 
     /** The subjects opening an item's sentences together ("中方感谢…。阿方将…" binds both), or null. */
@@ -199,6 +221,8 @@ public final class CommitmentExtractor {
         private final List<String> documentParties;
         private final LocalDate documentDate;
         private final List<Commitment> commitments = new ArrayList<>();
+        /** Whether the text speaks for the parties in the first person ("We …"). */
+        private boolean firstPerson;
         private final Map<String, Integer> occurrences = new HashMap<>();
 
         Draft(String documentId, List<String> documentParties, LocalDate documentDate) {

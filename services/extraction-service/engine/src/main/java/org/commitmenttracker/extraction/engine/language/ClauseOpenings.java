@@ -59,6 +59,8 @@ public final class ClauseOpenings {
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
+    /** "confirmed the two sides will": a bare decision's short subject, then its modal. */
+    private static final int MAX_BARE_DECISION_WORDS = 5;
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
@@ -85,6 +87,10 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex subjectQuotes;
     private final Lexicon.PhraseIndex agreeingVerbs;
     private final Lexicon.PhraseIndex actionVerbs;
+    private final Lexicon.PhraseIndex decisionsThat;
+    private final Lexicon.PhraseIndex bareDecisions;
+    private final Lexicon.PhraseIndex relatives;
+    private final Lexicon.PhraseIndex futureModals;
     private final Pattern wireDateline;
     private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
@@ -116,6 +122,10 @@ public final class ClauseOpenings {
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
         this.actionVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.action"));
+        this.decisionsThat = new Lexicon.PhraseIndex(optional(lexicon, "verb.decision-that"));
+        this.bareDecisions = new Lexicon.PhraseIndex(optional(lexicon, "verb.decision-bare"));
+        this.relatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.relative"));
+        this.futureModals = new Lexicon.PhraseIndex(optional(lexicon, "word.future-modal"));
         String agency = lexicon.has("dateline.agency-mark") ? Pattern.quote(lexicon.single("dateline.agency-mark")) : null;
         // Bounded runs only: "18 февраля /Синьхуа/ --".
         this.wireDateline = agency == null ? null : Pattern.compile("(?:\\d{1,2}\\s{1,3}\\p{L}{3,12}\\.?\\s{1,3})?" + agency
@@ -149,6 +159,7 @@ public final class ClauseOpenings {
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
         }
         Subject subject = null;
+        int subjectStart = at;
         int compound = compoundBeforeEveryParty(folded, at);
         String everyParty = everyPartySubjects.at(folded, at + compound);
         if (everyParty != null) {
@@ -177,14 +188,21 @@ public final class ClauseOpenings {
                 return agent;
             }
         }
-        if (opening.subject() == null && opening.verb() == null && pledges != null) {
-            // A named or collective actor ("the G7", "our countries") is a subject only where it pledges.
-            PledgeForms.Actor actor = pledges.actorAt(folded, at, countries);
+        if (opening.verb() == null && pledges != null) {
+            // A named or collective actor ("the G7", "our countries") is a subject only where it pledges; a state
+            // may open one ("Ruritania and the League …").
+            PledgeForms.Actor actor = pledges.actorAt(folded, opening.subject() == null ? at : subjectStart, countries);
             if (actor != null) {
                 Subject named = actor.states().isEmpty() ? Subject.EVERY_PARTY : new Subject(false, actor.states());
                 Opening pledged = verbAfter(folded, actor.end(), named, joined);
                 if (pledged.verb() == Verb.COMMITMENT) {
                     return pledged;
+                }
+                int next = skipSpaces(folded, actor.end());
+                if (pledged.verb() == null && next < folded.length() && punctuation.breaksClause(folded.charAt(next))) {
+                    // "Our three nations, along with the lenders, will …": an actor
+                    // that is the whole clause leaves its verb to a later clause, as "We, the Leaders, …" does.
+                    return new Opening(named, null, actor.end(), actor.end(), joined);
                 }
             }
         }
@@ -214,6 +232,15 @@ public final class ClauseOpenings {
             commitmentEnd = Math.max(commitmentEnd, pledges.pledgeEnd(folded, at));
         }
         int reportingEnd = reporting == null ? -1 : at + reporting.length();
+        String decided = decisionsThat.at(folded, at);
+        String bare = decided == null ? bareDecisions.at(folded, at) : null;
+        if (decided != null && futureInClause(folded, at + decided.length(), Integer.MAX_VALUE)
+                || bare != null && futureInClause(folded, at + bare.length(), MAX_BARE_DECISION_WORDS)) {
+            decided = decided != null ? decided : bare;
+            // "Leaders agreed that a plan will be drawn up": what was agreed is to be done, so it is a decision;
+            // "agreed that the plan is important" stays a view.
+            commitmentEnd = Math.max(commitmentEnd, at + decided.length());
+        }
         if (reporting != null && reaffirmingVerbs.at(folded, at) != null) {
             // "重申恪守…", "强调坚持…": a reaffirmation whose object opens with a verb of commitment pledges it.
             String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, reportingEnd));
@@ -235,6 +262,31 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, at, reportingEnd, joined);
         }
         return new Opening(subject, null, at, at, joined);
+    }
+
+    /**
+     * Whether a future modal ("will", "shall") stands in the clause that runs from {@code from}, within its first
+     * {@code maxWords} words, and before any relative word ("… our support for those who will …" is no decision).
+     */
+    private boolean futureInClause(String folded, int from, int maxWords) {
+        int words = 0;
+        for (int i = from; i < folded.length() && words <= maxWords; i++) {
+            char c = folded.charAt(i);
+            if (punctuation.breaksClause(c) || punctuation.endsSentenceAt(folded, i)) {
+                return false;
+            }
+            if (!Character.isLetter(c) || i > from && Character.isLetter(folded.charAt(i - 1))) {
+                continue;
+            }
+            words++;
+            if (futureModals.at(folded, i) != null) {
+                return true;
+            }
+            if (maxWords < Integer.MAX_VALUE && relatives.at(folded, i) != null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -90,6 +90,11 @@ public final class Punctuation {
         return closing.indexOf(c) >= 0 ? -1 : 0;
     }
 
+    /** Whether {@code c} separates the items of a list ("；", ";"). */
+    public boolean endsItem(char c) {
+        return itemEnds.indexOf(c) >= 0;
+    }
+
     /** Whether a list item may follow a character: after a sentence, a lead-in, a semicolon or a title. */
     public boolean mayPrecedeItem(char c) {
         return endsSentence(c) || endsLeadIn(c) || itemEnds.indexOf(c) >= 0 || c == titleClose;

@@ -23,6 +23,7 @@ public final class StructureParser {
     private final List<String> completions;
     private final List<String> infinitiveEndings;
     private final List<String> planTitles;
+    private final List<String> planSelves;
     private final List<String> pledgeVerbs;
     private final List<String> pledgeNouns;
     private final LanguageProfile profile;
@@ -35,6 +36,7 @@ public final class StructureParser {
         this.completions = profile.lexicon().listOrEmpty("list.completion");
         this.infinitiveEndings = profile.lexicon().listOrEmpty("item.infinitive-ending");
         this.planTitles = profile.lexicon().listOrEmpty("list.plan-title");
+        this.planSelves = profile.lexicon().listOrEmpty("list.plan-self");
         this.pledgeVerbs = profile.lexicon().listOrEmpty("pledge.verb");
         this.pledgeNouns = profile.lexicon().listOrEmpty("list.pledge-noun");
     }
@@ -60,13 +62,14 @@ public final class StructureParser {
         // headings between): its text is the list's next item when it goes on from the lead-in.
         boolean numberedUnderLeadIn = false;
         boolean plan = false;
+        // A numbered paragraph of a plan ("1." over "Promote …;"): an action of the plan when it goes on as one.
+        boolean numberedInPlan = false;
         for (Paragraph paragraph : paragraphs) {
             switch (paragraph.role()) {
                 case TITLE -> {
                     title = paragraph;
-                    String lower = paragraph.folded().toLowerCase(Locale.ROOT);
                     // An action plan is its list of agreed actions: items need no lead-in to be agreed.
-                    plan = planTitles.stream().anyMatch(name -> lower.contains(name.toLowerCase(Locale.ROOT)));
+                    plan = namesPlan(paragraph.folded(), false);
                 }
                 case HEADING -> {
                     // Numbered paragraphs are the sections of a document without parts ("12." in a declaration);
@@ -78,6 +81,7 @@ public final class StructureParser {
                     list = ListKind.UNMARKED;
                     leadIn = null;
                     numberedUnderLeadIn = governing != null && paragraph.level() == 2;
+                    numberedInPlan = plan && paragraph.level() == 2;
                     governing = numberedUnderLeadIn ? governing : null;
                     bridging = false;
                     unmarkedItems = false;
@@ -86,6 +90,17 @@ public final class StructureParser {
                     String own = leadIn(paragraph.folded());
                     boolean numbered = numberedUnderLeadIn;
                     numberedUnderLeadIn = false;
+                    if (!plan && blocks.isEmpty()) {
+                        // An excerpt (or a page whose title is the site's) that opens on the plan itself ("This
+                        // Plan of Action sets out …", "PLAN OF ACTION ON RIVER TRANSPORT …") is a plan as well.
+                        plan = namesPlan(paragraph.folded(), true);
+                    }
+                    boolean planAction = numberedInPlan && own == null && planAction(paragraph.folded());
+                    numberedInPlan = false;
+                    if (planAction) {
+                        blocks.add(new Block.Item(section, paragraph, ListKind.AGREED, null));
+                        continue;
+                    }
                     if (numbered && own == null && goesOnFrom(paragraph.folded())) {
                         blocks.add(new Block.Item(section, paragraph, ListKind.AGREED, governing));
                         continue;
@@ -153,6 +168,31 @@ public final class StructureParser {
             return false;
         }
         return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
+    }
+
+    /**
+     * Whether a title names a plan, or (at its start, for a text whose first paragraph is no title) an opening
+     * paragraph names the plan it opens ("This Plan of Action …", {@code list.plan-self}).
+     */
+    private boolean namesPlan(String folded, boolean atStart) {
+        String lower = folded.toLowerCase(Locale.ROOT);
+        return planTitles.stream().map(name -> name.toLowerCase(Locale.ROOT)).anyMatch(name -> atStart
+                ? lower.startsWith(name) || planSelves.stream().anyMatch(self -> lower.startsWith(self + " " + name))
+                : lower.contains(name));
+    }
+
+    /**
+     * Whether a numbered paragraph of a plan is one of its actions: it names no subject, reports nothing and ends
+     * with an item's separator ("2. Strengthen the rule of law …;"), as the actions of one enumeration do; a
+     * paragraph that ends its sentence ("3. The Plan will be reviewed …") is the plan's text.
+     */
+    private boolean planAction(String folded) {
+        String trimmed = folded.strip();
+        if (trimmed.isEmpty() || !punctuation.endsItem(trimmed.charAt(trimmed.length() - 1))) {
+            return false;
+        }
+        ClauseOpenings.Opening opening = profile.openings().at(trimmed, 0);
+        return opening.subject() == null && opening.verb() != ClauseOpenings.Verb.REPORTING;
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.commitmenttracker.extraction.engine.text;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Character-level clean-up of text as published: full-width digits and Latin letters become ASCII (what NFKC
  * does to them), odd spaces become plain ones, invisible characters go, and every line or page break becomes
- * a newline, and Markdown's headings, quotes and bold markers go. Full-width punctuation is kept: it is part of the
- * text as the parties published it. Each character of the result keeps where it stood in the raw text.
+ * a newline, and Markdown's headings, quotes and bold markers and HTML's inline tags go. Full-width punctuation
+ * is kept: it is part of the text as the parties published it. Each character of the result keeps where it stood
+ * in the raw text.
  */
 public final class CharacterCleanup {
     private static final char FULL_WIDTH_OFFSET = 0xFEE0;
@@ -23,7 +27,14 @@ public final class CharacterCleanup {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             int at = i;
-            int markup = markdownMarkup(raw, i);
+            int markup = Math.max(markdownMarkup(raw, i), htmlTag(raw, i));
+            if (markup > 0 && lineBreakTag(raw, i, markup)) {
+                // "…in their respective<br />areas": the break the tag stood for, unless a newline follows anyway.
+                out.append('\n');
+                offsets.add(at);
+                i += markup - 1;
+                continue;
+            }
             if (markup > 0) {
                 i += markup - 1;
                 continue;
@@ -54,6 +65,27 @@ public final class CharacterCleanup {
             }
         }
         return new Cleaned(out.toString(), offsets.build());
+    }
+
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "</?(?i:br|p|u|b|i|em|strong|sup|sub|span|font|small)(?:\\s[^<>\n]{0,200})?\\s?/?>");
+
+    /**
+     * How many characters of an HTML inline tag start at {@code i} (0 for none): {@code <br />}, {@code <u>},
+     * {@code </sup>} … that a web copy of a PDF or a page's source left in the text. Communiqués never write these.
+     */
+    private static int htmlTag(String raw, int i) {
+        if (raw.charAt(i) != '<') {
+            return 0;
+        }
+        Matcher tag = HTML_TAG.matcher(raw).region(i, Math.min(raw.length(), i + 220));
+        return tag.lookingAt() ? tag.end() - i : 0;
+    }
+
+    private static boolean lineBreakTag(String raw, int i, int length) {
+        boolean lineBreak = raw.regionMatches(true, i, "<br", 0, 3) || raw.regionMatches(true, i, "</p", 0, 3);
+        int next = i + length;
+        return lineBreak && next < raw.length() && raw.charAt(next) != '\n' && raw.charAt(next) != '\r';
     }
 
     /**

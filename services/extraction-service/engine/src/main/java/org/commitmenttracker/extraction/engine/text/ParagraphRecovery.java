@@ -183,6 +183,7 @@ public final class ParagraphRecovery {
         /** Paragraphs are separated by blank lines and their lines wrapped anywhere (web and archive copies). */
         private final boolean newlinesWrapParagraphs;
         private final List<String> itemConjunctions;
+        private final List<String> danglingWords;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
         private final StringBuilder currentFolded = new StringBuilder();
@@ -223,6 +224,7 @@ public final class ParagraphRecovery {
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
             this.itemConjunctions = profile.lexicon().listOrEmpty("item.conjunction");
+            this.danglingWords = profile.lexicon().listOrEmpty("word.never-last");
         }
 
         List<Paragraph> build() {
@@ -327,6 +329,12 @@ public final class ParagraphRecovery {
                 // the margin (a heading, the text that follows the list) ends it.
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
+            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))) {
+                // "… in close touch with the" and, after a page break's blank line, "authorities of …": a line
+                // ending in an article, preposition or conjunction leaves its sentence open for the next line in
+                // lower case.
+                return false;
+            }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
             boolean leadInEnds = profile.punctuation().endsLeadIn(last);
             if ((afterUnit || (lineBreak && listNumber > 0))
@@ -390,6 +398,19 @@ public final class ParagraphRecovery {
          * "…; and" closing a list item: the item's separator followed by a conjunction that joins it to the last
          * item, so a marker may follow ("a. …; and b. …", "- …; or\n- …").
          */
+        private boolean endsWithDanglingWord() {
+            int end = currentFolded.length();
+            int start = end;
+            while (start > 0 && Character.isLetter(currentFolded.charAt(start - 1))) {
+                start--;
+            }
+            if (start == end || start > 0 && !Character.isWhitespace(currentFolded.charAt(start - 1))) {
+                return false;
+            }
+            String word = currentFolded.substring(start, end);
+            return danglingWords.stream().anyMatch(word::equalsIgnoreCase);
+        }
+
         private boolean endsWithItemConjunction() {
             if (role != Role.BULLET) {
                 return false;
@@ -471,10 +492,12 @@ public final class ParagraphRecovery {
 
         /**
          * A dash at the start of a line that follows no sentence, clause or title end joins names
-         * ("中国\n——中亚峰会"): the line was wrapped there, even in text that is not hard-wrapped.
+         * ("中国\n——中亚峰会"): the line was wrapped there, even in text that is not hard-wrapped. A numbered
+         * marker joins nothing: "1.1.1." under the heading "1.1. Flood Data" opens an item.
          */
         private boolean continuesName(boolean afterUnit, Piece piece) {
-            return !afterUnit && profile.bullets().markerLength(window(piece.start())) > 0;
+            return !afterUnit && !Character.isDigit(text.charAt(piece.start()))
+                    && profile.bullets().markerLength(window(piece.start())) > 0;
         }
 
         /** The next part number, when {@code piece} starts with it; numbers out of sequence are ordinary text. */

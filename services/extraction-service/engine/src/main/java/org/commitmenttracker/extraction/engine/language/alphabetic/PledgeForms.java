@@ -32,6 +32,7 @@ public final class PledgeForms {
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_ACTOR_WORDS = 6;
     private static final int MAX_LEAD_WORDS = 5;
+    private static final int MAX_OWNER_WORDS = 5;
 
     /** An actor read as a subject: where it ends and the states it names (empty when it names a collective). */
     public record Actor(int end, List<String> states) {
@@ -39,6 +40,8 @@ public final class PledgeForms {
 
     private final Lexicon.PhraseIndex pledgeVerbs;
     private final Lexicon.PhraseIndex determiners;
+    private final Lexicon.PhraseIndex ownedDeterminers;
+    private final Lexicon.PhraseIndex owners;
     private final Lexicon.PhraseIndex pledgeNouns;
     private final Lexicon.PhraseIndex links;
     private final Lexicon.PhraseIndex stateVerbs;
@@ -58,6 +61,8 @@ public final class PledgeForms {
     public PledgeForms(Lexicon lexicon) {
         this.pledgeVerbs = index(lexicon, "pledge.verb");
         this.determiners = index(lexicon, "pledge.determiner");
+        this.ownedDeterminers = index(lexicon, "pledge.owned");
+        this.owners = index(lexicon, "pledge.owner");
         this.pledgeNouns = index(lexicon, "pledge.noun");
         this.links = index(lexicon, "pledge.link");
         this.stateVerbs = index(lexicon, "state.verb");
@@ -124,7 +129,7 @@ public final class PledgeForms {
         int at = skipSpaces(folded, from + verb.length());
         String determiner = determiners.at(folded, at);
         if (determiner == null) {
-            return -1;
+            return ownedPledgeEnd(folded, at);
         }
         at = skipSpaces(folded, at + determiner.length());
         for (int words = 0; words <= MAX_INNER_WORDS; words++) {
@@ -139,6 +144,32 @@ public final class PledgeForms {
             at = skipSpaces(folded, next);
         }
         return -1;
+    }
+
+    /**
+     * "reaffirmed the resolve of the Northern Group to …": the pledge noun owned by a named group ({@code pledge.owned}
+     * before the noun, {@code pledge.owner} after it, then up to a few capitalised words of the name).
+     */
+    private int ownedPledgeEnd(String folded, int from) {
+        String the = ownedDeterminers.at(folded, from);
+        if (the == null) {
+            return -1;
+        }
+        int at = skipSpaces(folded, from + the.length());
+        String noun = pledgeNouns.at(folded, at);
+        String of = noun == null ? null : owners.at(folded, skipSpaces(folded, at + noun.length()));
+        if (of == null) {
+            return -1;
+        }
+        at = skipSpaces(folded, skipSpaces(folded, at + noun.length()) + of.length());
+        String article = ownedDeterminers.at(folded, at);
+        at = article != null ? skipSpaces(folded, at + article.length()) : at;
+        int names = 0;
+        while (names < MAX_OWNER_WORDS && at < folded.length() && Character.isUpperCase(folded.charAt(at))) {
+            at = skipSpaces(folded, wordEnd(folded, at));
+            names++;
+        }
+        return names == 0 ? -1 : linkEnd(folded, at);
     }
 
     private int statePledgeEnd(String folded, int from) {
@@ -181,12 +212,13 @@ public final class PledgeForms {
         String determiner = collective != null ? collective : actorDeterminers.at(folded, at);
         if (determiner != null) {
             at = skipSpaces(folded, at + determiner.length());
-            // "The Secretariat will …": a determiner lets an actor noun stand alone right after it too.
-            determined = collective != null || actorNouns.at(folded, at) != null;
             String number = numbers.at(folded, at);
             if (number != null) {
                 at = skipSpaces(folded, at + number.length());
             }
+            // "The Secretariat will …", "the two ministers …": a determiner lets an actor noun stand alone right
+            // after it (and its number) too.
+            determined = collective != null || actorNouns.at(folded, at) != null;
         }
         List<String> states = new ArrayList<>();
         boolean named = false;
@@ -198,7 +230,16 @@ public final class PledgeForms {
             if (noun != null && (named || determined)) {
                 end = at + noun.length();
                 onlyStates = false;
-                break;
+                // "ASEAN Member Countries and Japan commit …": a further name may join the actor.
+                int afterNoun = skipSpaces(folded, end);
+                String joining = connectors.at(folded, afterNoun);
+                if (joining == null) {
+                    break;
+                }
+                at = skipSpaces(folded, afterNoun + joining.length());
+                String article = actorDeterminers.at(folded, at);
+                at = article != null ? skipSpaces(folded, at + article.length()) : at;
+                continue;
             }
             String[] state = countries.subjectAt(folded, at);
             if (state != null) {

@@ -394,4 +394,62 @@ class EnglishListShapesTest {
                 "Training for young researchers; And", "protect scientists from harassment.");
         assertThat(bullets(welcomed)).isEmpty();
     }
+
+    @Test
+    void aWebCopyKeepsNoHtmlTagButKeepsTheBreaksTheyStoodFor() {
+        String text = """
+                Joint Press Release on River Transport
+
+                The two ministers agreed that the barge service will resume<br />
+                in the spring.<br />The parties will dredge the <u>upper channel</u> by 2027.<br />
+                Traffic on the river grew by <b>over</b> 4 % when fees fell < 2 %.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "The two ministers agreed that the barge service will resume in the spring.",
+                "The parties will dredge the upper channel by 2027.");
+        assertThat(analyzer.analyze(SourceDocument.of("en-html", text)).commitments().get(0).end())
+                .isGreaterThan(text.indexOf("spring"));
+    }
+
+    @Test
+    void theNumberedActionsOfAPlanExcerptWithoutItsTitleAreAgreedButThoseOfAStatementAreNot() {
+        String plan = """
+                This Plan of Action sets out what the river states will do over the next five years.
+
+                I. Navigation
+
+                1. Mark the shared channel with lit buoys along its whole length;
+
+                2. Train pilots of each state in a common school;
+
+                3. The Plan will be reviewed by senior officials in 2028.
+                """;
+        String statement = plan.replace("This Plan of Action sets out", "This Joint Statement sets out");
+
+        assertThat(bullets(plan)).containsExactly("Mark the shared channel with lit buoys along its whole length;",
+                "Train pilots of each state in a common school;");
+        assertThat(bullets(statement)).isEmpty();
+    }
+
+    @Test
+    void aPlansThirdOutlineLevelHoldsItsActionsAndALineEndingInAPrepositionGoesOnOverAPageBreak() {
+        String text = """
+                Plan of Action on River Basins
+
+                1. Water Security
+
+                1.1. Flood Data
+
+                1.1.1. Share flood data across the basin with a view to
+
+                building a common warning system;
+
+                1.1.2. Train hydrologists of the basin states together;
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "Share flood data across the basin with a view to building a common warning system;",
+                "Train hydrologists of the basin states together;");
+    }
 }

@@ -129,6 +129,20 @@ class EnglishProfileTest {
             "We have also tasked our trade ministers to report on tariffs by the next Summit.",
             "The G7 has decided to open a fund for river ports.",
             "We welcome the report and support its recommendations on ports.",
+            "The ministers agreed that the expert group will meet before the autumn.",
+            "In this spirit, the heads of the member states decided that the council would draft a budget.",
+            "In this setting, it has been agreed that the two envoys will confer every quarter.",
+            "We highlighted our commitment to open the river ports to each other's ships.",
+            "The leaders concurred to hold yearly talks on fisheries.",
+            "We intend for the new forum to meet in each capital in turn.",
+            "Over the next decade, the Organization will continue to shun exclusive blocs.",
+            "Once the survey is done, the four parties will convene a meeting of their envoys.",
+            "Chile and the African Union, along with other lenders, will fund a new port in the south.",
+            "Our two nations, in concert with the lenders, will open a new rail line.",
+            "ASEAN Member Countries and Japan commit to train port officers.",
+            "The ministers reaffirmed the resolve of the Northern Group to deepen trade in grain.",
+            "The ministers confirmed the two sides will open a joint fund.",
+            "The ministers confirmed that the council will meet in May.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -161,6 +175,16 @@ class EnglishProfileTest {
             "We have noted the report of the task force on ports.",
             "We have made good progress on trade since our last meeting.",
             "We express our gratitude to and support for the nurses of the region.",
+            "The ministers agreed that closer ties are in the interest of both peoples.",
+            "The ministers agreed that the expert group had done useful work, and that trade will grow.",
+            "We highlighted the importance of the river ports for the region.",
+            "The Organization has become an important factor in regional affairs.",
+            "Chile and the African Union, along with other lenders, welcomed the new port in the south.",
+            "The African Union, a partner of long standing, has grown in size.",
+            "ASEAN Member Countries and Japan noted the rise in port traffic.",
+            "We welcomed the resolve of the Northern Group to deepen trade in grain.",
+            "The ministers confirmed the names of those who will attend.",
+            "The ministers confirmed that the council met in May.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
@@ -194,6 +218,18 @@ class EnglishProfileTest {
     })
     void keepsThisMeetingsPledgesAndThePresentOrFuturePledgeBesideARecount(String sentence, String pledge) {
         assertThat(commitments(sentence)).extracting(Commitment::text).containsExactly(pledge);
+    }
+
+    @Test
+    void inATextThatSpeaksAsWeTheThirdPersonSpeaksOfOthersButInAReportItIsTheParties() {
+        String speaking = "We will open the new canal to barges of every flag. Smugglers use the old canal. "
+                + "They seek to avoid the customs posts.";
+        String reported = "The two ministers met in Lima. They agreed to open the new canal to barges of every flag.";
+
+        assertThat(commitments(speaking)).extracting(Commitment::text)
+                .containsExactly("We will open the new canal to barges of every flag.");
+        assertThat(commitments(reported)).extracting(Commitment::text)
+                .containsExactly("They agreed to open the new canal to barges of every flag.");
     }
 
     @Test
