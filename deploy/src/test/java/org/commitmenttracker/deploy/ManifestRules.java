@@ -797,6 +797,14 @@ final class ManifestRules {
                             && !model.consumedTopics().getOrDefault(target, Set.of()).contains(string(trigger, "metadata", "topic"))) {
                         fail(autoscaler, "kafka trigger on topic " + string(trigger, "metadata", "topic") + ", which " + target + " does not consume");
                     }
+                    // The scaler runs in KEDA's namespace: a short service name resolves there, not here.
+                    String servers = string(trigger, "metadata", "bootstrapServers");
+                    String namespace = string(autoscaler, "metadata", "namespace");
+                    if ("kafka".equals(string(trigger, "type")) && (servers == null || namespace == null
+                            || !servers.contains("." + namespace + ".svc"))) {
+                        fail(autoscaler, "kafka trigger's bootstrapServers " + servers + " must name the broker service in "
+                                + namespace + " with its namespace (….svc): KEDA resolves it from its own namespace");
+                    }
                 }
             } else {
                 continue;

@@ -180,11 +180,14 @@ class ManifestsTest {
         Map<String, Object> security = objects.stream().filter(o -> "ConfigMap".equals(K8s.kind(o))
                 && K8s.name(o).startsWith("tracker-security")).findFirst().orElseThrow();
         K8s.map(security, "data").remove(ManifestRules.ISSUER_URI);
+        K8s.map(K8s.list(object(objects, "ScaledObject", "notification-service"), "spec", "triggers").get(0), "metadata")
+                .put("bootstrapServers", "tracker-kafka-kafka-bootstrap:9093");
         K8s.map(object(objects, "NetworkPolicy", "tracker-api-ingress"), "spec").put("ingress",
                 List.of(Map.of("from", List.of(Map.of("namespaceSelector", Map.of())), "ports", List.of(Map.of("port", 9080)))));
 
         List<String> violations = ManifestRules.check(model, objects);
         assertThat(violations).anyMatch(v -> v.startsWith("Deployment/ingestion-service: container ingestion-service: readinessProbe must target the port named management"));
+        assertThat(violations).anyMatch(v -> v.startsWith("ScaledObject/notification-service: kafka trigger's bootstrapServers tracker-kafka-kafka-bootstrap:9093 must name"));
         assertThat(violations).anyMatch(v -> v.startsWith("Deployment/commitment-registry-service: pod annotations") && v.contains("prometheus.io/port=8080"));
         assertThat(violations).anyMatch(v -> v.startsWith("Service/extraction-service: exposes the management port (9080)"));
         assertThat(violations).anyMatch(v -> v.startsWith("Deployment/notification-service: container notification-service: env TRACKER_NOTIFICATION_SECRETS_KEY must come from the Secret notification-service-secrets-key/key"));

@@ -95,6 +95,22 @@ class FileUploadIT {
         return json.readTree(response.body());
     }
 
+    @Test
+    void aLargeOriginalIsServedWholeChunkAfterChunkWithItsLength() {
+        // A page carrying 2.5 MB of script: the text stays small, the original spans three stored chunks.
+        String marker = UUID.randomUUID().toString();
+        byte[] bytes = ("<html><head><title>Communiqué</title><script>/*" + "x".repeat(2_500_000) + "*/</script></head>"
+                + "<body><p>Joint communiqué " + marker + "</p><ul><li>to trade;</li></ul></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode record = created(new IngestionClient(port).postFile("large.html", "text/html", bytes, Map.of()));
+        assertThat(record.at("/original/size").asLong()).isEqualTo(bytes.length);
+
+        var original = new IngestionClient(port).getBytes(record.at("/original/href").asString());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("Content-Length")).hasValue(String.valueOf(bytes.length));
+        assertThat(original.body()).isEqualTo(bytes);
+    }
+
     private void assertOriginalIs(JsonNode record, byte[] bytes) {
         var original = new IngestionClient(port).getBytes(record.at("/original/href").asString());
         assertThat(original.statusCode()).isEqualTo(200);

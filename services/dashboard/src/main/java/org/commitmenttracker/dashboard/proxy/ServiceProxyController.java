@@ -3,13 +3,11 @@ package org.commitmenttracker.dashboard.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -88,7 +86,7 @@ class ServiceProxyController {
         HttpResponse<InputStream> answer;
         try {
             answer = http.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException | HttpTimeoutException e) {
+        } catch (IOException e) { // refused, timed out, or reset before answering (a service killed mid-request)
             log.warn("{} {}: the {} service did not answer ({})", request.getMethod(), target, service, e.toString());
             problem(response, 502, "Bad Gateway", "The " + service + " service did not answer; try again shortly.");
             return;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 class DashboardProxyIT {
     private static HttpServer registry;
+    private static ServerSocket hangsUp;
     private static ConfigurableApplicationContext dashboard;
     private static String base;
     private static final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
@@ -53,20 +56,35 @@ class DashboardProxyIT {
             exchange.close();
         });
         registry.start();
+        // Accepts and closes without a word, as a service killed mid-request does.
+        hangsUp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread hangingUp = new Thread(() -> {
+            while (!hangsUp.isClosed()) {
+                try (Socket call = hangsUp.accept()) {
+                    call.getInputStream().read();
+                } catch (IOException closed) {
+                    // the test is over, or the call went away first
+                }
+            }
+        }, "hangs-up");
+        hangingUp.setDaemon(true);
+        hangingUp.start();
         String registryUrl = "http://127.0.0.1:" + registry.getAddress().getPort();
         dashboard = new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0",
                 "--management.server.port=0", "--tracker.dashboard.registry-url=" + registryUrl,
                 // nothing listens on port 9: the answer must be a 502, not a hang or a stack trace
-                "--tracker.dashboard.notification-url=http://127.0.0.1:9");
+                "--tracker.dashboard.notification-url=http://127.0.0.1:9",
+                "--tracker.dashboard.ingestion-url=http://127.0.0.1:" + hangsUp.getLocalPort());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (dashboard != null) {
             dashboard.close();
         }
         registry.stop(0);
+        hangsUp.close();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -115,6 +133,14 @@ class DashboardProxyIT {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("notification").doesNotContain("Exception");
+    }
+
+    @Test
+    void aServiceThatHangsUpWithoutAnsweringIsABadGatewayToo() throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/ingestion/communiques")));
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("ingestion").doesNotContain("Exception");
     }
 
     @Test

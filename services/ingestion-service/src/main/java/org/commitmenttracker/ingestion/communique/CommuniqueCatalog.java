@@ -1,5 +1,7 @@
 package org.commitmenttracker.ingestion.communique;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,10 +35,9 @@ public class CommuniqueCatalog {
         return communique;
     }
 
-    /** The original as uploaded; null for communiqués stored before originals were kept. */
-    public byte[] original(Communique communique) {
-        Communique.OriginalFile file = communique.original();
-        return file == null ? null : originals.read(file.id(), file.chunks());
+    /** Writes the original as uploaded to {@code out}. */
+    public void writeOriginal(Communique.OriginalFile file, OutputStream out) throws IOException {
+        originals.writeTo(file.id(), file.chunks(), out);
     }
 
     /**

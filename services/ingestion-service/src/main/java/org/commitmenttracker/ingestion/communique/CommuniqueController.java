@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,15 +54,15 @@ public class CommuniqueController {
      */
     @GetMapping("/{id}/original")
     @Operation(summary = "The original file as uploaded, with its media type")
-    public ResponseEntity<byte[]> original(@PathVariable String id) {
-        Communique communique = catalog.get(id);
-        byte[] bytes = catalog.original(communique);
-        if (bytes == null) {
+    public ResponseEntity<StreamingResponseBody> original(@PathVariable String id) {
+        Communique.OriginalFile file = catalog.get(id).original();
+        if (file == null) { // stored before originals were kept
             throw new NoSuchCommunique(id + "/original");
         }
-        Communique.OriginalFile file = communique.original();
+        StreamingResponseBody bytes = out -> catalog.writeOriginal(file, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
+                .contentLength(file.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")

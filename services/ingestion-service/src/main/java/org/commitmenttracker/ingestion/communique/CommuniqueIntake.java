@@ -19,6 +19,7 @@ import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.ingestion.text.DocumentKind;
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.ingestion.text.UnicodeText;
+import org.commitmenttracker.service.config.KafkaSettings;
 import org.commitmenttracker.service.outbox.OutboxMessage;
 import org.commitmenttracker.service.trace.TraceContext;
 import org.commitmenttracker.service.outbox.OutboxRelay;
@@ -38,16 +39,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class CommuniqueIntake {
     public static final String SOURCE = "/services/ingestion";
+    /** Room in a record for its key, headers and batch framing beside the event. */
+    static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private final MongoTemplate mongo;
     private final OriginalStore originals;
     private final OutboxRelay relay;
     private final EventCodec codec;
     private final IngestionLimits limits;
+    private final int maxEventBytes;
     private final Clock clock;
 
     public CommuniqueIntake(MongoTemplate mongo, OriginalStore originals, OutboxRelay relay, EventCodec codec,
-                            IngestionLimits limits, Clock clock) {
+                            IngestionLimits limits, KafkaSettings kafka, Clock clock) {
+        this.maxEventBytes = kafka.maxMessageBytes() - RECORD_OVERHEAD_BYTES;
         this.mongo = mongo;
         this.originals = originals;
         this.relay = relay;
@@ -86,15 +91,17 @@ public class CommuniqueIntake {
             }
         }
         Instant now = clock.instant();
-        Communique.OriginalFile original = storeOriginal(id, submission.original());
         CommuniqueReceived event = new CommuniqueReceived(id, hash, submission.title(), submission.language(),
                 submission.publishedOn(), submission.sourceUrl(), submission.text(), now, submission.versionOf());
         EventEnvelope<CommuniqueReceived> envelope = EventEnvelope.of(EventIds.of("communique.received", id), SOURCE,
                 event, now, TraceContext.forNewEvent());
+        OutboxMessage announcement = OutboxMessage.of(envelope, codec);
+        checkPublishable(announcement);
+        Communique.OriginalFile original = storeOriginal(id, submission.original());
         Communique communique = new Communique(id, hash, submission.title(), submission.language(),
                 submission.publishedOn(), submission.sourceUrl(), submission.text(), now, uploader, submission.versionOf(),
                 signature, signature == null ? List.of() : signature.bandKeys(), CommuniqueStatus.ACTIVE,
-                original, null, List.of(OutboxMessage.of(envelope, codec)));
+                original, null, List.of(announcement));
         try {
             mongo.insert(communique);
         } catch (DuplicateKeyException concurrentTwin) {
@@ -169,6 +176,20 @@ public class CommuniqueIntake {
         if (size > limits.maxTextSize().toBytes()) {
             throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The text is " + size + " bytes (UTF-8); "
                     + "the limit is " + limits.maxTextSize().toBytes() + " bytes (tracker.ingestion.max-text-size).");
+        }
+    }
+
+    /**
+     * The event must fit in one Kafka record, or it would be stored and never announced (the relay retrying it for
+     * ever). The text limit counts UTF-8 bytes, but JSON writes a control character as six: a text under the limit
+     * can still make an event over the broker's.
+     */
+    private void checkPublishable(OutboxMessage announcement) {
+        long size = announcement.payload().getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxEventBytes) {
+            throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The text makes an event of " + size
+                    + " bytes; a record may carry " + maxEventBytes + " (tracker.kafka.max-message-bytes, less "
+                    + RECORD_OVERHEAD_BYTES + " for its key and headers). Control characters count six bytes each.");
         }
     }
 

@@ -1,8 +1,8 @@
 package org.commitmenttracker.ingestion.original;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,17 +58,18 @@ public class OriginalStore {
         }
     }
 
-    /** The stored bytes, read chunk by chunk by id. */
-    public byte[] read(String originalId, int chunkCount) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * Writes the stored bytes to {@code out}, reading them chunk by chunk by id: one chunk in memory at a time, so
+     * parallel downloads of large originals cost a chunk each, not the whole file (twice, as a growing buffer would).
+     */
+    public void writeTo(String originalId, int chunkCount, OutputStream out) throws IOException {
         for (int n = 0; n < chunkCount; n++) {
             Document chunk = mongo.getCollection(COLLECTION).find(new Document("_id", chunkId(originalId, n))).first();
             if (chunk == null) {
                 throw new IllegalStateException("Chunk " + n + " of original " + originalId + " is missing");
             }
-            out.writeBytes(chunk.get("data", Binary.class).getData());
+            out.write(chunk.get("data", Binary.class).getData());
         }
-        return out.toByteArray();
     }
 
     /** Removes the chunks of an original no communiqué will name (best effort: orphans are harmless). */

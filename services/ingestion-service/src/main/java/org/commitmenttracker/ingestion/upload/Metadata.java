@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.commitmenttracker.ingestion.text.DocumentRejected;
 import org.commitmenttracker.ingestion.text.UnicodeText;
+import org.commitmenttracker.service.web.WellFormedText;
 
 /** What the uploader says about a communiqué, trimmed and checked; every field is optional. */
 record Metadata(String title, String language, String sourceUrl, LocalDate publishedOn) {
@@ -29,10 +30,13 @@ record Metadata(String title, String language, String sourceUrl, LocalDate publi
         return new Metadata(cleanTitle, cleanLanguage, cleanUrl, publishedOn);
     }
 
-    /** Keeps the title the uploader gave, else the one the document names itself (when it is a plausible title). */
+    /**
+     * Keeps the title the uploader gave, else the one the document names itself when it is a plausible title: not
+     * too long, and well-formed text (a PDF's Info title can decode to a NUL), as every stored title must be.
+     */
     Metadata withTitleIfAbsent(String documentTitle) {
         return title != null || documentTitle == null || documentTitle.isBlank()
-                || documentTitle.strip().length() > MAX_TITLE ? this
+                || documentTitle.strip().length() > MAX_TITLE || WellFormedText.problem(documentTitle) != null ? this
                 : new Metadata(documentTitle.strip(), language, sourceUrl, publishedOn);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.ingestion.IngestionLimits;
+import org.commitmenttracker.ingestion.text.DocumentRejected;
+import org.commitmenttracker.service.config.KafkaSettings;
 import org.commitmenttracker.ingestion.original.OriginalStore;
 import org.commitmenttracker.service.outbox.OutboxRelay;
 import org.commitmenttracker.testsupport.TestStack;
@@ -67,7 +70,9 @@ class CommuniqueIntakeIT {
 
         assertThat(outcome.created()).isTrue();
         Communique.OriginalFile original = outcome.communique().original();
-        assertThat(new OriginalStore(mongo).read(original.id(), original.chunks())).isEqualTo(submission.original().content().open().readAllBytes());
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        new OriginalStore(mongo).writeTo(original.id(), original.chunks(), stored);
+        assertThat(stored.toByteArray()).isEqualTo(submission.original().content().open().readAllBytes());
         verify(relay).publishSoon(Communique.COLLECTION, outcome.communique().id());
     }
 
@@ -85,6 +90,25 @@ class CommuniqueIntakeIT {
                 .isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
+    }
+
+    /** A text under the text limit whose event would not fit in a record is refused before anything is stored. */
+    @Test
+    void aTextWhoseEventExceedsTheRecordLimitIsRefusedAndNothingStored() {
+        // 1.5 MB of control characters (as a PDF without a character map gives) is 9 MB of JSON escapes.
+        String text = "Joint communiqué " + UUID.randomUUID() + "\n" + "\u0001".repeat(1_500_000);
+        Submission submission = new Submission(text, "Scan", "en", null, null, new Submission.Original(
+                Submission.Content.of(text.getBytes(StandardCharsets.UTF_8)), "text/plain", "scan.txt"), null);
+        long chunksBefore = mongo.getCollection(OriginalStore.COLLECTION).countDocuments();
+
+        assertThatThrownBy(() -> intake(mongo).submit(submission, "publisher-a"))
+                .isInstanceOfSatisfying(DocumentRejected.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(DocumentRejected.Reason.TOO_LARGE);
+                    assertThat(refused.getMessage()).contains("tracker.kafka.max-message-bytes");
+                });
+
+        assertThat(mongo.getCollection(OriginalStore.COLLECTION).countDocuments()).isEqualTo(chunksBefore);
+        assertThat(mongo.findById(ContentFingerprint.documentId(ContentFingerprint.of(text)), Communique.class)).isNull();
     }
 
     /** An upload's file failing part way (after a whole chunk) leaves none of its chunks behind. */
@@ -110,7 +134,8 @@ class CommuniqueIntakeIT {
     }
 
     private CommuniqueIntake intake(MongoTemplate communiques) {
-        return new CommuniqueIntake(communiques, new OriginalStore(mongo), relay, new EventCodec(), limits, clock);
+        return new CommuniqueIntake(communiques, new OriginalStore(mongo), relay, new EventCodec(), limits,
+                new KafkaSettings(3, (short) 1, 8_388_608, 10_000), clock);
     }
 
     private static Submission submission() {
