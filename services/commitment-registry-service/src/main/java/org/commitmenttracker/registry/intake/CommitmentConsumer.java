@@ -37,7 +37,8 @@ import org.springframework.messaging.Message;
  * refreshes the facts of known ones (never their status, history or analysts' corrections), a poll's worth at a
  * time (one read of their commitments, a bulk insert and a bulk write: {@link Commitments#updateAll}); and withdraws
  * those a newer analysis of their document no longer finds ({@code communique.analysed.v1}, after the
- * registrations before it in the poll), then links the document's commitments to earlier communiqués'
+ * registrations before it in the poll; one older than an analysis applied already is ignored), then links the
+ * document's commitments to earlier communiqués'
  * ({@link LineageLinker}). A record that is not a valid event is dead-lettered with the reason
  * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
  * commitments. Both idempotent.
@@ -60,8 +61,9 @@ class CommitmentConsumer {
                         EventEnvelope<CommuniqueAnalysed> analysed = codec.decode(payload, CommuniqueAnalysed.class);
                         pending.register(commitments).forEach(deadLetter); // the commitments before it first
                         try (TraceContext.Scope trace = TraceContext.continueFrom(analysed.traceparent())) {
-                            withdrawal.withdrawDropped(analysed);
-                            linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
+                            if (withdrawal.withdrawDropped(analysed)) { // an older analysis links nothing either
+                                linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
+                            }
                         }
                         continue;
                     }
