@@ -40,8 +40,8 @@ import org.springframework.messaging.Message;
  * registrations before it in the poll; one older than an analysis applied already is ignored), then links the
  * document's commitments to earlier communiqués'
  * ({@link LineageLinker}). A record that is not a valid event is dead-lettered with the reason
- * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
- * commitments. Both idempotent.
+ * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}, in batch mode too: a withdrawn
+ * communiqué withdraws its commitments. Both idempotent.
  */
 @Configuration
 class CommitmentConsumer {
@@ -128,16 +128,32 @@ class CommitmentConsumer {
                 : registered.next().assign(agencies, "assignment-rules", clock.instant()).withStatusChangesOf(registered);
     }
 
+    /**
+     * In batch mode like the others, for their error handling: a record that is no valid event is dead-lettered
+     * ({@link BatchDeadLetters}); a store failure fails the poll, which is redelivered until the store is back
+     * instead of dead-lettering a valid withdrawal half applied (withdrawing again changes nothing twice).
+     */
     @Bean
-    Consumer<Message<byte[]>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec) {
-        return message -> {
-            EventEnvelope<? extends EventData> event = codec.decode(message.getPayload());
-            try (TraceContext.Scope trace = TraceContext.continueFrom(event.traceparent())) {
-                if (event.data() instanceof CommuniqueWithdrawn) {
-                    withdrawal.withdraw(codec.decode(message.getPayload(), CommuniqueWithdrawn.class));
+    Consumer<Message<List<byte[]>>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec,
+                                                        BatchDeadLetters deadLetters) {
+        return batch -> {
+            for (ConsumerRecord<?, ?> record : BatchDeadLetters.records(batch)) {
+                byte[] payload = (byte[]) record.value();
+                EventEnvelope<CommuniqueWithdrawn> withdrawn;
+                try {
+                    EventEnvelope<? extends EventData> event = codec.decode(payload);
+                    if (!(event.data() instanceof CommuniqueWithdrawn)) {
+                        continue; // communique.received.v1 is extraction's business; the registry hears of it as commitments
+                    }
+                    withdrawn = codec.decode(payload, CommuniqueWithdrawn.class);
+                } catch (InvalidEventException e) {
+                    deadLetters.send(record, e);
+                    continue;
+                }
+                try (TraceContext.Scope trace = TraceContext.continueFrom(withdrawn.traceparent())) {
+                    withdrawal.withdraw(withdrawn);
                 }
             }
-            // communique.received.v1 is extraction's business; the registry hears of it as commitments.
         };
     }
 }
