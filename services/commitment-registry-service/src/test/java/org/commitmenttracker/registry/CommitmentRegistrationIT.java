@@ -119,6 +119,36 @@ class CommitmentRegistrationIT {
         assertThat(get(dropped)).contains("no longer found by engine 2", "\"kind\":\"registered\"");
     }
 
+    /**
+     * An older analysis applied after a newer one (its record came late) withdraws nothing the newer one found. A
+     * commitment keyed by the document follows it on its partition: once that is registered, the late one was applied.
+     */
+    @Test
+    void anOlderAnalysisAppliedLateWithdrawsNothingANewerOneFound() {
+        String documentId = "doc-late-" + UUID.randomUUID();
+        String kept = "cmt-late-kept-" + UUID.randomUUID();
+        String added = "cmt-late-added-" + UUID.randomUUID();
+        Instant older = Instant.now().minusSeconds(60);
+        publish(extracted(kept, documentId, "双方将加强合作。", "2"));
+        publish(extracted(added, documentId, "双方将举办论坛。", "2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(kept).equals("PLEDGED") && status(added).equals("PLEDGED"));
+        writeAnalysis(new CommuniqueAnalysed(documentId, "2", List.of(kept, added), older.plusSeconds(30)));
+
+        writeAnalysis(new CommuniqueAnalysed(documentId, "1", List.of(kept), older));
+        String marker = "cmt-late-marker-" + UUID.randomUUID();
+        TopicReader.write(Topics.COMMITMENTS, documentId, codec.encode(EventEnvelope.of(UUID.randomUUID(), "/test",
+                extracted(marker, documentId, "双方将交流经验。", "2"), Instant.now(), null)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(marker).equals("PLEDGED"));
+
+        assertThat(status(added)).isEqualTo("PLEDGED");
+        assertThat(get(added)).doesNotContain("no longer found");
+    }
+
+    private void writeAnalysis(CommuniqueAnalysed analysis) {
+        TopicReader.write(Topics.COMMITMENTS, analysis.documentId(), codec.encode(EventEnvelope.of(UUID.randomUUID(),
+                "/test", analysis, Instant.now(), null)));
+    }
+
     @Test
     void aRegistrationAndItsReExtractionBackToBackAreBothApplied() {
         String documentId = "doc-b2b-" + UUID.randomUUID();

@@ -203,6 +203,38 @@ class LineageIT {
         assertThat(ids(ofSeries + "&minRenewals=2")).isEmpty();
     }
 
+    /**
+     * An analysis that names a commitment an analyst rejected (withdrawn) links the communiqué's others at once: the
+     * rejected one is registered, so nothing is left to wait for.
+     */
+    @Test
+    void anAnalysisNamingARejectedCommitmentLinksTheOthersWithoutWaiting() {
+        String run = UUID.randomUUID().toString();
+        List<String> series = List.of("Highland Forum " + run);
+        String first = "doc-rejected-1-" + run;
+        String second = "doc-rejected-2-" + run;
+        String earlier = "cmt-r1-" + run;
+        String renewal = "cmt-r2-" + run;
+        String rejected = "cmt-r2-rejected-" + run;
+        register(first, List.of(extracted(earlier, first, 2021, 1, "The partners will build three seed banks for"
+                + " mountain crops.", series)));
+        List<CommitmentExtracted> later = List.of(
+                extracted(renewal, second, 2022, 1, "The partners will build three seed banks for mountain crops and"
+                        + " train their keepers.", series),
+                extracted(rejected, second, 2022, 2, "The partners note the weather.", series));
+        later.forEach(c -> TopicReader.write(Topics.COMMITMENTS, c.commitmentId(), encode(c)));
+        awaitRegistered(later);
+        HttpResponse<String> rejection = RegistryFixtures.operator(port).post("/api/commitments/" + rejected + "/reject",
+                "{\"reason\":\"not a commitment\"}");
+        assertThat(rejection.statusCode()).as(rejection.body()).isEqualTo(200);
+
+        TopicReader.write(Topics.COMMITMENTS, second, encode(analysis(second, later)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lineage(earlier).get("later").size() == 1);
+        assertThat(lineage(renewal).get("earlier").findValuesAsString("commitmentId")).containsExactly(earlier);
+        assertThat(mongo.getCollection(LineageLinker.WAITING).countDocuments(new Document("_id", second))).isZero();
+    }
+
     @Test
     void theLineageOfAnUnknownCommitmentIsThe404Problem() {
         HttpResponse<String> response = Http.local(port).as(TestTokens.bearer("reader")).get("/api/commitments/nope/lineage");

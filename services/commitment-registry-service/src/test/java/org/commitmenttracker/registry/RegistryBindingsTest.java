@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,7 +21,6 @@ import org.commitmenttracker.events.CommuniqueWithdrawn;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventData;
 import org.commitmenttracker.events.EventEnvelope;
-import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.ProgressReported;
 import org.commitmenttracker.events.TimeExpression;
 import org.commitmenttracker.events.Topics;
@@ -42,28 +39,19 @@ import org.commitmenttracker.testsupport.UsesInMemoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.EnableTestBinder;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.SubscribableChannel;
-import org.springframework.messaging.support.ErrorMessage;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The registry's function beans through their bindings, without a broker (the test binder; the store in this JVM):
  * what each does with a valid event, and that a malformed one is dead-lettered with its reason. The batch bindings
  * get a poll as the Kafka binder hands it over (the records in {@link KafkaHeaders#RAW_DATA}) and their refusals go
- * to {@link BatchDeadLetters} (whose records and headers BatchDeadLettersTest checks); the binder's own
- * dead-lettering of {@code withdrawCommuniques} is Kafka's, so here its refusal is seen on the binding's error
- * channel, from which the Kafka binder writes the dead letter. The broker round trip is ProgressBatchIT's and
- * CommitmentRegistrationIT's.
+ * to {@link BatchDeadLetters} (whose records and headers BatchDeadLettersTest checks). The broker round trip is
+ * ProgressBatchIT's and CommitmentRegistrationIT's; a store outage is RegistryStoreOutageIT's.
  */
 @UsesInMemoryStore(database = "registry-bindings")
 @SpringBootTest(properties = {"spring.kafka.admin.auto-create=false", "tracker.deadlines.initial-delay=1h"})
@@ -80,10 +68,6 @@ class RegistryBindingsTest {
     MongoTemplate mongo;
     @Autowired
     Clock clock;
-    /** Where a binding hands a failure once retries are over (from its own error channel). */
-    @Autowired
-    @Qualifier(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)
-    SubscribableChannel errorChannel;
     @MockitoBean
     BatchDeadLetters deadLetters;
 
@@ -118,10 +102,19 @@ class RegistryBindingsTest {
     }
 
     @Test
-    void withdrawCommuniquesWithdrawsTheCommuniquesCommitmentsAndRefusesWhatIsNoEvent() {
-        input.send(BatchPolls.of(List.of(record(Topics.COMMITMENTS, event(extracted(commitmentId))))), Topics.COMMITMENTS);
-        input.send(MessageBuilder.withPayload(event(new CommuniqueWithdrawn(documentId, "published in error", "operator",
-                clock.instant()))).build(), Topics.COMMUNIQUES);
+    void withdrawCommuniquesWithdrawsTheCommuniquesCommitmentsAndDeadLettersWhatIsNoEvent() {
+        String otherCommuniques = "cmt-" + UUID.randomUUID();
+        input.send(BatchPolls.of(List.of(record(Topics.COMMITMENTS, event(extracted(commitmentId))),
+                record(Topics.COMMITMENTS, event(extracted(otherCommuniques, "doc-" + UUID.randomUUID()))))), Topics.COMMITMENTS);
+        List<ConsumerRecord<String, byte[]>> poll = List.of(
+                record(Topics.COMMUNIQUES, "{\"specversion\":\"1.0\",\"type\":\"communique.withdrawn.v1\"}"
+                        .getBytes(StandardCharsets.UTF_8)),
+                record(Topics.COMMUNIQUES, "[]".getBytes(StandardCharsets.UTF_8)),
+                // Naming no communiqué, it must withdraw nothing (a filter without its document would match them all).
+                record(Topics.COMMUNIQUES, event(new CommuniqueWithdrawn(" ", "no document", "operator", clock.instant()))),
+                record(Topics.COMMUNIQUES, event(new CommuniqueWithdrawn(documentId, "published in error", "operator",
+                        clock.instant()))));
+        input.send(BatchPolls.of(poll), Topics.COMMUNIQUES);
 
         Commitment withdrawn = commitments.find(commitmentId).orElseThrow();
         assertThat(withdrawn.status()).isEqualTo(CommitmentStatus.WITHDRAWN);
@@ -129,30 +122,12 @@ class RegistryBindingsTest {
             assertThat(entry.actor()).isEqualTo("operator");
             assertThat(entry.cause()).isEqualTo("communiqué withdrawn: published in error");
         });
-
-        BlockingQueue<Message<?>> errors = new LinkedBlockingQueue<>();
-        errorChannel.subscribe(errors::add); // from here the Kafka binder writes the dead letter
-        input.send(MessageBuilder.withPayload("{\"specversion\":\"1.0\",\"type\":\"communique.withdrawn.v1\"}"
-                .getBytes(StandardCharsets.UTF_8)).build(), Topics.COMMUNIQUES);
-        assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error ->
-                assertThat(error.getPayload()).isInstanceOf(MessagingException.class)
-                        .rootCause().isInstanceOf(InvalidEventException.class).hasMessage("Event communique.withdrawn.v1 has no data object"));
-
-        // The value as it is (native decoding): a JSON array is no event, not an empty record.
-        input.send(MessageBuilder.withPayload("[]".getBytes(StandardCharsets.UTF_8)).build(), Topics.COMMUNIQUES);
-        assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.getPayload())
-                .rootCause().isInstanceOf(InvalidEventException.class).hasMessage("Event is not a JSON object"));
-
-        // A withdrawal that names no communiqué withdraws nothing (a filter without its document would match all).
-        String other = "cmt-" + UUID.randomUUID();
-        input.send(BatchPolls.of(List.of(record(Topics.COMMITMENTS, event(extracted(other, "doc-" + UUID.randomUUID()))))),
-                Topics.COMMITMENTS);
-        input.send(MessageBuilder.withPayload(event(new CommuniqueWithdrawn(" ", "no document", "operator",
-                clock.instant()))).build(), Topics.COMMUNIQUES);
-        assertThat(errors.poll()).isInstanceOfSatisfying(ErrorMessage.class, error -> assertThat(error.getPayload())
-                .rootCause().isInstanceOf(InvalidEventException.class)
-                .hasMessage("Event communique.withdrawn.v1 names no document or commitment id (its subject)"));
-        assertThat(commitments.find(other).orElseThrow().status()).isEqualTo(CommitmentStatus.PLEDGED);
+        assertThat(commitments.find(otherCommuniques).orElseThrow().status()).isEqualTo(CommitmentStatus.PLEDGED);
+        assertThat(BatchPolls.deadLettered(deadLetters)).containsOnlyKeys(poll.get(0), poll.get(1), poll.get(2));
+        assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(0))).isEqualTo("Event communique.withdrawn.v1 has no data object");
+        assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(1))).isEqualTo("Event is not a JSON object");
+        assertThat(BatchPolls.deadLettered(deadLetters).get(poll.get(2)))
+                .isEqualTo("Event communique.withdrawn.v1 names no document or commitment id (its subject)");
     }
 
     @Test

@@ -37,10 +37,11 @@ import org.springframework.messaging.Message;
  * refreshes the facts of known ones (never their status, history or analysts' corrections), a poll's worth at a
  * time (one read of their commitments, a bulk insert and a bulk write: {@link Commitments#updateAll}); and withdraws
  * those a newer analysis of their document no longer finds ({@code communique.analysed.v1}, after the
- * registrations before it in the poll), then links the document's commitments to earlier communiqués'
+ * registrations before it in the poll; one older than an analysis applied already is ignored), then links the
+ * document's commitments to earlier communiqués'
  * ({@link LineageLinker}). A record that is not a valid event is dead-lettered with the reason
- * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}: a withdrawn communiqué withdraws its
- * commitments. Both idempotent.
+ * ({@link BatchDeadLetters}). {@code withdrawCommuniques} on {@code communiques}, in batch mode too: a withdrawn
+ * communiqué withdraws its commitments. Both idempotent.
  */
 @Configuration
 class CommitmentConsumer {
@@ -60,8 +61,9 @@ class CommitmentConsumer {
                         EventEnvelope<CommuniqueAnalysed> analysed = codec.decode(payload, CommuniqueAnalysed.class);
                         pending.register(commitments).forEach(deadLetter); // the commitments before it first
                         try (TraceContext.Scope trace = TraceContext.continueFrom(analysed.traceparent())) {
-                            withdrawal.withdrawDropped(analysed);
-                            linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
+                            if (withdrawal.withdrawDropped(analysed)) { // an older analysis links nothing either
+                                linker.linkCommunique(analysed.data().documentId(), analysed.data().commitmentIds());
+                            }
                         }
                         continue;
                     }
@@ -126,16 +128,32 @@ class CommitmentConsumer {
                 : registered.next().assign(agencies, "assignment-rules", clock.instant()).withStatusChangesOf(registered);
     }
 
+    /**
+     * In batch mode like the others, for their error handling: a record that is no valid event is dead-lettered
+     * ({@link BatchDeadLetters}); a store failure fails the poll, which is redelivered until the store is back
+     * instead of dead-lettering a valid withdrawal half applied (withdrawing again changes nothing twice).
+     */
     @Bean
-    Consumer<Message<byte[]>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec) {
-        return message -> {
-            EventEnvelope<? extends EventData> event = codec.decode(message.getPayload());
-            try (TraceContext.Scope trace = TraceContext.continueFrom(event.traceparent())) {
-                if (event.data() instanceof CommuniqueWithdrawn) {
-                    withdrawal.withdraw(codec.decode(message.getPayload(), CommuniqueWithdrawn.class));
+    Consumer<Message<List<byte[]>>> withdrawCommuniques(CommuniqueWithdrawal withdrawal, EventCodec codec,
+                                                        BatchDeadLetters deadLetters) {
+        return batch -> {
+            for (ConsumerRecord<?, ?> record : BatchDeadLetters.records(batch)) {
+                byte[] payload = (byte[]) record.value();
+                EventEnvelope<CommuniqueWithdrawn> withdrawn;
+                try {
+                    EventEnvelope<? extends EventData> event = codec.decode(payload);
+                    if (!(event.data() instanceof CommuniqueWithdrawn)) {
+                        continue; // communique.received.v1 is extraction's business; the registry hears of it as commitments
+                    }
+                    withdrawn = codec.decode(payload, CommuniqueWithdrawn.class);
+                } catch (InvalidEventException e) {
+                    deadLetters.send(record, e);
+                    continue;
+                }
+                try (TraceContext.Scope trace = TraceContext.continueFrom(withdrawn.traceparent())) {
+                    withdrawal.withdraw(withdrawn);
                 }
             }
-            // communique.received.v1 is extraction's business; the registry hears of it as commitments.
         };
     }
 }

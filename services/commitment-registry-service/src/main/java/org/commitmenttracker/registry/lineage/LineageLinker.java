@@ -66,12 +66,14 @@ public class LineageLinker {
      * Links communiqué {@code documentId}'s commitments that are not withdrawn, as one batch, and stores the links.
      * A redelivery (the same commitments) writes the same links again; a new analysis with other commitments
      * replaces the communiqué's links. {@code analysed} are the commitments its analysis found: while one is not
-     * registered yet (its record is on a partition that lags) the communiqué waits instead ({@link #linkCompleted}).
+     * registered yet (its record is on a partition that lags) the communiqué waits instead ({@link #linkCompleted});
+     * one registered and withdrawn since counts as registered.
      */
     public synchronized void linkCommunique(String documentId, Collection<String> analysed) {
-        List<LineageCommitment> communique = communiques(CommitmentFilter.ofDocument(documentId).criteria())
-                .getOrDefault(documentId, List.of());
-        Set<String> registered = communique.stream().map(LineageCommitment::id).collect(Collectors.toSet());
+        List<Commitment> ofDocument = queries.withoutHistory(CommitmentFilter.ofDocument(documentId).criteria());
+        // A withdrawn one (rejected by an analyst) is registered all the same: waiting for it would never end.
+        Set<String> registered = ofDocument.stream().map(Commitment::id).collect(Collectors.toSet());
+        List<LineageCommitment> communique = byCommunique(ofDocument).getOrDefault(documentId, List.of());
         long missing = analysed.stream().filter(id -> !registered.contains(id)).count();
         if (missing > 0) {
             if (waitFor(documentId, analysed)) { // said once: a communiqué checked again after each poll says nothing new
@@ -169,9 +171,14 @@ public class LineageLinker {
 
     /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */
     private Map<String, List<LineageCommitment>> communiques(Criteria criteria) {
-        return queries.withoutHistory(new Criteria().andOperator(criteria,
-                        Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name()))).stream()
-                .filter(c -> c.facts() != null && c.facts().documentId() != null)
+        return byCommunique(queries.withoutHistory(new Criteria().andOperator(criteria,
+                Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name()))));
+    }
+
+    /** Those of {@code commitments} that are not withdrawn, by communiqué in date order (undated last). */
+    private static Map<String, List<LineageCommitment>> byCommunique(List<Commitment> commitments) {
+        return commitments.stream()
+                .filter(c -> c.status() != CommitmentStatus.WITHDRAWN && c.facts() != null && c.facts().documentId() != null)
                 .sorted(Comparator.comparing((Commitment c) -> c.facts().documentDate(),
                                 Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
                         .thenComparing(c -> c.facts().documentId())

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -22,8 +24,11 @@ import org.commitmenttracker.registry.lifecycle.CommitmentStatus;
 import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.commitmenttracker.registry.store.CommitmentStore;
 import org.commitmenttracker.registry.store.StatusChangeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +50,13 @@ public class StoredLineageFacts implements StatusChangeListener {
     static final String RENEWALS = "renewals";
     static final String WITHOUT_PROGRESS = "renewedWithoutProgress";
     private static final String STATUS = "status";
+    private static final Logger log = LoggerFactory.getLogger(StoredLineageFacts.class);
 
     private final MongoTemplate mongo;
     private final CommitmentQueries queries;
     private final CommitmentLinks links;
+    /** Commitments whose status changed and whose chains' facts are not refreshed yet (a refresh failed). */
+    private final Set<String> unrefreshed = ConcurrentHashMap.newKeySet();
 
     StoredLineageFacts(MongoTemplate mongo, CommitmentQueries queries, CommitmentLinks links) {
         this.mongo = mongo;
@@ -56,12 +64,34 @@ public class StoredLineageFacts implements StatusChangeListener {
         this.links = links;
     }
 
-    /** The commitments that renew these (their chains hold them) have their facts worked out again. */
+    /**
+     * The commitments that renew these (their chains hold them) have their facts worked out again. The write that
+     * changed the statuses is stored already: a refresh that fails then must not fail it (a request answered 500
+     * whose retry gets 409, a poll redelivered that changes nothing), so the ids are kept and refreshed again by
+     * {@link #refreshUnrefreshed}.
+     */
     @Override
     public void statusChanged(Collection<String> commitmentIds) {
-        List<String> later = links.to(commitmentIds).stream().map(LineageChains.Link::from).distinct().toList();
-        if (!later.isEmpty()) {
-            refresh(later);
+        unrefreshed.addAll(commitmentIds);
+        refreshUnrefreshed();
+    }
+
+    /** Refreshes the chains of the commitments whose status change is not refreshed yet (after a failure: every 10 s). */
+    @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
+    void refreshUnrefreshed() {
+        if (unrefreshed.isEmpty()) {
+            return;
+        }
+        List<String> changed = List.copyOf(unrefreshed);
+        try {
+            List<String> later = links.to(changed).stream().map(LineageChains.Link::from).distinct().toList();
+            if (!later.isEmpty()) {
+                refresh(later);
+            }
+            unrefreshed.removeAll(changed);
+        } catch (RuntimeException e) {
+            log.warn("Lineage facts of the commitments renewing {} commitment(s) not refreshed; tried again in 10 s",
+                    changed.size(), e);
         }
     }
 

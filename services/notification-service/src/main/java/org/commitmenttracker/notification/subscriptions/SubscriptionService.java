@@ -19,6 +19,7 @@ import org.commitmenttracker.notification.webhook.WebhookSettings;
 import org.commitmenttracker.notification.webhook.WebhookUrlPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -149,8 +150,11 @@ public class SubscriptionService {
     }
 
     public Subscription get(String owner, String id) {
-        return store.find(id).filter(s -> s.owner().equals(owner) && !s.deleted())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscription " + id + "."));
+        return store.find(id).filter(s -> s.owner().equals(owner) && !s.deleted()).orElseThrow(() -> notFound(id));
+    }
+
+    private static ResponseStatusException notFound(String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No subscription " + id + ".");
     }
 
     public Subscription update(String owner, String id, SubscriptionRequest patch) {
@@ -194,7 +198,7 @@ public class SubscriptionService {
             countConfirmation(owner, email.address());
         }
         try {
-            store.save(updated);
+            updated = store.change(current, updated).orElseThrow(() -> notFound(id));
         } catch (DuplicateKeyException duplicate) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "You already have another subscription with these criteria, webhook URL and e-mail address.");
@@ -231,7 +235,7 @@ public class SubscriptionService {
         Subscription current = get(owner, id);
         List<Silence> silences = new java.util.ArrayList<>(current.silences());
         silences.add(silence);
-        return saved(current.withSilences(silences, clock.instant()));
+        return saved(current, current.withSilences(silences, clock.instant())).orElseThrow(() -> notFound(id));
     }
 
     /** Ends a silence at once; 404 when the owner's subscription has no such silence in force. */
@@ -241,7 +245,8 @@ public class SubscriptionService {
         if (current.silences().stream().noneMatch(silence -> silence.id().equals(silenceId) && silence.activeAt(now))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No silence " + silenceId + " in force.");
         }
-        return saved(current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(), now));
+        return saved(current, current.withSilences(current.silences().stream().filter(s -> !s.id().equals(silenceId)).toList(), now))
+                .orElseThrow(() -> notFound(id));
     }
 
     /**
@@ -251,19 +256,20 @@ public class SubscriptionService {
      */
     public java.util.Optional<Subscription> changeEmail(String id, String nonce, java.util.function.UnaryOperator<Email> change) {
         return store.find(id).filter(s -> !s.deleted() && s.email() != null && s.email().nonce().equals(nonce))
-                .map(current -> saved(current.withEmail(change.apply(current.email()), clock.instant())));
+                .flatMap(current -> saved(current, current.withEmail(change.apply(current.email()), clock.instant()),
+                        Criteria.where("email.nonce").is(nonce)));
     }
 
-    private Subscription saved(Subscription changed) {
-        store.save(changed);
-        active.apply(changed);
-        return changed;
+    /** {@link SubscriptionStore#change}, and this replica's view told of the result. */
+    private java.util.Optional<Subscription> saved(Subscription read, Subscription next, Criteria... conditions) {
+        java.util.Optional<Subscription> stored = store.change(read, next, conditions);
+        stored.ifPresent(active::apply);
+        return stored;
     }
 
     public void delete(String owner, String id) {
-        Subscription deleted = get(owner, id).asDeleted(clock.instant());
-        store.save(deleted);
-        active.apply(deleted);
+        Subscription current = get(owner, id);
+        saved(current, current.asDeleted(clock.instant())); // empty: deleted meanwhile, as asked
     }
 
     /** A new secret (shown this once); the previous one keeps signing until the returned instant. */
@@ -274,9 +280,8 @@ public class SubscriptionService {
         }
         String secret = WebhookSecret.generate();
         Instant now = clock.instant();
-        Subscription rotated = current.withWebhook(current.webhook().rotated(cipher.seal(secret), now.plus(secretGracePeriod)), now);
-        store.save(rotated);
-        active.apply(rotated);
+        Subscription rotated = saved(current, current.withWebhook(current.webhook().rotated(cipher.seal(secret),
+                now.plus(secretGracePeriod)), now), Criteria.where("webhook").ne(null)).orElseThrow(() -> notFound(id));
         return new Created(rotated, secret);
     }
 
@@ -295,11 +300,8 @@ public class SubscriptionService {
 
     /** Called by delivery when a receiver answers 410 Gone. */
     public void disable(String id, String reason) {
-        store.find(id).filter(Subscription::active).ifPresent(current -> {
-            Subscription disabled = current.withEnabled(false, reason, clock.instant());
-            store.save(disabled);
-            active.apply(disabled);
-        });
+        store.find(id).filter(Subscription::active).ifPresent(current ->
+                saved(current, current.withEnabled(false, reason, clock.instant())));
     }
 
     private String webhookUrl(String url) {

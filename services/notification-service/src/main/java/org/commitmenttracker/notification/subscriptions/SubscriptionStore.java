@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -173,8 +174,39 @@ public class SubscriptionStore implements InitializingBean {
         }
     }
 
-    public Subscription save(Subscription subscription) {
-        return mongo.save(subscription);
+    /**
+     * Writes what {@code next} changes of {@code read} (the subscription as the caller read it): a {@code $set} or
+     * {@code $unset} of each top-level field that differs, nothing else, and only while the subscription is not
+     * deleted and matches {@code conditions}. So writes racing on one subscription change only their own fields (a
+     * bounce cannot put back the secret a rotation replaced) and none brings a deleted one back (a receiver's 410
+     * after the owner's DELETE). No version field: stored documents stay as they are. Returns the subscription as
+     * stored after the write; empty when it was deleted, or stopped matching {@code conditions}, meanwhile.
+     */
+    public Optional<Subscription> change(Subscription read, Subscription next, Criteria... conditions) {
+        Document before = document(read);
+        Document after = document(next);
+        Update update = new Update();
+        after.forEach((field, value) -> {
+            if (!java.util.Objects.equals(before.get(field), value)) {
+                update.set(field, value);
+            }
+        });
+        before.keySet().stream().filter(field -> !after.containsKey(field)).forEach(update::unset);
+        Query live = Query.query(Criteria.where("_id").is(read.id()).and("deleted").is(false));
+        for (Criteria condition : conditions) {
+            live.addCriteria(condition);
+        }
+        if (update.getUpdateObject().isEmpty()) {
+            return Optional.ofNullable(mongo.findOne(live, Subscription.class)); // (an empty update would replace it)
+        }
+        return Optional.ofNullable(mongo.findAndModify(live, update, FindAndModifyOptions.options().returnNew(true),
+                Subscription.class));
+    }
+
+    private Document document(Subscription subscription) {
+        Document document = new Document();
+        mongo.getConverter().write(subscription, document);
+        return document;
     }
 
     public Optional<Subscription> find(String id) {

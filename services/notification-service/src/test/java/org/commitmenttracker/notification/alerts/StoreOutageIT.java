@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.commitmenttracker.notification.NotificationApi;
 import org.commitmenttracker.notification.NotificationApplication;
-import org.commitmenttracker.notification.StoreLink;
 import org.commitmenttracker.notification.WebhookReceiver;
 import org.commitmenttracker.notification.WebhookReceiver.Received;
+import org.commitmenttracker.testsupport.StoreLink;
 import org.commitmenttracker.testsupport.TestStack;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;

@@ -92,6 +92,38 @@ class SubscriptionApiIT {
         assertThat(api.send("POST", "/api/subscriptions", body).statusCode()).isEqualTo(201);
     }
 
+    /**
+     * A write based on a read taken before another write changes only its own fields and never brings back a deleted
+     * subscription: a receiver's 410 (disable) read before the owner's DELETE leaves it deleted, and one read before
+     * a secret rotation keeps the new secret.
+     */
+    @Test
+    void aWriteReadBeforeAnotherNeitherUndoesItNorResurrectsADeletedSubscription() throws Exception {
+        String rotatedId = api.subscribe("{\"name\":\"r\",\"documentIds\":[\"doc-r\"],\"webhookUrl\":\"http://127.0.0.1:9/hook\"}")
+                .get("id").asString();
+        Subscription readBeforeRotation = store.find(rotatedId).orElseThrow();
+        assertThat(api.send("POST", "/api/subscriptions/" + rotatedId + "/rotate-secret", null).statusCode()).isEqualTo(200);
+        String rotatedSecret = store.find(rotatedId).orElseThrow().webhook().sealedSecret();
+        assertThat(rotatedSecret).isNotEqualTo(readBeforeRotation.webhook().sealedSecret());
+
+        Subscription disabled = store.change(readBeforeRotation, readBeforeRotation.withEnabled(false, "receiver gone",
+                java.time.Instant.now())).orElseThrow();
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.webhook().sealedSecret()).isEqualTo(rotatedSecret);
+        assertThat(store.find(rotatedId).orElseThrow().webhook().sealedSecret()).isEqualTo(rotatedSecret);
+
+        String deletedId = api.subscribe("{\"name\":\"d\",\"documentIds\":[\"doc-d\"],\"webhookUrl\":\"http://127.0.0.1:9/hook\"}")
+                .get("id").asString();
+        Subscription readBeforeDelete = store.find(deletedId).orElseThrow();
+        assertThat(api.send("DELETE", "/api/subscriptions/" + deletedId, null).statusCode()).isEqualTo(204);
+
+        assertThat(store.change(readBeforeDelete, readBeforeDelete.withEnabled(false, "receiver gone", java.time.Instant.now())))
+                .isEmpty();
+        assertThat(store.find(deletedId).orElseThrow().deleted()).isTrue();
+        assertThat(api.send("GET", "/api/subscriptions/" + deletedId, null).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/subscriptions")).hasSize(1);
+    }
+
     /** At most {@code tracker.subscriptions.limits.max-per-owner} (20 in the tests) at once: then a 409 problem, nothing stored. */
     @Test
     void aSubscriberHasAtMostTheConfiguredNumberOfSubscriptions() throws Exception {

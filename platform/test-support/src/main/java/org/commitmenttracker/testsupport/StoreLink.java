@@ -1,4 +1,4 @@
-package org.commitmenttracker.notification;
+package org.commitmenttracker.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
