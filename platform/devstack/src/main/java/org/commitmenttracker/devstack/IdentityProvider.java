@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,9 +72,13 @@ public final class IdentityProvider {
         env.put("TRACKER_IDENTITY_DASHBOARD_CLIENT_ID", DASHBOARD_CLIENT_ID);
         env.put("TRACKER_IDENTITY_DASHBOARD_REDIRECT_URIS", dashboardUrl.toString());
         env.put("SPRING_CONFIG_IMPORT", "file:" + accounts.toAbsolutePath());
-        List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", ParentWatch.agentOption(), "-jar", jar(projectRoot).toString());
-        return ManagedProcess.start("identity-provider", command, env, logDir.resolve("identity-provider.log"));
+        ClassDataArchive classData = ClassDataArchive.of(jar(projectRoot));
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of(ParentWatch.agentOption(), "-jar", classData.jar().toString()));
+        ManagedProcess process = ManagedProcess.start("identity-provider", command, env, logDir.resolve("identity-provider.log"));
+        return process.onceReady(() -> classData.writeOnceReady(process.pid()));
     }
 
     /** Waits for the provider's discovery document. */

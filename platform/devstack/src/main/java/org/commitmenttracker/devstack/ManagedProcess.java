@@ -22,6 +22,7 @@ public final class ManagedProcess implements AutoCloseable {
     private final long logStart;
     private final Thread stopOnExit;
     private volatile boolean paused;
+    private volatile Runnable onceReady;
 
     private ManagedProcess(String name, Process process, Path logFile, long logStart) {
         this.name = name;
@@ -86,11 +87,31 @@ public final class ManagedProcess implements AutoCloseable {
                         + ":\n" + tailOfLog());
             }
             if (ready.getAsBoolean()) {
+                runOnceReady();
                 return;
             }
             sleep(200);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; log " + logFile + ":\n" + tailOfLog());
+    }
+
+    /**
+     * Runs {@code action} in the background the first time {@link #awaitReady} sees this process ready (e.g. to
+     * write its class data archive, {@link ClassDataArchive#writeOnceReady}).
+     */
+    public ManagedProcess onceReady(Runnable action) {
+        this.onceReady = action;
+        return this;
+    }
+
+    private void runOnceReady() {
+        Runnable action = onceReady;
+        onceReady = null;
+        if (action != null) {
+            Thread thread = new Thread(action, "once-ready-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,13 @@ public final class ServiceProcess {
         // The parent watch ends the service with this JVM, even when it is killed without running its shutdown hooks.
         // The heap starts small and grows with use: by default it starts at 1/64 of the machine's memory, all of it
         // touched by young collections, though a service idles with about 35 MB live.
-        List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", ParentWatch.agentOption(), "-jar", spec.jar(projectRoot).toString());
-        return ManagedProcess.start(spec.name(), command, env, logDir.resolve(spec.name() + ".log"));
+        ClassDataArchive classData = ClassDataArchive.of(spec.jar(projectRoot));
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of(ParentWatch.agentOption(), "-jar", classData.jar().toString()));
+        ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logDir.resolve(spec.name() + ".log"));
+        return process.onceReady(() -> classData.writeOnceReady(process.pid()));
     }
 
     /** A service's two listening ports: the API and the management server (probes, Prometheus). */
