@@ -36,9 +36,9 @@ public class UploadLimits {
         return factory.createMultipartConfig();
     }
 
-    /** One bound on concurrent PDF conversions for the whole service. */
+    /** One bound on concurrent PDF, DOCX and HTML conversions for the whole service. */
     @Bean
-    ConversionSlots pdfConversionSlots(ConversionLimits limits) {
+    ConversionSlots conversionSlots(ConversionLimits limits) {
         return new ConversionSlots(limits);
     }
 }
