@@ -20,8 +20,9 @@ import org.springframework.util.unit.DataSize;
  *                                normalised content as the same)
  * @param uploadDirectory         where each upload waits in a temporary file of at most {@code max-upload-size} while it
  *                                is converted and stored, deleted when the request is answered (unset:
- *                                {@code ingestion-uploads} in the system's temporary directory; created at start).
- *                                Give it room for {@code max-upload-size} × concurrent uploads
+ *                                {@code ingestion-uploads} in the system's temporary directory; created at start, and
+ *                                rid of the upload files a stopped run left there unless another running instance uses
+ *                                it). Give it room for {@code max-upload-size} × concurrent uploads
  */
 @ConfigurationProperties("tracker.ingestion")
 public record IngestionLimits(@DefaultValue("20MB") DataSize maxUploadSize, @DefaultValue("2MB") DataSize maxTextSize,

@@ -65,6 +65,12 @@ class BadInputIT {
         Arrays.fill(text, (byte) 'a');
         assertRefused(() -> api().post("text/plain; charset=UTF-8", text), 413, "tracker.ingestion.max-text-size");
 
+        byte[] wide = new byte[2 * 2 * 1024 * 1024 + 1];
+        Arrays.fill(wide, (byte) 'a');
+        assertRefused(() -> api().post("text/plain; charset=UTF-8", wide), 413, "twice tracker.ingestion.max-text-size");
+        byte[] json = ("{\"text\":\"" + "a".repeat(3 * 2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertRefused(() -> api().post("application/json", json), 413, "refused unparsed");
+
         byte[] file = new byte[20 * 1024 * 1024 + 1024];
         Arrays.fill(file, (byte) 'a');
         assertRefused(() -> api().postFile("huge.txt", "text/plain", file, Map.of()), 413, "tracker.ingestion.max-upload-size");

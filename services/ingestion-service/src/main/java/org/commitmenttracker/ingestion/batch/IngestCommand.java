@@ -7,10 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * there and what was rejected with the service's reason. The service decides what it accepts, so the
  * command sends every file and reports the answer.
  * The publisher's bearer token comes from {@code --token} or {@code $TRACKER_TOKEN} (locally:
- * {@code ./dev token --role publisher}).
- * <p>Exit status: 0 all stored, 1 some rejected, 2 usage error, 3 service unreachable, 4 token refused.
+ * {@code ./dev token --role publisher}). A file the service answers with 503 (every conversion slot busy) or 429 is
+ * sent again after its {@code Retry-After} (capped), a few times, before it counts as rejected; an upload that gets no
+ * answer within the request timeout stops the import like an unreachable service.
+ * <p>Exit status: 0 all stored, 1 some rejected, 2 usage error, 3 service unreachable or stalled, 4 token refused.
  */
 public final class IngestCommand {
     static final String USAGE = "usage: ingest DIR [--url URL] [--token JWT]   (URL defaults to $INGESTION_URL, else"
@@ -42,13 +49,32 @@ public final class IngestCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    private final Patience patience;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public IngestCommand(HttpClient http, PrintStream out, PrintStream err, boolean interactive) {
+        this(http, out, err, interactive, Patience.DEFAULT);
+    }
+
+    IngestCommand(HttpClient http, PrintStream out, PrintStream err, boolean interactive, Patience patience) {
         this.http = http;
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.patience = patience;
+    }
+
+    /**
+     * How long one upload may take and how often a busy service is asked again.
+     *
+     * @param requestTimeout an upload's answer at most this long after it is sent (a PDF may wait 30 s for a conversion
+     *                       slot, then convert for up to 30 s)
+     * @param attempts       sends of one file while the service answers 503 or 429
+     * @param longestWait    the longest wait between two sends, whatever {@code Retry-After} asks
+     * @param defaultWait    the wait when the answer names none
+     */
+    record Patience(Duration requestTimeout, int attempts, Duration longestWait, Duration defaultWait) {
+        static final Patience DEFAULT = new Patience(Duration.ofMinutes(2), 5, Duration.ofMinutes(2), Duration.ofSeconds(10));
     }
 
     public static void main(String[] args) {
@@ -101,6 +127,13 @@ public final class IngestCommand {
                     return 4;
                 }
                 results.add(result);
+            } catch (HttpTimeoutException e) {
+                endProgress();
+                err.println("ingest: " + endpoint + " did not answer " + dir.relativize(file) + " within "
+                        + patience.requestTimeout().toSeconds() + " s; stopped after " + results.size() + " of "
+                        + files.size() + " files");
+                printSummary(results);
+                return 3;
             } catch (IOException e) {
                 endProgress();
                 err.println("ingest: cannot reach " + endpoint + " (" + e + "); stopped after " + results.size()
@@ -142,13 +175,22 @@ public final class IngestCommand {
                 + "\"\r\nContent-Type: " + mediaTypeOf(name) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(file));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(patience.requestTimeout())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token.strip().replaceFirst("^Bearer ", ""));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; busy(response) && attempt < patience.attempts(); attempt++) {
+            Duration wait = retryAfter(response);
+            if (!interactive) {
+                err.println("[busy] " + relative + ": " + response.statusCode() + ", sending it again in "
+                        + wait.toSeconds() + " s");
+            }
+            Thread.sleep(wait.toMillis());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         return switch (response.statusCode()) {
             case 201 -> new Result(relative, Outcome.IMPORTED, field(response.body(), "id"));
             case 200 -> new Result(relative, Outcome.DUPLICATE, field(response.body(), "id"));
@@ -156,6 +198,27 @@ public final class IngestCommand {
             default -> new Result(relative, Outcome.REJECTED, response.statusCode() + " "
                     + (field(response.body(), "detail") != null ? field(response.body(), "detail") : response.body()));
         };
+    }
+
+    /** 503 (every conversion slot busy) and 429: the same upload may succeed later. */
+    private static boolean busy(HttpResponse<?> response) {
+        return response.statusCode() == 503 || response.statusCode() == 429;
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date, at most the longest wait. */
+    private Duration retryAfter(HttpResponse<?> response) {
+        Duration asked = response.headers().firstValue("Retry-After").map(String::strip).map(value -> {
+            try {
+                return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
+                        : Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
+                return null;
+            }
+        }).orElse(patience.defaultWait());
+        if (asked.isNegative()) {
+            return Duration.ZERO;
+        }
+        return asked.compareTo(patience.longestWait()) > 0 ? patience.longestWait() : asked;
     }
 
     private static String mediaTypeOf(String fileName) {

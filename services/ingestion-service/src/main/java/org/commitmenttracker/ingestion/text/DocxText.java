@@ -1,12 +1,14 @@
 package org.commitmenttracker.ingestion.text;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The paragraphs (and table cells) of a Word 2007+ document, one per line, with Apache POI, once the archive is
- * known to stay within {@link ConversionLimits} (entries, each part's and the total inflated size). Refusals carry
- * fixed texts; POI's own messages go to the log.
+ * known to stay within {@link ConversionLimits} (entries, each part's and the total inflated size). POI reads the
+ * parts it needs from the file (a stream would make it inflate and keep every part). Runs in a conversion slot
+ * ({@link ConversionSlots}). Refusals carry fixed texts; POI's own messages go to the log.
  */
 final class DocxText {
     private static final Logger log = LoggerFactory.getLogger(DocxText.class);
@@ -39,17 +42,23 @@ final class DocxText {
                     + "old .doc format: save it as a .docx without a password and upload it again.");
         }
         checkInflatedSize(file);
-        try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in);
-             XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
-            return new ExtractedText(extractor.getText(), document.getProperties().getCoreProperties().getTitle(),
-                    DocumentKind.DOCX.mediaType());
-        } catch (IOException | RuntimeException e) {
+        OPCPackage archive = null;
+        try {
+            archive = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            XWPFDocument document = new XWPFDocument(archive);
+            return new ExtractedText(new XWPFWordExtractor(document).getText(),
+                    document.getProperties().getCoreProperties().getTitle(), DocumentKind.DOCX.mediaType());
+        } catch (InvalidFormatException | IOException | RuntimeException e) {
             if (mentionsZipBomb(e)) {
                 throw new DocumentRejected(DocumentRejected.Reason.ZIP_BOMB, ZIP_BOMB, e);
             }
             log.info("A DOCX upload is unreadable: {}", e.toString());
             throw new DocumentRejected(DocumentRejected.Reason.UNREADABLE,
                     "The file is not a readable DOCX (corrupt, or another format).", e);
+        } finally {
+            if (archive != null) {
+                archive.revert(); // closes the file; close() would try to save a package opened read-only
+            }
         }
     }
 

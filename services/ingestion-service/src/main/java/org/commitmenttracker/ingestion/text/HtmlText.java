@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The visible text of an HTML page with jsoup: scripts, styles and other non-text elements are dropped,
- * block elements become lines, so no markup is ever stored as text.
+ * block elements become lines, so no markup is ever stored as text. The page is parsed whole, so it is converted
+ * in a conversion slot ({@link ConversionSlots}).
  */
 final class HtmlText {
     private static final Logger log = LoggerFactory.getLogger(HtmlText.class);

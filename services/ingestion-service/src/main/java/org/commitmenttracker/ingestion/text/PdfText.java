@@ -15,27 +15,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The text layer of a PDF, line by line, with PDFBox, within {@link ConversionLimits}: its buffers in memory up to
- * a bound and then in a bounded temporary file, at most so many pages, a time budget checked at every page, and at
- * most so many conversions at once ({@link ConversionSlots}). Refusals carry fixed texts; PDFBox's own messages go to the log.
+ * a bound and then in a bounded temporary file, at most so many pages and a time budget checked at every page. Runs
+ * in a conversion slot ({@link ConversionSlots}). Refusals carry fixed texts; PDFBox's own messages go to the log.
  */
 final class PdfText {
     private static final Logger log = LoggerFactory.getLogger(PdfText.class);
     private final ConversionLimits limits;
-    private final ConversionSlots slots;
 
-    PdfText(ConversionLimits limits, ConversionSlots slots) {
+    PdfText(ConversionLimits limits) {
         this.limits = limits;
-        this.slots = slots;
     }
 
+    /** Called in a conversion slot: the time budget counts from there, waiting for it is bounded by queue-wait. */
     ExtractedText extract(Path file) {
-        try (ConversionSlots.Slot slot = slots.take()) {
-            // The time budget counts from the slot: waiting for it is bounded by pdf-queue-wait.
-            return convert(file, System.nanoTime() + limits.pdfTimeLimit().toNanos());
-        }
-    }
-
-    private ExtractedText convert(Path file, long deadline) {
+        long deadline = System.nanoTime() + limits.pdfTimeLimit().toNanos();
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMaxMemory().toBytes(),
                 limits.pdfMaxMemory().toBytes() + limits.pdfMaxTempFile().toBytes());
         try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, memory.streamCache)) {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Turns the bytes of an uploaded communiqué (TXT, PDF, DOCX, HTML) into its text, keeping the line
  * structure the extraction engine reads, within {@link ConversionLimits}. No I/O beyond the upload's file (and
@@ -23,13 +25,26 @@ public final class TextExtractor {
     /** Enough of a file to know its kind by its magic bytes. */
     private static final int HEAD_BYTES = 16;
 
+    /**
+     * Bytes of text per UTF-8 byte at most in the charsets read: UTF-16 takes two for ASCII, the legacy charsets
+     * fewer than UTF-8. A text file larger than this many times the text limit cannot hold a text within it.
+     */
+    private static final int MAX_BYTES_PER_TEXT_BYTE = 2;
+
     private final CharsetDetector charsets = new CharsetDetector();
+    private final ConversionSlots slots;
+    private final long maxTextFileSize;
     private final PdfText pdfs;
     private final DocxText docx;
 
-    /** {@code pdfSlots}: shared by every extractor of the service, so the bound on PDF conversions is the service's. */
-    public TextExtractor(ConversionLimits limits, ConversionSlots pdfSlots) {
-        this.pdfs = new PdfText(limits, pdfSlots);
+    /**
+     * {@code slots}: shared by every extractor of the service, so the bound on conversions is the service's;
+     * {@code maxTextSize}: the largest text kept, in UTF-8 bytes ({@code tracker.ingestion.max-text-size}).
+     */
+    public TextExtractor(ConversionLimits limits, ConversionSlots slots, DataSize maxTextSize) {
+        this.slots = slots;
+        this.maxTextFileSize = MAX_BYTES_PER_TEXT_BYTE * maxTextSize.toBytes();
+        this.pdfs = new PdfText(limits);
         this.docx = new DocxText(limits);
     }
 
@@ -47,10 +62,10 @@ public final class TextExtractor {
                 head = in.readNBytes(HEAD_BYTES);
             }
             ExtractedText extracted = switch (DocumentKind.of(mediaType, fileName, head)) {
-                case TEXT -> decodeText(Files.readAllBytes(file), mediaType);
-                case PDF -> pdfs.extract(file);
-                case DOCX -> docx.extract(file, head);
-                case HTML -> HtmlText.extract(Files.readAllBytes(file));
+                case TEXT -> decodeText(file, mediaType);
+                case PDF -> slots.run(() -> pdfs.extract(file));
+                case DOCX -> slots.run(() -> docx.extract(file, head));
+                case HTML -> slots.run(() -> HtmlText.extract(contentOf(file)));
             };
             String text = normaliseLineEnds(extracted.text());
             if (text.isBlank()) {
@@ -62,11 +77,28 @@ public final class TextExtractor {
         }
     }
 
-    /** A text body or file: UTF-8, or a legacy Chinese/Russian charset detected and converted. */
-    public ExtractedText decodeText(byte[] content, String mediaType) {
-        DecodedText decoded = charsets.decode(content, declaredCharset(mediaType));
+    /**
+     * A text body or file: UTF-8, or a legacy Chinese/Russian charset detected and converted. A file too large to
+     * hold a text within the text limit in any charset read is refused before it is read.
+     */
+    public ExtractedText decodeText(Path file, String mediaType) throws IOException {
+        long size = Files.size(file);
+        if (size > maxTextFileSize) {
+            throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The text is " + size + " bytes; a text "
+                    + "larger than " + maxTextFileSize + " bytes (twice tracker.ingestion.max-text-size) is refused "
+                    + "unread, as it cannot fit that limit in UTF-8.");
+        }
+        DecodedText decoded = charsets.decode(Files.readAllBytes(file), declaredCharset(mediaType));
         return new ExtractedText(normaliseLineEnds(decoded.text()), null,
                 DocumentKind.TEXT.mediaType() + ";charset=" + decoded.charset().name());
+    }
+
+    private static byte[] contentOf(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload's temporary file cannot be read", e);
+        }
     }
 
     /** CR LF and lone CR become LF, so the same text typed on any system reads the same. */

@@ -80,11 +80,6 @@ final class SpooledUpload implements AutoCloseable {
         return size;
     }
 
-    /** The whole upload, for a text body that is decoded in memory anyway (at most the limit). */
-    byte[] bytes() throws IOException {
-        return Files.readAllBytes(file);
-    }
-
     /** The upload as the stored original; valid until this upload is closed. */
     Submission.Content content() {
         return Submission.Content.of(file, size);

@@ -45,15 +45,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/communiques")
 @Tag(name = "communiqués")
 public class UploadController {
+    /**
+     * JSON bytes per UTF-8 byte of its text at most: an escaped Cyrillic letter (backslash, u and four hex digits: what many JSON
+     * writers emit for non-ASCII) takes six for two, the metadata fields next to it are small.
+     */
+    private static final int MAX_JSON_BYTES_PER_TEXT_BYTE = 3;
+
     private final CommuniqueIntake intake;
     private final TextExtractor extractor;
     private final JsonMapper json;
     private final IngestionLimits limits;
 
     public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion,
-                            ConversionSlots pdfSlots) {
+                            ConversionSlots conversionSlots) {
         this.intake = intake;
-        this.extractor = new TextExtractor(conversion, pdfSlots);
+        this.extractor = new TextExtractor(conversion, conversionSlots, limits.maxTextSize());
         this.json = json;
         this.limits = limits;
     }
@@ -77,7 +83,7 @@ public class UploadController {
             if (upload.size() == 0) {
                 throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The communiqué text is empty.");
             }
-            ExtractedText text = extractor.decodeText(upload.bytes(), contentType);
+            ExtractedText text = extractor.decodeText(upload.file(), contentType);
             return answer(submission(text.text(), Metadata.of(null, null, null, null),
                     new Submission.Original(upload.content(), text.mediaType(), null), versionOf));
         }
@@ -97,6 +103,11 @@ public class UploadController {
         try (SpooledUpload upload = spool(body, length)) {
             if (upload.size() == 0) {
                 throw new DocumentRejected(DocumentRejected.Reason.EMPTY, "The request body is empty.");
+            }
+            if (upload.size() > MAX_JSON_BYTES_PER_TEXT_BYTE * limits.maxTextSize().toBytes()) {
+                throw new DocumentRejected(DocumentRejected.Reason.TOO_LARGE, "The JSON body is " + upload.size()
+                        + " bytes; one larger than " + MAX_JSON_BYTES_PER_TEXT_BYTE + " times tracker.ingestion.max-text-size"
+                        + " is refused unparsed, as its text cannot fit that limit.");
             }
             submitted = json.readValue(upload.file().toFile(), JsonSubmission.class);
         } catch (JacksonException e) {

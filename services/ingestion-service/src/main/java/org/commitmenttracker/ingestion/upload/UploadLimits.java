@@ -1,7 +1,6 @@
 package org.commitmenttracker.ingestion.upload;
 
 import java.io.IOException;
-import java.nio.file.Files;
 
 import org.commitmenttracker.ingestion.IngestionLimits;
 import org.commitmenttracker.ingestion.text.ConversionLimits;
@@ -26,19 +25,25 @@ public class UploadLimits {
     /** Room for the multipart boundaries and the metadata fields next to the file. */
     private static final DataSize FORM_OVERHEAD = DataSize.ofKilobytes(64);
 
+    /** Swept of a previous run's leftovers before the web server starts, so before any request is accepted. */
     @Bean
-    MultipartConfigElement multipartConfigElement(IngestionLimits limits) throws IOException {
+    UploadDirectory uploadDirectory(IngestionLimits limits) throws IOException {
+        return UploadDirectory.open(limits.uploadDirectory());
+    }
+
+    @Bean
+    MultipartConfigElement multipartConfigElement(IngestionLimits limits, UploadDirectory directory) {
         MultipartConfigFactory factory = new MultipartConfigFactory();
         factory.setMaxFileSize(limits.maxUploadSize());
         factory.setMaxRequestSize(DataSize.ofBytes(limits.maxUploadSize().toBytes() + FORM_OVERHEAD.toBytes()));
         factory.setFileSizeThreshold(DataSize.ofBytes(0));
-        factory.setLocation(Files.createDirectories(limits.uploadDirectory()).toAbsolutePath().toString());
+        factory.setLocation(directory.path().toString());
         return factory.createMultipartConfig();
     }
 
-    /** One bound on concurrent PDF conversions for the whole service. */
+    /** One bound on concurrent PDF, DOCX and HTML conversions for the whole service. */
     @Bean
-    ConversionSlots pdfConversionSlots(ConversionLimits limits) {
+    ConversionSlots conversionSlots(ConversionLimits limits) {
         return new ConversionSlots(limits);
     }
 }

@@ -31,6 +31,6 @@ class ConversionSlotsTest {
     @Test
     void aBoundBelowOneIsAConfigurationError() {
         assertThatThrownBy(() -> slots(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pdf-concurrency");
+                .hasMessageContaining("conversion.concurrency");
     }
 }

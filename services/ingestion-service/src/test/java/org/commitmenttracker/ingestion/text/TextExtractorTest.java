@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -20,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 class TextExtractorTest {
     private static final ConversionLimits LIMITS = new ConversionLimits(1000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(64),
             500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
-    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS));
+    private static final DataSize MAX_TEXT = DataSize.ofKilobytes(64);
+    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS), MAX_TEXT);
     @TempDir
     Path uploads;
 
@@ -63,8 +65,8 @@ class TextExtractorTest {
     @Test
     void aPdfBeyondItsTimeBudgetOrADocxOfTooManyPartsIsRefused() {
         ConversionLimits noTimeLimits = new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
-                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1, LIMITS.pdfQueueWait());
-        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits));
+                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1, LIMITS.queueWait());
+        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits), MAX_TEXT);
         assertRejected(() -> extract(noTime, TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
                 DocumentRejected.Reason.TOO_LARGE, "pdf-time-limit");
         assertRejected(() -> extract(noTime, TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
@@ -100,6 +102,40 @@ class TextExtractorTest {
         ExtractedText text = extract(extractor, windows, "text/plain", "коммюнике.txt");
         assertThat(text.text()).isEqualTo(TestDocuments.RUSSIAN);
         assertThat(text.mediaType()).isEqualTo("text/plain;charset=windows-1251");
+    }
+
+    @Test
+    void aTextFileLargerThanTwiceTheTextLimitIsRefusedUnreadButOneOfUtf16WithinTheLimitIsRead() {
+        String ascii = "a".repeat((int) MAX_TEXT.toBytes());
+        ExtractedText utf16 = extract(extractor, ascii.getBytes(StandardCharsets.UTF_16LE),
+                "text/plain; charset=UTF-16LE", "wide.txt");
+        assertThat(utf16.text()).isEqualTo(ascii);
+
+        byte[] tooLarge = new byte[(int) (2 * MAX_TEXT.toBytes() + 1)];
+        Arrays.fill(tooLarge, (byte) 'a');
+        assertRejected(() -> extract(extractor, tooLarge, "text/plain", "huge.txt"), DocumentRejected.Reason.TOO_LARGE,
+                "twice tracker.ingestion.max-text-size");
+    }
+
+    @Test
+    void docxAndHtmlAreConvertedInAConversionSlotAndRefusedBusyWhenNoneIsFree() {
+        ConversionLimits oneSlot = new ConversionLimits(1000, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
+                500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), LIMITS.pdfTimeLimit(), 1, Duration.ZERO);
+        ConversionSlots slots = new ConversionSlots(oneSlot);
+        TextExtractor bounded = new TextExtractor(oneSlot, slots, MAX_TEXT);
+        byte[] docx = TestDocuments.docx(null, List.of("Joint communiqué"));
+        byte[] html = "<p>Joint communiqué</p>".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = TestDocuments.pdf(null, List.of("Joint Communique"));
+        try (ConversionSlots.Slot inProgress = slots.take()) {
+            assertRejected(() -> extract(bounded, docx, null, "communique.docx"), DocumentRejected.Reason.BUSY, "upload it again");
+            assertRejected(() -> extract(bounded, html, "text/html", "page.html"), DocumentRejected.Reason.BUSY, "upload it again");
+            assertRejected(() -> extract(bounded, pdf, "application/pdf", "c.pdf"), DocumentRejected.Reason.BUSY, "upload it again");
+            assertThat(extract(bounded, "Joint communiqué".getBytes(StandardCharsets.UTF_8), "text/plain", "c.txt").text())
+                    .as("a text file needs no conversion slot").isEqualTo("Joint communiqué");
+        }
+        assertThat(extract(bounded, docx, null, "communique.docx").text()).contains("Joint communiqué");
+        assertThat(extract(bounded, html, "text/html", "page.html").text()).isEqualTo("Joint communiqué");
+        slots.take().close(); // every conversion gave its slot back
     }
 
     @Test

@@ -38,13 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Every upload waits in a temporary file of the upload directory, never whole in memory, and the file is gone once
  * the request is answered: stored, refused or failed. A small upload limit (256 KB) keeps the oversized bodies small;
- * one PDF conversion slot, which the test can hold, keeps a PDF upload waiting with its file in place.
+ * one conversion slot, which the test can hold, keeps a PDF upload waiting with its file in place.
  */
 @UsesTestStack(database = "ingestion-spooling-it")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.ingestion.max-upload-size=256KB",
-        "tracker.ingestion.conversion.pdf-concurrency=1",
-        "tracker.ingestion.conversion.pdf-queue-wait=10m"})
+        "tracker.ingestion.conversion.concurrency=1",
+        "tracker.ingestion.conversion.queue-wait=10m"})
 class UploadSpoolingIT {
     private static final Path UPLOADS = temporaryDirectory();
     private static final int LIMIT = 256 * 1024;
@@ -61,7 +61,7 @@ class UploadSpoolingIT {
     MongoTemplate mongo;
 
     @Autowired
-    ConversionSlots pdfSlots;
+    ConversionSlots slots;
 
     private IngestionClient api() {
         return new IngestionClient(port);
@@ -76,7 +76,7 @@ class UploadSpoolingIT {
     void aFileWaitsForItsConversionInATemporaryFileThatIsGoneOnceItIsStored() throws Exception {
         byte[] pdf = TestDocuments.pdf("Joint Communique", List.of("Joint Communique", "Ref " + UUID.randomUUID()));
         CompletableFuture<HttpResponse<String>> upload;
-        try (ConversionSlots.Slot busy = pdfSlots.take()) {
+        try (ConversionSlots.Slot busy = slots.take()) {
             upload = CompletableFuture.supplyAsync(() -> api().postFile("communique.pdf", "application/pdf", pdf, Map.of()));
             Path waiting = awaitOneFileIn(UPLOADS, pdf.length);
             assertThat(Files.readAllBytes(waiting)).isEqualTo(pdf);
