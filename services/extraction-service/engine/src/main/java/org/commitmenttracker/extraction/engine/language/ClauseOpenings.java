@@ -75,6 +75,9 @@ public final class ClauseOpenings {
     private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex subjectLeads;
+    private final Lexicon.PhraseIndex complementizers;
+    private final Lexicon.PhraseIndex beliefVerbs;
+    private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex coordinators;
     private final List<String> agents;
@@ -88,6 +91,7 @@ public final class ClauseOpenings {
     private final Pattern wireDateline;
     private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
+    private final Lexicon.PhraseIndex stateSuffixes;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -106,6 +110,9 @@ public final class ClauseOpenings {
         this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
+        this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
+        this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
+        this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.agents = optional(lexicon, "subject.agent");
@@ -122,6 +129,7 @@ public final class ClauseOpenings {
                 + "[^\\n]{1,30}?" + agency + "\\s{0,3}(?:--|—|–)\\s{0,3}");
         this.documentTypes = optional(lexicon, "title.suffix");
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
+        this.stateSuffixes = new Lexicon.PhraseIndex(optional(lexicon, "subject.state-suffix"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -299,6 +307,27 @@ public final class ClauseOpenings {
         return false;
     }
 
+    /**
+     * Whether the clause at {@code at} opens with a complementizer ({@code subject.complementizer}: "что") whose
+     * clause, lacking a subject of its own, has the subject of the clause that reports it ("Стороны отметили, что
+     * планируют …").
+     */
+    public boolean complementizerAt(String folded, int at) {
+        String word = complementizers.at(folded, skipSpaces(folded, at));
+        int end = skipSpaces(folded, at) + (word == null ? 0 : word.length());
+        return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
+    }
+
+    /** Whether the clause whose verb would stand at {@code verbStart} opens with a verb of belief ("相信…"). */
+    public boolean believesAt(String folded, int verbStart) {
+        return beliefVerbs.at(folded, skipSpaces(folded, verbStart)) != null;
+    }
+
+    /** Whether a sentence opening at {@code opening} without a subject exhorts or demands ("要…"). */
+    public boolean exhorts(String folded, Opening opening) {
+        return opening.subject() == null && exhortations.at(folded, skipSpaces(folded, opening.verbStart())) != null;
+    }
+
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
     public boolean purposeAt(String folded, int at) {
         return purposes.at(folded, skipSpaces(folded, at)) != null;
@@ -463,8 +492,8 @@ public final class ClauseOpenings {
     }
 
     /**
-     * "美国", "「美国」": a state named in full (quoted, as some copies write it), in a script without
-     * spaces; end to {@code end[0]}.
+     * "美国", "「美国」", "美国政府": a state named in full (quoted, as some copies write it, or followed by its
+     * government), in a script without spaces; end to {@code end[0]}.
      */
     private List<String> namedState(String folded, int at, int[] end) {
         String quote = subjectQuotes.at(folded, at);
@@ -476,6 +505,10 @@ public final class ClauseOpenings {
         int after = from + Integer.parseInt(state[1]);
         String unquote = quote == null ? null : subjectUnquotes.at(folded, after);
         end[0] = unquote == null ? after : after + unquote.length();
+        String suffix = stateSuffixes.at(folded, end[0]);
+        if (suffix != null) {
+            end[0] += suffix.length();
+        }
         return List.of(state[0]);
     }
 

@@ -558,4 +558,22 @@ class RussianProfileTest {
                 "Соглашение о взаимном признании документов об образовании",
                 "Меморандум о взаимопонимании в области здравоохранения");
     }
+
+    /**
+     * A clause without a subject opened by "что" after a reporting clause pledges for that clause's subject; a
+     * view ("считают, что") or another subject in the "что" clause does not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Стороны отметили, что планируют провести консультации по визовым вопросам в первом полугодии.|true",
+            "Министры подчеркнули, что продолжат совместную работу над проектом.|true",
+            "Стороны считают, что продолжат совместную работу над проектом.|false",
+            "Стороны отметили, что товарооборот будет расти и далее.|false",
+            "Эксперты отметили рост товарооборота, что планируют учитывать при подготовке обзора.|false",
+    })
+    void pledgesInAThatClauseForTheSubjectThatReportsIt(String sentence, boolean pledge) {
+        List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
 }

@@ -476,4 +476,41 @@ class ChineseProfileTest {
         assertThat(analysis.document().parties()).containsExactly("CN", party);
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
     }
+
+    /**
+     * What a clause of belief introduces is believed ("相信…，乙国将…"), a sentence opening with "要" and no
+     * subject exhorts (a speech quoted in a news copy), and a meeting or its leaders decide for every party.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲方积极评价乙国的发展成就，相信在新政府领导下，乙国将实现经济振兴。|",
+            "甲方積極評價乙國的發展成就，相信在新政府領導下，乙國將實現經濟振興。|",
+            "甲方赞赏乙国的发展成就，愿同乙方加强港口合作。|愿同乙方加强港口合作。",
+            "要巩固双边关系基础，支持两国航空公司增加航班。|",
+            "要鞏固雙邊關係基礎，支持兩國航空公司增加航班。|",
+            "双方要巩固双边关系基础，双方支持两国航空公司增加航班。|双方支持两国航空公司增加航班。",
+            "会议决定，理事会下次会议于明年在甲国举行。|会议决定，理事会下次会议于明年在甲国举行。",
+            "與會領導人重申恪守國際法原則，共同維護地區穩定。|與會領導人重申恪守國際法原則，共同維護地區穩定。",
+            "双方重申继续遵守两国间已签署的各项协定。|双方重申继续遵守两国间已签署的各项协定。",
+    })
+    void takesNoPledgeFromABeliefOrAnExhortationAndReadsAMeetingAsItsMembers(String sentence, String pledge) {
+        String text = "甲乙两国联合新闻公报\n应甲国政府邀请，乙国总理于2021年3月3日至5日对甲国进行正式访问。\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("belief", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge == null ? List.of() : List.of(pledge));
+    }
+
+    /** Older statements name each state's government as the subject: "甲国政府和联合王国政府同意…". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中华人民共和国政府和联合王国政府同意，成立联合工作小组。",
+            "中華人民共和國政府和聯合王國政府同意，成立聯合工作小組。",
+    })
+    void readsStatesNamedByTheirGovernmentsAsTheSubject(String sentence) {
+        String text = "关于成立联合工作小组的联合声明\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("governments", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("CN", "GB");
+    }
 }
