@@ -513,4 +513,21 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::text).containsExactly(sentence);
         assertThat(found.get(0).parties()).containsExactlyInAnyOrder("CN", "GB");
     }
+
+    /**
+     * A web copy repeats the title around the line that says where and when it was signed: that day dates it,
+     * not the last day of the visit; the inviting host's name ends before "邀请".
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙两国联合声明NL甲乙两国联合声明NL2023年6月2日于甲国首都NL甲乙两国联合声明NL应甲国主席张三邀请，乙国总统李四于2023年6月1日至5日对甲国进行国事访问，两国元首举行了会谈。NL双方将加强港口合作。|2023-06-02|张三",
+            "甲乙兩國聯合聲明NL甲乙兩國聯合聲明NL2023年6月2日於甲國首都NL甲乙兩國聯合聲明NL應甲國主席張三邀請，乙國總統李四於2023年6月1日至5日對甲國進行國事訪問，兩國元首舉行了會談。NL雙方將加強港口合作。|2023-06-02|張三",
+            "甲乙两国联合声明NL应甲国主席张三邀请，乙国总统李四于2023年6月1日至5日对甲国进行国事访问，两国元首举行了会谈。NL双方将加强港口合作。|2023-06-05|张三",
+    })
+    void datesACopyByTheSigningLineBetweenItsRepeatedTitles(String text, String date, String host) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("signed-at", text.replace("NL", "\n"))).document();
+
+        assertThat(document.date()).isEqualTo(LocalDate.parse(date));
+        assertThat(document.signatories()).first().isEqualTo(host);
+    }
 }
