@@ -95,6 +95,12 @@ final class NarrativeFinder {
                 continue;
             }
             believed |= openings.believesAt(folded, opening.verbStart());
+            if (!subjectRequired && opening.verb() == null && previous != null && previous.verb() == Verb.REPORTING
+                    && previous.end() == previousClause.end() - 1 && openings.reaffirmsAt(folded, previous.verbStart())
+                    && openings.datedActionAt(folded, clause.start())) {
+                // "双方重申，2027年底前完成…": the reaffirmed action with its deadline.
+                opening = new Opening(null, Verb.COMMITMENT, clause.start(), clause.start(), false);
+            }
             if (sentenceSubject == null && opening.subject() != null) {
                 sentenceSubject = opening.subject();
             }

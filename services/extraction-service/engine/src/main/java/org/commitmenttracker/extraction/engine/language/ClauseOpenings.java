@@ -77,6 +77,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex beliefVerbs;
+    private final Lexicon.PhraseIndex deadlineWords;
+    private final Lexicon.PhraseIndex deadlineBy;
     private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex coordinators;
@@ -112,6 +114,8 @@ public final class ClauseOpenings {
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
+        this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
+        this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
@@ -316,6 +320,35 @@ public final class ClauseOpenings {
         String word = complementizers.at(folded, skipSpaces(folded, at));
         int end = skipSpaces(folded, at) + (word == null ? 0 : word.length());
         return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
+    }
+
+    /** Whether a verb of reaffirming ("重申", "确认") stands at {@code at}. */
+    public boolean reaffirmsAt(String folded, int at) {
+        return reaffirmingVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * "2027年底前完成…": whether the clause at {@code at} opens with a deadline (numerals, the words of
+     * {@code deadline.word} and one of {@code deadline.by}) and then a verb of action.
+     */
+    public boolean datedActionAt(String folded, int at) {
+        int i = skipSpaces(folded, at);
+        boolean numeral = false;
+        boolean by = false;
+        while (i < folded.length()) {
+            String word = deadlineWords.at(folded, i);
+            String byWord = deadlineBy.at(folded, i);
+            if (word != null || byWord != null) {
+                by |= byWord != null;
+                i += word != null ? word.length() : byWord.length();
+            } else if (Character.isDigit(folded.charAt(i)) || "〇零一二三四五六七八九十".indexOf(folded.charAt(i)) >= 0) {
+                numeral = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        return numeral && by && actionVerbs.at(folded, skipSpaces(folded, i)) != null;
     }
 
     /** Whether the clause whose verb would stand at {@code verbStart} opens with a verb of belief ("相信…"). */

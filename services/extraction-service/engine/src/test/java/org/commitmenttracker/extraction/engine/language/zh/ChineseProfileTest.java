@@ -530,4 +530,24 @@ class ChineseProfileTest {
         assertThat(document.date()).isEqualTo(LocalDate.parse(date));
         assertThat(document.signatories()).first().isEqualTo(host);
     }
+
+    /**
+     * After a bare reaffirmation, a deadline and an action pledge the action by then ("双方重申，2027年底前完成…");
+     * a date recalled before what was done on it states nothing to do.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方重申，2027年底前完成界河航道的联合测量工作。|true",
+            "雙方重申，2027年底前完成界河航道的聯合測量工作。|true",
+            "双方确认，2026年上半年前举行新一轮磋商。|true",
+            "双方强调，2001年7月16日签署的合作条约是两国关系的基础。|false",
+            "双方重申，2027年底前界河航道的测量工作意义重大。|false",
+    })
+    void readsADeadlineAfterAReaffirmationAsAPledge(String sentence, boolean pledge) {
+        String text = "甲乙两国联合声明\n应甲国政府邀请，乙国总理于2025年3月3日至5日对甲国进行正式访问。\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("deadline", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+        assertThat(found).allSatisfy(c -> assertThat(c.timeExpressions()).isNotEmpty());
+    }
 }
