@@ -94,6 +94,14 @@ final class NarrativeFinder {
                 previousClause = clause;
                 continue;
             }
+            if (subjectRequired && opening.subject() == null && opening.verb() == null && sentenceSubject == null
+                    && previousClause != null && openings.opensWithPreposition(folded, sentence.start())) {
+                Opening inLead = openings.subjectInContinuedLead(folded, clause.start(), clause.end());
+                if (inLead != null) {
+                    opening = inLead;
+                    sentenceSubject = inLead.subject();
+                }
+            }
             believed |= openings.believesAt(folded, opening.verbStart());
             if (!subjectRequired && opening.verb() == null && previous != null && previous.verb() == Verb.REPORTING
                     && previous.end() == previousClause.end() - 1 && openings.reaffirmsAt(folded, previous.verbStart())

@@ -62,6 +62,7 @@ public final class ClauseOpenings {
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
+    private static final int MAX_CONTINUED_LEAD_WORDS = 8;
 
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
@@ -320,6 +321,34 @@ public final class ClauseOpenings {
         String word = complementizers.at(folded, skipSpaces(folded, at));
         int end = skipSpaces(folded, at) + (word == null ? 0 : word.length());
         return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
+    }
+
+    /** Whether the sentence at {@code at} opens with a preposition of a phrase before its subject ("В целях …"). */
+    public boolean opensWithPreposition(String folded, int at) {
+        return pledges != null && pledges.prepositionAt(folded, skipSpaces(folded, at));
+    }
+
+    /**
+     * "В целях укрепления связей, содействия …, углубления сотрудничества стороны решили …": the last clause of a
+     * phrase of purpose enumerated over several clauses names the subject after a few words of its own. The
+     * opening at that subject when it pledges, else null; a relative word before it makes it another clause's.
+     */
+    public Opening subjectInContinuedLead(String folded, int from, int end) {
+        if (pledges == null) {
+            return null;
+        }
+        int at = skipSpaces(folded, from);
+        for (int words = 0; words < MAX_CONTINUED_LEAD_WORDS && at < end; words++) {
+            if (pledges.relativeAt(folded, at)) {
+                return null;
+            }
+            if (words > 0 && (everyPartySubjects.at(folded, at) != null || statesPledge(folded, at))) {
+                Opening opening = at(folded, at);
+                return opening.verb() == Verb.COMMITMENT ? opening : null;
+            }
+            at = nextWord(folded, at);
+        }
+        return null;
     }
 
     /** Whether a verb of reaffirming ("重申", "确认") stands at {@code at}. */

@@ -576,4 +576,21 @@ class RussianProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
     }
+
+    /**
+     * A phrase of purpose enumerated over several clauses ("В целях A, B, C стороны решили …") leaves the subject in
+     * its last clause; a relative word or a verb of no commitment there does not pledge.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами стороны решили учредить совместный фонд.|true",
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами Россия и Монголия проведут форум.|true",
+            "В целях развития торговли, расширения инвестиций, на основе которых стороны решили учредить фонд, создана комиссия.|false",
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами стороны обменялись мнениями.|false",
+    })
+    void findsTheSubjectAfterAPhraseOfPurposeEnumeratedOverClauses(String sentence, boolean pledge) {
+        List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
 }
