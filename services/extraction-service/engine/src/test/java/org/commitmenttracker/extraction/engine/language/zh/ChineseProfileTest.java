@@ -550,4 +550,24 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
         assertThat(found).allSatisfy(c -> assertThat(c.timeExpressions()).isNotEmpty());
     }
+
+    /** A part whose text opens with a year ("二、2019年…") is part 二; a decimal ("1.5") opens no part. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL一、双方将加强港口合作。NL二、2026年两国将迎来建交50周年。双方将举办纪念活动。NL三、双方愿深化人文交流。",
+            "甲乙兩國聯合聲明NL一、雙方將加強港口合作。NL二、2026年兩國將迎來建交50週年。雙方將舉辦紀念活動。NL三、雙方願深化人文交流。",
+    })
+    void readsAPartWhoseTextOpensWithAYear(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("year-part", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void readsNoPartFromADecimalAtALineStart() {
+        String text = "甲乙两国联合声明\n一、双方将加强港口合作。\n1.5倍的增长令人鼓舞。\n二、双方愿深化人文交流。\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("decimal", text)).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
 }
