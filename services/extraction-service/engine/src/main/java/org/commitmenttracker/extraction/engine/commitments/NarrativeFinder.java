@@ -82,8 +82,33 @@ final class NarrativeFinder {
         // subject of its own stands before that one (else the commitment takes the sentence from its start).
         int owner = -1;
         boolean subjectBeforeOwner = false;
+        // "相信…，中国将…": after a clause of belief, a clause with a subject of its own says what is believed.
+        boolean believed = false;
         for (Span clause : clauses) {
             Opening opening = openings.at(folded, clause.start());
+            if (previousClause == null && openings.exhorts(folded, opening)) {
+                return null;
+            }
+            if (believed && opening.subject() != null && opening.verb() == Verb.COMMITMENT) {
+                previous = opening;
+                previousClause = clause;
+                continue;
+            }
+            if (subjectRequired && opening.subject() == null && opening.verb() == null && sentenceSubject == null
+                    && previousClause != null && openings.opensWithPreposition(folded, sentence.start())) {
+                Opening inLead = openings.subjectInContinuedLead(folded, clause.start(), clause.end());
+                if (inLead != null) {
+                    opening = inLead;
+                    sentenceSubject = inLead.subject();
+                }
+            }
+            believed |= openings.believesAt(folded, opening.verbStart());
+            if (!subjectRequired && opening.verb() == null && previous != null && previous.verb() == Verb.REPORTING
+                    && previous.end() == previousClause.end() - 1 && openings.reaffirmsAt(folded, previous.verbStart())
+                    && openings.datedActionAt(folded, clause.start())) {
+                // "双方重申，2027年底前完成…": the reaffirmed action with its deadline.
+                opening = new Opening(null, Verb.COMMITMENT, clause.start(), clause.start(), false);
+            }
             if (sentenceSubject == null && opening.subject() != null) {
                 sentenceSubject = opening.subject();
             }
@@ -92,7 +117,8 @@ final class NarrativeFinder {
                 owner = clause.start();
             }
             boolean owned = !subjectRequired || opening.subject() != null || subjectPending
-                    || (opening.joined() && sentenceSubject != null);
+                    || (opening.joined() && sentenceSubject != null)
+                    || reportedOfItsSubject(folded, previous, clause, opening);
             // Only a clause that is nothing but a subject ("We, the Leaders,") leaves it to the next clause.
             boolean bareSubject = opening.verb() == null && opening.subject() != null
                     && onlySubject(folded, opening.end(), clause.end());
@@ -142,6 +168,15 @@ final class NarrativeFinder {
             previousClause = clause;
         }
         return null;
+    }
+
+    /**
+     * "Стороны отметили, что планируют …": a clause without a subject, opened by a complementizer right after a
+     * clause in which a subject reports, says what that subject does.
+     */
+    private boolean reportedOfItsSubject(String folded, Opening previous, Span clause, Opening opening) {
+        return previous != null && previous.subject() != null && previous.verb() == Verb.REPORTING
+                && opening.subject() == null && openings.complementizerAt(folded, clause.start());
     }
 
     /**

@@ -64,6 +64,7 @@ public final class ClauseOpenings {
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
+    private static final int MAX_CONTINUED_LEAD_WORDS = 8;
 
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
@@ -77,6 +78,11 @@ public final class ClauseOpenings {
     private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex subjectLeads;
+    private final Lexicon.PhraseIndex complementizers;
+    private final Lexicon.PhraseIndex beliefVerbs;
+    private final Lexicon.PhraseIndex deadlineWords;
+    private final Lexicon.PhraseIndex deadlineBy;
+    private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex coordinators;
     private final List<String> agents;
@@ -94,6 +100,7 @@ public final class ClauseOpenings {
     private final Pattern wireDateline;
     private final List<String> documentTypes;
     private final Lexicon.PhraseIndex subjectUnquotes;
+    private final Lexicon.PhraseIndex stateSuffixes;
     private final Punctuation punctuation;
     private final Countries countries;
     private final boolean spacedWords;
@@ -112,6 +119,11 @@ public final class ClauseOpenings {
         this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
+        this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
+        this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
+        this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
+        this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
+        this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.agents = optional(lexicon, "subject.agent");
@@ -132,6 +144,7 @@ public final class ClauseOpenings {
                 + "[^\\n]{1,30}?" + agency + "\\s{0,3}(?:--|—|–)\\s{0,3}");
         this.documentTypes = optional(lexicon, "title.suffix");
         this.subjectUnquotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-close"));
+        this.stateSuffixes = new Lexicon.PhraseIndex(optional(lexicon, "subject.state-suffix"));
         this.punctuation = punctuation;
         this.countries = countries;
         this.spacedWords = spacedWords;
@@ -351,6 +364,84 @@ public final class ClauseOpenings {
         return false;
     }
 
+    /**
+     * Whether the clause at {@code at} opens with a complementizer ({@code subject.complementizer}: "что") whose
+     * clause, lacking a subject of its own, has the subject of the clause that reports it ("Стороны отметили, что
+     * планируют …").
+     */
+    public boolean complementizerAt(String folded, int at) {
+        String word = complementizers.at(folded, skipSpaces(folded, at));
+        int end = skipSpaces(folded, at) + (word == null ? 0 : word.length());
+        return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
+    }
+
+    /** Whether the sentence at {@code at} opens with a preposition of a phrase before its subject ("В целях …"). */
+    public boolean opensWithPreposition(String folded, int at) {
+        return pledges != null && pledges.prepositionAt(folded, skipSpaces(folded, at));
+    }
+
+    /**
+     * "В целях укрепления связей, содействия …, углубления сотрудничества стороны решили …": the last clause of a
+     * phrase of purpose enumerated over several clauses names the subject after a few words of its own. The
+     * opening at that subject when it pledges, else null; a relative word before it makes it another clause's.
+     */
+    public Opening subjectInContinuedLead(String folded, int from, int end) {
+        if (pledges == null) {
+            return null;
+        }
+        int at = skipSpaces(folded, from);
+        for (int words = 0; words < MAX_CONTINUED_LEAD_WORDS && at < end; words++) {
+            if (pledges.relativeAt(folded, at)) {
+                return null;
+            }
+            if (words > 0 && (everyPartySubjects.at(folded, at) != null || statesPledge(folded, at))) {
+                Opening opening = at(folded, at);
+                return opening.verb() == Verb.COMMITMENT ? opening : null;
+            }
+            at = nextWord(folded, at);
+        }
+        return null;
+    }
+
+    /** Whether a verb of reaffirming ("重申", "确认") stands at {@code at}. */
+    public boolean reaffirmsAt(String folded, int at) {
+        return reaffirmingVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * "2027年底前完成…": whether the clause at {@code at} opens with a deadline (numerals, the words of
+     * {@code deadline.word} and one of {@code deadline.by}) and then a verb of action.
+     */
+    public boolean datedActionAt(String folded, int at) {
+        int i = skipSpaces(folded, at);
+        boolean numeral = false;
+        boolean by = false;
+        while (i < folded.length()) {
+            String word = deadlineWords.at(folded, i);
+            String byWord = deadlineBy.at(folded, i);
+            if (word != null || byWord != null) {
+                by |= byWord != null;
+                i += word != null ? word.length() : byWord.length();
+            } else if (Character.isDigit(folded.charAt(i)) || "〇零一二三四五六七八九十".indexOf(folded.charAt(i)) >= 0) {
+                numeral = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        return numeral && by && actionVerbs.at(folded, skipSpaces(folded, i)) != null;
+    }
+
+    /** Whether the clause whose verb would stand at {@code verbStart} opens with a verb of belief ("相信…"). */
+    public boolean believesAt(String folded, int verbStart) {
+        return beliefVerbs.at(folded, skipSpaces(folded, verbStart)) != null;
+    }
+
+    /** Whether a sentence opening at {@code opening} without a subject exhorts or demands ("要…"). */
+    public boolean exhorts(String folded, Opening opening) {
+        return opening.subject() == null && exhortations.at(folded, skipSpaces(folded, opening.verbStart())) != null;
+    }
+
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
     public boolean purposeAt(String folded, int at) {
         return purposes.at(folded, skipSpaces(folded, at)) != null;
@@ -515,8 +606,8 @@ public final class ClauseOpenings {
     }
 
     /**
-     * "美国", "「美国」": a state named in full (quoted, as some copies write it), in a script without
-     * spaces; end to {@code end[0]}.
+     * "美国", "「美国」", "美国政府": a state named in full (quoted, as some copies write it, or followed by its
+     * government), in a script without spaces; end to {@code end[0]}.
      */
     private List<String> namedState(String folded, int at, int[] end) {
         String quote = subjectQuotes.at(folded, at);
@@ -528,6 +619,10 @@ public final class ClauseOpenings {
         int after = from + Integer.parseInt(state[1]);
         String unquote = quote == null ? null : subjectUnquotes.at(folded, after);
         end[0] = unquote == null ? after : after + unquote.length();
+        String suffix = stateSuffixes.at(folded, end[0]);
+        if (suffix != null) {
+            end[0] += suffix.length();
+        }
         return List.of(state[0]);
     }
 

@@ -51,6 +51,7 @@ public final class MetadataReader {
     private final List<String> meetingNouns;
     private final List<String> datelineEnds;
     private final List<String> titleNotes;
+    private final List<String> signedAt;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -65,6 +66,7 @@ public final class MetadataReader {
         this.meetingNouns = profile.lexicon().list("meeting.noun");
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
+        this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
     }
 
     public DocumentMetadata read(SourceDocument source, DocumentStructure structure) {
@@ -226,7 +228,7 @@ public final class MetadataReader {
     }
 
     private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded, String titleDateline) {
-        Optional<LocalDate> signedOn = signOffDate(structure);
+        Optional<LocalDate> signedOn = signOffDate(structure).or(() -> signedAtAbove(structure, openingFolded));
         if (signedOn.isPresent()) {
             return signedOn.get();
         }
@@ -311,6 +313,26 @@ public final class MetadataReader {
                     && !endsASentence(paragraph.folded().substring(0, Math.max(0, paragraph.folded().length() - 1)));
             if (blocks.get(i) instanceof Block.Prose && closingLine && paragraph.text().length() <= maxLength) {
                 Optional<LocalDate> date = profile.dates().firstFullDate(paragraph.folded());
+                if (date.isPresent()) {
+                    return date;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "2024年4月10日于北京" on a line of its own anywhere above the opening (a copy may repeat its title around
+     * it): the day the text was signed, which the opening's visit may only contain.
+     */
+    private Optional<LocalDate> signedAtAbove(DocumentStructure structure, String openingFolded) {
+        for (Block block : structure.blocks()) {
+            String folded = block.paragraph().folded();
+            if (folded.equals(openingFolded)) {
+                break;
+            }
+            if (folded.length() <= MAX_SIGN_OFF && signedAt.stream().anyMatch(folded::contains)) {
+                Optional<LocalDate> date = profile.dates().firstFullDate(folded);
                 if (date.isPresent()) {
                     return date;
                 }

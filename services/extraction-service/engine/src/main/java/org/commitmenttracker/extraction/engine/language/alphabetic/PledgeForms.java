@@ -115,6 +115,16 @@ public final class PledgeForms {
         return at;
     }
 
+    /** Whether a preposition that may open a phrase before the subject ({@code subject.preposition}) stands at {@code at}. */
+    public boolean prepositionAt(String folded, int at) {
+        return prepositions.at(folded, at) != null;
+    }
+
+    /** Whether a relative word ({@code subject.relative}) stands at {@code at}. */
+    public boolean relativeAt(String folded, int at) {
+        return relatives.at(folded, at) != null;
+    }
+
     /** Where a pledge in one of the two forms starting at {@code at} ends, or -1. */
     public int pledgeEnd(String folded, int at) {
         int noun = nounPledgeEnd(folded, at);

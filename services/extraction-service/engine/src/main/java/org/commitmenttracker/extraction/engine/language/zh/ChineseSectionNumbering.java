@@ -95,6 +95,8 @@ final class ChineseSectionNumbering implements SectionNumbering {
         return null;
     }
 
+    private static final String DECIMAL_POINTS = ".．";
+
     /** A number is a part marker when it stands alone ({@code mayStandAlone}) or is followed by a separator. */
     private SectionMarker marker(String piece, int length, int value, boolean mayStandAlone) {
         if (length == piece.length()) {
@@ -103,7 +105,9 @@ final class ChineseSectionNumbering implements SectionNumbering {
         if (separators.indexOf(piece.charAt(length)) < 0) {
             return null;
         }
-        boolean decimal = length + 1 < piece.length() && Character.isDigit(piece.charAt(length + 1));
+        // "1.5" is a decimal; "二、2019年…" is part 二 whose text opens with a year ("、" separates no decimals).
+        boolean decimal = DECIMAL_POINTS.indexOf(piece.charAt(length)) >= 0 && length + 1 < piece.length()
+                && Character.isDigit(piece.charAt(length + 1));
         return decimal ? null : new SectionMarker(value, length + 1, length + 1 == piece.length());
     }
 }

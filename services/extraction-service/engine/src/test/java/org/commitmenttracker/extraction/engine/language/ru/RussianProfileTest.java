@@ -558,4 +558,39 @@ class RussianProfileTest {
                 "Соглашение о взаимном признании документов об образовании",
                 "Меморандум о взаимопонимании в области здравоохранения");
     }
+
+    /**
+     * A clause without a subject opened by "что" after a reporting clause pledges for that clause's subject; a
+     * view ("считают, что") or another subject in the "что" clause does not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Стороны отметили, что планируют провести консультации по визовым вопросам в первом полугодии.|true",
+            "Министры подчеркнули, что продолжат совместную работу над проектом.|true",
+            "Стороны считают, что продолжат совместную работу над проектом.|false",
+            "Стороны отметили, что товарооборот будет расти и далее.|false",
+            "Эксперты отметили рост товарооборота, что планируют учитывать при подготовке обзора.|false",
+    })
+    void pledgesInAThatClauseForTheSubjectThatReportsIt(String sentence, boolean pledge) {
+        List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
+
+    /**
+     * A phrase of purpose enumerated over several clauses ("В целях A, B, C стороны решили …") leaves the subject in
+     * its last clause; a relative word or a verb of no commitment there does not pledge.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами стороны решили учредить совместный фонд.|true",
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами Россия и Монголия проведут форум.|true",
+            "В целях развития торговли, расширения инвестиций, на основе которых стороны решили учредить фонд, создана комиссия.|false",
+            "В целях развития торговли, расширения инвестиций, укрепления связей между регионами стороны обменялись мнениями.|false",
+    })
+    void findsTheSubjectAfterAPhraseOfPurposeEnumeratedOverClauses(String sentence, boolean pledge) {
+        List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
 }

@@ -476,4 +476,98 @@ class ChineseProfileTest {
         assertThat(analysis.document().parties()).containsExactly("CN", party);
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of(party));
     }
+
+    /**
+     * What a clause of belief introduces is believed ("相信…，乙国将…"), a sentence opening with "要" and no
+     * subject exhorts (a speech quoted in a news copy), and a meeting or its leaders decide for every party.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲方积极评价乙国的发展成就，相信在新政府领导下，乙国将实现经济振兴。|",
+            "甲方積極評價乙國的發展成就，相信在新政府領導下，乙國將實現經濟振興。|",
+            "甲方赞赏乙国的发展成就，愿同乙方加强港口合作。|愿同乙方加强港口合作。",
+            "要巩固双边关系基础，支持两国航空公司增加航班。|",
+            "要鞏固雙邊關係基礎，支持兩國航空公司增加航班。|",
+            "双方要巩固双边关系基础，双方支持两国航空公司增加航班。|双方支持两国航空公司增加航班。",
+            "会议决定，理事会下次会议于明年在甲国举行。|会议决定，理事会下次会议于明年在甲国举行。",
+            "與會領導人重申恪守國際法原則，共同維護地區穩定。|與會領導人重申恪守國際法原則，共同維護地區穩定。",
+            "双方重申继续遵守两国间已签署的各项协定。|双方重申继续遵守两国间已签署的各项协定。",
+    })
+    void takesNoPledgeFromABeliefOrAnExhortationAndReadsAMeetingAsItsMembers(String sentence, String pledge) {
+        String text = "甲乙两国联合新闻公报\n应甲国政府邀请，乙国总理于2021年3月3日至5日对甲国进行正式访问。\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("belief", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge == null ? List.of() : List.of(pledge));
+    }
+
+    /** Older statements name each state's government as the subject: "甲国政府和联合王国政府同意…". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中华人民共和国政府和联合王国政府同意，成立联合工作小组。",
+            "中華人民共和國政府和聯合王國政府同意，成立聯合工作小組。",
+    })
+    void readsStatesNamedByTheirGovernmentsAsTheSubject(String sentence) {
+        String text = "关于成立联合工作小组的联合声明\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("governments", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+        assertThat(found.get(0).parties()).containsExactlyInAnyOrder("CN", "GB");
+    }
+
+    /**
+     * A web copy repeats the title around the line that says where and when it was signed: that day dates it,
+     * not the last day of the visit; the inviting host's name ends before "邀请".
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "甲乙两国联合声明NL甲乙两国联合声明NL2023年6月2日于甲国首都NL甲乙两国联合声明NL应甲国主席张三邀请，乙国总统李四于2023年6月1日至5日对甲国进行国事访问，两国元首举行了会谈。NL双方将加强港口合作。|2023-06-02|张三",
+            "甲乙兩國聯合聲明NL甲乙兩國聯合聲明NL2023年6月2日於甲國首都NL甲乙兩國聯合聲明NL應甲國主席張三邀請，乙國總統李四於2023年6月1日至5日對甲國進行國事訪問，兩國元首舉行了會談。NL雙方將加強港口合作。|2023-06-02|張三",
+            "甲乙两国联合声明NL应甲国主席张三邀请，乙国总统李四于2023年6月1日至5日对甲国进行国事访问，两国元首举行了会谈。NL双方将加强港口合作。|2023-06-05|张三",
+    })
+    void datesACopyByTheSigningLineBetweenItsRepeatedTitles(String text, String date, String host) {
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("signed-at", text.replace("NL", "\n"))).document();
+
+        assertThat(document.date()).isEqualTo(LocalDate.parse(date));
+        assertThat(document.signatories()).first().isEqualTo(host);
+    }
+
+    /**
+     * After a bare reaffirmation, a deadline and an action pledge the action by then ("双方重申，2027年底前完成…");
+     * a date recalled before what was done on it states nothing to do.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方重申，2027年底前完成界河航道的联合测量工作。|true",
+            "雙方重申，2027年底前完成界河航道的聯合測量工作。|true",
+            "双方确认，2026年上半年前举行新一轮磋商。|true",
+            "双方强调，2001年7月16日签署的合作条约是两国关系的基础。|false",
+            "双方重申，2027年底前界河航道的测量工作意义重大。|false",
+    })
+    void readsADeadlineAfterAReaffirmationAsAPledge(String sentence, boolean pledge) {
+        String text = "甲乙两国联合声明\n应甲国政府邀请，乙国总理于2025年3月3日至5日对甲国进行正式访问。\n" + sentence + "\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("deadline", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+        assertThat(found).allSatisfy(c -> assertThat(c.timeExpressions()).isNotEmpty());
+    }
+
+    /** A part whose text opens with a year ("二、2019年…") is part 二; a decimal ("1.5") opens no part. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL一、双方将加强港口合作。NL二、2026年两国将迎来建交50周年。双方将举办纪念活动。NL三、双方愿深化人文交流。",
+            "甲乙兩國聯合聲明NL一、雙方將加強港口合作。NL二、2026年兩國將迎來建交50週年。雙方將舉辦紀念活動。NL三、雙方願深化人文交流。",
+    })
+    void readsAPartWhoseTextOpensWithAYear(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("year-part", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void readsNoPartFromADecimalAtALineStart() {
+        String text = "甲乙两国联合声明\n一、双方将加强港口合作。\n1.5倍的增长令人鼓舞。\n二、双方愿深化人文交流。\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("decimal", text)).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
 }
