@@ -20,6 +20,8 @@ import org.commitmenttracker.dashboard.DashboardApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -127,21 +129,16 @@ class DashboardProxyIT {
         assertThat(received).isEmpty();
     }
 
-    @Test
-    void aServiceThatDoesNotAnswerIsABadGateway() throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/notification/subscriptions")));
+    /** Nothing listening (notification), or a connection closed without an answer (ingestion). */
+    @ParameterizedTest
+    @ValueSource(strings = {"notification/subscriptions", "ingestion/communiques"})
+    void aServiceThatDoesNotAnswerIsABadGateway(String path) throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/" + path)));
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("notification").doesNotContain("Exception");
+        assertThat(response.body()).contains(path.substring(0, path.indexOf('/'))).doesNotContain("Exception");
     }
 
-    @Test
-    void aServiceThatHangsUpWithoutAnsweringIsABadGatewayToo() throws Exception {
-        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/ingestion/communiques")));
-        assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("ingestion").doesNotContain("Exception");
-    }
 
     @Test
     void bodiesOverTheLimitAreRefusedBeforeReachingAService() throws Exception {
