@@ -87,7 +87,9 @@ public final class ClassDataArchive {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(pid), "VM.cds", "dynamic_dump", partial.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (jcmd.waitFor(2, TimeUnit.MINUTES) && jcmd.exitValue() == 0 && Files.isRegularFile(partial)) {
+            if (!jcmd.waitFor(2, TimeUnit.MINUTES)) {
+                jcmd.destroyForcibly(); // the service is paused or hung: no archive this time, and no jcmd left behind
+            } else if (jcmd.exitValue() == 0 && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {

@@ -82,14 +82,17 @@ public class StoredLineageFacts implements StatusChangeListener {
         if (unrefreshed.isEmpty()) {
             return;
         }
+        // Taken out before the refresh, put back if it fails: an id a concurrent change adds meanwhile stays for the
+        // next refresh, which reads its new state, instead of being removed by this one.
         List<String> changed = List.copyOf(unrefreshed);
+        unrefreshed.removeAll(changed);
         try {
             List<String> later = links.to(changed).stream().map(LineageChains.Link::from).distinct().toList();
             if (!later.isEmpty()) {
                 refresh(later);
             }
-            unrefreshed.removeAll(changed);
         } catch (RuntimeException e) {
+            unrefreshed.addAll(changed);
             log.warn("Lineage facts of the commitments renewing {} commitment(s) not refreshed; tried again in 10 s",
                     changed.size(), e);
         }

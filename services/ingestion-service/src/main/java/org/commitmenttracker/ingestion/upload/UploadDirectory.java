@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
  * exits mid-request (killed, out of memory) leaves its temporary files, and a pod's {@code /tmp} outlives a container
  * restart. Only files named as this service names them are deleted (spooled bodies and files, the servlet container's
  * multipart parts), and only when no other running instance uses the directory: every instance holds a lock on
- * {@code <directory>.lock} while it runs (the operating system drops it when the process dies), and only the one that
+ * {@code <directory>/.lock} while it runs (the operating system drops it when the process dies), and only the one that
  * gets it alone sweeps.
  */
 final class UploadDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UploadDirectory.class);
     /** {@link SpooledUpload}'s files, and Tomcat's multipart parts ({@code upload_<uuid>_<n>.tmp}). */
+    private static final String LOCK_FILE = ".lock";
     private static final List<Pattern> UPLOAD_FILES = List.of(Pattern.compile("upload-[0-9a-f-]+\\.part"),
             Pattern.compile("upload_[0-9a-f_]+_\\d+\\.tmp"));
 
@@ -55,7 +56,8 @@ final class UploadDirectory implements AutoCloseable {
 
     /** Sweeps {@code directory} if this process alone can lock it, then holds a shared lock on it. */
     private static FileChannel lock(Path directory) throws IOException {
-        Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
+        // Inside the directory: its parent may be read-only (a mounted volume under a read-only root file system).
+        Path lockFile = directory.resolve(LOCK_FILE);
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
@@ -65,9 +67,8 @@ final class UploadDirectory implements AutoCloseable {
                 alone.release();
             }
             // Shared from now on: other instances may start and use the directory, none sweeps it while this one runs.
-            if (channel.tryLock(0, Long.MAX_VALUE, true) == null) {
-                log.warn("Another process locks {} exclusively; uploads are spooled to {} anyway", lockFile, directory);
-            }
+            // Waiting for it waits out another instance's sweep, which would otherwise delete this one's files later.
+            channel.lock(0, Long.MAX_VALUE, true);
             return channel;
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -184,7 +184,7 @@ class UploadSpoolingIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.toList();
+            return files.filter(file -> !file.getFileName().toString().equals(".lock")).toList(); // the instance's lock
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
