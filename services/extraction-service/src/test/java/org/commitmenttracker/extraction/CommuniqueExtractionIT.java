@@ -30,6 +30,8 @@ import org.commitmenttracker.testsupport.TestTokens;
 import org.commitmenttracker.testsupport.TopicReader;
 import org.commitmenttracker.testsupport.UsesTestStack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,10 +99,14 @@ class CommuniqueExtractionIT {
         assertThat(analysis.body()).contains("\"commitments\":[]", "\"noCommitmentReason\":\"No agreement cue");
     }
 
-    @Test
-    void anInvalidEventIsDeadLetteredWithTheReason() {
+    /** The record's bytes reach the codec as they are: a JSON array is no event, not an empty record. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"specversion\":\"1.0\",\"type\":\"no.such.type.v1\"} | Unknown event type 'no.such.type.v1'",
+            "[]                                                      | not a JSON object"})
+    void anInvalidEventIsDeadLetteredWithTheReason(String value, String reasonPart) {
         String key = "bad-" + UUID.randomUUID();
-        TopicReader.write(Topics.COMMUNIQUES, key, "{\"specversion\":\"1.0\",\"type\":\"no.such.type.v1\"}".getBytes(StandardCharsets.UTF_8));
+        TopicReader.write(Topics.COMMUNIQUES, key, value.getBytes(StandardCharsets.UTF_8));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil("communiques.extraction.dlq",
                 records -> records.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(60), Duration.ZERO)
@@ -108,7 +114,7 @@ class CommuniqueExtractionIT {
         assertThat(dead).hasSize(1);
         Header reason = dead.get(0).headers().lastHeader("x-exception-message");
         assertThat(reason).isNotNull();
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("Unknown event type 'no.such.type.v1'");
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains(reasonPart);
     }
 
     /** Fuzz: every hostile variant of a communiqué event that is not a valid event is dead-lettered with its reason. */

@@ -12,6 +12,7 @@ import org.commitmenttracker.events.CommuniqueReceived;
 import org.commitmenttracker.events.EventCodec;
 import org.commitmenttracker.events.EventEnvelope;
 import org.commitmenttracker.events.EventIds;
+import org.commitmenttracker.events.InvalidEventException;
 import org.commitmenttracker.events.TimeExpression;
 import org.commitmenttracker.events.Traceparent;
 import org.commitmenttracker.extraction.engine.Commitment;
@@ -53,8 +54,7 @@ public class CommuniqueExtraction {
         if (existing != null && CommuniqueAnalyzer.VERSION.equals(existing.engineVersion())) {
             return existing;
         }
-        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument(communique.documentId(), communique.text(),
-                communique.title(), communique.language(), communique.publishedOn()));
+        CommuniqueAnalysis analysis = analysed(communique);
         Instant now = clock.instant();
         String traceparent = Traceparent.childOf(received.traceparent());
         List<OutboxMessage> events = new ArrayList<>();
@@ -74,6 +74,20 @@ public class CommuniqueExtraction {
         mongo.save(record);
         relay.publishSoon(AnalysisRecord.COLLECTION, record.documentId());
         return record;
+    }
+
+    /**
+     * The engine's analysis. It reads any text (the hostile-input suite), so a failure here is a defect that the
+     * communiqué triggers: refused with the reason, as a record that is no valid event is, never retried forever.
+     */
+    private CommuniqueAnalysis analysed(CommuniqueReceived communique) {
+        try {
+            return analyzer.analyze(new SourceDocument(communique.documentId(), communique.text(), communique.title(),
+                    communique.language(), communique.publishedOn()));
+        } catch (RuntimeException e) {
+            throw new InvalidEventException("The extraction engine " + CommuniqueAnalyzer.VERSION
+                    + " could not read communiqué " + communique.documentId() + ": " + e, e);
+        }
     }
 
     public Optional<AnalysisRecord> find(String documentId) {
