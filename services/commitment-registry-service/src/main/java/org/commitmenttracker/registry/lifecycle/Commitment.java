@@ -70,8 +70,14 @@ public record Commitment(
         return ComplianceScore.of(status);
     }
 
-    /** Extraction found the commitment again: refresh its facts, keeping corrections, status and history. */
+    /**
+     * Extraction found the commitment again: refresh its facts, keeping corrections, status and history. Facts of an
+     * older engine than the stored ones (a late event of an earlier analysis) change nothing.
+     */
     public Outcome reextracted(ExtractedFacts incoming, String eventId, DeadlinePolicy policy, Instant now) {
+        if (incoming.isOlderEngineThan(facts)) {
+            return Outcome.unchanged(this, null);
+        }
         ExtractedFacts refreshed = facts.refreshedBy(incoming, correctedFields);
         if (refreshed.equals(facts)) {
             return Outcome.unchanged(this, null);

@@ -1,6 +1,7 @@
 package org.commitmenttracker.registry.lifecycle;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +39,23 @@ public record ExtractedFacts(String documentId, String documentTitle, LocalDate 
     /** The latest milestone's due date, or null when the commitment has none. */
     public LocalDate dueDate() {
         return milestones().stream().map(Milestone::dueDate).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /**
+     * Whether these facts come from an older engine version than {@code other}'s (dotted numbers compared part by
+     * part; a version that is not dotted numbers, or none, is never older: such facts are applied as they come).
+     */
+    boolean isOlderEngineThan(ExtractedFacts other) {
+        int[] mine = versionParts(engineVersion);
+        int[] theirs = versionParts(other.engineVersion);
+        return mine != null && theirs != null && Arrays.compare(mine, theirs) < 0;
+    }
+
+    private static int[] versionParts(String version) {
+        if (version == null || !version.matches("\\d{1,9}(\\.\\d{1,9})*")) {
+            return null;
+        }
+        return Arrays.stream(version.split("\\.")).mapToInt(Integer::parseInt).toArray();
     }
 
     /** {@code incoming}, except the fields in {@code corrected}, which keep their current (corrected) values. */

@@ -16,8 +16,12 @@ class CommitmentTest {
     private static final DeadlinePolicy POLICY = DeadlinePolicy.DEFAULT;
 
     private static ExtractedFacts facts(String text, TimeExpression... times) {
+        return facts(text, "1.0.0", times);
+    }
+
+    private static ExtractedFacts facts(String text, String engineVersion, TimeExpression... times) {
         return new ExtractedFacts("doc", "公报", LocalDate.of(2022, 12, 5), "bullet", 2, 3, text, List.of("CN", "RU"),
-                List.of(), List.of(), List.of("trade"), List.of(times), "1.0.0");
+                List.of(), List.of(), List.of("trade"), List.of(times), engineVersion);
     }
 
     private static TimeExpression year(int year) {
@@ -54,6 +58,15 @@ class CommitmentTest {
         assertThat(again.next().status()).isEqualTo(CommitmentStatus.PLEDGED);
         assertThat(again.statusChanges()).isEmpty();
         assertThat(c.reextracted(c.facts(), "e2", POLICY, NOW).changed()).isFalse();
+    }
+
+    @Test
+    void aLateEventOfAnOlderEngineDoesNotTakeBackANewerEnginesFacts() {
+        Commitment c = pledged(facts("支持。")).reextracted(facts("支持举办。", "1.10.0"), "e1", POLICY, NOW).next();
+        assertThat(c.reextracted(facts("支持。", "1.9.2"), "e0", POLICY, NOW).changed()).isFalse();
+        Outcome newer = c.reextracted(facts("支持举办博览会。", "1.10.1"), "e2", POLICY, NOW);
+        assertThat(newer.next().facts().text()).isEqualTo("支持举办博览会。");
+        assertThat(newer.next().facts().engineVersion()).isEqualTo("1.10.1");
     }
 
     @Test
