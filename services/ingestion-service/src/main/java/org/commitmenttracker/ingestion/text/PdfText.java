@@ -15,22 +15,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The text layer of a PDF, line by line, with PDFBox, within {@link ConversionLimits}: its buffers in memory up to
- * a bound and then in a bounded temporary file, at most so many pages and a time budget checked at every page. Runs
+ * a bound and then in a bounded temporary file (PDFBox's {@code PDFBox<n>.tmp}, in the upload directory, whose sweep
+ * at start deletes what a killed process left), at most so many pages and a time budget checked at every page. Runs
  * in a conversion slot ({@link ConversionSlots}). Refusals carry fixed texts; PDFBox's own messages go to the log.
  */
 final class PdfText {
     private static final Logger log = LoggerFactory.getLogger(PdfText.class);
     private final ConversionLimits limits;
+    private final Path scratchDirectory;
 
-    PdfText(ConversionLimits limits) {
+    PdfText(ConversionLimits limits, Path scratchDirectory) {
         this.limits = limits;
+        this.scratchDirectory = scratchDirectory;
     }
 
     /** Called in a conversion slot: the time budget counts from there, waiting for it is bounded by queue-wait. */
     ExtractedText extract(Path file) {
         long deadline = System.nanoTime() + limits.pdfTimeLimit().toNanos();
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMaxMemory().toBytes(),
-                limits.pdfMaxMemory().toBytes() + limits.pdfMaxTempFile().toBytes());
+                limits.pdfMaxMemory().toBytes() + limits.pdfMaxTempFile().toBytes()).setTempDir(scratchDirectory.toFile());
         try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, memory.streamCache)) {
             int pages = pdf.getNumberOfPages();
             if (pages > limits.pdfMaxPages()) {

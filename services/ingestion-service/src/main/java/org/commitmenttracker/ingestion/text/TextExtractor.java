@@ -39,12 +39,13 @@ public final class TextExtractor {
 
     /**
      * {@code slots}: shared by every extractor of the service, so the bound on conversions is the service's;
-     * {@code maxTextSize}: the largest text kept, in UTF-8 bytes ({@code tracker.ingestion.max-text-size}).
+     * {@code maxTextSize}: the largest text kept, in UTF-8 bytes ({@code tracker.ingestion.max-text-size});
+     * {@code scratchDirectory}: where a large PDF's buffers overflow to (the upload directory).
      */
-    public TextExtractor(ConversionLimits limits, ConversionSlots slots, DataSize maxTextSize) {
+    public TextExtractor(ConversionLimits limits, ConversionSlots slots, DataSize maxTextSize, Path scratchDirectory) {
         this.slots = slots;
         this.maxTextFileSize = MAX_BYTES_PER_TEXT_BYTE * maxTextSize.toBytes();
-        this.pdfs = new PdfText(limits);
+        this.pdfs = new PdfText(limits, scratchDirectory);
         this.docx = new DocxText(limits);
     }
 

@@ -59,7 +59,7 @@ public class UploadController {
     public UploadController(CommuniqueIntake intake, JsonMapper json, IngestionLimits limits, ConversionLimits conversion,
                             ConversionSlots conversionSlots) {
         this.intake = intake;
-        this.extractor = new TextExtractor(conversion, conversionSlots, limits.maxTextSize());
+        this.extractor = new TextExtractor(conversion, conversionSlots, limits.maxTextSize(), limits.uploadDirectory());
         this.json = json;
         this.limits = limits;
     }

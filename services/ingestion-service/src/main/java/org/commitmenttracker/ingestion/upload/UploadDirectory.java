@@ -19,16 +19,19 @@ import org.slf4j.LoggerFactory;
  * {@code tracker.ingestion.upload-directory}, rid at start of the uploads a previous run left behind: a JVM that
  * exits mid-request (killed, out of memory) leaves its temporary files, and a pod's {@code /tmp} outlives a container
  * restart. Only files named as this service names them are deleted (spooled bodies and files, the servlet container's
- * multipart parts), and only when no other running instance uses the directory: every instance holds a lock on
+ * multipart parts, PDFBox's scratch files), and only when no other running instance uses the directory: every instance holds a lock on
  * {@code <directory>/.lock} while it runs (the operating system drops it when the process dies), and only the one that
  * gets it alone sweeps.
  */
 final class UploadDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UploadDirectory.class);
-    /** {@link SpooledUpload}'s files, and Tomcat's multipart parts ({@code upload_<uuid>_<n>.tmp}). */
     private static final String LOCK_FILE = ".lock";
+    /**
+     * {@link SpooledUpload}'s files, Tomcat's multipart parts ({@code upload_<uuid>_<n>.tmp}) and PDFBox's scratch
+     * files ({@code PDFBox<n>.tmp}, PdfText).
+     */
     private static final List<Pattern> UPLOAD_FILES = List.of(Pattern.compile("upload-[0-9a-f-]+\\.part"),
-            Pattern.compile("upload_[0-9a-f_]+_\\d+\\.tmp"));
+            Pattern.compile("upload_[0-9a-f_]+_\\d+\\.tmp"), Pattern.compile("PDFBox\\d+\\.tmp"));
 
     /**
      * The lock of each directory this JVM uses, on one channel however many application contexts share it (tests):

@@ -22,7 +22,9 @@ class TextExtractorTest {
     private static final ConversionLimits LIMITS = new ConversionLimits(1000, DataSize.ofMegabytes(32), DataSize.ofMegabytes(64),
             500, DataSize.ofMegabytes(16), DataSize.ofMegabytes(256), Duration.ofSeconds(30), 2, Duration.ofSeconds(30));
     private static final DataSize MAX_TEXT = DataSize.ofKilobytes(64);
-    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS), MAX_TEXT);
+    /** Where a PDF's buffers overflow to (the upload directory in the service). */
+    private static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"));
+    private final TextExtractor extractor = new TextExtractor(LIMITS, new ConversionSlots(LIMITS), MAX_TEXT, SCRATCH);
     @TempDir
     Path uploads;
 
@@ -66,7 +68,7 @@ class TextExtractorTest {
     void aPdfBeyondItsTimeBudgetOrADocxOfTooManyPartsIsRefused() {
         ConversionLimits noTimeLimits = new ConversionLimits(3, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
                 500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), Duration.ZERO, 1, LIMITS.queueWait());
-        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits), MAX_TEXT);
+        TextExtractor noTime = new TextExtractor(noTimeLimits, new ConversionSlots(noTimeLimits), MAX_TEXT, SCRATCH);
         assertRejected(() -> extract(noTime, TestDocuments.pdfOfPages(2), "application/pdf", "slow.pdf"),
                 DocumentRejected.Reason.TOO_LARGE, "pdf-time-limit");
         assertRejected(() -> extract(noTime, TestDocuments.docx("parts", List.of("text")), null, "parts.docx"),
@@ -122,7 +124,7 @@ class TextExtractorTest {
         ConversionLimits oneSlot = new ConversionLimits(1000, LIMITS.docxMaxEntrySize(), LIMITS.docxMaxInflatedSize(),
                 500, LIMITS.pdfMaxMemory(), LIMITS.pdfMaxTempFile(), LIMITS.pdfTimeLimit(), 1, Duration.ZERO);
         ConversionSlots slots = new ConversionSlots(oneSlot);
-        TextExtractor bounded = new TextExtractor(oneSlot, slots, MAX_TEXT);
+        TextExtractor bounded = new TextExtractor(oneSlot, slots, MAX_TEXT, SCRATCH);
         byte[] docx = TestDocuments.docx(null, List.of("Joint communiqué"));
         byte[] html = "<p>Joint communiqué</p>".getBytes(StandardCharsets.UTF_8);
         byte[] pdf = TestDocuments.pdf(null, List.of("Joint Communique"));
