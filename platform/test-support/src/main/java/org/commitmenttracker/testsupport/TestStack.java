@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.commitmenttracker.devstack.Folders;
 import org.commitmenttracker.devstack.FreePorts;
 import org.commitmenttracker.devstack.Infrastructure;
 import org.junit.jupiter.api.Assumptions;
@@ -87,10 +87,8 @@ public final class TestStack {
      */
     private static void deleteBrokerData(Path workDir) {
         try (Stream<Path> attempts = Files.list(workDir)) {
-            for (Path kafka : attempts.map(attempt -> attempt.resolve("kafka")).filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(kafka)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+            for (Path kafka : attempts.map(attempt -> attempt.resolve("kafka")).toList()) {
+                Folders.deleteTree(kafka);
             }
         } catch (IOException e) {
             System.err.println("TestStack: broker data left in " + workDir + ": " + e.getMessage());
