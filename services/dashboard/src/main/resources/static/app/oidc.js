@@ -1,7 +1,10 @@
 // Sign-in with the configured OpenID Connect provider: authorization code + PKCE. The code verifier and state sit in
 // sessionStorage only for the redirect round trip; the tokens live in this module's memory, never in storage. A
 // public client gets no refresh token, so shortly before the access token expires the page goes through the
-// provider again: its session answers at once, without a prompt.
+// provider again: its session answers at once, without a prompt, and what was typed into a form and not sent yet is
+// put back (drafts.js).
+import { keepDrafts } from './drafts.js';
+
 const PENDING = 'tracker.dashboard.oidc.pending';
 const ACTIVE = 'tracker.dashboard.oidc.active';
 const RENEW_BEFORE_MS = 60_000;
@@ -109,7 +112,13 @@ async function exchange(form) {
   tokens = { access: answer.access_token, id: answer.id_token || null,
     expiresAt: Date.now() + (answer.expires_in || 300) * 1000, clientId: config.clientId };
   clearTimeout(renewal);
-  renewal = setTimeout(() => startSignIn(location.hash), Math.max(0, tokens.expiresAt - Date.now() - RENEW_BEFORE_MS));
+  renewal = setTimeout(renew, Math.max(0, tokens.expiresAt - Date.now() - RENEW_BEFORE_MS));
+}
+
+/** Goes through the provider again for fresh tokens, back to this page with the input not sent yet. */
+export async function renew() {
+  keepDrafts();
+  await startSignIn(location.hash);
 }
 
 /** The access token of a provider sign-in, or null. */

@@ -84,6 +84,32 @@ class SignInBrowserIT {
         signOut();
     }
 
+    /**
+     * Shortly before the access token expires the page goes through the provider again (a full-page round trip, as a
+     * public client gets no refresh token): what was typed into a form and not sent yet is there when it is back.
+     */
+    @Test
+    void aSessionRenewalKeepsWhatWasTypedAndNotSentYet() {
+        signInAs("subscriber", "subscriptions");
+        browser.find("#subscription-name").sendKeys("Half-written subscription");
+        browser.find("#subscription-keyword").sendKeys("vaccine");
+        browser.find("#subscription-status-STALLED").click();
+        browser.script("window.beforeRenewal = true; document.getElementById('main').removeAttribute('data-ready');");
+
+        browser.script("import('/app/oidc.js').then(oidc => oidc.renew());"); // what the timer calls
+        browser.awaitView("subscriptions");
+
+        assertThat(browser.script("return window.beforeRenewal === undefined;")).as("a new page load").isEqualTo(true);
+        assertThat(browser.find("#session .who").getText()).contains("subscriber");
+        assertThat(browser.find("#subscription-name").getAttribute("value")).isEqualTo("Half-written subscription");
+        assertThat(browser.find("#subscription-keyword").getAttribute("value")).isEqualTo("vaccine");
+        assertThat(browser.find("#subscription-status-STALLED").isSelected()).isTrue();
+        assertThat(browser.find("#subscription-status-OVERDUE").isSelected()).isFalse();
+        assertThat(browser.script("return sessionStorage.getItem('tracker.dashboard.drafts');"))
+                .as("forgotten once put back").isNull();
+        signOut();
+    }
+
     @Test
     void aPublisherSignsInAndReadsTheCommuniqueItUploaded() {
         signInAs("publisher", "signin");
