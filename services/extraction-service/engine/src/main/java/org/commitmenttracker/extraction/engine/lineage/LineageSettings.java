@@ -14,7 +14,7 @@ package org.commitmenttracker.extraction.engine.lineage;
  */
 public record LineageSettings(double threshold, double reciprocalThreshold, double skipPenalty, double relativeToBest,
                               int maxLinks, double repeatThreshold) {
-    public static final LineageSettings STANDARD = new LineageSettings(0.32, 0.20, 0.20, 0.60, 2, 0.60);
+    public static final LineageSettings STANDARD = new LineageSettings(0.36, 0.20, 0.20, 0.60, 2, 0.65);
 
     public LineageSettings {
         if (threshold <= 0 || threshold > 1 || reciprocalThreshold <= 0 || reciprocalThreshold > 1 || skipPenalty < 0

@@ -12,13 +12,15 @@ import org.commitmenttracker.extraction.engine.text.Characters;
  * The normalised tokens a commitment is indexed and compared by. The text is NFKC-normalised, folded (Traditional
  * to Simplified Chinese, "ё" to "е", typographic apostrophes) and lower-cased; then each run of Han characters
  * gives its character bigrams (Chinese has no spaces to find words by), and each word of letters and digits its
- * stem, in the stemmer of its script (Cyrillic: Russian, else English), stop words left out. Thread-safe.
+ * stem, in the stemmer of its script (Cyrillic: Russian, else English), stop words left out. Last come the
+ * concept tokens of the genre's interchangeable words ({@link LineageConcepts}). Thread-safe.
  */
 public final class LineageTokens {
     private final List<ScriptFolding> foldings;
     private final LineageLanguage english;
     private final LineageLanguage russian;
     private final LineageLanguage chinese;
+    private final List<LineageConcepts> concepts;
 
     private LineageTokens() {
         foldings = List.of(ScriptFolding.load("language/zh/traditional-simplified.txt"),
@@ -26,6 +28,7 @@ public final class LineageTokens {
         english = LineageLanguage.words("en");
         russian = LineageLanguage.words("ru");
         chinese = LineageLanguage.characters("zh");
+        concepts = List.of(LineageConcepts.words("en"), LineageConcepts.words("ru"), LineageConcepts.characters("zh"));
     }
 
     private static final class Standard {
@@ -72,6 +75,8 @@ public final class LineageTokens {
                 i++;
             }
         }
+        List<String> words = words(normal);
+        concepts.forEach(c -> c.addConcepts(words, normal, tokens));
         return tokens;
     }
 

@@ -18,7 +18,7 @@ class LineageIndexTest {
     private static final String GRID_CONTINUED = "We will continue extending the joint electricity grid to the coastal provinces.";
     private static final String FISH = "We will protect fish stocks in our shared coastal waters from illegal trawling.";
     private static final String PATROLS = "Joint naval patrols will stop illegal trawling along the coast.";
-    private static final String FISH_SURVEY = "Fish stocks will be counted every spring by a new survey institute.";
+    private static final String FISH_SURVEY = "Fish stocks at sea will be counted every spring by a new survey institute.";
     private static final String RAILWAY = "We will open a freight railway between the two capitals.";
     private static final String FIRST_TRAINS = "Freight trains will run between the capitals by 2022.";
     private static final String SCHOLARSHIPS = "Each year we will award two hundred scholarships for students of marine biology.";

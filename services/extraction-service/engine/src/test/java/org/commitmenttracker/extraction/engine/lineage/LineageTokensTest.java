@@ -11,9 +11,22 @@ class LineageTokensTest {
     void englishWordsMeetInTheirStemsWithoutStopWordsOrPledgeVerbs() {
         assertThat(tokens.tokens("We will continue our cooperation on renewable energies"))
                 .isEqualTo(tokens.tokens("the partners reaffirm that they cooperate in renewable energy"))
-                .containsExactly("cooper", "renew", "energ");
+                .containsExactly("cooper", "renew", "energ", "~clean-energy");
         assertThat(tokens.tokens("resilience")).isEqualTo(tokens.tokens("resilient"));
         assertThat(tokens.tokens("Security")).isEqualTo(tokens.tokens("secure"));
+    }
+
+    @Test
+    void wordsTheGenreUsesInterchangeablyShareAConceptInEveryLanguage() {
+        assertThat(tokens.tokens("immunization campaigns")).contains("~vaccine")
+                .doesNotContainAnyElementsOf(tokens.tokens("vaccines").stream().filter(t -> !t.startsWith("~")).toList());
+        assertThat(tokens.tokens("Earth observation data")).contains("~space");
+        assertThat(tokens.tokens("satellite data")).contains("~space");
+        assertThat(tokens.tokens("our next summit")).contains("~summit");
+        assertThat(tokens.tokens("вакцинация населения")).contains("~vaccine");
+        assertThat(tokens.tokens("双方将加强疫苗合作")).contains("~vaccine");
+        assertThat(tokens.tokens("people-to-people ties")).contains("~people-exchange");
+        assertThat(tokens.tokens("energy security")).doesNotContain("~space", "~vaccine");
     }
 
     @Test
@@ -25,7 +38,7 @@ class LineageTokensTest {
 
     @Test
     void chineseGivesCharacterBigramsAfterFoldingTraditionalAndFullWidthForms() {
-        assertThat(tokens.tokens("擴大經貿合作")).isEqualTo(tokens.tokens("扩大经贸合作")).containsExactly("扩大", "大经", "经贸", "贸合", "合作");
+        assertThat(tokens.tokens("擴大經貿合作")).isEqualTo(tokens.tokens("扩大经贸合作")).containsExactly("扩大", "大经", "经贸", "贸合", "合作", "~trade");
         assertThat(tokens.tokens("双方将继续深化能源合作")).doesNotContain("双方", "继续").contains("能源");
         assertThat(tokens.tokens("Ｇ２０")).containsExactly("g20");
     }
