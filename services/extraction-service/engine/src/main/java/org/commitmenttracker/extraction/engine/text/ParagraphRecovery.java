@@ -385,10 +385,12 @@ public final class ParagraphRecovery {
             }
             if (profile.spacedWords() && !lineBreak) {
                 // Wire copy of a spaced script: a statement ends a list item ("…; — provide X. The Sides will …")
-                // or the title of a part it follows on the same line ("II. Trade The Sides will …").
+                // or the title of a part it follows on the same line ("II. Trade The Sides will …"), unless the
+                // part opens on a subject of its own ("VI. Государства – члены ОДКБ продолжат …": no title).
                 // An item's further sentences stay in it while another item of its list follows close by.
                 boolean afterItem = role == Role.BULLET && afterSentence && !tokens.indentedItems() && !itemFollows();
-                boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
+                boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()))
+                        && openings.at(currentFolded.toString(), 0).subject() == null;
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
             return afterSentence && opensStatement(piece.start());
@@ -504,9 +506,11 @@ public final class ParagraphRecovery {
         private SectionMarker heading(Piece piece) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            // An excerpt may start at any part ("七、…" first): the first numbered part, with its separator.
-            boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && !marker.bare()
-                    && !profile.spacedWords();
+            // An excerpt may start at any part ("七、…" first): the first numbered part, with its separator; in a
+            // spaced script, where a Roman numeral may be a word, only as the text's first piece ("VI. …").
+            boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
+                    ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
+                    : !marker.bare());
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
