@@ -680,4 +680,29 @@ class RussianProfileTest {
 
         assertThat(found).singleElement().extracting(Commitment::organisations).isEqualTo(List.of("AU", "EAEU"));
     }
+
+    @Test
+    void numbersTheParagraphsAfterAPreamblesDeclaringVerbAsTheDocumentsSections() {
+        String text = """
+                Декларация встречи
+
+                Мы, главы государств и правительств,
+
+                отмечая рост взаимной торговли,
+
+                заявляем:
+
+                1. Мы будем развивать морское сообщение.
+
+                2. Мы отмечаем успехи молодежных обменов.
+
+                Гуманитарные связи
+
+                3. Мы продолжим обмены в области науки.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "Мы будем развивать морское сообщение."),
+                tuple(3, "Мы продолжим обмены в области науки."));
+    }
 }
