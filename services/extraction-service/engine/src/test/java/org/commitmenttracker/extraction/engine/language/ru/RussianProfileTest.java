@@ -705,4 +705,14 @@ class RussianProfileTest {
                 tuple(1, "Мы будем развивать морское сообщение."),
                 tuple(3, "Мы продолжим обмены в области науки."));
     }
+
+    @Test
+    void readsATreatyTitleThatNamesEachPartysSide() {
+        List<Commitment> found = commitments("Совместное заявление\n\nСтороны будут выполнять Соглашение о торговле "
+                + "между Союзом и его государствами-членами, с одной стороны, и Республикой Сербия, с другой стороны, "
+                + "в полном объеме.\n");
+
+        assertThat(found).singleElement().extracting(Commitment::instruments).isEqualTo(List.of("Соглашение о торговле "
+                + "между Союзом и его государствами-членами, с одной стороны, и Республикой Сербия, с другой стороны"));
+    }
 }
