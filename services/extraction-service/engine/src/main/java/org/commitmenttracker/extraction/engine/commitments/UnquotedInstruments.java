@@ -25,6 +25,7 @@ final class UnquotedInstruments {
     private final List<String> verbs;
     private final List<String> dateStops;
     private final String and;
+    private final List<String> sides;
 
     UnquotedInstruments(Lexicon lexicon) {
         this.heads = lower(lexicon.listOrEmpty("instrument.head"));
@@ -35,6 +36,7 @@ final class UnquotedInstruments {
         cues.addAll(lexicon.listOrEmpty("verb.reporting"));
         this.verbs = cues.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         this.and = lexicon.listOrEmpty("subject.and").isEmpty() ? null : lexicon.list("subject.and").get(0);
+        this.sides = lexicon.listOrEmpty("instrument.sides");
     }
 
     boolean enabled() {
@@ -79,6 +81,11 @@ final class UnquotedInstruments {
             int next = at;
             while (next < text.length() && !Character.isLetterOrDigit(text.charAt(next))) {
                 char c = text.charAt(next);
+                int sidesEnd = c == ',' ? sidesEnd(text, next + 1) : -1;
+                if (sidesEnd > 0) {
+                    // "между X, с одной стороны, и Y, с другой стороны": the parties' sides belong to the title.
+                    return sidesEnd;
+                }
                 boolean enumerated = c == ',' && enumerationAt(text, next + 1);
                 if (!enumerated && (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '«'
                         || c == '»' || c == '!' || c == '?' || c == '\n')) {
@@ -95,6 +102,27 @@ final class UnquotedInstruments {
             at = end;
         }
         return end;
+    }
+
+    /**
+     * Where a title's second party closes ("…, с другой стороны") when the text after a comma names its first
+     * party's side ({@code instrument.sides}: "с одной стороны", then "с другой стороны" before the sentence ends);
+     * -1 otherwise.
+     */
+    private int sidesEnd(String text, int from) {
+        if (sides.size() < 2) {
+            return -1;
+        }
+        int at = from;
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        if (!text.startsWith(sides.get(0), at)) {
+            return -1;
+        }
+        int second = text.indexOf(sides.get(1), at + sides.get(0).length());
+        int sentenceEnd = text.indexOf('.', at);
+        return second < 0 || (sentenceEnd >= 0 && sentenceEnd < second) ? -1 : second + sides.get(1).length();
     }
 
     /**

@@ -84,6 +84,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex deadlineBy;
     private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex impersonalCues;
+    private final Lexicon.PhraseIndex declaringVerbs;
     private final Lexicon.PhraseIndex coordinators;
     private final List<String> agents;
     private final int agentSpan;
@@ -125,6 +126,7 @@ public final class ClauseOpenings {
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
+        this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.agents = optional(lexicon, "subject.agent");
         this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
@@ -182,6 +184,9 @@ public final class ClauseOpenings {
             int[] states = new int[1];
             if (!parties(folded, skipSpaces(folded, at), states).isEmpty()) {
                 at = states[0];
+            } else {
+                // "Государства – члены ОДКБ продолжат …": the members of the organisation its acronym names.
+                at = skipAcronym(folded, skipSpaces(folded, at));
             }
         } else {
             int[] end = new int[1];
@@ -304,8 +309,10 @@ public final class ClauseOpenings {
 
     /**
      * The subject a lead-in ends with when its last clause is nothing but that subject ("В этих целях Стороны:",
-     * "Страны ШОС:"): each item then says what the subject does, so it pledges when it opens with a verb of
-     * commitment ("— продолжат консультации;") and reports otherwise. Null for any other lead-in.
+     * "Страны ШОС:", also before a phrase of purpose: "Государства-члены в целях …:"), or with a verb that
+     * declares what follows ({@code lead.declaring}: "Главы государств заявляют:", "…, заявляют:"): each item then
+     * says what the subject does, so it pledges when it opens with a verb of commitment ("— продолжат
+     * консультации;") and reports otherwise. Null for any other lead-in.
      */
     public Subject subjectAlone(String leadIn) {
         int end = leadIn.length() - 1;
@@ -320,8 +327,44 @@ public final class ClauseOpenings {
             start--;
         }
         Opening opening = at(leadIn, start);
-        return opening.subject() != null && opening.verb() == null && skipSpaces(leadIn, opening.end()) >= end
-                ? opening.subject() : null;
+        if (opening.verb() != null) {
+            return null;
+        }
+        int rest = skipAcronym(leadIn, skipSpaces(leadIn, opening.end()));
+        // "…, заявляют:": the verb that ends a preamble declares what follows, for the subject the preamble opened
+        // with, or for every party when that subject stands in a paragraph above.
+        String declaring = declaringVerbs.at(leadIn, rest);
+        if (declaring != null && skipSpaces(leadIn, rest + declaring.length()) >= end) {
+            return opening.subject() != null ? opening.subject() : Subject.EVERY_PARTY;
+        }
+        return opening.subject() != null && (rest >= end || adverbialAlone(leadIn, rest, end)) ? opening.subject() : null;
+    }
+
+    /** Past an organisation's acronym after its members ("Государства – члены ОДКБ"), if one stands at {@code at}. */
+    private static int skipAcronym(String folded, int at) {
+        int end = at;
+        while (end < folded.length() && Character.isLetter(folded.charAt(end)) && Character.isUpperCase(folded.charAt(end))) {
+            end++;
+        }
+        boolean acronym = end - at >= 2 && (end == folded.length() || !Character.isLetter(folded.charAt(end)));
+        return acronym ? skipSpaces(folded, end) : at;
+    }
+
+    /**
+     * "Государства-члены в целях противодействия угрозам:": a phrase opened by a preposition, with no verb of
+     * either kind in it, between a lead-in's subject and its colon.
+     */
+    private boolean adverbialAlone(String folded, int from, int end) {
+        if (pledges == null || !pledges.prepositionAt(folded, from)) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            boolean wordStart = i == from || !Character.isLetter(folded.charAt(i - 1));
+            if (wordStart && (commitmentVerbs.at(folded, i) != null || reportingVerbs.at(folded, i) != null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Россия и Китай проведут …": states named at {@code at} as the subject of a verb of commitment. */

@@ -30,6 +30,7 @@ public final class ParagraphRecovery {
     /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
     private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
+    private static final int MAX_DECLARING_LENGTH = 40;
     /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
     private static final int MIN_PARAGRAPH_BLANKS = 3;
     private static final double MIN_PARAGRAPH_BLANK_SHARE = 0.1;
@@ -208,6 +209,7 @@ public final class ParagraphRecovery {
         private int pieceIndex;
         /** The last number of an open numbered list ("1." … after a lead-in), 0 when none is open. */
         private int listNumber;
+        private final List<String> declaringVerbs;
         /** Whether the last paragraph ended in a lead-in's colon. */
         private boolean leadInBefore;
         /** Whether the last paragraph was a list item that ended in a lead-in's colon ("（二）…如下："). */
@@ -220,6 +222,7 @@ public final class ParagraphRecovery {
             this.tokens = tokens;
             this.cleanOffsets = cleanOffsets;
             this.openings = profile.openings();
+            this.declaringVerbs = profile.lexicon().listOrEmpty("lead.declaring");
             this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
@@ -336,7 +339,7 @@ public final class ParagraphRecovery {
                 return false;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
-            boolean leadInEnds = profile.punctuation().endsLeadIn(last);
+            boolean leadInEnds = profile.punctuation().endsLeadIn(last) && !declaresWhatFollows(currentFolded);
             if ((afterUnit || (lineBreak && listNumber > 0))
                     && listNumberAt(piece, leadInEnds, leadInEnds && role == Role.BULLET) != null) {
                 return true;
@@ -385,10 +388,12 @@ public final class ParagraphRecovery {
             }
             if (profile.spacedWords() && !lineBreak) {
                 // Wire copy of a spaced script: a statement ends a list item ("…; — provide X. The Sides will …")
-                // or the title of a part it follows on the same line ("II. Trade The Sides will …").
+                // or the title of a part it follows on the same line ("II. Trade The Sides will …"), unless the
+                // part opens on a subject of its own ("VI. Государства – члены ОДКБ продолжат …": no title).
                 // An item's further sentences stay in it while another item of its list follows close by.
                 boolean afterItem = role == Role.BULLET && afterSentence && !tokens.indentedItems() && !itemFollows();
-                boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
+                boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()))
+                        && openings.at(currentFolded.toString(), 0).subject() == null;
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
             return afterSentence && opensStatement(piece.start());
@@ -504,9 +509,11 @@ public final class ParagraphRecovery {
         private SectionMarker heading(Piece piece) {
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
-            // An excerpt may start at any part ("七、…" first): the first numbered part, with its separator.
-            boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && !marker.bare()
-                    && !profile.spacedWords();
+            // An excerpt may start at any part ("七、…" first): the first numbered part, with its separator; in a
+            // spaced script, where a Roman numeral may be a word, only as the text's first piece ("VI. …").
+            boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
+                    ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
+                    : !marker.bare());
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
@@ -639,7 +646,8 @@ public final class ParagraphRecovery {
             String paragraphText = currentText.substring(from, to);
             String paragraphFolded = currentFolded.substring(from, to);
             leadInBefore = !paragraphFolded.isEmpty()
-                    && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1));
+                    && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1))
+                    && !declaresWhatFollows(paragraphFolded);
             itemLeadInBefore = leadInBefore && role == Role.BULLET;
             boolean capitals = profile.spacedWords() && upperCase(paragraphFolded, 0, paragraphFolded.length());
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
@@ -669,6 +677,21 @@ public final class ParagraphRecovery {
         private boolean endsWithTitleSuffix() {
             int from = Math.max(0, currentFolded.length() - HEAD_WINDOW);
             return profile.endsWithTitleSuffix(currentFolded.substring(from));
+        }
+
+        /**
+         * "Мы, главы государств, …, заявляем:" ({@code lead.declaring}): the preamble's verb declares the document's
+         * body, so the "1.", "2." … after it are its numbered paragraphs, not a list the lead-in opens.
+         */
+        private boolean declaresWhatFollows(CharSequence paragraph) {
+            int end = paragraph.length();
+            while (end > 0 && (Character.isWhitespace(paragraph.charAt(end - 1))
+                    || profile.punctuation().endsLeadIn(paragraph.charAt(end - 1)))) {
+                end--;
+            }
+            String text = paragraph.subSequence(Math.max(0, end - MAX_DECLARING_LENGTH), end).toString().toLowerCase(java.util.Locale.ROOT);
+            return declaringVerbs.stream().anyMatch(verb -> text.endsWith(verb)
+                    && (text.length() == verb.length() || !Character.isLetter(text.charAt(text.length() - verb.length() - 1))));
         }
 
         private boolean opensStatement(int at) {

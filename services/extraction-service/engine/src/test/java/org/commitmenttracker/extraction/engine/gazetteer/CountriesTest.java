@@ -47,6 +47,8 @@ class CountriesTest {
             "Переговоры Республики Корея с Корейской Народно-Демократической Республикой|KR KP",
             "Соглашение между Соединенными Штатами Америки и Египтом|US EG",
             "Talks between the ROK, the DPRK, the UK and the U.S.|KR KP GB US",
+            "Соглашение между СССР и Китайской Народной Республикой|SU CN",
+            "Договор между Советским Союзом и Индией|SU IN",
     })
     void namesStatesThatWereMissing(String title, String codes) {
         assertThat(COUNTRIES.namedIn(title)).containsExactlyElementsOf(List.of(codes.split(" ")));

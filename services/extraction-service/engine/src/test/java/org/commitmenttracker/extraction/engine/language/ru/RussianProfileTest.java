@@ -495,6 +495,9 @@ class RussianProfileTest {
             "провести в первом полугодии консультации|в первом полугодии|2023-01-01|2023-06-30|false",
             "провести во втором полугодии форум|во втором полугодии|2023-07-01|2023-12-31|false",
             "от 16 июля 2001 г.|16 июля 2001 г.|2001-07-16|2001-07-16|true",
+            "провести с 3 по 5 июня 2024 года|с 3 по 5 июня 2024 года|2024-06-03|2024-06-05|false",
+            "с 30 апреля по 2 мая 2024 года|с 30 апреля по 2 мая 2024 года|2024-04-30|2024-05-02|false",
+            "программа с 2024 по 2026 год|с 2024 по 2026 год|2024-01-01|2026-12-31|false",
     })
     void resolvesEachDateFormAgainstTheDocumentDate(String text, String expression, LocalDate start, LocalDate end, boolean past) {
         assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
@@ -592,5 +595,124 @@ class RussianProfileTest {
         List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
 
         assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Стороны выступают за укрепление роли международного права в мировых делах.|false",
+            "Мы выступаем за справедливую систему международной торговли.|false",
+            "Лидеры выступили за скорейшее урегулирование кризиса.|false",
+            "Стороны продолжат консультации по вопросам региональной безопасности.|true",
+            "Мы поручаем министрам торговли подготовить совместный доклад.|true",
+            "Мы учреждаем совет по инвестиционному сотрудничеству.|true",
+            "Мы подтверждаем нашу приверженность принципам открытой торговли.|true",
+    })
+    void readsAdvocacyAsAPositionAndFirstPersonTaskingAndFoundingAsPledges(String sentence, boolean pledge) {
+        List<Commitment> found = commitments("Совместное заявление\n\n" + sentence + "\n");
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
+
+    @Test
+    void readsTheItemsAfterAPreamblesDeclaringVerbAsItsSubjectsStatements() {
+        String text = """
+                Заявление глав государств
+
+                Главы государств,
+
+                руководствуясь принципами добрососедства,
+
+                заявляют:
+
+                – намерены развивать транспортные коридоры;
+
+                – отмечают рост взаимной торговли;
+
+                – продолжат обмены в области культуры.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, "намерены развивать транспортные коридоры;"),
+                tuple(Commitment.Kind.NARRATIVE, "продолжат обмены в области культуры."));
+    }
+
+    @Test
+    void readsItemsAfterMembersOfAnOrganisationAndAPhraseOfPurposeAsTheirStatements() {
+        String text = """
+                Декларация Совета
+
+                Государства – члены ОДКБ в целях укрепления региональной стабильности:
+
+                – будут проводить совместные учения;
+
+                – выражают озабоченность ростом угроз;
+
+                – продолжат обмен информацией.
+
+                Государства – члены ОДКБ будут развивать военно-техническое сотрудничество.
+                """;
+
+        List<Commitment> found = commitments(text);
+        assertThat(found).extracting(Commitment::text).containsExactly(
+                "будут проводить совместные учения;", "продолжат обмен информацией.",
+                "Государства – члены ОДКБ будут развивать военно-техническое сотрудничество.");
+        assertThat(found.get(2).organisations()).containsExactly("CSTO");
+    }
+
+    @Test
+    void readsAnExcerptThatOpensOnARomanPartInlineAsThatPart() {
+        String text = """
+                VI. Государства-члены продолжат консультации по вопросам безопасности. Государства-члены отмечают \
+                рост угроз.
+
+                VII. Государства-члены будут развивать торговлю.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(6, "Государства-члены продолжат консультации по вопросам безопасности."),
+                tuple(7, "Государства-члены будут развивать торговлю."));
+    }
+
+    @Test
+    void namesOrganisationsInEveryCaseTheirNamesTake() {
+        List<Commitment> found = commitments("Совместное заявление\n\nСтороны будут развивать связи с Африканским "
+                + "союзом и с Евразийской экономической комиссией.\n");
+
+        assertThat(found).singleElement().extracting(Commitment::organisations).isEqualTo(List.of("AU", "EAEU"));
+    }
+
+    @Test
+    void numbersTheParagraphsAfterAPreamblesDeclaringVerbAsTheDocumentsSections() {
+        String text = """
+                Декларация встречи
+
+                Мы, главы государств и правительств,
+
+                отмечая рост взаимной торговли,
+
+                заявляем:
+
+                1. Мы будем развивать морское сообщение.
+
+                2. Мы отмечаем успехи молодежных обменов.
+
+                Гуманитарные связи
+
+                3. Мы продолжим обмены в области науки.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "Мы будем развивать морское сообщение."),
+                tuple(3, "Мы продолжим обмены в области науки."));
+    }
+
+    @Test
+    void readsATreatyTitleThatNamesEachPartysSide() {
+        List<Commitment> found = commitments("Совместное заявление\n\nСтороны будут выполнять Соглашение о торговле "
+                + "между Союзом и его государствами-членами, с одной стороны, и Республикой Сербия, с другой стороны, "
+                + "в полном объеме.\n");
+
+        assertThat(found).singleElement().extracting(Commitment::instruments).isEqualTo(List.of("Соглашение о торговле "
+                + "между Союзом и его государствами-членами, с одной стороны, и Республикой Сербия, с другой стороны"));
     }
 }
