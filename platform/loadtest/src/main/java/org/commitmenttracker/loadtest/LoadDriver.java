@@ -26,6 +26,8 @@ import org.commitmenttracker.devstack.LocalIssuer;
 public final class LoadDriver {
     static final String AGENCY = "loadtest";
     private static final int SECTIONS = 40;
+    /** Per process, the busiest kinds of thread of the idle phase the report names. */
+    private static final int IDLE_THREADS_SHOWN = 6;
 
     private final LoadOptions options;
     private final ProcessStats processes = new ProcessStats();
@@ -106,8 +108,10 @@ public final class LoadDriver {
             lag.phase("idle");
             log("leaving the platform idle for %d s…", options.idleSeconds());
             processes.startPhase();
+            Map<String, Map<Long, ProcessStats.ThreadTicks>> threadsBefore = processes.threadTicks();
             Thread.sleep(options.idleSeconds() * 1000L);
-            idle = new LoadReport.Idle(processes.endPhase());
+            idle = new LoadReport.Idle(processes.endPhase(),
+                    ProcessStats.busiestThreads(threadsBefore, processes.threadTicks(), IDLE_THREADS_SHOWN));
         }
 
         // 1. raw limits, with the platform idle
@@ -261,6 +265,7 @@ public final class LoadDriver {
             rows.add(new LoadReport.Fault(window.fault.label(),
                     window.injected() ? Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9) : null,
                     window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()),
+                    window.restartToAppliedSeconds(), window.readyToAppliedSeconds(),
                     window.injected() ? String.valueOf(window.injectedAt) : null, counts[0], counts[1],
                     window.killsStore() ? counts[2] : null, window.error));
         }
