@@ -9,11 +9,13 @@ import java.util.function.LongConsumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * When a faulted service first applied a record again: the first time its consumer group committed an offset beyond
- * where the group stood once the faulted instance could commit no more. A group commits only after the writes of the
+ * where the group stood once the faulted instance could commit no more; and when it had done so on every partition
+ * with records waiting (every one of its consumers working again). A group commits only after the writes of the
  * records before the offset were acknowledged, so that moment is an applied record (the service's offsets are
  * committed about once a second, which this may add); a group of one service, so with the killed instance gone it
  * is the restarted one (or a live replica) that committed.
@@ -53,16 +55,24 @@ final class ConsumerResumption {
         }
     }
 
-    /** Watches the group in the background; tells {@code applied} the time ({@code System.nanoTime()}) it first moved. */
-    void watch(LongConsumer applied) {
+    /**
+     * Watches the group in the background; tells {@code firstApplied} the time ({@code System.nanoTime()}) it first
+     * moved on any partition, and {@code allApplied} when it had moved on every partition with records to apply.
+     */
+    void watch(LongConsumer firstApplied, LongConsumer allApplied) {
         Threads.startDaemon("resumption-" + group, () -> {
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
+            boolean first = false;
             try (Admin admin = admin(bootstrapServers)) {
                 while (System.nanoTime() < giveUp) {
                     try {
                         Map<TopicPartition, Long> now = committed(admin, group);
-                        if (advanced(before, now)) {
-                            applied.accept(System.nanoTime());
+                        if (!first && advanced(before, now)) {
+                            first = true;
+                            firstApplied.accept(System.nanoTime());
+                        }
+                        if (first && advancedWhereWaiting(before, now, logEnds(admin, before))) {
+                            allApplied.accept(System.nanoTime());
                             return;
                         }
                     } catch (Exception e) {
@@ -79,6 +89,27 @@ final class ConsumerResumption {
     /** Whether any partition's committed offset is beyond where it was (a partition without one stood at 0). */
     static boolean advanced(Map<TopicPartition, Long> before, Map<TopicPartition, Long> now) {
         return now.entrySet().stream().anyMatch(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L));
+    }
+
+    /**
+     * Whether every partition with records beyond where the group stood ({@code ends}: the log end offsets, read
+     * after {@code now}) has been committed beyond it: each of the group's consumers has applied a record again. A
+     * partition without new records has nothing to show and does not count.
+     */
+    static boolean advancedWhereWaiting(Map<TopicPartition, Long> before, Map<TopicPartition, Long> now,
+                                        Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> {
+            long stood = before.getOrDefault(end.getKey(), 0L);
+            return end.getValue() <= stood || now.getOrDefault(end.getKey(), 0L) > stood;
+        });
+    }
+
+    private static Map<TopicPartition, Long> logEnds(Admin admin, Map<TopicPartition, Long> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((partition, end) -> ends.put(partition, end.offset()));
+        return ends;
     }
 
     private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {

@@ -146,7 +146,7 @@ final class FaultInjector {
                 window.restartedNanos = System.nanoTime();
                 platform.restart(target);
                 if (resumption != null) {
-                    resumption.watch(nanos -> window.firstAppliedNanos = nanos);
+                    resumption.watch(nanos -> window.firstAppliedNanos = nanos, nanos -> window.allAppliedNanos = nanos);
                 }
                 awaitReady(target);
             }
@@ -166,7 +166,7 @@ final class FaultInjector {
         }
         window.restartedNanos = System.nanoTime();
         if (resumption != null) {
-            resumption.watch(nanos -> window.firstAppliedNanos = nanos);
+            resumption.watch(nanos -> window.firstAppliedNanos = nanos, nanos -> window.allAppliedNanos = nanos);
         }
         awaitReady(service);
     }
@@ -226,6 +226,8 @@ final class FaultInjector {
          * or during the pause ({@link ConsumerResumption}); 0 until then or for other faults.
          */
         volatile long firstAppliedNanos;
+        /** For the same: when the group had committed beyond where it stood on every partition with records waiting. */
+        volatile long allAppliedNanos;
 
         FaultWindow(Fault fault, long injectedNanos, Instant injectedAt, long windowStartNanos) {
             this.fault = fault;
@@ -269,6 +271,12 @@ final class FaultInjector {
          */
         Double readyToAppliedSeconds() {
             return readyNanos == 0 || restartedNanos == 0 ? null : appliedAfter(readyNanos);
+        }
+
+        /** From ready again until every partition with records waiting had one applied; null when not known. */
+        Double readyToAllAppliedSeconds() {
+            return readyNanos == 0 || restartedNanos == 0 || allAppliedNanos == 0 ? null
+                    : Latencies.round((allAppliedNanos - readyNanos) / 1e9);
         }
 
         private Double appliedAfter(long fromNanos) {

@@ -265,7 +265,7 @@ public final class LoadDriver {
             rows.add(new LoadReport.Fault(window.fault.label(),
                     window.injected() ? Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9) : null,
                     window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()),
-                    window.restartToAppliedSeconds(), window.readyToAppliedSeconds(),
+                    window.restartToAppliedSeconds(), window.readyToAppliedSeconds(), window.readyToAllAppliedSeconds(),
                     window.injected() ? String.valueOf(window.injectedAt) : null, counts[0], counts[1],
                     window.killsStore() ? counts[2] : null, window.error));
         }

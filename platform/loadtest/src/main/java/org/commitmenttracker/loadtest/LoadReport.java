@@ -50,11 +50,12 @@ record LoadReport(Map<String, Object> run, @JsonInclude(JsonInclude.Include.NON_
 
     /**
      * Per fault: when, how long until ready again, for a killed or paused service with a consumer group how long from
-     * its restart (or continue) and from ready again until it applied a record, and the acknowledgements inside its
+     * its restart (or continue) and from ready again until it applied a record (and until it did so on every partition
+     * with records waiting), and the acknowledgements inside its
      * window and what became of them.
      */
     record Fault(String fault, Double injectedAtS, Double readyAfterS, Double restartToAppliedS, Double readyToAppliedS,
-                 String injectedAt, long acksInWindow, long lostInWindow, Long storeLoss, String error) {
+                 Double readyToAllAppliedS, String injectedAt, long acksInWindow, long lostInWindow, Long storeLoss, String error) {
     }
 
     /** The report as JSON-shaped maps and lists: what {@code report.json} holds, read back. */

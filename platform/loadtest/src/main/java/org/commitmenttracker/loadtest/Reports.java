@@ -119,14 +119,15 @@ final class Reports {
         if (faults.isEmpty()) {
             return;
         }
-        out.append(String.format("%n%-24s %12s %15s %19s %17s %15s %15s %11s%n", "fault", "injected at s", "ready after s",
-                "restart→applied s", "ready→applied s", "acks in window", "lost in window", "store loss"));
+        out.append(String.format("%n%-24s %12s %15s %19s %17s %21s %15s %15s %11s%n", "fault", "injected at s", "ready after s",
+                "restart→applied s", "ready→applied s", "ready→all applied s", "acks in window", "lost in window", "store loss"));
         for (Object fault : faults) {
             Map<?, ?> row = (Map<?, ?>) fault;
-            out.append(String.format("%-24s %12s %15s %19s %17s %15s %15s %11s%s%n", row.get("fault"),
+            out.append(String.format("%-24s %12s %15s %19s %17s %21s %15s %15s %11s%s%n", row.get("fault"),
                     row.get("injected_at_s") == null ? "-" : row.get("injected_at_s"),
                     row.get("ready_after_s") == null ? "never" : row.get("ready_after_s"),
-                    orDash(row.get("restart_to_applied_s")), orDash(row.get("ready_to_applied_s")), row.get("acks_in_window"),
+                    orDash(row.get("restart_to_applied_s")), orDash(row.get("ready_to_applied_s")),
+                    orDash(row.get("ready_to_all_applied_s")), row.get("acks_in_window"),
                     row.get("lost_in_window"), row.get("store_loss") == null ? "-" : row.get("store_loss"),
                     row.get("error") == null ? "" : "  " + row.get("error")));
         }

@@ -28,6 +28,23 @@ class ConsumerResumptionTest {
     }
 
     @Test
+    void everyConsumerIsWorkingAgainOnlyOnceEachPartitionWithRecordsWaitingMoved() {
+        Map<TopicPartition, Long> before = Map.of(P0, 10L, P1, 4L);
+        Map<TopicPartition, Long> ends = Map.of(P0, 12L, P1, 9L);
+
+        assertThat(ConsumerResumption.advancedWhereWaiting(before, Map.of(P0, 12L, P1, 4L), ends))
+                .as("progress-1 still waits").isFalse();
+        assertThat(ConsumerResumption.advancedWhereWaiting(before, Map.of(P0, 11L, P1, 5L), ends)).isTrue();
+    }
+
+    @Test
+    void aPartitionWithoutNewRecordsDoesNotHoldTheFigureBack() {
+        Map<TopicPartition, Long> before = Map.of(P0, 10L, P1, 4L);
+
+        assertThat(ConsumerResumption.advancedWhereWaiting(before, Map.of(P0, 12L, P1, 4L), Map.of(P0, 12L, P1, 4L))).isTrue();
+    }
+
+    @Test
     void onlyServicesThatConsumeHaveAGroupToWatch() {
         assertThat(ConsumerResumption.GROUPS).containsOnlyKeys("extraction", "registry", "notification");
     }
@@ -44,6 +61,10 @@ class ConsumerResumptionTest {
         window.firstAppliedNanos = 15_500_000_000L;
         assertThat(window.restartToAppliedSeconds()).isEqualTo(13.5);
         assertThat(window.readyToAppliedSeconds()).isEqualTo(1.5);
+        assertThat(window.readyToAllAppliedSeconds()).as("one consumer still idle").isNull();
+
+        window.allAppliedNanos = 33_000_000_000L;
+        assertThat(window.readyToAllAppliedSeconds()).isEqualTo(19.0);
 
         window.firstAppliedNanos = 13_000_000_000L; // the consumers applied before the readiness probe answered
         assertThat(window.readyToAppliedSeconds()).isEqualTo(-1.0);
@@ -56,5 +77,6 @@ class ConsumerResumptionTest {
 
         assertThat(window.restartToAppliedSeconds()).isNull();
         assertThat(window.readyToAppliedSeconds()).isNull();
+        assertThat(window.readyToAllAppliedSeconds()).isNull();
     }
 }

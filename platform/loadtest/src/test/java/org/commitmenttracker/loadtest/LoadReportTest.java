@@ -39,7 +39,7 @@ class LoadReportTest {
         assertThat(toWebhook).containsEntry("count", 1).containsEntry("p99_ms", 12.0).containsEntry("max_ms", 12.0);
         assertThat(map(((List<?>) report.get("faults")).get(0))).containsEntry("fault", "kill registry")
                 .containsEntry("acks_in_window", 40L).containsEntry("store_loss", null)
-                .containsEntry("restart_to_applied_s", 9.25).containsEntry("ready_to_applied_s", 0.75);
+                .containsEntry("restart_to_applied_s", 9.25).containsEntry("ready_to_applied_s", 0.75).containsEntry("ready_to_all_applied_s", 6.5);
     }
 
     @Test
@@ -109,7 +109,7 @@ class LoadReportTest {
                         Map.of("registry/commitments", 12L)),
                 new LoadReport.Progress(progress, processes, Map.of("registry/progress", 5L)),
                 new LoadReport.Reads(new RegistryReads.Figures(webhook.summary(), 2500, NONE, Map.of("status", NONE)), processes),
-                List.of(new LoadReport.Fault("kill registry", 3.0, 8.5, 9.25, 0.75, "2026-12-07T05:00:03Z", 40, 0, null, null)),
+                List.of(new LoadReport.Fault("kill registry", 3.0, 8.5, 9.25, 0.75, 6.5, "2026-12-07T05:00:03Z", 40, 0, null, null)),
                 invariants, Map.of("applied_fraction_of_raw (target >= 0.70, with bounded lag)", 0.6));
     }
 }
