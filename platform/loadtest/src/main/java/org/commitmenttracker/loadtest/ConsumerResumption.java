@@ -57,10 +57,11 @@ final class ConsumerResumption {
 
     /**
      * Watches the group in the background; tells {@code firstApplied} the time ({@code System.nanoTime()}) it first
-     * moved on any partition, and {@code allApplied} when it had moved on every partition with records to apply.
+     * moved on any partition, and {@code allApplied} when it had moved on every partition with records to apply; the
+     * thread ends then (or gives up).
      */
-    void watch(LongConsumer firstApplied, LongConsumer allApplied) {
-        Threads.startDaemon("resumption-" + group, () -> {
+    Thread watch(LongConsumer firstApplied, LongConsumer allApplied) {
+        return Threads.startDaemon("resumption-" + group, () -> {
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
             boolean first = false;
             try (Admin admin = admin(bootstrapServers)) {

@@ -146,7 +146,8 @@ final class FaultInjector {
                 window.restartedNanos = System.nanoTime();
                 platform.restart(target);
                 if (resumption != null) {
-                    resumption.watch(nanos -> window.firstAppliedNanos = nanos, nanos -> window.allAppliedNanos = nanos);
+                    window.resumptionWatch = resumption.watch(nanos -> window.firstAppliedNanos = nanos,
+                    nanos -> window.allAppliedNanos = nanos);
                 }
                 awaitReady(target);
             }
@@ -166,7 +167,8 @@ final class FaultInjector {
         }
         window.restartedNanos = System.nanoTime();
         if (resumption != null) {
-            resumption.watch(nanos -> window.firstAppliedNanos = nanos, nanos -> window.allAppliedNanos = nanos);
+            window.resumptionWatch = resumption.watch(nanos -> window.firstAppliedNanos = nanos,
+                    nanos -> window.allAppliedNanos = nanos);
         }
         awaitReady(service);
     }
@@ -228,6 +230,8 @@ final class FaultInjector {
         volatile long firstAppliedNanos;
         /** For the same: when the group had committed beyond where it stood on every partition with records waiting. */
         volatile long allAppliedNanos;
+        /** The thread looking for those two moments, while it looks (null for other faults). */
+        volatile Thread resumptionWatch;
 
         FaultWindow(Fault fault, long injectedNanos, Instant injectedAt, long windowStartNanos) {
             this.fault = fault;
@@ -271,6 +275,17 @@ final class FaultInjector {
          */
         Double readyToAppliedSeconds() {
             return readyNanos == 0 || restartedNanos == 0 ? null : appliedAfter(readyNanos);
+        }
+
+        /**
+         * Waits at most {@code timeout} for the consumers' resumption to be seen: once everything has settled, the
+         * last partitions' commits follow within about a second, and the platform must not be stopped before.
+         */
+        void awaitResumption(Duration timeout) throws InterruptedException {
+            Thread watch = resumptionWatch;
+            if (watch != null) {
+                watch.join(timeout.toMillis());
+            }
         }
 
         /** From ready again until every partition with records waiting had one applied; null when not known. */

@@ -28,6 +28,8 @@ public final class LoadDriver {
     private static final int SECTIONS = 40;
     /** Per process, the busiest kinds of thread of the idle phase the report names. */
     private static final int IDLE_THREADS_SHOWN = 6;
+    /** How long after settling the fault table's resumption figures may take to be seen (commits follow writes). */
+    private static final Duration RESUMPTION_SEEN_WITHIN = Duration.ofSeconds(15);
 
     private final LoadOptions options;
     private final ProcessStats processes = new ProcessStats();
@@ -163,6 +165,9 @@ public final class LoadDriver {
         Settling.Outcome settled = new Settling(platform.mongo(), platform.kafka(), ledger, acks, receiver, lag, subscriptionId)
                 .await(load::answersPending, faultWindows, lastFaultNanos,
                         drainStart + Duration.ofSeconds(options.drainSeconds()).toNanos(), SettleCap.STARTED_PLATFORM.cap());
+        for (FaultInjector.FaultWindow faultWindow : faultWindows) {
+            faultWindow.awaitResumption(RESUMPTION_SEEN_WITHIN);
+        }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         LoadReport.Progress progress = new LoadReport.Progress(
                 progressFigures(pool, rate, window, raw, drainSeconds, settled.verdict(), receiver, load),
