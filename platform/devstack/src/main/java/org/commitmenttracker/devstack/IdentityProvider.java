@@ -74,7 +74,7 @@ public final class IdentityProvider {
         env.put("SPRING_CONFIG_IMPORT", "file:" + accounts.toAbsolutePath());
         ClassDataArchive classData = ClassDataArchive.of(jar(projectRoot));
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:TieredStopAtLevel=1", ManagedProcess.NO_PERF_DATA));
         command.addAll(classData.jvmOptions());
         command.addAll(List.of(ParentWatch.agentOption(), "-jar", classData.jar().toString()));
         ManagedProcess process = ManagedProcess.start("identity-provider", command, env, logDir.resolve("identity-provider.log"));

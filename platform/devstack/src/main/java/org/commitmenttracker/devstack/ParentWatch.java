@@ -24,8 +24,9 @@ import java.util.zip.CRC32;
 public final class ParentWatch {
     static final String PARENT_PID_PROPERTY = "devstack.parent.pid";
     /**
-     * How often the launcher is looked for. {@code ProcessHandle.onExit()} of a process that is not our parent's
-     * child polls too, but backs off to 5 s between looks, which a long-running launcher would reach.
+     * How often the launcher is looked for when its end cannot be awaited on standard input. {@code
+     * ProcessHandle.onExit()} of a process that is not our parent's child polls too, but backs off to 5 s between
+     * looks, which a long-running launcher would reach.
      */
     private static final long POLL_MILLIS = 500;
     private static Path agentJar;
@@ -49,6 +50,7 @@ public final class ParentWatch {
     private static void watch(String pid) {
         ProcessHandle.of(Long.parseLong(pid.trim())).filter(ProcessHandle::isAlive).ifPresentOrElse(parent -> {
             Thread watcher = new Thread(() -> {
+                awaitEndOfInput();
                 while (parent.isAlive()) {
                     try {
                         Thread.sleep(POLL_MILLIS);
@@ -62,6 +64,23 @@ public final class ParentWatch {
             watcher.setDaemon(true);
             watcher.start();
         }, () -> System.exit(0));
+    }
+
+    /**
+     * Blocks until standard input ends. {@link ManagedProcess} gives its children a pipe there whose other end only
+     * the launcher holds, so it ends when the launcher is gone, killed or not: the watch then costs no wake-ups
+     * (polling every {@link #POLL_MILLIS} cost each idle process about 0.5 ms of CPU per second). With any other
+     * input (none, or the launcher closed it) this returns at once or when it ends, and the launcher is polled.
+     */
+    private static void awaitEndOfInput() {
+        byte[] discarded = new byte[256];
+        try {
+            while (System.in.read(discarded) >= 0) {
+                // nothing is ever written there
+            }
+        } catch (IOException e) {
+            // no usable input: poll
+        }
     }
 
     /**

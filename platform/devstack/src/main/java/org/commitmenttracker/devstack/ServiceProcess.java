@@ -42,7 +42,7 @@ public final class ServiceProcess {
         // touched by young collections, though a service idles with about 35 MB live.
         ClassDataArchive classData = ClassDataArchive.of(spec.jar(projectRoot));
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", ManagedProcess.NO_PERF_DATA));
         command.addAll(classData.jvmOptions());
         command.addAll(List.of(ParentWatch.agentOption(), "-jar", classData.jar().toString()));
         ManagedProcess process = ManagedProcess.start(spec.name(), command, env, logDir.resolve(spec.name() + ".log"));

@@ -100,7 +100,7 @@ final class FaultInjector {
         try {
             switch (fault.kind()) {
                 case KILL -> kill(fault.target(), window);
-                case PAUSE -> pause(fault.target(), fault.seconds());
+                case PAUSE -> pause(fault.target(), fault.seconds(), window);
                 case RECEIVER -> failReceiver(fault.seconds());
             }
             window.ready(System.nanoTime(), Instant.now());
@@ -142,20 +142,33 @@ final class FaultInjector {
             }
             default -> {
                 platform.service(target).process().kill();
+                ConsumerResumption resumption = ConsumerResumption.from(platform.kafka(), target);
+                window.restartedNanos = System.nanoTime();
                 platform.restart(target);
+                if (resumption != null) {
+                    window.resumptionWatch = resumption.watch(nanos -> window.firstAppliedNanos = nanos,
+                    nanos -> window.allAppliedNanos = nanos);
+                }
                 awaitReady(target);
             }
         }
     }
 
     /** SIGSTOP, wait, SIGCONT; ready again when its readiness probe answers 200. */
-    private void pause(String service, int seconds) {
+    private void pause(String service, int seconds, FaultWindow window) {
         ManagedProcess process = platform.service(service).process();
         process.pause();
+        ConsumerResumption resumption;
         try {
             sleep(Duration.ofSeconds(seconds));
+            resumption = ConsumerResumption.from(platform.kafka(), service);
         } finally {
             process.resume();
+        }
+        window.restartedNanos = System.nanoTime();
+        if (resumption != null) {
+            window.resumptionWatch = resumption.watch(nanos -> window.firstAppliedNanos = nanos,
+                    nanos -> window.allAppliedNanos = nanos);
         }
         awaitReady(service);
     }
@@ -208,6 +221,17 @@ final class FaultInjector {
         private volatile Instant storeDurableUpTo;
         /** For a store kill: when the restarted store answered again (0 until then). */
         volatile long storeBackNanos;
+        /** For a service killed or paused: when it was started again or continued (0 for other faults). */
+        volatile long restartedNanos;
+        /**
+         * For a service with a consumer group: when the group first committed beyond where it stood after the kill
+         * or during the pause ({@link ConsumerResumption}); 0 until then or for other faults.
+         */
+        volatile long firstAppliedNanos;
+        /** For the same: when the group had committed beyond where it stood on every partition with records waiting. */
+        volatile long allAppliedNanos;
+        /** The thread looking for those two moments, while it looks (null for other faults). */
+        volatile Thread resumptionWatch;
 
         FaultWindow(Fault fault, long injectedNanos, Instant injectedAt, long windowStartNanos) {
             this.fault = fault;
@@ -238,6 +262,40 @@ final class FaultInjector {
 
         double readyAfterSeconds() {
             return readyNanos == 0 ? Double.NaN : (readyNanos - injectedNanos) / 1e9;
+        }
+
+        /** From the restart (or the continue) to the first applied record; null when either is not known. */
+        Double restartToAppliedSeconds() {
+            return restartedNanos == 0 ? null : appliedAfter(restartedNanos);
+        }
+
+        /**
+         * From ready again to the first applied record; null when either is not known, negative when the consumers
+         * applied a record before the readiness probe answered.
+         */
+        Double readyToAppliedSeconds() {
+            return readyNanos == 0 || restartedNanos == 0 ? null : appliedAfter(readyNanos);
+        }
+
+        /**
+         * Waits at most {@code timeout} for the consumers' resumption to be seen: once everything has settled, the
+         * last partitions' commits follow within about a second, and the platform must not be stopped before.
+         */
+        void awaitResumption(Duration timeout) throws InterruptedException {
+            Thread watch = resumptionWatch;
+            if (watch != null) {
+                watch.join(timeout.toMillis());
+            }
+        }
+
+        /** From ready again until every partition with records waiting had one applied; null when not known. */
+        Double readyToAllAppliedSeconds() {
+            return readyNanos == 0 || restartedNanos == 0 || allAppliedNanos == 0 ? null
+                    : Latencies.round((allAppliedNanos - readyNanos) / 1e9);
+        }
+
+        private Double appliedAfter(long fromNanos) {
+            return firstAppliedNanos == 0 ? null : Latencies.round((firstAppliedNanos - fromNanos) / 1e9);
         }
 
         /** Whether an acknowledgement at {@code nanos} fell inside [injected, ready again] (or after, if never ready). */

@@ -26,6 +26,10 @@ import org.commitmenttracker.devstack.LocalIssuer;
 public final class LoadDriver {
     static final String AGENCY = "loadtest";
     private static final int SECTIONS = 40;
+    /** Per process, the busiest kinds of thread of the idle phase the report names. */
+    private static final int IDLE_THREADS_SHOWN = 6;
+    /** How long after settling the fault table's resumption figures may take to be seen (commits follow writes). */
+    private static final Duration RESUMPTION_SEEN_WITHIN = Duration.ofSeconds(15);
 
     private final LoadOptions options;
     private final ProcessStats processes = new ProcessStats();
@@ -106,8 +110,10 @@ public final class LoadDriver {
             lag.phase("idle");
             log("leaving the platform idle for %d s…", options.idleSeconds());
             processes.startPhase();
+            Map<String, Map<Long, ProcessStats.ThreadTicks>> threadsBefore = processes.threadTicks();
             Thread.sleep(options.idleSeconds() * 1000L);
-            idle = new LoadReport.Idle(processes.endPhase());
+            idle = new LoadReport.Idle(processes.endPhase(),
+                    ProcessStats.busiestThreads(threadsBefore, processes.threadTicks(), IDLE_THREADS_SHOWN));
         }
 
         // 1. raw limits, with the platform idle
@@ -159,6 +165,9 @@ public final class LoadDriver {
         Settling.Outcome settled = new Settling(platform.mongo(), platform.kafka(), ledger, acks, receiver, lag, subscriptionId)
                 .await(load::answersPending, faultWindows, lastFaultNanos,
                         drainStart + Duration.ofSeconds(options.drainSeconds()).toNanos(), SettleCap.STARTED_PLATFORM.cap());
+        for (FaultInjector.FaultWindow faultWindow : faultWindows) {
+            faultWindow.awaitResumption(RESUMPTION_SEEN_WITHIN);
+        }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         LoadReport.Progress progress = new LoadReport.Progress(
                 progressFigures(pool, rate, window, raw, drainSeconds, settled.verdict(), receiver, load),
@@ -261,6 +270,7 @@ public final class LoadDriver {
             rows.add(new LoadReport.Fault(window.fault.label(),
                     window.injected() ? Latencies.round((window.injectedNanos - window.windowStartNanos) / 1e9) : null,
                     window.readyNanos == 0 ? null : Latencies.round(window.readyAfterSeconds()),
+                    window.restartToAppliedSeconds(), window.readyToAppliedSeconds(), window.readyToAllAppliedSeconds(),
                     window.injected() ? String.valueOf(window.injectedAt) : null, counts[0], counts[1],
                     window.killsStore() ? counts[2] : null, window.error));
         }

@@ -28,8 +28,11 @@ record LoadReport(Map<String, Object> run, @JsonInclude(JsonInclude.Include.NON_
     static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
-    /** CPU and memory per process during a phase ({@link ProcessStats#endPhase()}). */
-    record Idle(Map<String, Object> processes) {
+    /**
+     * CPU and memory per process while idle ({@link ProcessStats#endPhase()}), and where each process's CPU went:
+     * seconds by kind of thread ({@link ProcessStats#busiestThreads}).
+     */
+    record Idle(Map<String, Object> processes, Map<String, Map<String, Double>> threads) {
     }
 
     record Raw(RawRates.Store store, RawRates.Broker broker, Map<String, Object> processes) {
@@ -45,9 +48,14 @@ record LoadReport(Map<String, Object> run, @JsonInclude(JsonInclude.Include.NON_
     record Reads(@JsonUnwrapped RegistryReads.Figures figures, Map<String, Object> processes) {
     }
 
-    /** Per fault: when, how long until ready again, and the acknowledgements inside its window and what became of them. */
-    record Fault(String fault, Double injectedAtS, Double readyAfterS, String injectedAt, long acksInWindow,
-                 long lostInWindow, Long storeLoss, String error) {
+    /**
+     * Per fault: when, how long until ready again, for a killed or paused service with a consumer group how long from
+     * its restart (or continue) and from ready again until it applied a record (and until it did so on every partition
+     * with records waiting), and the acknowledgements inside its
+     * window and what became of them.
+     */
+    record Fault(String fault, Double injectedAtS, Double readyAfterS, Double restartToAppliedS, Double readyToAppliedS,
+                 Double readyToAllAppliedS, String injectedAt, long acksInWindow, long lostInWindow, Long storeLoss, String error) {
     }
 
     /** The report as JSON-shaped maps and lists: what {@code report.json} holds, read back. */

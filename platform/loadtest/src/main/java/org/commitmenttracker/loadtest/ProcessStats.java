@@ -3,9 +3,11 @@ package org.commitmenttracker.loadtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * CPU time and resident memory of the platform's processes, from {@code /proc/<pid>/stat} (utime + stime) and
@@ -94,13 +96,69 @@ final class ProcessStats {
 
     static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // fields after "(comm)": state is field 3, utime 14, stime 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticksOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a {@code /proc/.../stat} line. */
+    private static long ticksOf(String stat) {
+        // fields after "(comm)": state is field 3, utime 14, stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** A thread's name ({@code comm}, at most 15 characters) and CPU ticks so far, by thread id. */
+    record ThreadTicks(String name, long ticks) {
+    }
+
+    /** Every thread of every live process now, by process name, then thread id. */
+    synchronized Map<String, Map<Long, ThreadTicks>> threadTicks() {
+        Map<String, Map<Long, ThreadTicks>> result = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            Map<Long, ThreadTicks> threads = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(
+                                Files.readString(task.resolve("comm")).strip(), ticksOf(Files.readString(task.resolve("stat")))));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+                result.put(name, threads);
+            } catch (IOException | RuntimeException e) {
+                // gone or not Linux
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Where each process's CPU went between two {@link #threadTicks()}: CPU seconds by thread name with its numbers
+     * dropped (the pool's or the kind's: {@code KafkaConsumerDe}, {@code http-nio-}, {@code C2 CompilerThre}), the
+     * {@code top} largest per process, largest first; a thread started in between counts from 0.
+     */
+    static Map<String, Map<String, Double>> busiestThreads(Map<String, Map<Long, ThreadTicks>> before,
+                                                           Map<String, Map<Long, ThreadTicks>> after, int top) {
+        Map<String, Map<String, Double>> result = new LinkedHashMap<>();
+        after.forEach((process, threads) -> {
+            Map<Long, ThreadTicks> earlier = before.getOrDefault(process, Map.of());
+            Map<String, Long> byKind = new HashMap<>();
+            threads.forEach((tid, now) -> {
+                ThreadTicks then = earlier.get(tid);
+                long spent = now.ticks() - (then == null ? 0 : then.ticks());
+                if (spent > 0) {
+                    byKind.merge(now.name().replaceAll("[0-9]+", "#"), spent, Long::sum);
+                }
+            });
+            Map<String, Double> busiest = new LinkedHashMap<>();
+            byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                    .forEach(kind -> busiest.put(kind.getKey(), Latencies.round(kind.getValue() / TICKS_PER_SECOND)));
+            result.put(process, busiest);
+        });
+        return result;
     }
 
     static long rssKb(long pid) {

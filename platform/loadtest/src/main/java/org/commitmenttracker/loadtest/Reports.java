@@ -105,6 +105,10 @@ final class Reports {
             out.append(String.format("%-14s %10s %12s %26s %14s %28s%n", name, orDash(started.get(name)), orDash(idle),
                     cpu(ingestProcesses.get(name)), orDash(rssAfterIngest.get(name)), cpu(progressProcesses.get(name))));
         }
+        if (report.get("idle") instanceof Map<?, ?> idle && idle.get("threads") instanceof Map<?, ?> threads) {
+            out.append("\nidle CPU s by thread\n");
+            threads.forEach((name, busiest) -> out.append(String.format("%-14s %s%n", name, busiest)));
+        }
         out.append("\ntargets: ").append(report.get("targets")).append('\n');
         faults(out, (List<?>) report.get("faults"));
         invariants(out, (Map<?, ?>) report.get("invariants"));
@@ -115,13 +119,15 @@ final class Reports {
         if (faults.isEmpty()) {
             return;
         }
-        out.append(String.format("%n%-24s %12s %15s %15s %15s %11s%n", "fault", "injected at s", "ready after s",
-                "acks in window", "lost in window", "store loss"));
+        out.append(String.format("%n%-24s %12s %15s %19s %17s %21s %15s %15s %11s%n", "fault", "injected at s", "ready after s",
+                "restart→applied s", "ready→applied s", "ready→all applied s", "acks in window", "lost in window", "store loss"));
         for (Object fault : faults) {
             Map<?, ?> row = (Map<?, ?>) fault;
-            out.append(String.format("%-24s %12s %15s %15s %15s %11s%s%n", row.get("fault"),
+            out.append(String.format("%-24s %12s %15s %19s %17s %21s %15s %15s %11s%s%n", row.get("fault"),
                     row.get("injected_at_s") == null ? "-" : row.get("injected_at_s"),
-                    row.get("ready_after_s") == null ? "never" : row.get("ready_after_s"), row.get("acks_in_window"),
+                    row.get("ready_after_s") == null ? "never" : row.get("ready_after_s"),
+                    orDash(row.get("restart_to_applied_s")), orDash(row.get("ready_to_applied_s")),
+                    orDash(row.get("ready_to_all_applied_s")), row.get("acks_in_window"),
                     row.get("lost_in_window"), row.get("store_loss") == null ? "-" : row.get("store_loss"),
                     row.get("error") == null ? "" : "  " + row.get("error")));
         }

@@ -24,6 +24,7 @@ class LoadReportTest {
         assertThat(report.keySet()).containsExactly("run", "idle", "raw", "ingest", "progress", "registry_reads", "faults", "invariants",
                 "targets");
         Map<String, Object> raw = map(report.get("raw"));
+        assertThat(map(map(report.get("idle")).get("threads"))).containsEntry("registry", Map.of("KafkaConsumerDe", 0.42));
         assertThat(map(raw.get("store"))).containsEntry("inserts_per_s", 4800.0).containsEntry("versioned_updates_per_s", 4500.0);
         assertThat(map(raw.get("broker"))).containsEntry("produce_per_s", 40000.0).containsEntry("consume_per_s", null);
         Map<String, Object> ingest = map(report.get("ingest"));
@@ -37,7 +38,8 @@ class LoadReportTest {
         Map<String, Object> toWebhook = map(map(progress.get("latency")).get("report_to_webhook"));
         assertThat(toWebhook).containsEntry("count", 1).containsEntry("p99_ms", 12.0).containsEntry("max_ms", 12.0);
         assertThat(map(((List<?>) report.get("faults")).get(0))).containsEntry("fault", "kill registry")
-                .containsEntry("acks_in_window", 40L).containsEntry("store_loss", null);
+                .containsEntry("acks_in_window", 40L).containsEntry("store_loss", null)
+                .containsEntry("restart_to_applied_s", 9.25).containsEntry("ready_to_applied_s", 0.75).containsEntry("ready_to_all_applied_s", 6.5);
     }
 
     @Test
@@ -64,7 +66,7 @@ class LoadReportTest {
     void theTablePrintsTheFigures() {
         String table = Reports.table(sample().toMap());
 
-        assertThat(table).contains("commitments registered", "60.0 %", "kill registry", "invariants HOLD",
+        assertThat(table).contains("commitments registered", "60.0 %", "kill registry", "ready→applied s", "9.25", "invariants HOLD",
                 "GET /api/commitments/{id}");
     }
 
@@ -101,13 +103,13 @@ class LoadReportTest {
         Map<String, Object> invariants = new LinkedHashMap<>();
         invariants.put("passed", true);
         invariants.put("settle_cap", Map.of("cap_s", 60));
-        return new LoadReport(run, new LoadReport.Idle(processes),
+        return new LoadReport(run, new LoadReport.Idle(processes, Map.of("registry", Map.of("KafkaConsumerDe", 0.42))),
                 new LoadReport.Raw(new RawRates.Store(4800, 4500, 4), new RawRates.Broker(40000, null, 1024), processes),
                 new LoadReport.Ingest(uploaded, Map.of("registry", Map.of("cpu_s", 2.0)), Map.of("registry", 310.0),
                         Map.of("registry/commitments", 12L)),
                 new LoadReport.Progress(progress, processes, Map.of("registry/progress", 5L)),
                 new LoadReport.Reads(new RegistryReads.Figures(webhook.summary(), 2500, NONE, Map.of("status", NONE)), processes),
-                List.of(new LoadReport.Fault("kill registry", 3.0, 8.5, "2026-12-07T05:00:03Z", 40, 0, null, null)),
+                List.of(new LoadReport.Fault("kill registry", 3.0, 8.5, 9.25, 0.75, 6.5, "2026-12-07T05:00:03Z", 40, 0, null, null)),
                 invariants, Map.of("applied_fraction_of_raw (target >= 0.70, with bounded lag)", 0.6));
     }
 }
