@@ -75,7 +75,7 @@ public final class EventCodec {
             }
             return new EventEnvelope<>(specversion, UUID.fromString(id), source, type, text(node, "subject"),
                     mapper.treeToValue(time, java.time.Instant.class),
-                    text(node, "dataschema"), text(node, "datacontenttype"), text(node, "traceparent"), payload);
+                    text(node, "dataschema"), text(node, "datacontenttype"), traceparent(node), payload);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidEventException("Event " + type + " does not bind: " + e.getMessage(), e);
         }
@@ -101,6 +101,12 @@ public final class EventCodec {
 
     private static String requiredText(ObjectNode node, String field) {
         return string(field, required(node, field));
+    }
+
+    /** The trace the event continues; one that is not a valid {@code traceparent} is dropped, not carried on. */
+    private static String traceparent(ObjectNode node) {
+        String value = text(node, "traceparent");
+        return Traceparent.isValid(value) ? value : null;
     }
 
     private static String text(ObjectNode node, String field) {

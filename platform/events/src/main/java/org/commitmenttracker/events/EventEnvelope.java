@@ -31,13 +31,16 @@ public record EventEnvelope<T extends EventData>(
         Objects.requireNonNull(data, "data");
     }
 
-    /** A new event about {@code data}, continuing the trace of the event that caused it (or a new trace). */
+    /**
+     * A new event about {@code data}, continuing the trace of the event or request that caused it; a new trace when
+     * {@code traceparent} is absent or not a valid one ({@link Traceparent#isValid}).
+     */
     public static <T extends EventData> EventEnvelope<T> of(UUID id, String source, T data, Instant time,
                                                             String traceparent) {
         EventType eventType = EventType.of(data.getClass());
         return new EventEnvelope<>(SPEC_VERSION, id, source, eventType.typeName(), data.subject(), time,
                 eventType.dataSchema(), CONTENT_TYPE,
-                traceparent != null ? traceparent : Traceparent.newRoot(), data);
+                Traceparent.isValid(traceparent) ? traceparent : Traceparent.newRoot(), data);
     }
 
     public EventType eventType() {

@@ -17,9 +17,18 @@ public final class Traceparent {
         return "00-" + HexFormat.of().formatHex(traceId) + "-" + HexFormat.of().formatHex(spanId) + "-01";
     }
 
+    /**
+     * Whether {@code value} is a version-00 {@code traceparent} (55 characters). Anything else that arrives with an
+     * event or a request is not carried on: it reaches stored events and their records, so a megabyte "trace" would
+     * make them too large to store or send.
+     */
+    public static boolean isValid(String value) {
+        return value != null && value.length() == 55 && value.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    }
+
     /** A child span of {@code parent} in the same trace; a new root when the parent is absent or malformed. */
     public static String childOf(String parent) {
-        if (parent == null || !parent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {
+        if (!isValid(parent)) {
             return newRoot();
         }
         byte[] spanId = new byte[8];

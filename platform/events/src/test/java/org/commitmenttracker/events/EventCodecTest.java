@@ -35,6 +35,27 @@ class EventCodecTest {
         assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8), CommitmentExtracted.class)).isEqualTo(event);
     }
 
+    /**
+     * A trace is carried into every event an event or request causes, and those are stored and sent: one that is no
+     * valid traceparent (here 2 MB of it) is dropped on decoding and never put into a new event.
+     */
+    @Test
+    void aTraceThatIsNoValidTraceparentIsNotCarriedOn() {
+        String hugeTrace = "00-" + "0".repeat(2_000_000);
+        String json = new String(codec.encode(extracted()), StandardCharsets.UTF_8)
+                .replaceFirst("\"traceparent\":\"[^\"]+\"", "\"traceparent\":\"" + hugeTrace + "\"");
+        EventEnvelope<CommitmentExtracted> decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8), CommitmentExtracted.class);
+        assertThat(decoded.traceparent()).isNull();
+        assertThat(decoded.data().text()).isEqualTo("支持。");
+
+        String valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        for (String trace : List.of(hugeTrace, valid.toUpperCase(), valid + " ", "01" + valid.substring(2))) {
+            String carried = EventEnvelope.of(UUID.randomUUID(), "/t", decoded.data(), Instant.now(), trace).traceparent();
+            assertThat(carried).as(trace.length() > 60 ? "2 MB" : trace).isNotEqualTo(trace).matches(Traceparent::isValid);
+        }
+        assertThat(EventEnvelope.of(UUID.randomUUID(), "/t", decoded.data(), Instant.now(), valid).traceparent()).isEqualTo(valid);
+    }
+
     @Test
     void toleratesFieldsItDoesNotKnow() {
         String json = new String(codec.encode(extracted()), StandardCharsets.UTF_8)
