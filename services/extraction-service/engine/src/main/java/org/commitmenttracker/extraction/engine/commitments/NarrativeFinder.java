@@ -14,7 +14,8 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
 /**
  * Commitments stated in running paragraphs. A sentence holds one when one of its clauses opens with a verb of
  * commitment; the commitment runs from that clause to the end of the sentence, taking along a bare reporting
- * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments, nor is a past
+ * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments, unless they pledge
+ * before they lead in ({@link #inLeadIn}); nor is a past
  * pledge its sentence places in an earlier time ({@link Recounts}).
  */
 final class NarrativeFinder {
@@ -57,17 +58,36 @@ final class NarrativeFinder {
         List<Found> found = new ArrayList<>();
         Subject pending = continued;
         for (Span sentence : sentences.sentences(folded)) {
-            if (punctuation.endsLeadIn(lastMark(folded, sentence))) {
-                continue;
-            }
             Recounts.InSentence recount = recounts.enabled() ? recounts.in(folded, sentence, documentDate) : null;
-            Found commitment = inSentence(folded, sentence, pending, recount);
+            Found commitment = punctuation.endsLeadIn(lastMark(folded, sentence))
+                    ? inLeadIn(folded, sentence, recount)
+                    : inSentence(folded, sentence, pending, recount);
             pending = null;
             if (commitment != null) {
                 found.add(commitment);
             }
         }
         return found;
+    }
+
+    /**
+     * A lead-in is no commitment, but one that pledges before it leads in ("双方将发展…关系，致力于实现以下目标：") holds
+     * one: a clause before the last opens with a verb of commitment. Only where the subject need not be written
+     * (Chinese), whose lead-ins put a pledge and the list it opens in one sentence; the span keeps the lead.
+     */
+    private Found inLeadIn(String folded, Span sentence, Recounts.InSentence recount) {
+        List<Span> clauses = sentences.clauses(folded, sentence);
+        if (subjectRequired || clauses.size() < 2) {
+            return null;
+        }
+        Span beforeLead = new Span(sentence.start(), clauses.get(clauses.size() - 1).start());
+        // "双方商定，推动…以下方向：": a bare verb of agreement pledges nothing but the list it leads in.
+        boolean pledgesSomething = clauses.subList(0, clauses.size() - 1).stream().anyMatch(clause -> {
+            Opening opening = openings.at(folded, clause.start());
+            return opening.verb() == Verb.COMMITMENT && opening.end() < clause.end() - 1;
+        });
+        Found pledge = pledgesSomething ? inSentence(folded, beforeLead, null, recount) : null;
+        return pledge == null ? null : new Found(new Span(pledge.span().start(), sentence.end()), pledge.subject());
     }
 
     private Found inSentence(String folded, Span sentence, Subject continued, Recounts.InSentence recount) {

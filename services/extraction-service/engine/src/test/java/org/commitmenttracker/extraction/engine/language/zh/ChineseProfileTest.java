@@ -570,4 +570,21 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
     }
+
+    /**
+     * A lead-in that pledges before it leads in is a commitment of its own, and its pledge agrees the list under
+     * it; a lead-in that only agrees ("双方商定，…以下方向：") is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方将深化全面合作，致力于实现以下目标：NL——扩大贸易往来；NL——加强人文交流。",
+            "甲乙兩國聯合聲明NL雙方將深化全面合作，致力於實現以下目標：NL——擴大貿易往來；NL——加強人文交流。",
+    })
+    void readsAPledgeInALeadInAndTheListItPledges(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("lead-pledge", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(
+                Commitment.Kind.NARRATIVE, Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+        assertThat(found.get(0).text()).matches("^[双雙]方[将將].*").endsWith("：");
+    }
 }
