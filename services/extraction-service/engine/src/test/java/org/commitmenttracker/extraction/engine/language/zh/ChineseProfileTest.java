@@ -126,6 +126,9 @@ class ChineseProfileTest {
             // a conjunction goes on with the sentence's subject and a cue of its own
             "双方欢迎签署港口合作文件，并将通过该文件深化合作。|并将通过该文件深化合作。|CN KZ",
             "雙方歡迎簽署港口合作文件,並將通過該文件深化合作。|並將通過該文件深化合作。|CN KZ",
+            // the reaffirmed importance of an action pledges it
+            "双方重申维护地区和平稳定的重要性。|双方重申维护地区和平稳定的重要性。|CN KZ",
+            "雙方重申相互堅定支持對方發展道路的重要性。|雙方重申相互堅定支持對方發展道路的重要性。|CN KZ",
             "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
             "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
@@ -153,6 +156,7 @@ class ChineseProfileTest {
             "双方指出，并非所有问题都已解决。",
             "双方欢迎签署港口合作文件，并对合作前景充满信心。",
             "哈萨克斯坦人民将迎来独立纪念日。",
+            "双方重申两国关系的重要性。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
