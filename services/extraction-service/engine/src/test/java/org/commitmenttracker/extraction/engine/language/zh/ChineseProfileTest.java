@@ -591,4 +591,20 @@ class ChineseProfileTest {
                 Commitment.Kind.NARRATIVE, Commitment.Kind.BULLET, Commitment.Kind.BULLET);
         assertThat(found.get(0).text()).matches("^[双雙]方[将將].*").endsWith("：");
     }
+
+    /** Paragraphs numbered "1." on through parts "一、" "二、" are the parts' paragraphs: the part is the section. */
+    @Test
+    void readsParagraphsNumberedThroughPartsAsParagraphsOfTheirPart() {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parts-and-paragraphs", """
+                甲乙两国联合声明
+                一、政治关系
+                1. 双方愿深化政治互信。
+                2. 双方将保持高层交往。
+                二、务实合作
+                3. 双方将扩大贸易规模。
+                """)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("双方愿深化政治互信。", "双方将保持高层交往。", "双方将扩大贸易规模。");
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 1, 2);
+    }
 }
