@@ -19,6 +19,7 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
  * pledge its sentence places in an earlier time ({@link Recounts}).
  */
 final class NarrativeFinder {
+    private static final int MAX_SUBHEADING = 16;
     /** A narrative commitment: its span in the paragraph and the subject that binds it (null: none written). */
     record Found(Span span, Subject subject) {
     }
@@ -56,6 +57,9 @@ final class NarrativeFinder {
     List<Found> find(Paragraph paragraph, Subject continued, LocalDate documentDate) {
         String folded = paragraph.folded();
         List<Found> found = new ArrayList<>();
+        if (!subjectRequired && subheading(paragraph)) {
+            return found;
+        }
         Subject pending = continued;
         for (Span sentence : sentences.sentences(folded)) {
             Recounts.InSentence recount = recounts.enabled() ? recounts.in(folded, sentence, documentDate) : null;
@@ -63,8 +67,14 @@ final class NarrativeFinder {
                     ? inLeadIn(folded, sentence, recount)
                     : inSentence(folded, sentence, pending, recount);
             pending = null;
-            if (commitment != null) {
-                found.add(commitment);
+            while (commitment != null) {
+                int other = subjectRequired ? -1 : otherPartyPledging(folded, commitment);
+                if (other < 0) {
+                    found.add(commitment);
+                    break;
+                }
+                found.add(new Found(new Span(commitment.span().start(), other), commitment.subject()));
+                commitment = inSentence(folded, new Span(other, commitment.span().end()), null, recount);
             }
         }
         return found;
@@ -88,6 +98,25 @@ final class NarrativeFinder {
         });
         Found pledge = pledgesSomething ? inSentence(folded, beforeLead, null, recount) : null;
         return pledge == null ? null : new Found(new Span(pledge.span().start(), sentence.end()), pledge.subject());
+    }
+
+    /**
+     * "双方愿加强合作，法方愿加快…": a later clause in which another party pledges of its own starts a commitment of
+     * its own, binding that party alone. Returns where, or -1 (Chinese, whose sentences join such pledges).
+     */
+    private int otherPartyPledging(String folded, Found commitment) {
+        if (commitment.subject() == null) {
+            return -1;
+        }
+        List<Span> clauses = sentences.clauses(folded, commitment.span());
+        for (Span clause : clauses.subList(1, clauses.size())) {
+            Opening opening = openings.at(folded, clause.start());
+            if (opening.subject() != null && opening.verb() == Verb.COMMITMENT && !opening.joined()
+                    && !opening.subject().equals(commitment.subject())) {
+                return clause.start();
+            }
+        }
+        return -1;
     }
 
     private Found inSentence(String folded, Span sentence, Subject continued, Recounts.InSentence recount) {
@@ -234,6 +263,24 @@ final class NarrativeFinder {
         for (int i = from; i < end; i++) {
             char c = folded.charAt(i);
             if (!Character.isWhitespace(c) && !(i == end - 1 && punctuation.breaksClause(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "坚持高层引领" on a line of its own between paragraphs: a news copy's subheading names a topic; without a
+     * subject or a mark of punctuation it states no pledge (Chinese, whose headings may open with a verb).
+     */
+    private boolean subheading(Paragraph paragraph) {
+        String text = paragraph.folded().strip();
+        if (paragraph.role() != Paragraph.Role.PROSE || text.isEmpty() || text.length() > MAX_SUBHEADING
+                || openings.at(text, 0).subject() != null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (punctuation.breaksClause(text.charAt(i)) || punctuation.endsSentenceAt(text, i)) {
                 return false;
             }
         }

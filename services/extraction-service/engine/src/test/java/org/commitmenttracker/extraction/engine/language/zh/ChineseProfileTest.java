@@ -126,6 +126,10 @@ class ChineseProfileTest {
             // a conjunction goes on with the sentence's subject and a cue of its own
             "双方欢迎签署港口合作文件，并将通过该文件深化合作。|并将通过该文件深化合作。|CN KZ",
             "雙方歡迎簽署港口合作文件,並將通過該文件深化合作。|並將通過該文件深化合作。|CN KZ",
+            // tasking, a policy pursued, an office-holder as agent
+            "双方责成两国有关部门研究落实措施。|双方责成两国有关部门研究落实措施。|CN KZ",
+            "中方奉行互利共赢的开放战略。|中方奉行互利共赢的开放战略。|CN",
+            "两国外交部长将于明年举行会晤。|两国外交部长将于明年举行会晤。|CN KZ",
             // the reaffirmed importance of an action pledges it
             "双方重申维护地区和平稳定的重要性。|双方重申维护地区和平稳定的重要性。|CN KZ",
             "雙方重申相互堅定支持對方發展道路的重要性。|雙方重申相互堅定支持對方發展道路的重要性。|CN KZ",
@@ -606,5 +610,21 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactly("双方愿深化政治互信。", "双方将保持高层交往。", "双方将扩大贸易规模。");
         assertThat(found).extracting(Commitment::section).containsExactly(1, 1, 2);
+    }
+
+    /**
+     * A clause in which another party pledges on its own starts a commitment that binds that party alone; a news
+     * copy's subheading ("深化务实合作" on its own line) pledges nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中华人民共和国和哈萨克斯坦共和国联合声明NL深化务实合作NL双方愿加强农业合作，哈方愿扩大对华出口。",
+            "中華人民共和國和哈薩克斯坦共和國聯合聲明NL深化務實合作NL雙方願加強農業合作，哈方願擴大對華出口。",
+    })
+    void splitsASentenceWhereAnotherPartyPledgesAndReadsNoPledgeInASubheading(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("split", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::text).allMatch(item -> !item.contains("务实") && !item.contains("務實"));
+        assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "KZ"), List.of("KZ"));
     }
 }
