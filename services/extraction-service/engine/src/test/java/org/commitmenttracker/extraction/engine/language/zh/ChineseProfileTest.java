@@ -627,4 +627,17 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::text).allMatch(item -> !item.contains("务实") && !item.contains("務實"));
         assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "KZ"), List.of("KZ"));
     }
+
+    /** Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"). */
+    @Test
+    void readsTheRepublicOfChinaAndTaiwansNamesOfItsPartnersAsParties() {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("tw", """
+                中華民國與史瓦帝尼王國聯合公報
+                史瓦帝尼王國國王應中華民國總統邀請訪問。
+                雙方同意擴大農業合作。
+                """));
+
+        assertThat(analysis.metadata().parties()).containsExactlyInAnyOrder("TW", "SZ");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
+    }
 }
