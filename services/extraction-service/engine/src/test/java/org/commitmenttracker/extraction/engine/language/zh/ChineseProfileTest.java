@@ -637,7 +637,7 @@ class ChineseProfileTest {
                 雙方同意擴大農業合作。
                 """));
 
-        assertThat(analysis.metadata().parties()).containsExactlyInAnyOrder("TW", "SZ");
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("TW", "SZ");
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
     }
 }
