@@ -14,10 +14,12 @@ import org.commitmenttracker.extraction.engine.text.Paragraph;
 /**
  * Commitments stated in running paragraphs. A sentence holds one when one of its clauses opens with a verb of
  * commitment; the commitment runs from that clause to the end of the sentence, taking along a bare reporting
- * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments, nor is a past
+ * clause just before it ("双方重申，将…"). Lead-ins of lists (ending in a colon) are not commitments, unless they pledge
+ * before they lead in ({@link #inLeadIn}); nor is a past
  * pledge its sentence places in an earlier time ({@link Recounts}).
  */
 final class NarrativeFinder {
+    private static final int MAX_SUBHEADING = 16;
     /** A narrative commitment: its span in the paragraph and the subject that binds it (null: none written). */
     record Found(Span span, Subject subject) {
     }
@@ -55,19 +57,66 @@ final class NarrativeFinder {
     List<Found> find(Paragraph paragraph, Subject continued, LocalDate documentDate) {
         String folded = paragraph.folded();
         List<Found> found = new ArrayList<>();
+        if (!subjectRequired && subheading(paragraph)) {
+            return found;
+        }
         Subject pending = continued;
         for (Span sentence : sentences.sentences(folded)) {
-            if (punctuation.endsLeadIn(lastMark(folded, sentence))) {
-                continue;
-            }
             Recounts.InSentence recount = recounts.enabled() ? recounts.in(folded, sentence, documentDate) : null;
-            Found commitment = inSentence(folded, sentence, pending, recount);
+            Found commitment = punctuation.endsLeadIn(lastMark(folded, sentence))
+                    ? inLeadIn(folded, sentence, recount)
+                    : inSentence(folded, sentence, pending, recount);
             pending = null;
-            if (commitment != null) {
-                found.add(commitment);
+            while (commitment != null) {
+                int other = subjectRequired ? -1 : otherPartyPledging(folded, commitment);
+                if (other < 0) {
+                    found.add(commitment);
+                    break;
+                }
+                found.add(new Found(new Span(commitment.span().start(), other), commitment.subject()));
+                commitment = inSentence(folded, new Span(other, commitment.span().end()), null, recount);
             }
         }
         return found;
+    }
+
+    /**
+     * A lead-in is no commitment, but one that pledges before it leads in ("双方将发展…关系，致力于实现以下目标：") holds
+     * one: a clause before the last opens with a verb of commitment. Only where the subject need not be written
+     * (Chinese), whose lead-ins put a pledge and the list it opens in one sentence; the span keeps the lead.
+     */
+    private Found inLeadIn(String folded, Span sentence, Recounts.InSentence recount) {
+        List<Span> clauses = sentences.clauses(folded, sentence);
+        if (subjectRequired || clauses.size() < 2) {
+            return null;
+        }
+        Span beforeLead = new Span(sentence.start(), clauses.get(clauses.size() - 1).start());
+        // "双方商定，推动…以下方向：": a bare verb of agreement pledges nothing but the list it leads in.
+        boolean pledgesSomething = clauses.subList(0, clauses.size() - 1).stream().anyMatch(clause -> {
+            Opening opening = openings.at(folded, clause.start());
+            return opening.verb() == Verb.COMMITMENT && opening.end() < clause.end() - 1;
+        });
+        Found pledge = pledgesSomething ? inSentence(folded, beforeLead, null, recount) : null;
+        return pledge == null ? null : new Found(new Span(pledge.span().start(), sentence.end()), pledge.subject());
+    }
+
+    /**
+     * "双方愿加强合作，法方愿加快…": a later clause in which another party pledges of its own starts a commitment of
+     * its own, binding that party alone. Returns where, or -1 (Chinese, whose sentences join such pledges).
+     */
+    private int otherPartyPledging(String folded, Found commitment) {
+        if (commitment.subject() == null) {
+            return -1;
+        }
+        List<Span> clauses = sentences.clauses(folded, commitment.span());
+        for (Span clause : clauses.subList(1, clauses.size())) {
+            Opening opening = openings.at(folded, clause.start());
+            if (opening.subject() != null && opening.verb() == Verb.COMMITMENT && !opening.joined()
+                    && !opening.subject().equals(commitment.subject())) {
+                return clause.start();
+            }
+        }
+        return -1;
     }
 
     private Found inSentence(String folded, Span sentence, Subject continued, Recounts.InSentence recount) {
@@ -214,6 +263,24 @@ final class NarrativeFinder {
         for (int i = from; i < end; i++) {
             char c = folded.charAt(i);
             if (!Character.isWhitespace(c) && !(i == end - 1 && punctuation.breaksClause(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "坚持高层引领" on a line of its own between paragraphs: a news copy's subheading names a topic; without a
+     * subject or a mark of punctuation it states no pledge (Chinese, whose headings may open with a verb).
+     */
+    private boolean subheading(Paragraph paragraph) {
+        String text = paragraph.folded().strip();
+        if (paragraph.role() != Paragraph.Role.PROSE || text.isEmpty() || text.length() > MAX_SUBHEADING
+                || openings.at(text, 0).subject() != null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (punctuation.breaksClause(text.charAt(i)) || punctuation.endsSentenceAt(text, i)) {
                 return false;
             }
         }

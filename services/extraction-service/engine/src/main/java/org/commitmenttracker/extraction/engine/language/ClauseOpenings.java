@@ -77,6 +77,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex reportingVerbs;
     private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
+    private final List<String> importanceNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex beliefVerbs;
@@ -119,6 +120,7 @@ public final class ClauseOpenings {
         this.reportingVerbs = new Lexicon.PhraseIndex(lexicon.longestFirst("verb.reporting"));
         this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
+        this.importanceNouns = optional(lexicon, "reaffirmed.importance");
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
@@ -264,6 +266,8 @@ public final class ClauseOpenings {
             String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, reportingEnd));
             if (reaffirmed != null) {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, reportingEnd) + reaffirmed.length());
+            } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd)) {
+                commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
         }
         // "双方同意，…" (a verb that may agree to a view, then the clause ends): what it agrees is said in the next
@@ -280,6 +284,37 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, at, reportingEnd, joined);
         }
         return new Opening(subject, null, at, at, joined);
+    }
+
+    /**
+     * "重申维护…的重要性", "重申相互坚定支持…的重要性": the reaffirmed importance of an action (its object opens, after
+     * adverbs, with a verb of action or commitment and its clause ends in {@code reaffirmed.importance}) pledges
+     * that action; "重申两国关系的重要性" appraises.
+     */
+    private boolean reaffirmsTheImportanceOfAnAction(String folded, int from) {
+        if (importanceNouns.isEmpty()) {
+            return false;
+        }
+        int at = skipSpaces(folded, from);
+        for (int i = 0; i < MAX_ADVERBS; i++) {
+            String adverb = adverbs.at(folded, at);
+            if (adverb == null) {
+                break;
+            }
+            at = skipSpaces(folded, at + adverb.length());
+        }
+        if (actionVerbs.at(folded, at) == null && commitmentVerbs.at(folded, at) == null) {
+            return false;
+        }
+        int end = at;
+        int depth = 0;
+        while (end < folded.length() && !(depth == 0 && (punctuation.breaksClause(folded.charAt(end))
+                || punctuation.endsSentenceAt(folded, end)))) {
+            depth = Math.max(0, depth + punctuation.depthChange(folded.charAt(end)));
+            end++;
+        }
+        String clause = folded.substring(at, end).stripTrailing();
+        return importanceNouns.stream().anyMatch(clause::endsWith);
     }
 
     /**

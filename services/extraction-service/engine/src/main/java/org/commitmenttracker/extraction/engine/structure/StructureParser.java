@@ -234,10 +234,9 @@ public final class StructureParser {
         if (signingCues.stream().anyMatch(leadIn::contains)) {
             return ListKind.SIGNED;
         }
-        if (profile.spacedWords()) {
-            return opensWithCommitment(leadIn) ? ListKind.AGREED : ListKind.UNMARKED;
-        }
-        return agreementCues.stream().anyMatch(leadIn::contains) ? ListKind.AGREED : ListKind.UNMARKED;
+        // A lead-in whose subject pledges the list ("we will:", "双方将…，致力于实现以下目标：") agrees it, as one that
+        // names an agreement does (the fallback of opensWithCommitment).
+        return opensWithCommitment(leadIn) ? ListKind.AGREED : ListKind.UNMARKED;
     }
 
     /** Whether the word before the lead-in's colon at {@code colon} leaves the sentence for the items to finish. */

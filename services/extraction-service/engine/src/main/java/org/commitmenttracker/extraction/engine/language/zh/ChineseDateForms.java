@@ -18,7 +18,7 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
 
 /**
  * Chinese dates and periods: "2022年", "2023—2027年", "2023–2027", "2022年12月", "2022年12月5日",
- * "2022年12月14—20日", "2030年前" (before 2030), "2025年底前", "今年/明年", "今年9月16日" and "11月1日"
+ * "2022年12月14—20日", "2030年前" (before 2030), "到2030年" (by the end of 2030), "2020年至2021年", "2025年底前", "今年/明年", "今年9月16日" and "11月1日"
  * (the document's year). The unit words come from the lexicon. Every quantifier is bounded, so matching is
  * linear in the length of the text whatever it holds.
  */
@@ -58,21 +58,24 @@ final class ChineseDateForms implements DateForms {
         }
         String half = halves.isEmpty() ? "(?!)" : alternation(halves);
         String end = quote(lexicon.single("date.end"));
+        List<String> byWords = lexicon.listOrEmpty("date.by");
+        String by = byWords.isEmpty() ? "(?!)" : alternation(byWords);
         // Years in digits or in Chinese numerals ("二〇二四年"), months and days too ("十一月三十日").
         String y = "(?:\\d{4}|[" + YEAR_DIGITS + YEAR_ZEROS + "]{4})";
         String md = "(?:\\d{1,2}|[" + NUMERALS + "]{1,3})";
         // Every form starts with a digit or a relative year: saying so first lets most positions fail at once.
         StringBuilder initials = new StringBuilder("0-9" + YEAR_DIGITS + YEAR_ZEROS + NUMERALS);
         relativeWords.forEach(word -> initials.append(String.format("\\x{%x}", word.codePointAt(0))));
+        byWords.forEach(word -> initials.append(String.format("\\x{%x}", word.codePointAt(0))));
         this.expression = Pattern.compile("(?<![0-9])(?=[" + initials + "])(?:"
                 + "(?:(?<hYear>" + y + ")" + year + "|(?<hRel>" + relative + "))(?<half>" + half + ")"
                 + "|(?<eRel>" + relative + ")" + year + "?" + end + "(?<erBefore>" + before + ")?"
                 + "|(?<dRel>" + relative + ")?(?:(?<dYear>" + y + ")" + year + ")?(?<dMonth>" + md + ")" + month
                 + "(?<dDay>" + md + ")(?:" + day + "?" + range + "(?<dLast>" + md + "))?" + day
                 + "|(?<mYear>" + y + ")" + year + "(?<mMonth>" + md + ")" + month + "(?![0-9])(?<mBefore>" + before + ")?"
-                + "|(?<rFirst>\\d{4})" + range + "(?<rLast>\\d{4})(?:" + year + ")?(?![0-9])"
+                + "|(?<rFirst>\\d{4})(?:" + year + ")?" + range + "(?<rLast>\\d{4})(?:" + year + ")?(?![0-9])"
                 + "|(?<eYear>" + y + ")" + yearEnd + "(?<eBefore>" + before + ")?"
-                + "|(?<yYear>" + y + ")" + year + "(?<yBefore>" + before + ")?"
+                + "|(?<yBy>" + by + ")?(?<yYear>" + y + ")" + year + "(?<yBefore>" + before + ")?"
                 + "|(?<rel>" + relative + "))");
         this.dateline = Pattern.compile("(?<![0-9])(\\d{1,2})" + month + "(\\d{1,2})" + day
                 + quote(lexicon.single("dateline.end")));
@@ -147,8 +150,11 @@ final class ChineseDateForms implements DateForms {
             }
             if (m.group("yYear") != null) {
                 int year = plausibleYear(m.group("yYear"));
-                return m.group("yBefore") != null ? new Range(null, LocalDate.of(year - 1, 12, 31))
-                        : new Range(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+                if (m.group("yBefore") != null) {
+                    return new Range(null, LocalDate.of(year - 1, 12, 31));
+                }
+                // "到2030年": by the end of that year, a deadline.
+                return new Range(m.group("yBy") != null ? null : LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
             Integer year = yearOf(null, m.group("rel"), documentDate, false);
             return year == null ? new Range(null, null) : new Range(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));

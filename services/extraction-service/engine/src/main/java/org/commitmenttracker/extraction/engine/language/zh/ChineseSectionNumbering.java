@@ -7,8 +7,8 @@ import org.commitmenttracker.extraction.engine.language.SectionMarker;
 import org.commitmenttracker.extraction.engine.language.SectionNumbering;
 
 /**
- * Parts numbered "一", "二、…", "壹、…", "第一部分", "1.", "１．", "1、" or "IV." at the start of a paragraph (the
- * paragraph as folded to Simplified script).
+ * Parts numbered "一", "二、…", "壹、…", "第一部分" or "IV." at the start of a paragraph (the paragraph as folded to
+ * Simplified script), and paragraphs numbered "1.", "１．", "1、" (the sections of a document without parts).
  */
 final class ChineseSectionNumbering implements SectionNumbering {
     private static final int MAX_NUMERAL_LENGTH = 3;
@@ -32,7 +32,7 @@ final class ChineseSectionNumbering implements SectionNumbering {
     public SectionMarker parse(String piece) {
         String numeral = numeralAt(piece, 0);
         if (numeral != null) {
-            return marker(piece, numeral.length(), ChineseNumerals.parse(numeral), true);
+            return marker(piece, numeral.length(), ChineseNumerals.parse(numeral), true, 1);
         }
         SectionMarker ordinal = ordinalPart(piece);
         if (ordinal != null) {
@@ -49,14 +49,15 @@ final class ChineseSectionNumbering implements SectionNumbering {
             for (int i = 0; i < digits; i++) {
                 value = value * 10 + Character.digit(piece.charAt(i), 10);
             }
-            return marker(piece, digits, value, false);
+            // "1." numbers paragraphs: under parts "一、" they are paragraphs of the part, not parts of their own.
+            return marker(piece, digits, value, false, 2);
         }
         int roman = 0;
         while (roman < Math.min(4, piece.length()) && ROMAN.indexOf(piece.charAt(roman)) >= 0) {
             roman++;
         }
         int value = roman > 0 ? RomanNumerals.parse(piece.substring(0, roman)) : 0;
-        return value > 0 ? marker(piece, roman, value, false) : null;
+        return value > 0 ? marker(piece, roman, value, false, 1) : null;
     }
 
     /** The Chinese numeral (formal ones made plain) at {@code from}, or null. */
@@ -98,9 +99,9 @@ final class ChineseSectionNumbering implements SectionNumbering {
     private static final String DECIMAL_POINTS = ".．";
 
     /** A number is a part marker when it stands alone ({@code mayStandAlone}) or is followed by a separator. */
-    private SectionMarker marker(String piece, int length, int value, boolean mayStandAlone) {
+    private SectionMarker marker(String piece, int length, int value, boolean mayStandAlone, int level) {
         if (length == piece.length()) {
-            return mayStandAlone ? new SectionMarker(value, length, true) : null;
+            return mayStandAlone ? new SectionMarker(value, length, true, level) : null;
         }
         if (separators.indexOf(piece.charAt(length)) < 0) {
             return null;
@@ -108,6 +109,6 @@ final class ChineseSectionNumbering implements SectionNumbering {
         // "1.5" is a decimal; "二、2019年…" is part 二 whose text opens with a year ("、" separates no decimals).
         boolean decimal = DECIMAL_POINTS.indexOf(piece.charAt(length)) >= 0 && length + 1 < piece.length()
                 && Character.isDigit(piece.charAt(length + 1));
-        return decimal ? null : new SectionMarker(value, length + 1, length + 1 == piece.length());
+        return decimal ? null : new SectionMarker(value, length + 1, length + 1 == piece.length(), level);
     }
 }

@@ -126,6 +126,13 @@ class ChineseProfileTest {
             // a conjunction goes on with the sentence's subject and a cue of its own
             "双方欢迎签署港口合作文件，并将通过该文件深化合作。|并将通过该文件深化合作。|CN KZ",
             "雙方歡迎簽署港口合作文件,並將通過該文件深化合作。|並將通過該文件深化合作。|CN KZ",
+            // tasking, a policy pursued, an office-holder as agent
+            "双方责成两国有关部门研究落实措施。|双方责成两国有关部门研究落实措施。|CN KZ",
+            "中方奉行互利共赢的开放战略。|中方奉行互利共赢的开放战略。|CN",
+            "两国外交部长将于明年举行会晤。|两国外交部长将于明年举行会晤。|CN KZ",
+            // the reaffirmed importance of an action pledges it
+            "双方重申维护地区和平稳定的重要性。|双方重申维护地区和平稳定的重要性。|CN KZ",
+            "雙方重申相互堅定支持對方發展道路的重要性。|雙方重申相互堅定支持對方發展道路的重要性。|CN KZ",
             "哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|哈萨克斯坦共和国和中华人民共和国将于明年互设领事馆。|KZ CN",
             "哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|哈薩克斯坦共和國與「中華人民共和國」將於明年互設領事館。|KZ CN",
     })
@@ -153,6 +160,7 @@ class ChineseProfileTest {
             "双方指出，并非所有问题都已解决。",
             "双方欢迎签署港口合作文件，并对合作前景充满信心。",
             "哈萨克斯坦人民将迎来独立纪念日。",
+            "双方重申两国关系的重要性。",
     })
     void findsNoPledgeInPredictionsOrAppraisals(String sentence) {
         assertThat(analyzer.analyze(SourceDocument.of("kz-none", "中华人民共和国和哈萨克斯坦共和国联合声明\n" + sentence + "\n"))
@@ -569,5 +577,67 @@ class ChineseProfileTest {
         List<Commitment> found = analyzer.analyze(SourceDocument.of("decimal", text)).commitments();
 
         assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
+
+    /**
+     * A lead-in that pledges before it leads in is a commitment of its own, and its pledge agrees the list under
+     * it; a lead-in that only agrees ("双方商定，…以下方向：") is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL双方将深化全面合作，致力于实现以下目标：NL——扩大贸易往来；NL——加强人文交流。",
+            "甲乙兩國聯合聲明NL雙方將深化全面合作，致力於實現以下目標：NL——擴大貿易往來；NL——加強人文交流。",
+    })
+    void readsAPledgeInALeadInAndTheListItPledges(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("lead-pledge", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(
+                Commitment.Kind.NARRATIVE, Commitment.Kind.BULLET, Commitment.Kind.BULLET);
+        assertThat(found.get(0).text()).matches("^[双雙]方[将將].*").endsWith("：");
+    }
+
+    /** Paragraphs numbered "1." on through parts "一、" "二、" are the parts' paragraphs: the part is the section. */
+    @Test
+    void readsParagraphsNumberedThroughPartsAsParagraphsOfTheirPart() {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parts-and-paragraphs", """
+                甲乙两国联合声明
+                一、政治关系
+                1. 双方愿深化政治互信。
+                2. 双方将保持高层交往。
+                二、务实合作
+                3. 双方将扩大贸易规模。
+                """)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("双方愿深化政治互信。", "双方将保持高层交往。", "双方将扩大贸易规模。");
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 1, 2);
+    }
+
+    /**
+     * A clause in which another party pledges on its own starts a commitment that binds that party alone; a news
+     * copy's subheading ("深化务实合作" on its own line) pledges nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中华人民共和国和哈萨克斯坦共和国联合声明NL深化务实合作NL双方愿加强农业合作，哈方愿扩大对华出口。",
+            "中華人民共和國和哈薩克斯坦共和國聯合聲明NL深化務實合作NL雙方願加強農業合作，哈方願擴大對華出口。",
+    })
+    void splitsASentenceWhereAnotherPartyPledgesAndReadsNoPledgeInASubheading(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("split", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::text).allMatch(item -> !item.contains("务实") && !item.contains("務實"));
+        assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "KZ"), List.of("KZ"));
+    }
+
+    /** Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"). */
+    @Test
+    void readsTheRepublicOfChinaAndTaiwansNamesOfItsPartnersAsParties() {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("tw", """
+                中華民國與史瓦帝尼王國聯合公報
+                史瓦帝尼王國國王應中華民國總統邀請訪問。
+                雙方同意擴大農業合作。
+                """));
+
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("TW", "SZ");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
     }
 }
