@@ -7,6 +7,7 @@ import org.commitmenttracker.registry.compliance.NoCompliancePeriod;
 import org.commitmenttracker.registry.compliance.UnknownCommunique;
 import org.commitmenttracker.registry.lifecycle.NotAssigned;
 import org.commitmenttracker.registry.lifecycle.ProgressRejected;
+import org.commitmenttracker.registry.lifecycle.ReportsFull;
 import org.commitmenttracker.registry.lifecycle.TransitionRejected;
 import org.commitmenttracker.registry.store.CommitmentNotFound;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,11 @@ class RegistryProblems {
     @ExceptionHandler(NotAssigned.class)
     ProblemDetail notAssigned(NotAssigned e) {
         return notFound(new CommitmentNotFound(e.commitmentId()));
+    }
+
+    @ExceptionHandler(ReportsFull.class)
+    ProblemDetail reportsFull(ReportsFull e) {
+        return problem(HttpStatus.CONFLICT, "The commitment's reports are full", e.getMessage());
     }
 
     @ExceptionHandler(ProgressRejected.class)

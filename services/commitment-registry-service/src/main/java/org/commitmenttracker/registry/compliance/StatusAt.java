@@ -19,7 +19,6 @@ import org.commitmenttracker.registry.lifecycle.HistoryEntry;
  * (PLEDGED), so a report on an older communiqué covers all its commitments.
  */
 public record StatusAt(CommitmentStatus status, Integer percentComplete, List<HistoryEntry> reports) {
-    private static final String AGENCY_ACTOR = "agency:";
 
     public StatusAt {
         reports = List.copyOf(reports);
@@ -43,10 +42,10 @@ public record StatusAt(CommitmentStatus status, Integer percentComplete, List<Hi
                 break; // history is appended in time order; the registration counts even when later
             }
             status = entry.status();
-            if (entry.percentComplete() != null) {
-                percent = entry.percentComplete();
+            if (entry.percentComplete() != null && !HistoryEntry.LATE_REPORT.equals(entry.kind())) {
+                percent = entry.percentComplete(); // as the commitment had it: a late report did not move it
             }
-            if (entry.actor() != null && entry.actor().startsWith(AGENCY_ACTOR)) {
+            if (entry.actor() != null && entry.actor().startsWith(Commitment.AGENCY_ACTOR)) {
                 reports.add(entry);
             }
         }
@@ -67,6 +66,6 @@ public record StatusAt(CommitmentStatus status, Integer percentComplete, List<Hi
 
     /** The agency id of a report in {@link #reports}. */
     public static String agencyOf(HistoryEntry report) {
-        return report.actor().substring(AGENCY_ACTOR.length());
+        return report.actor().substring(Commitment.AGENCY_ACTOR.length());
     }
 }

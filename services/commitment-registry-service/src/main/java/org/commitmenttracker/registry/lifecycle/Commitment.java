@@ -35,6 +35,13 @@ public record Commitment(
 
     public static final String EXTRACTION = "extraction";
     public static final String DEADLINE_WATCHER = "deadline-watcher";
+    /** The actor of an agency's report: this prefix and the agency's id. */
+    public static final String AGENCY_ACTOR = "agency:";
+    /**
+     * The characters of reports (notes and evidence links) one commitment keeps: about a thousand ordinary reports, at
+     * most 6 MB of UTF-8 with the evidence set beside them, well within the store's 16 MB per document.
+     */
+    public static final long MAX_REPORTED_CHARS = 1_000_000;
 
     public Commitment {
         correctedFields = correctedFields == null ? Set.of() : Set.copyOf(correctedFields);
@@ -94,17 +101,22 @@ public record Commitment(
      * does not move the status.
      *
      * @throws NotAssigned when the agency is not assigned to this commitment
+     * @throws ReportsFull when the commitment's reports would exceed {@link #MAX_REPORTED_CHARS}
      * @throws TransitionRejected when the reported status is not reachable from the current one
      */
     public Outcome report(ProgressReport report, Instant now) {
         if (!agencies.contains(report.agencyId())) {
             throw new NotAssigned(report.agencyId(), id);
         }
-        String actor = "agency:" + report.agencyId();
+        String actor = AGENCY_ACTOR + report.agencyId();
         Optional<HistoryEntry> earlier = history.stream()
                 .filter(h -> report.eventId().equals(h.eventId()) && actor.equals(h.actor())).findFirst();
         if (earlier.isPresent()) {
             return Outcome.unchanged(this, earlier.get());
+        }
+        long reported = history.stream().mapToLong(HistoryEntry::reportedChars).sum();
+        if (reported + report.reportedChars() > MAX_REPORTED_CHARS) {
+            throw new ReportsFull(id, reported, report.reportedChars());
         }
         boolean late = lastReportAt != null && report.occurredAt().isBefore(lastReportAt);
         CommitmentStatus target = late || report.status() == null ? status : report.status();
@@ -113,7 +125,7 @@ public record Commitment(
         }
         StatusChange change = target == status ? null
                 : new StatusChange(status, target, report.note(), actor, now);
-        HistoryEntry entry = new HistoryEntry(now, late ? "progress-out-of-order" : "progress", target,
+        HistoryEntry entry = new HistoryEntry(now, late ? HistoryEntry.LATE_REPORT : "progress", target,
                 change == null ? null : status, change == null ? null : target, actor,
                 report.note(), report.eventId(), report.percentComplete(), report.evidenceUrls());
         if (late) {

@@ -9,4 +9,9 @@ public record ProgressReport(String eventId, String agencyId, CommitmentStatus s
     public ProgressReport {
         evidenceUrls = evidenceUrls == null ? List.of() : List.copyOf(evidenceUrls);
     }
+
+    /** The characters it adds to a commitment's history: its note and evidence links. */
+    long reportedChars() {
+        return HistoryEntry.textLength(note, evidenceUrls);
+    }
 }

@@ -3,7 +3,6 @@ package org.commitmenttracker.registry.query;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,7 +25,7 @@ final class CommitmentCsv {
                         c.dueDate(), c.percentComplete(), join(c.facts().parties()), join(c.facts().topics()),
                         join(c.facts().organisations()), join(c.agencies()), c.facts().text()),
                         lineage(renewing.getOrDefault(c.id(), LineageFacts.unlinked(c.facts().documentDate()))))
-                .map(value -> field(value == null ? "" : Objects.toString(value)))
+                .map(CommitmentCsv::cell)
                 .collect(Collectors.joining(",")) + "\r\n"));
     }
 
@@ -38,10 +37,18 @@ final class CommitmentCsv {
         return String.join(";", values);
     }
 
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        // A number is no formula: a compliance score of -1 stays the number -1.
+        return value instanceof Number ? value.toString() : field(value.toString());
+    }
+
     private static String field(String value) {
         boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it with a quote.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // A leading =, +, -, @, tab or carriage return would run as a formula in a spreadsheet: prefix it with a quote.
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -117,6 +117,24 @@ class ComplianceRulesTest {
         assertThat(StatusAt.needsHistory(c, Instant.parse("2024-01-01T00:00:00Z"))).isFalse();
     }
 
+    @Test
+    void aLateReportIsListedButThePercentIsTheOneTheCommitmentHad() {
+        Instant registered = Instant.parse("2023-01-02T08:00:00Z");
+        Commitment c = Commitment.register("cmt-1", facts(), "extraction", "extracted", "e0", Set.of(),
+                DeadlinePolicy.DEFAULT, registered).next();
+        c = c.assign(List.of("mofcom"), "operator", registered).next();
+        Instant tenOClock = Instant.parse("2023-03-01T10:00:00Z");
+        c = c.report(new ProgressReport("e1", "mofcom", CommitmentStatus.IN_PROGRESS, 80, "most of it", List.of(),
+                tenOClock), tenOClock).next();
+        c = c.report(new ProgressReport("e2", "mofcom", CommitmentStatus.IN_PROGRESS, 40, "written at nine", List.of(),
+                tenOClock.minusSeconds(3600)), tenOClock.plusSeconds(60)).next();
+
+        StatusAt at = StatusAt.of(c.history(), AssessmentCut.endOf(LocalDate.of(2023, 6, 5), UTC));
+        assertThat(c.percentComplete()).isEqualTo(80);
+        assertThat(at.percentComplete()).isEqualTo(80);
+        assertThat(at.reports()).hasSize(2);
+    }
+
     record Counted(CommitmentStatus status, Integer score, List<String> agencies) implements ComplianceGroup.Member {
     }
 

@@ -60,6 +60,37 @@ class CommitmentTest {
         assertThat(c.reextracted(c.facts(), "e2", POLICY, NOW).changed()).isFalse();
     }
 
+    /** Each report is kept in the commitment's one stored document: their text is bounded, or it could not be written. */
+    @Test
+    void reportsBeyondTheCommitmentsBudgetAreRefusedAndTheEarlierOnesKept() {
+        Commitment c = assigned(pledged(facts("支持。")), "mofcom");
+        String note = "进".repeat(4_000);
+        long perReport = 4_000 + 20 * 2_000;
+        int fitting = (int) (Commitment.MAX_REPORTED_CHARS / perReport);
+        for (int i = 0; i < fitting; i++) {
+            c = c.report(new ProgressReport("r" + i, "mofcom", CommitmentStatus.IN_PROGRESS, i, note, longLinks(i),
+                    NOW.plusSeconds(i)), NOW.plusSeconds(i)).next();
+        }
+        Commitment full = c;
+        assertThatThrownBy(() -> full.report(new ProgressReport("one-more", "mofcom", CommitmentStatus.COMPLETED, 100, note,
+                longLinks(fitting), NOW.plusSeconds(fitting)), NOW.plusSeconds(fitting)))
+                .isInstanceOf(ReportsFull.class).hasMessageContaining("shorter note");
+        assertThat(full.status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
+        assertThat(full.report(new ProgressReport("short", "mofcom", CommitmentStatus.COMPLETED, 100, "done", List.of(),
+                NOW.plusSeconds(fitting)), NOW.plusSeconds(fitting)).next().status()).as("a short one still fits")
+                .isEqualTo(CommitmentStatus.COMPLETED);
+    }
+
+    /** Twenty evidence links of 2,000 characters each, distinct for each report. */
+    private static List<String> longLinks(int report) {
+        List<String> links = new java.util.ArrayList<>();
+        for (int j = 0; j < 20; j++) {
+            String url = "https://example.org/" + report + "/" + j + "/";
+            links.add(url + "x".repeat(2_000 - url.length()));
+        }
+        return links;
+    }
+
     @Test
     void aLateEventOfAnOlderEngineDoesNotTakeBackANewerEnginesFacts() {
         Commitment c = pledged(facts("支持。")).reextracted(facts("支持举办。", "1.10.0"), "e1", POLICY, NOW).next();
