@@ -1,6 +1,7 @@
 package org.commitmenttracker.identity;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -65,6 +67,12 @@ class ProviderConfiguration {
         source.registerCorsConfiguration("/oauth2/**", cors);
         source.registerCorsConfiguration("/userinfo", cors);
         return source;
+    }
+
+    /** Authorizations forgotten an hour after their tokens expired, not kept for ever (ExpiringAuthorizations). */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new ExpiringAuthorizations(Clock.systemUTC());
     }
 
     @Bean
