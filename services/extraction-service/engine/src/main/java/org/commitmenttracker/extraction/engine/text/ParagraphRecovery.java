@@ -329,10 +329,11 @@ public final class ParagraphRecovery {
                 // the margin (a heading, the text that follows the list) ends it.
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
-            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))) {
+            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))
+                    && !(endsWithItemConjunction() && nextItemOfList(piece, true))) {
                 // "… in close touch with the" and, after a page break's blank line, "authorities of …": a line
                 // ending in an article, preposition or conjunction leaves its sentence open for the next line in
-                // lower case.
+                // lower case; "…; and" over the list's next marker ("iv. …") closes its item.
                 return false;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
@@ -345,6 +346,9 @@ public final class ParagraphRecovery {
                 return true;
             }
             if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
+                return true;
+            }
+            if (profile.spacedWords() && opensOutlineChild(piece)) {
                 return true;
             }
             if (role == Role.BULLET && profile.spacedWords() && nextItemOfList(piece, lineBreak)) {
@@ -392,6 +396,25 @@ public final class ParagraphRecovery {
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        /**
+         * "1.2 Security Issues" then "1.2.1 Strengthen …", on the next line or run into the same one: an outline
+         * number under the number the paragraph opens with starts an item, though the heading ends in no stop.
+         */
+        private boolean opensOutlineChild(Piece piece) {
+            String window = window(piece.start());
+            int length = profile.bullets().markerLength(window);
+            String marker = window.substring(0, length).strip();
+            int lastDot = marker.endsWith(".") ? marker.lastIndexOf('.', marker.length() - 2) : marker.lastIndexOf('.');
+            if (length == 0 || lastDot <= 0 || !Character.isDigit(marker.charAt(0))) {
+                return false;
+            }
+            String parent = marker.substring(0, lastDot);
+            String current = currentFolded.toString();
+            return current.startsWith(parent) && current.length() > parent.length()
+                    && (current.charAt(parent.length()) == '.' || Character.isWhitespace(current.charAt(parent.length())))
+                    && !Character.isDigit(current.charAt(Math.min(current.length() - 1, parent.length() + 1)));
         }
 
         /**
@@ -539,7 +562,12 @@ public final class ParagraphRecovery {
                 if (marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
                     return null;
                 }
-                opens = marker.number() == 1 && afterLeadIn;
+                // "hereby declare the following:" then "1. The Parties shall …" or a plan's "1. TRADE": a paragraph
+                // that states something with a subject of its own, or a heading in capitals, is the document's first
+                // numbered paragraph, not an item of the lead-in.
+                int content = skipSpaces(piece.end());
+                boolean ownParagraph = opensStatement(content) || upperCase(folded, content, lineEnd(content));
+                opens = marker.number() == 1 && afterLeadIn && !(heading(piece) != null && ownParagraph);
             } else {
                 opens = marker.number() == 1 && afterItemLeadIn;
             }
