@@ -521,4 +521,36 @@ class EnglishListShapesTest {
         assertThat(bullets(text)).containsExactly("Simplify the clearance of goods carried on the river;",
                 "Exchange customs data electronically;", "Align the safety standards of river vessels;");
     }
+    @Test
+    void aBoldHeadingOfOneOrTwoLinesRightAboveItsTextIsSetApartFromIt() {
+        String text = """
+                # FACT SHEET: Chile and Peru Strengthen Ties
+
+                May 21, 2022
+
+                Today, President Rojas and President Vidal met in Lima to reaffirm the partnership between Chile and Peru.
+
+                **Strengthening Maritime and
+                Border Cooperation**
+                Chile and Peru will begin joint patrols along their maritime border.
+
+                **Emerging Technologies and Cyber
+                Cooperation**
+
+                Chile and Peru will expand their cooperation on cyber issues, including incident response.
+                The two countries will also open a joint research centre on quantum computing.
+
+                **Global Health**
+                We will strengthen cooperation on global health security.
+                """;
+
+        List<Commitment> found = commitments(text);
+
+        assertThat(found).extracting(Commitment::text).containsExactly(
+                "Chile and Peru will begin joint patrols along their maritime border.",
+                "Chile and Peru will expand their cooperation on cyber issues, including incident response.",
+                "The two countries will also open a joint research centre on quantum computing.",
+                "We will strengthen cooperation on global health security.");
+        assertThat(found).allSatisfy(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text()));
+    }
 }
