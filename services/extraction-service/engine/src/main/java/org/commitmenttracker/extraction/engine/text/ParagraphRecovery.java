@@ -20,6 +20,8 @@ import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
  * between wide characters. One pass, linear in the length of the text.
  */
 public final class ParagraphRecovery {
+    private static final int MAX_SUBHEADING_LENGTH = 60;
+    private static final int MAX_SUBHEADING_WORDS = 6;
     private static final int MAX_TITLE_LENGTH = 80;
     /** How many lines a news repost may put above the document's own title. */
     private static final int LEADING_LINES = 8;
@@ -395,7 +397,31 @@ public final class ParagraphRecovery {
                 boolean afterPartTitle = partTitle && !hasSentenceEnd && Character.isUpperCase(text.charAt(piece.start()));
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
+            if (profile.spacedWords() && lineBreak && afterSentence && subheadingLineAt(piece.start())) {
+                // "… in trade and security." over "TRADE" over "The two sides will …": a news copy's subheading.
+                return true;
+            }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        /**
+         * A short capitalised line of a few words without any sentence or clause end, followed by a line that opens
+         * capitalised: a subheading, not the start of a sentence wrapped over lines.
+         */
+        private boolean subheadingLineAt(int start) {
+            int end = lineEnd(start);
+            String line = folded.substring(start, end).strip();
+            if (line.isEmpty() || line.length() > MAX_SUBHEADING_LENGTH || !Character.isUpperCase(line.charAt(0))
+                    || line.split(" +").length > MAX_SUBHEADING_WORDS) {
+                return false;
+            }
+            for (int i = 0; i < line.length(); i++) {
+                if (profile.punctuation().breaksClause(line.charAt(i)) || profile.punctuation().endsSentenceAt(line, i)
+                        || profile.punctuation().endsLeadIn(line.charAt(i))) {
+                    return false;
+                }
+            }
+            return end < folded.length() && opensCapitalised(end);
         }
 
         /**

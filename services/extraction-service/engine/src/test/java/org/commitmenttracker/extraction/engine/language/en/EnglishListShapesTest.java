@@ -553,4 +553,22 @@ class EnglishListShapesTest {
                 "We will strengthen cooperation on global health security.");
         assertThat(found).allSatisfy(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text()));
     }
+    @Test
+    void aNewsCopysSubheadingOnALineOfItsOwnIsNotTheOpeningOfTheStatementBelowIt() {
+        String text = """
+                Chile, Peru pledge closer ties in joint statement
+
+                LIMA, May 3 (Xinhua) -- Chile and Peru on Friday issued a joint statement after talks
+                between their presidents in Lima, pledging to deepen cooperation in trade and security.
+                TRADE
+                The two sides will expand bilateral trade and reduce non-tariff barriers, the statement
+                said. Both presidents welcomed the opening of the new border crossing at the coast.
+                Climate change
+                The two countries will cooperate to protect glaciers and watersheds in the Andes region.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "The two sides will expand bilateral trade and reduce non-tariff barriers, the statement said.",
+                "The two countries will cooperate to protect glaciers and watersheds in the Andes region.");
+    }
 }
