@@ -175,6 +175,10 @@ public final class ClauseOpenings {
             // "Подтверждена готовность …": stated of nobody in particular, so of every party.
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
         }
+        int nextMeeting = pledges == null ? -1 : pledges.nextMeetingEnd(folded, at);
+        if (nextMeeting >= 0) {
+            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, nextMeeting, joined);
+        }
         Subject subject = null;
         int subjectStart = at;
         int compound = compoundBeforeEveryParty(folded, at);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class CharacterCleanup {
     private static final char FULL_WIDTH_OFFSET = 0xFEE0;
     private static final int MAX_HEADING_LEVEL = 6;
+    private static final int MAX_HEADING_LINES = 3;
 
     private CharacterCleanup() {
     }
@@ -30,6 +31,13 @@ public final class CharacterCleanup {
             int markup = Math.max(markdownMarkup(raw, i), htmlTag(raw, i));
             if (markup > 0 && lineBreakTag(raw, i, markup)) {
                 // "…in their respective<br />areas": the break the tag stood for, unless a newline follows anyway.
+                out.append('\n');
+                offsets.add(at);
+                i += markup - 1;
+                continue;
+            }
+            if (markup > 0 && (closesBoldHeading(raw, i) || i > 0 && opensBoldHeading(raw, i))) {
+                // "**Trade and\nInvestment**" between paragraphs: the heading's bold sets it apart, as blank lines would.
                 out.append('\n');
                 offsets.add(at);
                 i += markup - 1;
@@ -65,6 +73,37 @@ public final class CharacterCleanup {
             }
         }
         return new Cleaned(out.toString(), offsets.build());
+    }
+
+    /**
+     * Whether the bold marker at {@code i} closes a line whose bold opened at the start of it or of one of the two
+     * lines above (a web copy's heading, "**Trade and Investment**"), with more text on the next line.
+     */
+    private static boolean closesBoldHeading(String raw, int i) {
+        char c = raw.charAt(i);
+        if (c != '*' && c != '_') {
+            return false;
+        }
+        int next = i + 2;
+        while (next < raw.length() && raw.charAt(next) == ' ') {
+            next++;
+        }
+        if (next >= raw.length() || (raw.charAt(next) != '\n' && raw.charAt(next) != '\r')) {
+            return false;
+        }
+        int open = raw.lastIndexOf(raw.substring(i, i + 2), i - 1);
+        boolean lineStart = open == 0 || open > 0 && (raw.charAt(open - 1) == '\n' || raw.charAt(open - 1) == '\r');
+        return open >= 0 && lineStart && raw.substring(open, i).chars().filter(ch -> ch == '\n').count() <= MAX_HEADING_LINES - 1;
+    }
+
+    /** Whether the bold marker at {@code i} opens a line whose bold closes at the end of it or of one of the next two. */
+    private static boolean opensBoldHeading(String raw, int i) {
+        char c = raw.charAt(i);
+        if ((c != '*' && c != '_') || raw.charAt(i - 1) != '\n' && raw.charAt(i - 1) != '\r') {
+            return false;
+        }
+        int close = raw.indexOf(raw.substring(i, i + 2), i + 2);
+        return close > 0 && closesBoldHeading(raw, close) && raw.lastIndexOf(raw.substring(i, i + 2), close - 1) == i;
     }
 
     private static final Pattern HTML_TAG = Pattern.compile(

@@ -20,6 +20,8 @@ import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
  * between wide characters. One pass, linear in the length of the text.
  */
 public final class ParagraphRecovery {
+    private static final int MAX_SUBHEADING_LENGTH = 60;
+    private static final int MAX_SUBHEADING_WORDS = 6;
     private static final int MAX_TITLE_LENGTH = 80;
     /** How many lines a news repost may put above the document's own title. */
     private static final int LEADING_LINES = 8;
@@ -332,10 +334,11 @@ public final class ParagraphRecovery {
                 // the margin (a heading, the text that follows the list) ends it.
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
-            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))) {
+            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))
+                    && !(endsWithItemConjunction() && nextItemOfList(piece, true))) {
                 // "… in close touch with the" and, after a page break's blank line, "authorities of …": a line
                 // ending in an article, preposition or conjunction leaves its sentence open for the next line in
-                // lower case.
+                // lower case; "…; and" over the list's next marker ("iv. …") closes its item.
                 return false;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
@@ -348,6 +351,9 @@ public final class ParagraphRecovery {
                 return true;
             }
             if (afterUnit && profile.bullets().markerLength(window(piece.start())) > 0) {
+                return true;
+            }
+            if (profile.spacedWords() && opensOutlineChild(piece)) {
                 return true;
             }
             if (role == Role.BULLET && profile.spacedWords() && nextItemOfList(piece, lineBreak)) {
@@ -396,7 +402,50 @@ public final class ParagraphRecovery {
                         && openings.at(currentFolded.toString(), 0).subject() == null;
                 return (afterItem || afterPartTitle) && opensStatement(piece.start());
             }
+            if (profile.spacedWords() && lineBreak && afterSentence && subheadingLineAt(piece.start())) {
+                // "… in trade and security." over "TRADE" over "The two sides will …": a news copy's subheading.
+                return true;
+            }
             return afterSentence && opensStatement(piece.start());
+        }
+
+        /**
+         * A short capitalised line of a few words without any sentence or clause end, followed by a line that opens
+         * capitalised: a subheading, not the start of a sentence wrapped over lines.
+         */
+        private boolean subheadingLineAt(int start) {
+            int end = lineEnd(start);
+            String line = folded.substring(start, end).strip();
+            if (line.isEmpty() || line.length() > MAX_SUBHEADING_LENGTH || !Character.isUpperCase(line.charAt(0))
+                    || line.split(" +").length > MAX_SUBHEADING_WORDS) {
+                return false;
+            }
+            for (int i = 0; i < line.length(); i++) {
+                if (profile.punctuation().breaksClause(line.charAt(i)) || profile.punctuation().endsSentenceAt(line, i)
+                        || profile.punctuation().endsLeadIn(line.charAt(i))) {
+                    return false;
+                }
+            }
+            return end < folded.length() && opensCapitalised(end);
+        }
+
+        /**
+         * "1.2 Security Issues" then "1.2.1 Strengthen …", on the next line or run into the same one: an outline
+         * number under the number the paragraph opens with starts an item, though the heading ends in no stop.
+         */
+        private boolean opensOutlineChild(Piece piece) {
+            String window = window(piece.start());
+            int length = profile.bullets().markerLength(window);
+            String marker = window.substring(0, length).strip();
+            int lastDot = marker.endsWith(".") ? marker.lastIndexOf('.', marker.length() - 2) : marker.lastIndexOf('.');
+            if (length == 0 || lastDot <= 0 || !Character.isDigit(marker.charAt(0))) {
+                return false;
+            }
+            String parent = marker.substring(0, lastDot);
+            String current = currentFolded.toString();
+            return current.startsWith(parent) && current.length() > parent.length()
+                    && (current.charAt(parent.length()) == '.' || Character.isWhitespace(current.charAt(parent.length())))
+                    && !Character.isDigit(current.charAt(Math.min(current.length() - 1, parent.length() + 1)));
         }
 
         /**
@@ -546,7 +595,12 @@ public final class ParagraphRecovery {
                 if (marker.level() != 2 || marker.length() != piece.end() - piece.start()) {
                     return null;
                 }
-                opens = marker.number() == 1 && afterLeadIn;
+                // "hereby declare the following:" then "1. The Parties shall …" or a plan's "1. TRADE": a paragraph
+                // that states something with a subject of its own, or a heading in capitals, is the document's first
+                // numbered paragraph, not an item of the lead-in.
+                int content = skipSpaces(piece.end());
+                boolean ownParagraph = opensStatement(content) || upperCase(folded, content, lineEnd(content));
+                opens = marker.number() == 1 && afterLeadIn && !(heading(piece) != null && ownParagraph);
             } else {
                 opens = marker.number() == 1 && afterItemLeadIn;
             }

@@ -33,6 +33,8 @@ public final class PledgeForms {
     private static final int MAX_ACTOR_WORDS = 6;
     private static final int MAX_LEAD_WORDS = 5;
     private static final int MAX_OWNER_WORDS = 5;
+    private static final int MAX_ASIDE_CHARS = 80;
+    private static final int MAX_MEETING_WORDS = 12;
 
     /** An actor read as a subject: where it ends and the states it names (empty when it names a collective). */
     public record Actor(int end, List<String> states) {
@@ -57,6 +59,9 @@ public final class PledgeForms {
     private final Lexicon.PhraseIndex numbers;
     private final Lexicon.PhraseIndex prepositions;
     private final Lexicon.PhraseIndex relatives;
+    private final Lexicon.PhraseIndex nextMeetings;
+    private final Lexicon.PhraseIndex meetingNouns;
+    private final Lexicon.PhraseIndex heldVerbs;
 
     public PledgeForms(Lexicon lexicon) {
         this.pledgeVerbs = index(lexicon, "pledge.verb");
@@ -78,6 +83,9 @@ public final class PledgeForms {
         this.numbers = index(lexicon, "actor.number");
         this.prepositions = index(lexicon, "subject.preposition");
         this.relatives = index(lexicon, "subject.relative");
+        this.nextMeetings = index(lexicon, "meeting.next");
+        this.meetingNouns = index(lexicon, "meeting.noun");
+        this.heldVerbs = index(lexicon, "meeting.held");
     }
 
     private static Lexicon.PhraseIndex index(Lexicon lexicon, String key) {
@@ -125,6 +133,33 @@ public final class PledgeForms {
         return relatives.at(folded, at) != null;
     }
 
+    /**
+     * "The next Summit will be held in Brazil in 2024", "The next meeting of the Council will take place …": the date
+     * and place of the next meeting, which every party undertakes to keep ({@code meeting.next}, words up to a
+     * {@code meeting.noun} and its name, then {@code meeting.held}). Returns where the verb ends, or -1.
+     */
+    public int nextMeetingEnd(String folded, int from) {
+        String next = nextMeetings.at(folded, from);
+        if (next == null) {
+            return -1;
+        }
+        int at = skipSpaces(folded, from + next.length());
+        boolean meeting = false;
+        for (int words = 0; words < MAX_MEETING_WORDS && at < folded.length(); words++) {
+            String held = heldVerbs.at(folded, at);
+            if (held != null) {
+                return meeting ? at + held.length() : -1;
+            }
+            meeting |= meetingNouns.at(folded, at) != null;
+            int end = wordEnd(folded, at);
+            if (end == at) {
+                return -1;
+            }
+            at = skipSpaces(folded, end);
+        }
+        return -1;
+    }
+
     /** Where a pledge in one of the two forms starting at {@code at} ends, or -1. */
     public int pledgeEnd(String folded, int at) {
         int noun = nounPledgeEnd(folded, at);
@@ -145,7 +180,7 @@ public final class PledgeForms {
         for (int words = 0; words <= MAX_INNER_WORDS; words++) {
             String noun = pledgeNouns.at(folded, at);
             if (noun != null) {
-                return linkEnd(folded, skipSpaces(folded, at + noun.length()));
+                return linkAfterAside(folded, skipSpaces(folded, at + noun.length()));
             }
             int next = wordEnd(folded, at);
             if (next == at) {
@@ -203,6 +238,22 @@ public final class PledgeForms {
             at = skipSpaces(folded, at + noun.length());
         }
         return linkEnd(folded, at);
+    }
+
+    /**
+     * The link, also after an aside set off by commas ("reiterate our commitments, in pursuit of the Convention's
+     * objective, to tackle …").
+     */
+    private int linkAfterAside(String folded, int at) {
+        int end = linkEnd(folded, at);
+        if (end >= 0 || at >= folded.length() || folded.charAt(at) != ',') {
+            return end;
+        }
+        int close = folded.indexOf(',', at + 1);
+        if (close < 0 || close - at > MAX_ASIDE_CHARS || folded.substring(at + 1, close).chars().anyMatch(c -> ".;:".indexOf(c) >= 0)) {
+            return -1;
+        }
+        return linkEnd(folded, skipSpaces(folded, close + 1));
     }
 
     private int linkEnd(String folded, int at) {

@@ -452,4 +452,123 @@ class EnglishListShapesTest {
                 "Share flood data across the basin with a view to building a common warning system;",
                 "Train hydrologists of the basin states together;");
     }
+    @Test
+    void numberedStatementsAfterADeclaringLeadInAreTheDocumentsParagraphsNotItsItems() {
+        String text = """
+                Joint Declaration on Friendship
+
+                The Presidents of Chile and Peru,
+
+                Seeking to raise their relations to a new level,
+
+                hereby declare the following:
+
+                1. The Parties shall develop their partnership on the basis of mutual respect.
+
+                2. The Parties will hold regular consultations between their foreign ministries.
+                The Parties note the growth of their trade.
+
+                3. The Parties will open a joint research centre by 2026.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::section, Commitment::text).containsExactly(
+                org.assertj.core.api.Assertions.tuple(Commitment.Kind.NARRATIVE, 1,
+                        "The Parties shall develop their partnership on the basis of mutual respect."),
+                org.assertj.core.api.Assertions.tuple(Commitment.Kind.NARRATIVE, 2,
+                        "The Parties will hold regular consultations between their foreign ministries."),
+                org.assertj.core.api.Assertions.tuple(Commitment.Kind.NARRATIVE, 3,
+                        "The Parties will open a joint research centre by 2026."));
+    }
+
+    @Test
+    void aRomanItemEndingInSemicolonAndClosesBeforeTheNextNumeralInAHardWrappedCopy() {
+        String text = """
+                Communiqué of the Island Leaders' Meeting
+
+                5. Leaders agreed to:
+                i. task the secretariat to draft a regional strategy on ocean resources for their
+                consideration next year;
+                ii. prioritise the conclusion of negotiations on maritime boundaries between the
+                member states;
+                iii. convene a special retreat on the regional architecture before the end of the
+                year; and
+                iv. strengthen engagement with partners through a revised framework.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "task the secretariat to draft a regional strategy on ocean resources for their consideration next year;",
+                "prioritise the conclusion of negotiations on maritime boundaries between the member states;",
+                "convene a special retreat on the regional architecture before the end of the year; and",
+                "strengthen engagement with partners through a revised framework.");
+    }
+    @Test
+    void anOutlineNumberUnderAnUnpunctuatedHeadingOpensAnItemAndAPartInCapitalsIsNoItemOfTheLeadIn() {
+        String text = """
+                Plan of Action on River Trade
+
+                This Plan of Action guides cooperation between the riparian states for the next five years. To this
+                end, the riparian states will undertake the following actions:
+
+                1. TRADE AND CUSTOMS
+
+                1.1 Customs Procedures
+                1.1.1 Simplify the clearance of goods carried on the river;
+                1.1.2 Exchange customs data electronically;
+
+                1.2 Vessel Standards 1.2.1 Align the safety standards of river vessels;
+                """;
+
+        assertThat(bullets(text)).containsExactly("Simplify the clearance of goods carried on the river;",
+                "Exchange customs data electronically;", "Align the safety standards of river vessels;");
+    }
+    @Test
+    void aBoldHeadingOfOneOrTwoLinesRightAboveItsTextIsSetApartFromIt() {
+        String text = """
+                # FACT SHEET: Chile and Peru Strengthen Ties
+
+                May 21, 2022
+
+                Today, President Rojas and President Vidal met in Lima to reaffirm the partnership between Chile and Peru.
+
+                **Strengthening Maritime and
+                Border Cooperation**
+                Chile and Peru will begin joint patrols along their maritime border.
+
+                **Emerging Technologies and Cyber
+                Cooperation**
+
+                Chile and Peru will expand their cooperation on cyber issues, including incident response.
+                The two countries will also open a joint research centre on quantum computing.
+
+                **Global Health**
+                We will strengthen cooperation on global health security.
+                """;
+
+        List<Commitment> found = commitments(text);
+
+        assertThat(found).extracting(Commitment::text).containsExactly(
+                "Chile and Peru will begin joint patrols along their maritime border.",
+                "Chile and Peru will expand their cooperation on cyber issues, including incident response.",
+                "The two countries will also open a joint research centre on quantum computing.",
+                "We will strengthen cooperation on global health security.");
+        assertThat(found).allSatisfy(c -> assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text()));
+    }
+    @Test
+    void aNewsCopysSubheadingOnALineOfItsOwnIsNotTheOpeningOfTheStatementBelowIt() {
+        String text = """
+                Chile, Peru pledge closer ties in joint statement
+
+                LIMA, May 3 (Xinhua) -- Chile and Peru on Friday issued a joint statement after talks
+                between their presidents in Lima, pledging to deepen cooperation in trade and security.
+                TRADE
+                The two sides will expand bilateral trade and reduce non-tariff barriers, the statement
+                said. Both presidents welcomed the opening of the new border crossing at the coast.
+                Climate change
+                The two countries will cooperate to protect glaciers and watersheds in the Andes region.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "The two sides will expand bilateral trade and reduce non-tariff barriers, the statement said.",
+                "The two countries will cooperate to protect glaciers and watersheds in the Andes region.");
+    }
 }

@@ -339,4 +339,41 @@ class EnglishProfileTest {
         assertThat(DATES.find(text, text, DOCUMENT)).containsExactly(
                 new TimeSpan("by 2030", null, LocalDate.of(2030, 12, 31), false, text.indexOf("by 2030"), text.length()));
     }
+    @Test
+    void pledgesOfAnUndertakingBegunTodayAStateHeldDeeplyAndACommitmentWithAnAsideBeforeItsObject() {
+        String text = """
+                Joint Statement on River Security
+
+                We met in Lima to discuss the rivers we share. Today we embark on a joint survey of the
+                upper basin. Our three nations are deeply committed to protecting the river's fisheries. We
+                reiterate our commitments, in pursuit of the basin treaty's aims, to share flood data. We
+                reiterate our concern, in particular, about the decline of the fisheries. To guard the
+                basin, the two presidents agreed to:
+
+                -   patrol the border stretch of the river together; and
+                -   train river police in a common school.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::text).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, "Today we embark on a joint survey of the upper basin."),
+                tuple(Commitment.Kind.NARRATIVE, "Our three nations are deeply committed to protecting the river's fisheries."),
+                tuple(Commitment.Kind.NARRATIVE,
+                        "We reiterate our commitments, in pursuit of the basin treaty's aims, to share flood data."),
+                tuple(Commitment.Kind.BULLET, "patrol the border stretch of the river together; and"),
+                tuple(Commitment.Kind.BULLET, "train river police in a common school."));
+    }
+    @Test
+    void thePlaceOfTheNextMeetingAndAnAgreedPlanArePledgedButTheNextStepsAreNot() {
+        String text = """
+                Joint Communiqué of the River Council
+
+                The Council met in Lima. We agreed a common plan for the upper basin.
+
+                The next steps of the survey will be set by experts. The next meeting of the River Council will be held in Quito in 2025.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "We agreed a common plan for the upper basin.",
+                "The next meeting of the River Council will be held in Quito in 2025.");
+    }
 }
