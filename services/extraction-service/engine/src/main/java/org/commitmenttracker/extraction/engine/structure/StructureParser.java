@@ -26,6 +26,7 @@ public final class StructureParser {
     private final List<String> planSelves;
     private final List<String> pledgeVerbs;
     private final List<String> pledgeNouns;
+    private final List<String> jointObjects;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -39,6 +40,7 @@ public final class StructureParser {
         this.planSelves = profile.lexicon().listOrEmpty("list.plan-self");
         this.pledgeVerbs = profile.lexicon().listOrEmpty("pledge.verb");
         this.pledgeNouns = profile.lexicon().listOrEmpty("list.pledge-noun");
+        this.jointObjects = profile.lexicon().listOrEmpty("list.joint-object");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -253,6 +255,10 @@ public final class StructureParser {
         return completions.stream().anyMatch(word::equalsIgnoreCase);
     }
 
+    private static boolean endsWith(String text, int end, String suffix) {
+        return end >= suffix.length() && text.startsWith(suffix, end - suffix.length());
+    }
+
     /** Whether a clause of the lead-in opens with a subject (or continues one) and a verb of commitment. */
     private boolean opensWithCommitment(String leadIn) {
         int clauseStart = 0;
@@ -262,6 +268,13 @@ public final class StructureParser {
                 ClauseOpenings.Opening opening = profile.openings().at(leadIn, clauseStart);
                 boolean owned = opening.subject() != null || opening.joined() || subjectSeen;
                 if (opening.verb() == ClauseOpenings.Verb.COMMITMENT && owned) {
+                    return true;
+                }
+                int clauseEnd = i;
+                if (owned && opening.verb() != ClauseOpenings.Verb.REPORTING
+                        && jointObjects.stream().anyMatch(object -> endsWith(leadIn, clauseEnd, object))) {
+                    // "两党共同促进以下工作：", "双方达成如下共识：": the parties take on the work or points that follow;
+                    // "双方强调以下几点：" reports them.
                     return true;
                 }
                 if (i == leadIn.length() - 1 && opening.subject() != null && opening.verb() == null

@@ -212,10 +212,13 @@ public final class ParagraphRecovery {
         /** The last number of an open numbered list ("1." … after a lead-in), 0 when none is open. */
         private int listNumber;
         private final List<String> declaringVerbs;
+        private final List<String> followingCues;
         /** Whether the last paragraph ended in a lead-in's colon. */
         private boolean leadInBefore;
         /** Whether the last paragraph was a list item that ended in a lead-in's colon ("（二）…如下："). */
         private boolean itemLeadInBefore;
+        /** The folded text of the paragraph before the current one. */
+        private String lastFolded = "";
 
         Builder(String text, String folded, Layout layout, Tokens tokens, SourceOffsets cleanOffsets) {
             this.text = text;
@@ -225,6 +228,7 @@ public final class ParagraphRecovery {
             this.cleanOffsets = cleanOffsets;
             this.openings = profile.openings();
             this.declaringVerbs = profile.lexicon().listOrEmpty("lead.declaring");
+            this.followingCues = profile.lexicon().listOrEmpty("lead.following");
             this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
@@ -344,7 +348,7 @@ public final class ParagraphRecovery {
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
             boolean leadInEnds = profile.punctuation().endsLeadIn(last) && !declaresWhatFollows(currentFolded);
             if ((afterUnit || (lineBreak && listNumber > 0))
-                    && listNumberAt(piece, leadInEnds, leadInEnds && role == Role.BULLET) != null) {
+                    && listNumberAt(piece, leadInEnds ? currentFolded : null, leadInEnds && role == Role.BULLET) != null) {
                 return true;
             }
             if ((afterUnit || mayBeTitle) && heading(piece) != null) {
@@ -581,10 +585,13 @@ public final class ParagraphRecovery {
         /**
          * "1." right after a lead-in ("We commit to:"), then "2.", "3." …: the items of a numbered list, which
          * neither continue nor restart the numbering of the document's paragraphs (spaced scripts). In Chinese
-         * part numbers ("一、", "1.") open such a list only under a lead-in that is itself a list item
-         * ("（二）…内涵是：" then "一、…" "二、…"): a nested list, not the document's parts.
+         * part numbers ("一、", "1.") open such a list under a lead-in that is itself a list item ("（二）…内涵是："
+         * then "一、…" "二、…"), or under a lead-in paragraph that announces what follows when the item goes on
+         * from it: a nested list, not the document's parts. {@code leadIn} is the paragraph ending in the
+         * lead-in's colon, null when none comes right before.
          */
-        private SectionMarker listNumberAt(Piece piece, boolean afterLeadIn, boolean afterItemLeadIn) {
+        private SectionMarker listNumberAt(Piece piece, CharSequence leadIn, boolean afterItemLeadIn) {
+            boolean afterLeadIn = leadIn != null;
             String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
             SectionMarker marker = profile.numbering().parse(head);
             if (marker == null) {
@@ -602,15 +609,49 @@ public final class ParagraphRecovery {
                 boolean ownParagraph = opensStatement(content) || upperCase(folded, content, lineEnd(content));
                 opens = marker.number() == 1 && afterLeadIn && !(heading(piece) != null && ownParagraph);
             } else {
-                opens = marker.number() == 1 && afterItemLeadIn;
+                // After a lead-in paragraph that announces what follows ("…以下工作：" then "一、促进…"), "一、"
+                // opens a list when its text goes on from the lead-in (no subject of its own) on a line that ends a
+                // clause or sentence. "一、双方重申…" or a part title ("一、政治领域") opens the document's parts
+                // after a preamble ("声明如下："), and "1." after a preamble that announces nothing ("…举行峰会：")
+                // its numbered paragraphs.
+                opens = marker.number() == 1 && (afterItemLeadIn
+                        || afterLeadIn && announcesFollowing(leadIn) && continuesLeadIn(piece, marker));
             }
             boolean continues = listNumber > 0 && marker.number() == listNumber + 1;
             return opens || continues ? marker : null;
         }
 
+        /** Whether a lead-in's last sentence points at what follows ({@code lead.following}: "以下", "如下"). */
+        private boolean announcesFollowing(CharSequence leadIn) {
+            int from = leadIn.length() - 1;
+            while (from > 0 && !profile.punctuation().endsSentenceAt(leadIn, from - 1)) {
+                from--;
+            }
+            String sentence = leadIn.subSequence(Math.max(0, from), leadIn.length()).toString();
+            return followingCues.stream().anyMatch(sentence::contains);
+        }
+
+        /**
+         * Whether the text after a number goes on from the lead-in above: it opens with no subject of its own and
+         * its line ends a clause or sentence, as an item does and a part title does not.
+         */
+        private boolean continuesLeadIn(Piece piece, SectionMarker marker) {
+            int content = skipSpaces(piece.start() + marker.length());
+            int end = folded.indexOf('\n', content);
+            end = end < 0 ? folded.length() : end;
+            while (end > content && Character.isWhitespace(folded.charAt(end - 1))) {
+                end--;
+            }
+            if (end == content || openings.at(folded, content).subject() != null) {
+                return false;
+            }
+            return profile.punctuation().endsSentenceAt(folded, end - 1)
+                    || profile.punctuation().mayPrecedeItem(folded.charAt(end - 1));
+        }
+
         private void begin(Piece piece) {
             int from = piece.start();
-            SectionMarker item = listNumberAt(piece, leadInBefore, itemLeadInBefore);
+            SectionMarker item = listNumberAt(piece, leadInBefore ? lastFolded : null, itemLeadInBefore);
             if (item != null) {
                 listNumber = item.number();
                 role = Role.BULLET;
@@ -703,6 +744,7 @@ public final class ParagraphRecovery {
                     && profile.punctuation().endsLeadIn(paragraphFolded.charAt(paragraphFolded.length() - 1))
                     && !declaresWhatFollows(paragraphFolded);
             itemLeadInBefore = leadInBefore && role == Role.BULLET;
+            lastFolded = paragraphFolded;
             boolean capitals = profile.spacedWords() && upperCase(paragraphFolded, 0, paragraphFolded.length());
             boolean title = role == Role.PROSE && paragraphs.isEmpty() && !hasSentenceEnd
                     && paragraphText.length() <= (capitals ? MAX_CAPITALS_TITLE_LENGTH

@@ -335,6 +335,50 @@ class ChineseProfileTest {
     }
 
     /**
+     * A lead-in paragraph whose subject is the parties jointly and that takes on "the following work / points /
+     * consensus" agrees the list, and "一、" right after it, going on from it without a subject of its own, opens
+     * that list rather than the document's parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两党会谈公报NL为此，两党共同推动以下工作：NL一、加强港口合作。NL二、扩大农产品贸易。NL三、深化教育交流。NL会谈在友好气氛中进行。",
+            "甲乙兩黨會談公報NL為此，兩黨共同推動以下工作：NL一、加強港口合作。NL二、擴大農產品貿易。NL三、深化教育交流。NL會談在友好氣氛中進行。",
+            "甲乙两国联合声明NL双方经过会谈，达成如下共识：NL一、加强港口合作。NL二、扩大农产品贸易。NL三、深化教育交流。",
+    })
+    void readsPartNumbersAfterAJointLeadInAsItsAgreedItems(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("joint-work", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsOnly(Commitment.Kind.BULLET).hasSize(3);
+        assertThat(found).extracting(Commitment::section).containsOnlyNulls();
+        assertThat(found).extracting(Commitment::text).allMatch(t -> !t.startsWith("一") && !t.startsWith("、"));
+    }
+
+    /** A lead-in that reports the points that follow ("双方强调以下几点：") agrees nothing. */
+    @Test
+    void readsNoAgreedListAfterALeadInThatReportsThePoints() {
+        String text = "甲乙两国联合声明NL双方强调以下几点：NL一、加强港口合作。NL二、扩大农产品贸易。";
+
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("points", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).doesNotContain(Commitment.Kind.BULLET);
+    }
+
+    /**
+     * After a preamble that announces nothing ("…举行会谈：") "1." numbers the document's paragraphs, and after one
+     * that announces the statement ("声明如下：") a part title ("一、港口领域") opens its parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL甲国总统和乙国总统在北京举行会谈：NL1.双方将加强港口合作。NL2.双方将扩大农产品贸易。",
+            "甲乙两国联合声明NL双方声明如下：NL一、港口领域NL双方将加强港口合作。NL二、农业领域NL双方将扩大农产品贸易。",
+    })
+    void keepsTheDocumentsNumberingAfterAPreamble(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("preamble", text.replace("NL", "\n\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(1, 2);
+    }
+
+    /**
      * A web copy's numeric page date above the opening ("2021/03/05", "2021-03-05 16:41:56", also above a
      * repost's own title) is the day the statement was issued; without one, the opening's first date.
      */
