@@ -143,6 +143,11 @@ class EnglishProfileTest {
             "The ministers reaffirmed the resolve of the Northern Group to deepen trade in grain.",
             "The ministers confirmed the two sides will open a joint fund.",
             "The ministers confirmed that the council will meet in May.",
+            "We agreed today a joint plan for the upper basin.",
+            "The leaders agreed here on a common timetable for the survey.",
+            "This Charter shall be revised every two years.",
+            "The present Action Plan shall be carried out by the ministries of both sides.",
+            "This RTP will be updated at mid-term.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -185,6 +190,9 @@ class EnglishProfileTest {
             "We welcomed the resolve of the Northern Group to deepen trade in grain.",
             "The ministers confirmed the names of those who will attend.",
             "The ministers confirmed that the council met in May.",
+            "This Declaration reflects the friendship of our peoples.",
+            "This will strengthen the Declaration of our peoples.",
+            "We noted today a rise in port traffic.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
