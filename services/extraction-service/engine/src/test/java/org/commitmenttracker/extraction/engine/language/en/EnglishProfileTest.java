@@ -63,6 +63,31 @@ class EnglishProfileTest {
     }
 
     @Test
+    void theSigningLineDatesADeclarationWhateverDateItsPreambleNames() {
+        String text = """
+                JOINT DECLARATION
+                on Friendship between the Republic of Chile and the Republic of Peru
+
+                The President of the Republic of Chile and the President of the Republic of Peru,
+
+                Guided by the Treaty on Good Neighbourliness of 12 March 1997,
+
+                hereby declare the following:
+
+                1. The Parties will open two new border crossings.
+
+                2. The Parties will hold consultations every year.
+
+                Done at Lima on 3 June 2021 in duplicate, in Spanish.
+
+                President of the                    President of the
+                Republic of Chile                   Republic of Peru
+                """;
+
+        assertThat(analyzer.analyze(SourceDocument.of("cl-pe", text)).document().date()).isEqualTo(LocalDate.of(2021, 6, 3));
+    }
+
+    @Test
     void recoversParagraphsAndHeadingsFromHardWrappedText() {
         String text = """
                 Joint Statement of the Leaders on Partnership for Growth and Development in the Region
