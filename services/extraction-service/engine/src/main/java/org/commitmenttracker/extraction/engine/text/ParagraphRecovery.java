@@ -34,6 +34,7 @@ public final class ParagraphRecovery {
     /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
     private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
+    private static final int YEAR_DIGITS = 4;
     /** "4.1 ": the second level of a plan's outline numbering. */
     private static final Pattern OUTLINE_NUMBER = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.?[ \\t]+");
     private static final int MAX_DECLARING_LENGTH = 40;
@@ -340,11 +341,12 @@ public final class ParagraphRecovery {
                 // the margin (a heading, the text that follows the list) ends it.
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
-            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))
+            if (lineBreak && endsWithDanglingWord() && opensOnFromDanglingWord(piece)
                     && !(endsWithItemConjunction() && nextItemOfList(piece, true))) {
                 // "… in close touch with the" and, after a page break's blank line, "authorities of …": a line
                 // ending in an article, preposition or conjunction leaves its sentence open for the next line in
-                // lower case; "…; and" over the list's next marker ("iv. …") closes its item.
+                // lower case or opening with a number that marks nothing ("… in" over "2025."); "…; and" over the
+                // list's next marker ("iv. …") closes its item.
                 return false;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
@@ -471,6 +473,27 @@ public final class ParagraphRecovery {
             return current.startsWith(parent) && current.length() > parent.length()
                     && (current.charAt(parent.length()) == '.' || Character.isWhitespace(current.charAt(parent.length())))
                     && !Character.isDigit(current.charAt(Math.min(current.length() - 1, parent.length() + 1)));
+        }
+
+        /**
+         * Whether the line at {@code piece} opens in lower case, or with a number that is no marker ("2025.", "30 June"
+         * go on; "3. review …", "2) …", "1.2 …" open items or paragraphs: a year has four digits, a marker fewer).
+         */
+        private boolean opensOnFromDanglingWord(Piece piece) {
+            int start = piece.start();
+            if (Character.isLowerCase(text.charAt(start))) {
+                return true;
+            }
+            int digitsEnd = start;
+            while (digitsEnd < folded.length() && Character.isDigit(folded.charAt(digitsEnd))) {
+                digitsEnd++;
+            }
+            if (digitsEnd == start || profile.bullets().markerLength(window(start)) > 0) {
+                return false;
+            }
+            boolean numbersSomething = digitsEnd < folded.length() && ".)".indexOf(folded.charAt(digitsEnd)) >= 0
+                    && digitsEnd - start < YEAR_DIGITS;
+            return !numbersSomething;
         }
 
         /**

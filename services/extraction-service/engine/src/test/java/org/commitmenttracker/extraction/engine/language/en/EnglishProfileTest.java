@@ -88,6 +88,22 @@ class EnglishProfileTest {
     }
 
     @Test
+    void inACopyWithoutHardWrapsALineEndingInAPrepositionGoesOnOverALineOpeningWithAYear() {
+        String text = String.join("\n",
+                "Joint Statement of the River Council",
+                "The ministers of the river states met in Lima on 3 June 2024 to review cooperation on the shared basin, its ports and"
+                        + " its fisheries, and to take stock of the work done by their officials since their previous meeting.",
+                "The ministers will open a joint office for river trade, staffed by officials of each of the river states and charged"
+                        + " with the clearance of goods carried on the river, in",
+                "2025.",
+                "The ministers will hold regular consultations on the safety of river vessels and the training of river pilots, and"
+                        + " will ask their officials to prepare a common curriculum for the river pilots' schools of the region.");
+
+        assertThat(commitments(text)).extracting(Commitment::text).first().asString()
+                .endsWith("carried on the river, in 2025.");
+    }
+
+    @Test
     void recoversParagraphsAndHeadingsFromHardWrappedText() {
         String text = """
                 Joint Statement of the Leaders on Partnership for Growth and Development in the Region
