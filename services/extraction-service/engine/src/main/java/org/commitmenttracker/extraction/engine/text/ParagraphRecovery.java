@@ -438,7 +438,7 @@ public final class ParagraphRecovery {
         }
 
         /**
-         * "4.1 The Joint Committee shall monitor …", "4.2 This Plan will be reviewed …": a second-level outline
+         * "4.1 The Joint Committee shall monitor …", "4.2 This Plan will be updated …": a second-level outline
          * number opening a statement with a future modal in its first line is an item, as the third level's are;
          * a group's heading ("1.1 Political Dialogue") states nothing to be done. Returns the marker's length, or 0.
          */
