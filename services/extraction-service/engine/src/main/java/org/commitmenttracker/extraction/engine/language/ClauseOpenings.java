@@ -175,9 +175,10 @@ public final class ClauseOpenings {
             // "Подтверждена готовность …": stated of nobody in particular, so of every party.
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
         }
-        int nextMeeting = pledges == null ? -1 : pledges.nextMeetingEnd(folded, at);
-        if (nextMeeting >= 0) {
-            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, nextMeeting, joined);
+        // The next meeting and the document itself: undertakings of every party stated without a subject of theirs.
+        int undertaking = pledges == null ? -1 : Math.max(pledges.nextMeetingEnd(folded, at), pledges.documentSelfEnd(folded, at));
+        if (undertaking >= 0) {
+            return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, undertaking, joined);
         }
         Subject subject = null;
         int subjectStart = at;
@@ -254,6 +255,7 @@ public final class ClauseOpenings {
         int commitmentEnd = commitment == null ? -1 : at + commitment.length();
         if (pledges != null) {
             commitmentEnd = Math.max(commitmentEnd, pledges.pledgeEnd(folded, at));
+            commitmentEnd = Math.max(commitmentEnd, pledges.cueAcrossAdverbEnd(folded, at, commitmentVerbs));
         }
         int reportingEnd = reporting == null ? -1 : at + reporting.length();
         String decided = decisionsThat.at(folded, at);

@@ -5,6 +5,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,6 +53,7 @@ public final class MetadataReader {
     private final List<String> datelineEnds;
     private final List<String> titleNotes;
     private final List<String> signedAt;
+    private final List<String> doneFormulas;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -67,6 +69,8 @@ public final class MetadataReader {
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
+        this.doneFormulas = profile.lexicon().listOrEmpty("date.done").stream()
+                .map(formula -> formula.toLowerCase(Locale.ROOT)).toList();
     }
 
     public DocumentMetadata read(SourceDocument source, DocumentStructure structure) {
@@ -228,7 +232,8 @@ public final class MetadataReader {
     }
 
     private LocalDate date(SourceDocument source, DocumentStructure structure, String openingFolded, String titleDateline) {
-        Optional<LocalDate> signedOn = signOffDate(structure).or(() -> signedAtAbove(structure, openingFolded));
+        Optional<LocalDate> signedOn = signOffDate(structure).or(() -> doneOn(structure))
+                .or(() -> signedAtAbove(structure, openingFolded));
         if (signedOn.isPresent()) {
             return signedOn.get();
         }
@@ -313,6 +318,26 @@ public final class MetadataReader {
                     && !endsASentence(paragraph.folded().substring(0, Math.max(0, paragraph.folded().length() - 1)));
             if (blocks.get(i) instanceof Block.Prose && closingLine && paragraph.text().length() <= maxLength) {
                 Optional<LocalDate> date = profile.dates().firstFullDate(paragraph.folded());
+                if (date.isPresent()) {
+                    return date;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "Done at Lima on 3 June 2021 in duplicate …": the line that opens with a signing formula
+     * ({@code date.done}), the last such in the text, says when the text was signed, whatever dates its preamble
+     * names ("Guided by the Treaty of 1997 …").
+     */
+    private Optional<LocalDate> doneOn(DocumentStructure structure) {
+        List<Block> blocks = structure.blocks();
+        for (int i = blocks.size() - 1; i >= 0 && !doneFormulas.isEmpty(); i--) {
+            String folded = blocks.get(i).paragraph().folded();
+            String lower = folded.toLowerCase(Locale.ROOT);
+            if (doneFormulas.stream().anyMatch(formula -> lower.startsWith(formula + " "))) {
+                Optional<LocalDate> date = profile.dates().firstFullDate(folded);
                 if (date.isPresent()) {
                     return date;
                 }

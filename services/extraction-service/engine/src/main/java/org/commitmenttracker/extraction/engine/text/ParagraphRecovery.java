@@ -3,11 +3,13 @@ package org.commitmenttracker.extraction.engine.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.language.BulletMarkers;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
+import org.commitmenttracker.extraction.engine.language.Lexicon;
 import org.commitmenttracker.extraction.engine.language.SectionMarker;
 import org.commitmenttracker.extraction.engine.text.Paragraph.Role;
 
@@ -32,6 +34,9 @@ public final class ParagraphRecovery {
     /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
     private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
+    private static final int YEAR_DIGITS = 4;
+    /** "4.1 ": the second level of a plan's outline numbering. */
+    private static final Pattern OUTLINE_NUMBER = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.?[ \\t]+");
     private static final int MAX_DECLARING_LENGTH = 40;
     /** Blank lines between paragraphs: at least this many, and this share of all line ends. */
     private static final int MIN_PARAGRAPH_BLANKS = 3;
@@ -187,6 +192,7 @@ public final class ParagraphRecovery {
         private final boolean newlinesWrapParagraphs;
         private final List<String> itemConjunctions;
         private final List<String> danglingWords;
+        private final Lexicon.PhraseIndex futureModals;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
         private final StringBuilder currentFolded = new StringBuilder();
@@ -234,6 +240,7 @@ public final class ParagraphRecovery {
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
             this.itemConjunctions = profile.lexicon().listOrEmpty("item.conjunction");
             this.danglingWords = profile.lexicon().listOrEmpty("word.never-last");
+            this.futureModals = new Lexicon.PhraseIndex(profile.lexicon().listOrEmpty("word.future-modal"));
         }
 
         List<Paragraph> build() {
@@ -338,11 +345,12 @@ public final class ParagraphRecovery {
                 // the margin (a heading, the text that follows the list) ends it.
                 return piece.indent() < MIN_ITEM_INDENT || profile.bullets().markerLength(window(piece.start())) > 0;
             }
-            if (lineBreak && endsWithDanglingWord() && Character.isLowerCase(text.charAt(piece.start()))
+            if (lineBreak && endsWithDanglingWord() && opensOnFromDanglingWord(piece)
                     && !(endsWithItemConjunction() && nextItemOfList(piece, true))) {
                 // "… in close touch with the" and, after a page break's blank line, "authorities of …": a line
                 // ending in an article, preposition or conjunction leaves its sentence open for the next line in
-                // lower case; "…; and" over the list's next marker ("iv. …") closes its item.
+                // lower case or opening with a number that marks nothing ("… in" over "2025."); "…; and" over the
+                // list's next marker ("iv. …") closes its item.
                 return false;
             }
             boolean afterUnit = profile.punctuation().mayPrecedeItem(last) || endsWithItemConjunction();
@@ -434,6 +442,25 @@ public final class ParagraphRecovery {
         }
 
         /**
+         * "4.1 The Joint Committee shall monitor …", "4.2 This Plan will be updated …": a second-level outline
+         * number opening a statement with a future modal in its first line is an item, as the third level's are;
+         * a group's heading ("1.1 Political Dialogue") states nothing to be done. Returns the marker's length, or 0.
+         */
+        private int outlineStatementMarker(int from) {
+            Matcher number = OUTLINE_NUMBER.matcher(folded).region(from, folded.length());
+            if (!number.lookingAt() || number.end() >= folded.length() || !Character.isUpperCase(folded.charAt(number.end()))) {
+                return 0;
+            }
+            int end = lineEnd(number.end());
+            for (int at = number.end(); at < end; at++) {
+                if (Character.isWhitespace(folded.charAt(at - 1)) && futureModals.at(folded, at) != null) {
+                    return number.end() - from;
+                }
+            }
+            return 0;
+        }
+
+        /**
          * "1.2 Security Issues" then "1.2.1 Strengthen …", on the next line or run into the same one: an outline
          * number under the number the paragraph opens with starts an item, though the heading ends in no stop.
          */
@@ -450,6 +477,27 @@ public final class ParagraphRecovery {
             return current.startsWith(parent) && current.length() > parent.length()
                     && (current.charAt(parent.length()) == '.' || Character.isWhitespace(current.charAt(parent.length())))
                     && !Character.isDigit(current.charAt(Math.min(current.length() - 1, parent.length() + 1)));
+        }
+
+        /**
+         * Whether the line at {@code piece} opens in lower case, or with a number that is no marker ("2025.", "30 June"
+         * go on; "3. review …", "2) …", "1.2 …" open items or paragraphs: a year has four digits, a marker fewer).
+         */
+        private boolean opensOnFromDanglingWord(Piece piece) {
+            int start = piece.start();
+            if (Character.isLowerCase(text.charAt(start))) {
+                return true;
+            }
+            int digitsEnd = start;
+            while (digitsEnd < folded.length() && Character.isDigit(folded.charAt(digitsEnd))) {
+                digitsEnd++;
+            }
+            if (digitsEnd == start || profile.bullets().markerLength(window(start)) > 0) {
+                return false;
+            }
+            boolean numbersSomething = digitsEnd < folded.length() && ".)".indexOf(folded.charAt(digitsEnd)) >= 0
+                    && digitsEnd - start < YEAR_DIGITS;
+            return !numbersSomething;
         }
 
         /**
@@ -684,6 +732,9 @@ public final class ParagraphRecovery {
             partTitle = (marker != null && marker.level() == 1) || afterBareHeading;
             afterBareHeading = false;
             int marked = marker == null ? profile.bullets().markerLength(window(from)) : 0;
+            if (marker == null && marked == 0 && profile.spacedWords()) {
+                marked = outlineStatementMarker(from);
+            }
             role = marked > 0 ? Role.BULLET : Role.PROSE;
             markerLength = window(from).substring(0, marked).strip().length();
             itemMarker = window(from).substring(0, marked).strip();

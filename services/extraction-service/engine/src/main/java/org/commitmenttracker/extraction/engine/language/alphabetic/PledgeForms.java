@@ -35,6 +35,7 @@ public final class PledgeForms {
     private static final int MAX_OWNER_WORDS = 5;
     private static final int MAX_ASIDE_CHARS = 80;
     private static final int MAX_MEETING_WORDS = 12;
+    private static final int MAX_DOCUMENT_NAME_WORDS = 4;
 
     /** An actor read as a subject: where it ends and the states it names (empty when it names a collective). */
     public record Actor(int end, List<String> states) {
@@ -62,6 +63,10 @@ public final class PledgeForms {
     private final Lexicon.PhraseIndex nextMeetings;
     private final Lexicon.PhraseIndex meetingNouns;
     private final Lexicon.PhraseIndex heldVerbs;
+    private final Lexicon.PhraseIndex documentSelves;
+    private final Lexicon.PhraseIndex instrumentNouns;
+    private final Lexicon.PhraseIndex futureModals;
+    private final Lexicon.PhraseIndex innerAdverbs;
 
     public PledgeForms(Lexicon lexicon) {
         this.pledgeVerbs = index(lexicon, "pledge.verb");
@@ -86,6 +91,10 @@ public final class PledgeForms {
         this.nextMeetings = index(lexicon, "meeting.next");
         this.meetingNouns = index(lexicon, "meeting.noun");
         this.heldVerbs = index(lexicon, "meeting.held");
+        this.documentSelves = index(lexicon, "document.self");
+        this.instrumentNouns = index(lexicon, "instrument.noun");
+        this.futureModals = index(lexicon, "word.future-modal");
+        this.innerAdverbs = index(lexicon, "verb.inner-adverb");
     }
 
     private static Lexicon.PhraseIndex index(Lexicon lexicon, String key) {
@@ -158,6 +167,50 @@ public final class PledgeForms {
             at = skipSpaces(folded, end);
         }
         return -1;
+    }
+
+    /**
+     * "This Charter shall be revised …", "The present Plan will be carried out …": the document as its
+     * own subject ({@code document.self}, then up to {@value #MAX_DOCUMENT_NAME_WORDS} words ending in an
+     * {@code instrument.noun} or the document's acronym) with a future modal binds every party that adopts it.
+     * Returns where the modal ends, or -1.
+     */
+    public int documentSelfEnd(String folded, int from) {
+        String self = documentSelves.at(folded, from);
+        if (self == null) {
+            return -1;
+        }
+        int at = skipSpaces(folded, from + self.length());
+        boolean named = false;
+        for (int words = 0; words < MAX_DOCUMENT_NAME_WORDS && at < folded.length(); words++) {
+            int end = wordEnd(folded, at);
+            if (end == at || !Character.isUpperCase(folded.charAt(at))) {
+                break;
+            }
+            named = instrumentNouns.at(folded, at) != null && instrumentNouns.at(folded, at).length() == end - at
+                    || isAcronym(folded, at, end);
+            at = skipSpaces(folded, end);
+        }
+        String modal = named ? futureModals.at(folded, at) : null;
+        return modal == null ? -1 : at + modal.length();
+    }
+
+    /**
+     * "We agreed today a plan …", "we decided now to …": a cue of {@code cues} whose first word an adverb of time
+     * ({@code verb.inner-adverb}) parts from the rest of it. Returns where the cue ends in {@code folded}, or -1.
+     */
+    public int cueAcrossAdverbEnd(String folded, int at, Lexicon.PhraseIndex cues) {
+        int verbEnd = wordEnd(folded, at);
+        int adverbStart = skipSpaces(folded, verbEnd);
+        String adverb = verbEnd == at ? null : innerAdverbs.at(folded, adverbStart);
+        if (adverb == null) {
+            return -1;
+        }
+        int adverbEnd = adverbStart + adverb.length();
+        String withoutAdverb = folded.substring(0, verbEnd) + folded.substring(adverbEnd);
+        String cue = cues.at(withoutAdverb, at);
+        // Only a cue that goes on past its first word was parted by the adverb.
+        return cue == null || at + cue.length() <= verbEnd ? -1 : at + cue.length() + (adverbEnd - verbEnd);
     }
 
     /** Where a pledge in one of the two forms starting at {@code at} ends, or -1. */

@@ -522,6 +522,31 @@ class EnglishListShapesTest {
                 "Exchange customs data electronically;", "Align the safety standards of river vessels;");
     }
     @Test
+    void aPlansSecondOutlineLevelWrittenAsAStatementWithAModalIsAnItemButItsGroupHeadingIsNot() {
+        String text = """
+                Plan of Action on River Trade
+
+                This Plan of Action guides cooperation between the riparian states for the next five years.
+
+                1. TRADE AND CUSTOMS
+
+                1.1 Customs Procedures
+
+                1.1.1 Simplify the clearance of goods carried on the river;
+
+                2. FOLLOW-UP
+
+                2.1 The River Trade Council shall oversee the work under this Plan and report to the
+                ministers every year;
+
+                2.2 This Plan will be updated in its third year.
+                """;
+
+        assertThat(bullets(text)).containsExactly("Simplify the clearance of goods carried on the river;",
+                "The River Trade Council shall oversee the work under this Plan and report to the ministers every year;",
+                "This Plan will be updated in its third year.");
+    }
+    @Test
     void aBoldHeadingOfOneOrTwoLinesRightAboveItsTextIsSetApartFromIt() {
         String text = """
                 # FACT SHEET: Chile and Peru Strengthen Ties

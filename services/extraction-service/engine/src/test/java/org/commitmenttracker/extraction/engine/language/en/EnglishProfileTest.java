@@ -63,6 +63,47 @@ class EnglishProfileTest {
     }
 
     @Test
+    void theSigningLineDatesADeclarationWhateverDateItsPreambleNames() {
+        String text = """
+                JOINT DECLARATION
+                on Friendship between the Republic of Chile and the Republic of Peru
+
+                The President of the Republic of Chile and the President of the Republic of Peru,
+
+                Guided by the Treaty on Good Neighbourliness of 12 March 1997,
+
+                hereby declare the following:
+
+                1. The Parties will open two new border crossings.
+
+                2. The Parties will hold consultations every year.
+
+                Done at Lima on 3 June 2021 in duplicate, in Spanish.
+
+                President of the                    President of the
+                Republic of Chile                   Republic of Peru
+                """;
+
+        assertThat(analyzer.analyze(SourceDocument.of("cl-pe", text)).document().date()).isEqualTo(LocalDate.of(2021, 6, 3));
+    }
+
+    @Test
+    void inACopyWithoutHardWrapsALineEndingInAPrepositionGoesOnOverALineOpeningWithAYear() {
+        String text = String.join("\n",
+                "Joint Statement of the River Council",
+                "The ministers of the river states met in Lima on 3 June 2024 to review cooperation on the shared basin, its ports and"
+                        + " its fisheries, and to take stock of the work done by their officials since their previous meeting.",
+                "The ministers will open a joint office for river trade, staffed by officials of each of the river states and charged"
+                        + " with the clearance of goods carried on the river, in",
+                "2025.",
+                "The ministers will hold regular consultations on the safety of river vessels and the training of river pilots, and"
+                        + " will ask their officials to prepare a common curriculum for the river pilots' schools of the region.");
+
+        assertThat(commitments(text)).extracting(Commitment::text).first().asString()
+                .endsWith("carried on the river, in 2025.");
+    }
+
+    @Test
     void recoversParagraphsAndHeadingsFromHardWrappedText() {
         String text = """
                 Joint Statement of the Leaders on Partnership for Growth and Development in the Region
@@ -143,6 +184,11 @@ class EnglishProfileTest {
             "The ministers reaffirmed the resolve of the Northern Group to deepen trade in grain.",
             "The ministers confirmed the two sides will open a joint fund.",
             "The ministers confirmed that the council will meet in May.",
+            "We agreed today a joint plan for the upper basin.",
+            "The leaders agreed here on a common timetable for the survey.",
+            "This Charter shall be revised every two years.",
+            "The present Action Plan shall be carried out by the ministries of both sides.",
+            "This RTP will be updated at mid-term.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -185,6 +231,9 @@ class EnglishProfileTest {
             "We welcomed the resolve of the Northern Group to deepen trade in grain.",
             "The ministers confirmed the names of those who will attend.",
             "The ministers confirmed that the council met in May.",
+            "This Declaration reflects the friendship of our peoples.",
+            "This will strengthen the Declaration of our peoples.",
+            "We noted today a rise in port traffic.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
