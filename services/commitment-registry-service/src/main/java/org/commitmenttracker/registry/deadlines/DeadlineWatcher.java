@@ -31,6 +31,7 @@ public class DeadlineWatcher implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatcher.class);
     private static final String LOCK = "deadline-watcher";
     private static final int BATCH = 1_000;
+    private static final int FAILURES_IN_A_ROW = 3;
 
     private final CommitmentQueries queries;
     private final Commitments commitments;
@@ -65,18 +66,31 @@ public class DeadlineWatcher implements SchedulingConfigurer {
         locks.executeWithLock(check, new LockConfiguration(ClockProvider.now(), LOCK, settings.lockAtMostFor(), Duration.ZERO));
     }
 
-    /** Checks every commitment whose next deadline date has come; returns how many changed. */
+    /**
+     * Checks every commitment whose next deadline date has come; returns how many changed. A commitment whose check
+     * fails is logged and left for the next run, so one that cannot be written does not hold back the deadlines of
+     * the others; {@value #FAILURES_IN_A_ROW} failures in a row end the run (the store is likely unreachable).
+     */
     public int checkNow() {
         ZoneId zone = settings.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         int changed = 0;
+        int failedInARow = 0;
         List<String> due;
         String after = "";
         do {
             due = queries.dueForDeadlineCheck(today, after, BATCH);
             for (String id : due) {
-                if (commitments.update(id, c -> c.checkDeadlines(today, policy, clock.instant()), null).changed()) {
-                    changed++;
+                try {
+                    if (commitments.update(id, c -> c.checkDeadlines(today, policy, clock.instant()), null).changed()) {
+                        changed++;
+                    }
+                    failedInARow = 0;
+                } catch (RuntimeException e) {
+                    if (++failedInARow == FAILURES_IN_A_ROW) {
+                        throw e;
+                    }
+                    log.warn("Deadline watcher: commitment {} could not be checked, left for the next run: {}", id, e.toString());
                 }
             }
             after = due.isEmpty() ? after : due.get(due.size() - 1);

@@ -1,11 +1,14 @@
 package org.commitmenttracker.registry.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
@@ -59,6 +62,44 @@ class DeadlineWatcherTest {
         assertThat(stored.get().status()).isEqualTo(CommitmentStatus.PLEDGED);
         assertThat(checkAt(Instant.parse("2026-01-01T05:00:00Z"), ZoneOffset.UTC)).isEqualTo(DUE.plusDays(1));
         assertThat(stored.get().status()).isEqualTo(CommitmentStatus.OVERDUE);
+    }
+
+    /** A commitment that cannot be written (say, grown past the store's document limit) holds back no other. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCommitmentThatCannotBeWrittenIsSkippedAndTheOthersAreStillChecked() {
+        Commitment next = Commitment.register("cmt-2", dueOn(DUE).facts(), "extraction", "extracted", "e0", Set.of(),
+                DeadlinePolicy.DEFAULT, Instant.parse("2025-01-01T00:00:00Z")).next();
+        AtomicReference<Commitment> nextStored = new AtomicReference<>(next);
+        when(queries.dueForDeadlineCheck(any(), eq(""), anyInt())).thenReturn(List.of("cmt-broken", "cmt-2"));
+        when(commitments.update(eq("cmt-broken"), any(Function.class), isNull()))
+                .thenThrow(new IllegalStateException("document too large"));
+        when(commitments.update(eq("cmt-2"), any(Function.class), isNull())).thenAnswer(call -> {
+            Outcome outcome = ((Function<Commitment, Outcome>) call.getArgument(1)).apply(nextStored.get());
+            nextStored.set(outcome.next());
+            return outcome;
+        });
+
+        assertThat(watcherAt(Instant.parse("2026-01-02T00:00:00Z")).checkNow()).isEqualTo(1);
+        assertThat(nextStored.get().status()).isEqualTo(CommitmentStatus.OVERDUE);
+    }
+
+    /** Failing again and again is the store, not a commitment: the run ends with the failure, as before. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void failuresInARowEndTheRun() {
+        when(queries.dueForDeadlineCheck(any(), eq(""), anyInt())).thenReturn(List.of("a", "b", "c", "d"));
+        when(commitments.update(any(), any(Function.class), isNull())).thenThrow(new IllegalStateException("store down"));
+
+        assertThatThrownBy(() -> watcherAt(Instant.parse("2026-01-02T00:00:00Z")).checkNow())
+                .hasMessage("store down");
+        verify(commitments, never()).update(eq("d"), any(Function.class), isNull());
+    }
+
+    private DeadlineWatcher watcherAt(Instant now) {
+        return new DeadlineWatcher(queries, commitments, DeadlinePolicy.DEFAULT, Clock.fixed(now, ZoneOffset.UTC),
+                new DeadlineSettings(List.of(30, 7, 1), ZoneOffset.UTC, Duration.ofSeconds(60), Duration.ofSeconds(10),
+                        Duration.ofMinutes(10)), mock(LockingTaskExecutor.class));
     }
 
     /** Runs the watcher at {@code now} in {@code zone} over the one stored commitment; returns the day it asked the store for. */
