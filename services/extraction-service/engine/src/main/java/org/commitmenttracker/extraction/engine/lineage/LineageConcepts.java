@@ -68,26 +68,11 @@ final class LineageConcepts {
         }
         for (int i = 0; i < words.size(); i++) {
             for (Entry entry : byInitial.getOrDefault(words.get(i).charAt(0), List.of())) {
-                if (matchesAt(words, i, entry.words())) {
+                if (LineageLanguage.matchesAt(words, i, entry.words())) {
                     tokens.add(entry.concept());
                 }
             }
         }
-    }
-
-    private static boolean matchesAt(List<String> words, int at, List<String> phrase) {
-        if (at + phrase.size() > words.size()) {
-            return false;
-        }
-        for (int k = 0; k < phrase.size(); k++) {
-            String expected = phrase.get(k);
-            String word = words.get(at + k);
-            boolean prefix = expected.endsWith("*");
-            if (prefix ? !word.startsWith(expected.substring(0, expected.length() - 1)) : !word.equals(expected)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private record Entry(String concept, String phrase, List<String> words) {

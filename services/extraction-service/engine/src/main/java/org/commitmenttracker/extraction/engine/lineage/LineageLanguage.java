@@ -163,7 +163,8 @@ final class LineageLanguage {
         return i == 0 ? "" : words.get(i - 1);
     }
 
-    private static boolean matchesAt(List<String> words, int at, List<String> cue) {
+    /** Whether {@code cue}'s words stand at {@code at}; a word ending in {@code *} matches any word it begins. */
+    static boolean matchesAt(List<String> words, int at, List<String> cue) {
         if (at + cue.size() > words.size()) {
             return false;
         }
