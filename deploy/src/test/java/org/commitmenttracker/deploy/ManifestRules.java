@@ -797,6 +797,12 @@ final class ManifestRules {
                             && !model.consumedTopics().getOrDefault(target, Set.of()).contains(string(trigger, "metadata", "topic"))) {
                         fail(autoscaler, "kafka trigger on topic " + string(trigger, "metadata", "topic") + ", which " + target + " does not consume");
                     }
+                    String group = model.consumerGroups().getOrDefault(target, Map.of()).get(string(trigger, "metadata", "topic"));
+                    if ("kafka".equals(string(trigger, "type")) && group != null
+                            && !group.equals(string(trigger, "metadata", "consumerGroup"))) {
+                        fail(autoscaler, "kafka trigger on topic " + string(trigger, "metadata", "topic") + " watches group "
+                                + string(trigger, "metadata", "consumerGroup") + ", but " + target + " consumes it in group " + group);
+                    }
                     // The scaler runs in KEDA's namespace: a short service name resolves there, not here.
                     String servers = string(trigger, "metadata", "bootstrapServers");
                     String namespace = string(autoscaler, "metadata", "namespace");
@@ -835,6 +841,14 @@ final class ManifestRules {
                 }
             }
         }
+        model.consumerGroups().forEach((service, groups) -> {
+            Map<String, Object> user = find("KafkaUser", service);
+            for (String group : user == null ? Set.<String>of() : Set.copyOf(groups.values())) {
+                if (list(user, "spec", "authorization", "acls").stream().noneMatch(acl -> readsGroup(acl, group))) {
+                    fail(user, "no ACL lets " + service + " read its consumer group " + group);
+                }
+            }
+        });
         for (Map<String, Object> user : ofKind("KafkaUser")) {
             if (!"scram-sha-512".equals(string(user, "spec", "authentication", "type"))) {
                 fail(user, "authentication must be scram-sha-512");
@@ -845,6 +859,12 @@ final class ManifestRules {
                 }
             }
         }
+    }
+
+    private static boolean readsGroup(Map<String, Object> acl, String group) {
+        String name = string(acl, "resource", "name");
+        boolean names = "prefix".equals(string(acl, "resource", "patternType")) ? group.startsWith(name) : group.equals(name);
+        return "group".equals(string(acl, "resource", "type")) && names && String.valueOf(acl.get("operations")).contains("Read");
     }
 
     private List<Map<String, Object>> ofKind(String kind) {

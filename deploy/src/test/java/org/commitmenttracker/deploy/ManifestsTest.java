@@ -54,6 +54,8 @@ class ManifestsTest {
     void theModelComesFromTheCode() {
         assertThat(model.topics()).contains("communiques", "commitments", "progress", "status-changes", "deadlines");
         assertThat(model.consumedTopics().get("extraction-service")).containsExactly("communiques");
+        assertThat(model.consumerGroups().get("commitment-registry-service"))
+                .containsEntry("progress", "registry-progress").containsEntry("commitments", "registry-commitments");
         assertThat(model.deadLetterTopics().get("notification-service"))
                 .contains("status-changes.notification.dlq", "deadlines.notification.dlq");
         assertThat(model.upstreams().get("dashboard")).containsEntry("TRACKER_DASHBOARD_REGISTRY_URL", "commitment-registry-service")
@@ -257,6 +259,25 @@ class ManifestsTest {
                 + "smtp.example.gov:587 but no NetworkPolicy lets it out"));
         assertThat(violations).anyMatch(v -> v.startsWith("Deployment/ingestion-service: topologySpreadConstraint"));
         assertThat(violations).noneMatch(v -> v.startsWith("Deployment/dashboard") && v.contains("token issuer"));
+    }
+
+    /** The autoscaler watches the lag of the group a service consumes a topic in, and the service may read that group. */
+    @Test
+    void consumerGroupViolationsNameTheObject() {
+        List<Map<String, Object>> objects = Kustomize.render(K8S.resolve("overlays/prod"));
+        K8s.list(object(objects, "ScaledObject", "commitment-registry-service"), "spec", "triggers").stream()
+                .filter(trigger -> "progress".equals(K8s.string(trigger, "metadata", "topic")))
+                .forEach(trigger -> K8s.map(trigger, "metadata").put("consumerGroup", "registry"));
+        K8s.list(object(objects, "KafkaUser", "notification-service"), "spec", "authorization", "acls").stream()
+                .filter(acl -> "group".equals(K8s.string(acl, "resource", "type")))
+                .forEach(acl -> K8s.map(acl, "resource").put("patternType", "literal"));
+
+        List<String> violations = ManifestRules.check(model, objects);
+        assertThat(violations).anyMatch(v -> v.startsWith("ScaledObject/commitment-registry-service: kafka trigger on topic progress "
+                + "watches group registry, but commitment-registry-service consumes it in group registry-progress"));
+        assertThat(violations).anyMatch(v -> v.startsWith("KafkaUser/notification-service: no ACL lets notification-service read its "
+                + "consumer group notification-deadlines"));
+        assertThat(violations).noneMatch(v -> v.startsWith("KafkaUser/commitment-registry-service"));
     }
 
     /** E-mail settings per environment: the base mails nothing; dev and prod each name their relay and public addresses. */

@@ -22,11 +22,12 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * What the code says the platform is: the topics of {@link Topics} and, per service, the topics its consumer
- * bindings read and their dead-letter topics; per web component, the services it calls; per workload, how long one
+ * bindings read, the consumer group of each, and their dead-letter topics; per web component, the services it calls; per workload, how long one
  * shutdown phase may take; per service with e-mail, the environment variables of its SMTP settings (all from the
  * modules' own application.yml). The manifests are checked against this, so there is no second list to keep in step.
  */
-record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics, Map<String, Set<String>> deadLetterTopics,
+record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics, Map<String, Map<String, String>> consumerGroups,
+        Map<String, Set<String>> deadLetterTopics,
         Map<String, Map<String, String>> upstreams, Map<String, Integer> shutdownPhaseSeconds, Map<String, Mail> mail) {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
@@ -56,6 +57,7 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
 
     static PlatformModel load() {
         Map<String, Set<String>> consumed = new LinkedHashMap<>();
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         Map<String, Set<String>> deadLetters = new LinkedHashMap<>();
         Map<String, Integer> shutdownPhases = new LinkedHashMap<>();
         Map<String, Mail> mail = new LinkedHashMap<>();
@@ -64,10 +66,12 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
         for (String service : new TreeSet<>(SERVICES)) {
             Map<String, Object> config = applicationYml(service);
             Set<String> destinations = new LinkedHashSet<>();
+            Map<String, String> groupByTopic = new LinkedHashMap<>();
             Set<String> dlqs = new LinkedHashSet<>();
             K8s.map(config, "spring", "cloud", "stream", "bindings").forEach((binding, value) -> {
                 if (binding.contains("-in-")) {
                     destinations.add(K8s.string(value, "destination"));
+                    groupByTopic.put(K8s.string(value, "destination"), K8s.string(value, "group"));
                 }
             });
             K8s.map(config, "spring", "cloud", "stream", "kafka", "bindings").forEach((binding, value) -> {
@@ -77,6 +81,7 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
                 }
             });
             consumed.put(service, destinations);
+            groups.put(service, groupByTopic);
             deadLetters.put(service, dlqs);
             shutdownPhases.put(service, seconds(K8s.get(config, "spring", "lifecycle", "timeout-per-shutdown-phase"), serviceDefaults));
             if (!K8s.map(config, "spring", "mail").isEmpty()) {
@@ -89,7 +94,7 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
             upstreams.put(component, upstreams(component, config));
             shutdownPhases.put(component, seconds(K8s.get(config, "spring", "lifecycle", "timeout-per-shutdown-phase"), null));
         }
-        return new PlatformModel(topicConstants(), consumed, deadLetters, upstreams, shutdownPhases, mail);
+        return new PlatformModel(topicConstants(), consumed, groups, deadLetters, upstreams, shutdownPhases, mail);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.commitmenttracker.loadtest;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -13,61 +14,60 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * When a faulted service first applied a record again: the first time its consumer group committed an offset beyond
- * where the group stood once the faulted instance could commit no more; and when it had done so on every partition
- * with records waiting (every one of its consumers working again). A group commits only after the writes of the
- * records before the offset were acknowledged, so that moment is an applied record (the service's offsets are
- * committed about once a second, which this may add); a group of one service, so with the killed instance gone it
- * is the restarted one (or a live replica) that committed.
+ * When a faulted service first applied a record again: the first time one of its consumer groups committed an offset
+ * beyond where it stood once the faulted instance could commit no more; and when its groups had done so on every
+ * partition with records waiting (every one of its consumers working again). A group commits only after the writes
+ * of the records before the offset were acknowledged, so that moment is an applied record (the service's offsets
+ * are committed about once a second, which this may add); the groups are the service's own, so with the killed
+ * instance gone it is the restarted one (or a live replica) that committed.
  */
 final class ConsumerResumption {
-    /** The services' consumer groups by service (ingestion consumes nothing). */
-    static final Map<String, String> GROUPS = Map.of("extraction", "extraction", "registry", "registry",
-            "notification", "notification");
     private static final Duration INTERVAL = Duration.ofMillis(200);
     /** How long to look for it: a hang guard (a service may have nothing to consume for a while). */
     private static final Duration GIVE_UP = Duration.ofMinutes(5);
 
     private final String bootstrapServers;
-    private final String group;
+    private final String service;
+    private final List<String> groups;
     private final Map<TopicPartition, Long> before;
 
-    private ConsumerResumption(String bootstrapServers, String group, Map<TopicPartition, Long> before) {
+    private ConsumerResumption(String bootstrapServers, String service, List<String> groups, Map<TopicPartition, Long> before) {
         this.bootstrapServers = bootstrapServers;
-        this.group = group;
+        this.service = service;
+        this.groups = groups;
         this.before = before;
     }
 
     /**
-     * Where {@code service}'s group stands now, with its faulted instance killed or stopped; null for a service
+     * Where {@code service}'s groups stand now, with its faulted instance killed or stopped; null for a service
      * without a group or when the broker does not answer.
      */
     static ConsumerResumption from(String bootstrapServers, String service) {
-        String group = GROUPS.get(service);
-        if (group == null) {
+        List<String> groups = ConsumerGroups.of(service);
+        if (groups.isEmpty()) {
             return null;
         }
         try (Admin admin = admin(bootstrapServers)) {
-            return new ConsumerResumption(bootstrapServers, group, committed(admin, group));
+            return new ConsumerResumption(bootstrapServers, service, groups, committed(admin, groups));
         } catch (Exception e) {
-            LoadDriver.log("fault: the committed offsets of %s could not be read (%s)", group, e.getMessage());
+            LoadDriver.log("fault: the committed offsets of %s could not be read (%s)", groups, e.getMessage());
             return null;
         }
     }
 
     /**
-     * Watches the group in the background; tells {@code firstApplied} the time ({@code System.nanoTime()}) it first
+     * Watches the groups in the background; tells {@code firstApplied} the time ({@code System.nanoTime()}) it first
      * moved on any partition, and {@code allApplied} when it had moved on every partition with records to apply; the
      * thread ends then (or gives up).
      */
     Thread watch(LongConsumer firstApplied, LongConsumer allApplied) {
-        return Threads.startDaemon("resumption-" + group, () -> {
+        return Threads.startDaemon("resumption-" + service, () -> {
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
             boolean first = false;
             try (Admin admin = admin(bootstrapServers)) {
                 while (System.nanoTime() < giveUp) {
                     try {
-                        Map<TopicPartition, Long> now = committed(admin, group);
+                        Map<TopicPartition, Long> now = committed(admin, groups);
                         if (!first && advanced(before, now)) {
                             first = true;
                             firstApplied.accept(System.nanoTime());
@@ -113,14 +113,17 @@ final class ConsumerResumption {
         return ends;
     }
 
-    private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
+    /** The groups' committed offsets; each group reads its own topic, so their partitions do not overlap. */
+    private static Map<TopicPartition, Long> committed(Admin admin, List<String> groups) throws Exception {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
-                .forEach((partition, position) -> {
-                    if (position != null) {
-                        offsets.put(partition, position.offset());
-                    }
-                });
+        for (String group : groups) {
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
+                    .forEach((partition, position) -> {
+                        if (position != null) {
+                            offsets.put(partition, position.offset());
+                        }
+                    });
+        }
         return offsets;
     }
 

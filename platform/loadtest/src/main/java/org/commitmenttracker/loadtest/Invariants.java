@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import org.commitmenttracker.events.Topics;
 import org.commitmenttracker.loadtest.AckLog.Ack;
 import org.commitmenttracker.loadtest.FaultInjector.FaultWindow;
 
@@ -55,8 +56,8 @@ final class Invariants {
     private static final int MAX_ANOMALIES = 20;
 
     /** The consumer groups whose writes a store kill may drop after they committed their offsets. */
-    private static final String REGISTRY_GROUP = "registry";
-    private static final String NOTIFICATION_GROUP = "notification";
+    private static final String REGISTRY_GROUP = ConsumerGroups.of("registry", Topics.PROGRESS);
+    private static final String NOTIFICATION_GROUP = ConsumerGroups.of("notification", Topics.STATUS_CHANGES);
 
     private final MongoClient mongo;
     private final JsonMapper json;

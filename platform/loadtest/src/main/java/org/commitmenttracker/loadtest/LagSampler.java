@@ -22,10 +22,14 @@ import org.commitmenttracker.events.Topics;
  * process's memory ({@link ProcessStats#sample()}).
  */
 final class LagSampler implements AutoCloseable {
-    /** A consumer group and a topic it reads; its lag is named {@code group/topic}. */
-    record Watch(String group, String topic) {
+    /** A service and a topic it reads; its lag (what the service's group of that topic has not committed) is named {@code service/topic}. */
+    record Watch(String service, String topic) {
+        String group() {
+            return ConsumerGroups.of(service, topic);
+        }
+
         String name() {
-            return group + "/" + topic;
+            return service + "/" + topic;
         }
     }
 
@@ -104,7 +108,7 @@ final class LagSampler implements AutoCloseable {
     }
 
     /**
-     * Per watched group and topic: the records not yet committed by the group, summed over the topic's partitions
+     * Per watched service and topic: the records not yet committed by its group, summed over the topic's partitions
      * (a partition without a committed offset counts from 0).
      */
     static Map<Watch, Long> lag(Map<TopicPartition, Long> ends, Map<String, Map<TopicPartition, Long>> committed) {
@@ -122,12 +126,12 @@ final class LagSampler implements AutoCloseable {
         return result;
     }
 
-    /** The lag by {@code group/topic} at the latest sample. */
+    /** The lag by {@code service/topic} at the latest sample. */
     Map<String, Long> latest() {
         return latest;
     }
 
-    /** The max lag by {@code group/topic} during {@code phaseName}; null for a pair never sampled then. */
+    /** The max lag by {@code service/topic} during {@code phaseName}; null for a pair never sampled then. */
     Map<String, Long> max(String phaseName) {
         Map<Watch, Long> max = maxByPhase.getOrDefault(phaseName, Map.of());
         Map<String, Long> result = new LinkedHashMap<>();

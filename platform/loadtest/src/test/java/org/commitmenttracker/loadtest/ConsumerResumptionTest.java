@@ -2,7 +2,14 @@ package org.commitmenttracker.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.common.TopicPartition;
 import org.commitmenttracker.loadtest.FaultInjector.FaultWindow;
@@ -45,8 +52,23 @@ class ConsumerResumptionTest {
     }
 
     @Test
-    void onlyServicesThatConsumeHaveAGroupToWatch() {
-        assertThat(ConsumerResumption.GROUPS).containsOnlyKeys("extraction", "registry", "notification");
+    void theWatchedGroupsAreTheOnesTheServicesConsumeIn() throws IOException {
+        Map<String, String> services = Map.of("extraction", "extraction-service", "registry", "commitment-registry-service",
+                "notification", "notification-service");
+        Pattern binding = Pattern.compile("destination: (\\S+)\\s+group: (\\S+)");
+        Set<ConsumerGroups.Binding> configured = new HashSet<>();
+        for (var service : services.entrySet()) {
+            Matcher matcher = binding.matcher(Files.readString(
+                    Path.of("../../services", service.getValue(), "src/main/resources/application.yml")));
+            while (matcher.find()) {
+                configured.add(new ConsumerGroups.Binding(service.getKey(), matcher.group(1), matcher.group(2)));
+            }
+        }
+
+        assertThat(ConsumerGroups.BINDINGS).containsExactlyInAnyOrderElementsOf(configured);
+        assertThat(ConsumerGroups.of("ingestion")).as("ingestion consumes nothing").isEmpty();
+        assertThat(ConsumerGroups.BINDINGS.stream().map(ConsumerGroups.Binding::group)).as("one group per binding")
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -16,8 +16,8 @@ class LagSamplerTest {
         Map<TopicPartition, Long> ends = Map.of(new TopicPartition("progress", 0), 100L, new TopicPartition("progress", 1), 50L,
                 new TopicPartition("status-changes", 0), 70L);
         Map<String, Map<TopicPartition, Long>> committed = Map.of(
-                "registry", Map.of(new TopicPartition("progress", 0), 90L, new TopicPartition("progress", 1), 50L),
-                "notification", Map.of(new TopicPartition("status-changes", 0), 70L));
+                "registry-progress", Map.of(new TopicPartition("progress", 0), 90L, new TopicPartition("progress", 1), 50L),
+                "notification-status-changes", Map.of(new TopicPartition("status-changes", 0), 70L));
 
         Map<LagSampler.Watch, Long> lag = LagSampler.lag(ends, committed);
 
@@ -26,10 +26,21 @@ class LagSamplerTest {
     }
 
     @Test
+    void eachTopicIsMeasuredAgainstTheGroupThatReadsIt() {
+        Map<TopicPartition, Long> ends = Map.of(new TopicPartition("commitments", 0), 30L, new TopicPartition("progress", 0), 100L);
+        // the registry's progress group has committed everything; its commitments group nothing yet
+        Map<String, Map<TopicPartition, Long>> committed = Map.of("registry-progress", Map.of(new TopicPartition("progress", 0), 100L));
+
+        Map<LagSampler.Watch, Long> lag = LagSampler.lag(ends, committed);
+
+        assertThat(lag).containsEntry(REGISTRY_PROGRESS, 0L).containsEntry(new LagSampler.Watch("registry", "commitments"), 30L);
+    }
+
+    @Test
     void aPartitionTheGroupNeverCommittedCountsFromItsStart() {
         Map<TopicPartition, Long> ends = Map.of(new TopicPartition("progress", 0), 100L, new TopicPartition("progress", 1), 50L);
 
-        Map<LagSampler.Watch, Long> lag = LagSampler.lag(ends, Map.of("registry", Map.of(new TopicPartition("progress", 0), 100L)));
+        Map<LagSampler.Watch, Long> lag = LagSampler.lag(ends, Map.of("registry-progress", Map.of(new TopicPartition("progress", 0), 100L)));
 
         assertThat(lag).containsEntry(REGISTRY_PROGRESS, 50L);
     }
