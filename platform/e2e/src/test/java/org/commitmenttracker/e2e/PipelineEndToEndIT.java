@@ -161,8 +161,8 @@ class PipelineEndToEndIT {
             TopicReader.write(topic, records);
         }
         ConsumerGroups.awaitCaughtUp("extraction", Topics.COMMUNIQUES, PIPELINE_TIMEOUT);
-        ConsumerGroups.awaitCaughtUp("registry", Topics.COMMITMENTS, PIPELINE_TIMEOUT);
-        ConsumerGroups.awaitCaughtUp("notification", Topics.STATUS_CHANGES, PIPELINE_TIMEOUT);
+        ConsumerGroups.awaitCaughtUp("registry-commitments", Topics.COMMITMENTS, PIPELINE_TIMEOUT);
+        ConsumerGroups.awaitCaughtUp("notification-status-changes", Topics.STATUS_CHANGES, PIPELINE_TIMEOUT);
 
         assertThat(registryPage().toString()).isEqualTo(registryBefore);
         assertThat(alerts().toString()).isEqualTo(alertsBefore);
