@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+
 import org.commitmenttracker.extraction.engine.language.ScriptFolding;
 import org.commitmenttracker.extraction.engine.text.Characters;
 
@@ -21,6 +23,7 @@ public final class LineageTokens {
     private final LineageLanguage russian;
     private final LineageLanguage chinese;
     private final List<LineageConcepts> concepts;
+    private final Countries countries;
 
     private LineageTokens() {
         foldings = List.of(ScriptFolding.load("language/zh/traditional-simplified.txt"),
@@ -29,6 +32,7 @@ public final class LineageTokens {
         russian = LineageLanguage.words("ru");
         chinese = LineageLanguage.characters("zh");
         concepts = List.of(LineageConcepts.words("en"), LineageConcepts.words("ru"), LineageConcepts.characters("zh"));
+        countries = Countries.load("gazetteer/countries.tsv");
     }
 
     private static final class Standard {
@@ -132,7 +136,46 @@ public final class LineageTokens {
         return numbers;
     }
 
+    /**
+     * the bigrams of a run of Han characters, without those of the states it names (in full, "中俄",
+     * "俄方"): a series of communiqués names its parties in any of its pledges, so their names tell nothing of which
+     * undertaking a pledge is.
+     */
     private void hanTokens(String run, List<String> tokens) {
+        int start = 0;
+        int i = 0;
+        while (i < run.length()) {
+            int name = stateNameAt(run, i);
+            if (name > 0) {
+                if (i > start) {
+                    hanBigrams(run.substring(start, i), tokens);
+                }
+                i += name;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start < run.length()) {
+            hanBigrams(run.substring(start), tokens);
+        }
+    }
+
+    /** The length of a state's name at {@code at}: in full, a compound of short forms, or a short form's side ("俄方"); 0 if none. */
+    private int stateNameAt(String run, int at) {
+        String[] full = countries.subjectAt(run, at);
+        if (full != null) {
+            return Integer.parseInt(full[1]);
+        }
+        int compound = countries.compoundAt(run, at, List.of()).size();
+        if (compound >= 2) {
+            return compound;
+        }
+        boolean side = at + 1 < run.length() && run.charAt(at + 1) == '方' && !countries.codesOfShortForm(run.charAt(at)).isEmpty();
+        return side ? 2 : 0;
+    }
+
+    private void hanBigrams(String run, List<String> tokens) {
         if (run.length() == 1) {
             if (!chinese.stopCharacter(run.charAt(0))) {
                 tokens.add(run);

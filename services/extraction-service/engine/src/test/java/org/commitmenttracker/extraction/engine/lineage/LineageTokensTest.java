@@ -44,6 +44,15 @@ class LineageTokensTest {
     }
 
     @Test
+    void chineseNamesOfStatesGiveNoTokens() {
+        assertThat(tokens.tokens("中华人民共和国政府与俄罗斯联邦政府间投资协定"))
+                .doesNotContain("中华", "人民", "共和", "和国", "国政", "俄罗", "罗斯", "联邦", "邦政").contains("投资", "协定");
+        assertThat(tokens.tokens("中俄投资合作委员会")).isEqualTo(tokens.tokens("投资合作委员会"));
+        assertThat(tokens.tokens("俄方支持举办博览会")).isEqualTo(tokens.tokens("支持举办博览会"));
+        assertThat(tokens.tokens("美好生活")).contains("美好");
+    }
+
+    @Test
     void numbersAreKeptAsTheyAreWritten() {
         assertThat(tokens.tokens("by 2030, 150 projects")).containsExactly("2030", "150", tokens.tokens("project").get(0));
     }
