@@ -425,4 +425,18 @@ class EnglishProfileTest {
                 "We agreed a common plan for the upper basin.",
                 "The next meeting of the River Council will be held in Quito in 2025.");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint Statement by Leaders of Chile and Peru~Joint Statement by the Leaders of the Republic of Chile and the Republic~of Peru~We met today in Lima. We will open a new border crossing.|Joint Statement by the Leaders of the Republic of Chile and the Republic of Peru
+            Home > News > Diplomacy > Chile-Peru Joint Statement: A Partnership for the Andes~~Diplomacy~~Chile-Peru Joint Statement: A Partnership for the Andes~~We met today in Lima. We will open a new border crossing.|Chile-Peru Joint Statement: A Partnership for the Andes
+            Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive~Strategic Partnership~~We met today in Lima. We will open a new border crossing.|Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive Strategic Partnership
+            Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement~~Trade and Investment~~We will open a new border crossing.|Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement
+            Chile and Peru vow closer cooperation on trade and border security~Source: Andean Wire~~The presidents of Chile and Peru,~~Decide to issue a Joint Declaration on Border Security as follows:~~We will open a new border crossing.|Chile and Peru vow closer cooperation on trade and border security
+            """)
+    void findsTheTitleBelowAHeadlineOrBreadcrumbAndOverTheLineItWasWrappedOnto(String text, String title) {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("en-title", text.replace('~', '\n'), null, "en", DOCUMENT));
+
+        assertThat(analysis.document().title()).isEqualTo(title);
+    }
 }
