@@ -189,6 +189,9 @@ class EnglishProfileTest {
             "This Charter shall be revised every two years.",
             "The present Action Plan shall be carried out by the ministries of both sides.",
             "This RTP will be updated at mid-term.",
+            "The leaders of the Andean Community reaffirmed their commitment to open their labour markets.",
+            "The Heads of Government of the Caribbean Community will meet twice a year.",
+            "The participants reaffirmed their commitment to coordinate their relief efforts.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -291,6 +294,18 @@ class EnglishProfileTest {
 
         assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
                 .isEqualTo(List.of("CL", "CO", "PE"));
+    }
+
+    @Test
+    void theLeadersOfStatesBindThoseStates() {
+        String text = """
+                Joint Statement of Chile, Colombia, Peru and Ecuador
+
+                The leaders of Chile and Peru will fund a regional seed bank.
+                """;
+
+        assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
+                .isEqualTo(List.of("CL", "PE"));
     }
 
     @Test
