@@ -192,6 +192,7 @@ class EnglishProfileTest {
             "The leaders of the Andean Community reaffirmed their commitment to open their labour markets.",
             "The Heads of Government of the Caribbean Community will meet twice a year.",
             "The participants reaffirmed their commitment to coordinate their relief efforts.",
+            "The ministers reaffirmed their shared vision of a calm, open, and prosperous gulf and their commitment to work for it.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -201,6 +202,7 @@ class EnglishProfileTest {
     @ValueSource(strings = {
             "We welcome the adoption of the Framework on debt restructuring.",
             "We note the progress made by the working group in 2023.",
+            "We welcomed their vision of a calm, open, and prosperous gulf and their commitment to work for it.",
             "We recall our commitment made in Bali.",
             "We recognise that climate change will affect every economy.",
             "We note that the Bank will publish its report in 2024.",
