@@ -193,6 +193,8 @@ class EnglishProfileTest {
             "The Heads of Government of the Caribbean Community will meet twice a year.",
             "The participants reaffirmed their commitment to coordinate their relief efforts.",
             "The ministers reaffirmed their shared vision of a calm, open, and prosperous gulf and their commitment to work for it.",
+            "The two leaders affirmed they would convene the dialogue later this year.",
+            "We reiterate our decision that the tariff cap will enter into force in March.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -203,6 +205,7 @@ class EnglishProfileTest {
             "We welcome the adoption of the Framework on debt restructuring.",
             "We note the progress made by the working group in 2023.",
             "We welcomed their vision of a calm, open, and prosperous gulf and their commitment to work for it.",
+            "The ministers affirmed that open trade is essential to growth.",
             "We recall our commitment made in Bali.",
             "We recognise that climate change will affect every economy.",
             "We note that the Bank will publish its report in 2024.",
