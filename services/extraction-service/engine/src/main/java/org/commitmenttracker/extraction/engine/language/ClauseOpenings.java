@@ -90,6 +90,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex declaringVerbs;
     private final Lexicon.PhraseIndex coordinators;
     private final Lexicon.PhraseIndex owners;
+    private final Lexicon.PhraseIndex performatives;
     private final List<String> agents;
     private final int agentSpan;
     private final Lexicon.PhraseIndex agentNouns;
@@ -134,6 +135,7 @@ public final class ClauseOpenings {
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
         this.owners = new Lexicon.PhraseIndex(optional(lexicon, "subject.owner"));
+        this.performatives = new Lexicon.PhraseIndex(optional(lexicon, "adverb.performative"));
         this.agents = optional(lexicon, "subject.agent");
         this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
         this.agentNouns = new Lexicon.PhraseIndex(agents);
@@ -255,12 +257,14 @@ public final class ClauseOpenings {
      */
     private Opening verbAfter(String folded, int from, Subject subject, boolean joined) {
         int at = from;
+        boolean performative = false;
         for (int i = 0; i < MAX_ADVERBS; i++) {
             at = skipSpaces(folded, at);
             String adverb = adverbs.at(folded, at);
             if (adverb == null) {
                 break;
             }
+            performative |= performatives.at(folded, at) != null;
             at += adverb.length();
         }
         at = skipSpaces(folded, at);
@@ -297,6 +301,14 @@ public final class ClauseOpenings {
         boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
                 && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd))
                 && actionVerbs.at(folded, skipSpaces(folded, commitmentEnd + 1)) == null;
+        if (commitmentEnd < 0 && reportingEnd < 0 && performative && at < folded.length() && Character.isLetter(folded.charAt(at))) {
+            // "… and hereby establish a council": an act the text performs by being adopted, whatever its verb.
+            int verbEnd = at;
+            while (verbEnd < folded.length() && Character.isLetter(folded.charAt(verbEnd))) {
+                verbEnd++;
+            }
+            commitmentEnd = verbEnd;
+        }
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, at, commitmentEnd, joined);
         }
