@@ -196,6 +196,7 @@ class EnglishProfileTest {
             "The two leaders affirmed they would convene the dialogue later this year.",
             "We reiterate our decision that the tariff cap will enter into force in March.",
             "We adopt the rules of the river council and hereby establish its secretariat.",
+            "The two presidents agreed on a timetable for the water survey.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -208,6 +209,7 @@ class EnglishProfileTest {
             "We welcomed their vision of a calm, open, and prosperous gulf and their commitment to work for it.",
             "The ministers affirmed that open trade is essential to growth.",
             "We hereby note the findings of the river panel.",
+            "The two presidents agreed on the importance of working together on water security.",
             "We recall our commitment made in Bali.",
             "We recognise that climate change will affect every economy.",
             "We note that the Bank will publish its report in 2024.",
