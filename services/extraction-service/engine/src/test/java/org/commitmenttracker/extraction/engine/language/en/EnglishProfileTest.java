@@ -197,6 +197,7 @@ class EnglishProfileTest {
             "We reiterate our decision that the tariff cap will enter into force in March.",
             "We adopt the rules of the river council and hereby establish its secretariat.",
             "The two presidents agreed on a timetable for the water survey.",
+            "The two ministers signaled their intent to sign a memorandum on river transport.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
