@@ -65,6 +65,8 @@ public final class ClauseOpenings {
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
     private static final int MAX_CONTINUED_LEAD_WORDS = 8;
+    /** "the leaders of the Pacific Alliance": the capitalised words of the name a subject is owned by. */
+    private static final int MAX_OWNER_WORDS = 5;
 
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
@@ -87,6 +89,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
     private final Lexicon.PhraseIndex coordinators;
+    private final Lexicon.PhraseIndex owners;
+    private final Lexicon.PhraseIndex performatives;
     private final List<String> agents;
     private final int agentSpan;
     private final Lexicon.PhraseIndex agentNouns;
@@ -130,6 +134,8 @@ public final class ClauseOpenings {
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
+        this.owners = new Lexicon.PhraseIndex(optional(lexicon, "subject.owner"));
+        this.performatives = new Lexicon.PhraseIndex(optional(lexicon, "adverb.performative"));
         this.agents = optional(lexicon, "subject.agent");
         this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
         this.agentNouns = new Lexicon.PhraseIndex(agents);
@@ -189,8 +195,18 @@ public final class ClauseOpenings {
             at += compound + everyParty.length();
             // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
             int[] states = new int[1];
+            int owner = ownerAfter(folded, skipSpaces(folded, at));
+            List<String> owners = owner < 0 ? List.of() : parties(folded, owner, states);
             if (!parties(folded, skipSpaces(folded, at), states).isEmpty()) {
                 at = states[0];
+            } else if (!owners.isEmpty()) {
+                // "the leaders of Chile and Peru will …": the states they lead.
+                subject = new Subject(false, owners);
+                at = states[0];
+            } else if (owner >= 0 && ownerNameEnd(folded, owner) > owner) {
+                // "the leaders of North America will …", "the Heads of Government of the Commonwealth": whose they
+                // are, a name the subject still speaks for.
+                at = ownerNameEnd(folded, owner);
             } else {
                 // "Государства – члены ОДКБ продолжат …": the members of the organisation its acronym names.
                 at = skipAcronym(folded, skipSpaces(folded, at));
@@ -241,12 +257,14 @@ public final class ClauseOpenings {
      */
     private Opening verbAfter(String folded, int from, Subject subject, boolean joined) {
         int at = from;
+        boolean performative = false;
         for (int i = 0; i < MAX_ADVERBS; i++) {
             at = skipSpaces(folded, at);
             String adverb = adverbs.at(folded, at);
             if (adverb == null) {
                 break;
             }
+            performative |= performatives.at(folded, at) != null;
             at += adverb.length();
         }
         at = skipSpaces(folded, at);
@@ -283,6 +301,14 @@ public final class ClauseOpenings {
         boolean reportsWhatFollows = agreeing != null && at + agreeing.length() == commitmentEnd
                 && commitmentEnd < folded.length() && punctuation.breaksClause(folded.charAt(commitmentEnd))
                 && actionVerbs.at(folded, skipSpaces(folded, commitmentEnd + 1)) == null;
+        if (commitmentEnd < 0 && reportingEnd < 0 && performative && at < folded.length() && Character.isLetter(folded.charAt(at))) {
+            // "… and hereby establish a council": an act the text performs by being adopted, whatever its verb.
+            int verbEnd = at;
+            while (verbEnd < folded.length() && Character.isLetter(folded.charAt(verbEnd))) {
+                verbEnd++;
+            }
+            commitmentEnd = verbEnd;
+        }
         if (commitmentEnd >= 0 && commitmentEnd >= reportingEnd && !reportsWhatFollows) {
             return new Opening(subject, Verb.COMMITMENT, at, commitmentEnd, joined);
         }
@@ -379,6 +405,36 @@ public final class ClauseOpenings {
             return opening.subject() != null ? opening.subject() : Subject.EVERY_PARTY;
         }
         return opening.subject() != null && (rest >= end || adverbialAlone(leadIn, rest, end)) ? opening.subject() : null;
+    }
+
+    /** Where the owner a subject names after it ({@code subject.owner}: "of") starts, or -1. */
+    private int ownerAfter(String folded, int at) {
+        String of = spacedWords ? owners.at(folded, at) : null;
+        if (of == null) {
+            return -1;
+        }
+        int name = skipSpaces(folded, at + of.length());
+        String article = articles.at(folded, name);
+        return article == null ? name : skipSpaces(folded, name + article.length());
+    }
+
+    /** The end of a capitalised name of up to {@value #MAX_OWNER_WORDS} words at {@code at} ({@code at} if none). */
+    private static int ownerNameEnd(String folded, int at) {
+        int end = at;
+        for (int words = 0; words < MAX_OWNER_WORDS && end < folded.length() && Character.isUpperCase(folded.charAt(end)); words++) {
+            int word = end;
+            while (word < folded.length() && !Character.isWhitespace(folded.charAt(word))
+                    && !",;:.".contains(String.valueOf(folded.charAt(word)))) {
+                word++;
+            }
+            end = word;
+            int next = skipSpaces(folded, end);
+            if (next >= folded.length() || !Character.isUpperCase(folded.charAt(next))) {
+                break;
+            }
+            end = next;
+        }
+        return end;
     }
 
     /** Past an organisation's acronym after its members ("Государства – члены ОДКБ"), if one stands at {@code at}. */

@@ -38,6 +38,9 @@ public final class MetadataReader {
     private static final int MAX_DATELINE = 30;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
+    /** A spaced script's title wrapped onto at most two more lines; a line this long may have been wrapped. */
+    private static final int MAX_TITLE_WRAPS = 2;
+    private static final int MIN_WRAPPED_TITLE_LINE = 50;
     /** A web page's numeric date, year first ("2013/06/21", "2017-11-01 16:41"), the same in every language. */
     private static final Pattern PAGE_DATE = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\\2([0-9]{1,2})(?![0-9])");
 
@@ -54,6 +57,7 @@ public final class MetadataReader {
     private final List<String> titleNotes;
     private final List<String> signedAt;
     private final List<String> doneFormulas;
+    private final List<String> neverLast;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -69,6 +73,7 @@ public final class MetadataReader {
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
+        this.neverLast = profile.lexicon().listOrEmpty("word.never-last");
         this.doneFormulas = profile.lexicon().listOrEmpty("date.done").stream()
                 .map(formula -> formula.toLowerCase(Locale.ROOT)).toList();
     }
@@ -97,11 +102,16 @@ public final class MetadataReader {
         Paragraph title = structure.title();
         int ownTitle = titleBelowRepostLines(structure);
         if (ownTitle >= 0) {
-            return new Heading(structure.blocks().get(ownTitle).paragraph().text(), ownTitle + 1,
+            List<Paragraph> wrapped = titleWrap(structure, ownTitle + 1, structure.blocks().get(ownTitle).paragraph());
+            return new Heading(joined(structure.blocks().get(ownTitle).paragraph(), wrapped), ownTitle + 1 + wrapped.size(),
                     datelineAbove(structure, ownTitle));
         }
         if (title == null) {
             return new Heading(null, 0, "");
+        }
+        List<Paragraph> wrapped = titleWrap(structure, 0, title);
+        if (!wrapped.isEmpty()) {
+            return new Heading(joined(title, wrapped), wrapped.size(), "");
         }
         String text = title.text();
         boolean continued = false;
@@ -127,6 +137,57 @@ public final class MetadataReader {
             }
         }
         return new Heading(withoutHeadline(text), continued ? 1 : 0, dateline);
+    }
+
+    /**
+     * The lines a spaced script's title was wrapped onto, from block {@code from} on: a short line without sentence
+     * end, comma, colon or digit (no dateline, place or source line) that opens with a word that cannot end a title ({@code
+     * word.never-last}: "on Comprehensive Strategic Partnership …"), or that is set in title case below a line
+     * that does not end in the document type and was long enough to have been wrapped, or ended in such a word
+     * ("… to a Comprehensive" over "Strategic Partnership"). A heading below a title that ends in its type
+     * ("… Joint Statement" over "Trade and Investment") is no part of it.
+     */
+    private List<Paragraph> titleWrap(DocumentStructure structure, int from, Paragraph title) {
+        List<Paragraph> lines = new ArrayList<>();
+        if (!profile.spacedWords()) {
+            return lines;
+        }
+        String above = title.folded().strip();
+        for (int i = from; i < Math.min(structure.blocks().size(), from + MAX_TITLE_WRAPS); i++) {
+            Block block = structure.blocks().get(i);
+            String folded = block.paragraph().folded().strip();
+            if (!(block instanceof Block.Prose) || folded.isEmpty() || folded.length() > MAX_TITLE_LINE
+                    || endsASentence(folded) || profile.punctuation().endsLeadIn(folded.charAt(folded.length() - 1))
+                    || folded.chars().anyMatch(c -> c == ',' || c == ':' || Character.isDigit(c))) {
+                break;
+            }
+            String[] words = folded.split("\\s+");
+            boolean opensOpen = neverLast.contains(words[0]);
+            boolean aboveOpen = neverLast.contains(lastWord(above).toLowerCase(Locale.ROOT))
+                    || above.length() >= MIN_WRAPPED_TITLE_LINE && !profile.endsWithTitleSuffix(bare(above));
+            boolean titleCase = Character.isUpperCase(folded.charAt(0)) && java.util.Arrays.stream(words)
+                    .allMatch(word -> Character.isUpperCase(word.charAt(0)) || neverLast.contains(word));
+            if (!opensOpen && !(aboveOpen && titleCase)) {
+                break;
+            }
+            lines.add(block.paragraph());
+            above = folded;
+        }
+        return lines;
+    }
+
+    private static String lastWord(String folded) {
+        int start = folded.length();
+        while (start > 0 && !Character.isWhitespace(folded.charAt(start - 1))) {
+            start--;
+        }
+        return folded.substring(start);
+    }
+
+    private static String joined(Paragraph title, List<Paragraph> wrapped) {
+        StringBuilder text = new StringBuilder(title.text().strip());
+        wrapped.forEach(line -> text.append(' ').append(line.text().strip()));
+        return text.toString();
     }
 
     /**
@@ -157,19 +218,23 @@ public final class MetadataReader {
     public int titleBelowRepostLines(DocumentStructure structure) {
         List<Block> blocks = structure.blocks();
         Paragraph first = structure.title();
-        boolean firstIsTitle = first != null && profile.endsWithTitleSuffix(bare(first.folded()));
+        boolean firstIsTitle = first != null && namesTitleType(first.folded());
         int found = -1;
+        boolean stated = false;
         for (int i = 0; i < Math.min(blocks.size(), MAX_REPOST_LINES); i++) {
             String folded = blocks.get(i).paragraph().folded();
             if (folded.isEmpty()) {
                 continue;
             }
             if (blocks.get(i) instanceof Block.Prose && folded.length() <= MAX_TITLE_LINE && !endsASentence(folded)
-                    && profile.endsWithTitleSuffix(bare(folded))) {
+                    && (profile.endsWithTitleSuffix(bare(folded))
+                    || !stated && !profile.punctuation().endsLeadIn(folded.charAt(folded.length() - 1)) && namesTitleType(folded))) {
                 found = i;
-            } else if (endsASentence(folded) && !profile.punctuation().endsLeadIn(folded.charAt(folded.length() - 1))
-                    && found >= 0) {
-                break;
+            } else if (endsASentence(folded) && !profile.punctuation().endsLeadIn(folded.charAt(folded.length() - 1))) {
+                if (found >= 0) {
+                    break;
+                }
+                stated = true;
             }
         }
         // Directly below a first line that may begin a title (no document type, no colon, no sentence end), the
@@ -196,6 +261,29 @@ public final class MetadataReader {
             }
         }
         return "";
+    }
+
+    /**
+     * Whether a line names its document type: ends in it, or, in a spaced script, names it as whole words in title
+     * case anywhere ("Joint Statement Following the July 31 Meeting", "Japan-India Joint Statement: …"), as English
+     * titles put the type first; a headline writes it in lower case ("… issue joint statement").
+     */
+    private boolean namesTitleType(String folded) {
+        if (profile.endsWithTitleSuffix(bare(folded))) {
+            return true;
+        }
+        return profile.spacedWords() && profile.titleSuffixes().stream().anyMatch(type -> {
+            int at = folded.indexOf(type);
+            while (at >= 0) {
+                int end = at + type.length();
+                if ((at == 0 || !Character.isLetter(folded.charAt(at - 1)))
+                        && (end == folded.length() || !Character.isLetter(folded.charAt(end)))) {
+                    return true;
+                }
+                at = folded.indexOf(type, at + 1);
+            }
+            return false;
+        });
     }
 
     /** A folded title without a note after it ("…联合声明（全文）"). */

@@ -27,6 +27,7 @@ public final class StructureParser {
     private final List<String> pledgeVerbs;
     private final List<String> pledgeNouns;
     private final List<String> jointObjects;
+    private final List<String> referring;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -41,6 +42,7 @@ public final class StructureParser {
         this.pledgeVerbs = profile.lexicon().listOrEmpty("pledge.verb");
         this.pledgeNouns = profile.lexicon().listOrEmpty("list.pledge-noun");
         this.jointObjects = profile.lexicon().listOrEmpty("list.joint-object");
+        this.referring = profile.lexicon().listOrEmpty("list.referring");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -124,7 +126,7 @@ public final class StructureParser {
                         continue;
                     }
                     leadIn = own;
-                    list = leadIn == null ? ListKind.UNMARKED : kindOf(leadIn);
+                    list = leadIn == null ? ListKind.UNMARKED : kindOf(leadIn, paragraph.folded(), list);
                     if (leadIn != null) {
                         governing = list == ListKind.AGREED && leadIn.length() == paragraph.folded().length() ? leadIn : null;
                     } else if (governing != null) {
@@ -230,6 +232,32 @@ public final class StructureParser {
             start--;
         }
         return folded.substring(start);
+    }
+
+    /**
+     * The kind of a lead-in's list. One that only points back ({@code list.referring}: "These include:", "This
+     * includes:") lists parts of what it points at: the sentence before it in its paragraph ("The three countries
+     * committed to coordinate their actions. These include:"), or, standing alone, the item above it in the list in
+     * force ({@code current}: "1. Reform of …" under "Heads agreed to the following:", then "This includes:").
+     */
+    private ListKind kindOf(String leadIn, String paragraph, ListKind current) {
+        if (!refersBack(leadIn)) {
+            return kindOf(leadIn);
+        }
+        int start = paragraph.length() - leadIn.length();
+        if (start == 0) {
+            return current;
+        }
+        int before = start - 1;
+        while (before > 0 && !punctuation.endsSentenceAt(paragraph, before - 1)) {
+            before--;
+        }
+        return kindOf(paragraph.substring(before, start));
+    }
+
+    private boolean refersBack(String leadIn) {
+        String words = leadIn.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+        return referring.contains(words);
     }
 
     private ListKind kindOf(String leadIn) {

@@ -29,6 +29,7 @@ import org.commitmenttracker.extraction.engine.language.Lexicon;
  */
 public final class PledgeForms {
     private static final int MAX_INNER_WORDS = 2;
+    private static final int MAX_FIRST_OBJECT_WORDS = 16;
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_ACTOR_WORDS = 6;
     private static final int MAX_LEAD_WORDS = 5;
@@ -47,6 +48,7 @@ public final class PledgeForms {
     private final Lexicon.PhraseIndex owners;
     private final Lexicon.PhraseIndex pledgeNouns;
     private final Lexicon.PhraseIndex links;
+    private final Lexicon.PhraseIndex secondObjects;
     private final Lexicon.PhraseIndex stateVerbs;
     private final Lexicon.PhraseIndex stateAdjectives;
     private final Lexicon.PhraseIndex stateInner;
@@ -75,6 +77,7 @@ public final class PledgeForms {
         this.owners = index(lexicon, "pledge.owner");
         this.pledgeNouns = index(lexicon, "pledge.noun");
         this.links = index(lexicon, "pledge.link");
+        this.secondObjects = index(lexicon, "pledge.second-object");
         this.stateVerbs = index(lexicon, "state.verb");
         this.stateAdjectives = index(lexicon, "state.adjective");
         this.stateInner = index(lexicon, "state.inner");
@@ -224,12 +227,19 @@ public final class PledgeForms {
         if (verb == null) {
             return -1;
         }
-        int at = skipSpaces(folded, from + verb.length());
-        String determiner = determiners.at(folded, at);
+        int object = skipSpaces(folded, from + verb.length());
+        int owned = determiners.at(folded, object) == null ? ownedPledgeEnd(folded, object) : -1;
+        int first = owned >= 0 ? owned : determinedPledgeEnd(folded, object);
+        return first >= 0 ? first : secondObjectPledgeEnd(folded, object);
+    }
+
+    /** "our firm commitment to": a determiner, up to {@value #MAX_INNER_WORDS} words, the pledge noun, its link. */
+    private int determinedPledgeEnd(String folded, int from) {
+        String determiner = determiners.at(folded, from);
         if (determiner == null) {
-            return ownedPledgeEnd(folded, at);
+            return -1;
         }
-        at = skipSpaces(folded, at + determiner.length());
+        int at = skipSpaces(folded, from + determiner.length());
         for (int words = 0; words <= MAX_INNER_WORDS; words++) {
             String noun = pledgeNouns.at(folded, at);
             if (noun != null) {
@@ -239,6 +249,32 @@ public final class PledgeForms {
             if (next == at) {
                 return -1;
             }
+            at = skipSpaces(folded, next);
+        }
+        return -1;
+    }
+
+    /**
+     * "reaffirmed their shared vision of a stable, prosperous region and their commitment to …": the pledge as the
+     * verb's second object, after {@code pledge.second-object} within {@value #MAX_FIRST_OBJECT_WORDS} words of the
+     * verb and before any clause ends.
+     */
+    private int secondObjectPledgeEnd(String folded, int from) {
+        int at = from;
+        for (int words = 0; words < MAX_FIRST_OBJECT_WORDS && at < folded.length(); words++) {
+            String and = secondObjects.at(folded, at);
+            if (and != null && words > 0) {
+                int end = determinedPledgeEnd(folded, skipSpaces(folded, at + and.length()));
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            int next = wordEnd(folded, at);
+            if (next == at) {
+                return -1;
+            }
+            // an enumeration's comma may stand inside the first object ("a stable, peaceful, and prosperous …")
+            next = next < folded.length() && folded.charAt(next) == ',' ? next + 1 : next;
             at = skipSpaces(folded, next);
         }
         return -1;

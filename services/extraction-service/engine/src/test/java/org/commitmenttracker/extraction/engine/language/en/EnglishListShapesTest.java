@@ -596,4 +596,39 @@ class EnglishListShapesTest {
                 "The two sides will expand bilateral trade and reduce non-tariff barriers, the statement said.",
                 "The two countries will cooperate to protect glaciers and watersheds in the Andes region.");
     }
+
+    @Test
+    void aLeadInThatOnlyPointsBackListsPartsOfThePledgeOrAgreedItemItPointsAt() {
+        String text = """
+                Fact Sheet: Outcomes of the Coastal States Summit
+
+                **The four governments committed to coordinate their response to
+                illegal fishing in shared waters. These include:**
+
+                -   Pooling patrol schedules for the outer reefs.
+                -   Training inspectors at a common academy.
+
+                **The four governments welcomed the work of the regional fisheries
+                agency. These include:**
+
+                -   Surveys of reef stocks carried out last season.
+
+                Ministers agreed to the following:
+
+                1. Reform of the regional fisheries agency, so that it answers to every member.
+
+                This includes:
+
+                a) a review of its budget rules;
+
+                b) an audit of its licensing office.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "Pooling patrol schedules for the outer reefs.",
+                "Training inspectors at a common academy.",
+                "Reform of the regional fisheries agency, so that it answers to every member.",
+                "a review of its budget rules;",
+                "an audit of its licensing office.");
+    }
 }

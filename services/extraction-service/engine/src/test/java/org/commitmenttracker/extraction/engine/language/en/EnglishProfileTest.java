@@ -189,6 +189,15 @@ class EnglishProfileTest {
             "This Charter shall be revised every two years.",
             "The present Action Plan shall be carried out by the ministries of both sides.",
             "This RTP will be updated at mid-term.",
+            "The leaders of the Andean Community reaffirmed their commitment to open their labour markets.",
+            "The Heads of Government of the Caribbean Community will meet twice a year.",
+            "The participants reaffirmed their commitment to coordinate their relief efforts.",
+            "The ministers reaffirmed their shared vision of a calm, open, and prosperous gulf and their commitment to work for it.",
+            "The two leaders affirmed they would convene the dialogue later this year.",
+            "We reiterate our decision that the tariff cap will enter into force in March.",
+            "We adopt the rules of the river council and hereby establish its secretariat.",
+            "The two presidents agreed on a timetable for the water survey.",
+            "The two ministers signaled their intent to sign a memorandum on river transport.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -198,6 +207,10 @@ class EnglishProfileTest {
     @ValueSource(strings = {
             "We welcome the adoption of the Framework on debt restructuring.",
             "We note the progress made by the working group in 2023.",
+            "We welcomed their vision of a calm, open, and prosperous gulf and their commitment to work for it.",
+            "The ministers affirmed that open trade is essential to growth.",
+            "We hereby note the findings of the river panel.",
+            "The two presidents agreed on the importance of working together on water security.",
             "We recall our commitment made in Bali.",
             "We recognise that climate change will affect every economy.",
             "We note that the Bank will publish its report in 2024.",
@@ -291,6 +304,18 @@ class EnglishProfileTest {
 
         assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
                 .isEqualTo(List.of("CL", "CO", "PE"));
+    }
+
+    @Test
+    void theLeadersOfStatesBindThoseStates() {
+        String text = """
+                Joint Statement of Chile, Colombia, Peru and Ecuador
+
+                The leaders of Chile and Peru will fund a regional seed bank.
+                """;
+
+        assertThat(commitments(text)).singleElement().extracting(Commitment::parties)
+                .isEqualTo(List.of("CL", "PE"));
     }
 
     @Test
@@ -424,5 +449,19 @@ class EnglishProfileTest {
         assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
                 "We agreed a common plan for the upper basin.",
                 "The next meeting of the River Council will be held in Quito in 2025.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Joint Statement by Leaders of Chile and Peru~Joint Statement by the Leaders of the Republic of Chile and the Republic~of Peru~We met today in Lima. We will open a new border crossing.|Joint Statement by the Leaders of the Republic of Chile and the Republic of Peru
+            Home > News > Diplomacy > Chile-Peru Joint Statement: A Partnership for the Andes~~Diplomacy~~Chile-Peru Joint Statement: A Partnership for the Andes~~We met today in Lima. We will open a new border crossing.|Chile-Peru Joint Statement: A Partnership for the Andes
+            Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive~Strategic Partnership~~We met today in Lima. We will open a new border crossing.|Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive Strategic Partnership
+            Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement~~Trade and Investment~~We will open a new border crossing.|Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement
+            Chile and Peru vow closer cooperation on trade and border security~Source: Andean Wire~~The presidents of Chile and Peru,~~Decide to issue a Joint Declaration on Border Security as follows:~~We will open a new border crossing.|Chile and Peru vow closer cooperation on trade and border security
+            """)
+    void findsTheTitleBelowAHeadlineOrBreadcrumbAndOverTheLineItWasWrappedOnto(String text, String title) {
+        CommuniqueAnalysis analysis = analyzer.analyze(new SourceDocument("en-title", text.replace('~', '\n'), null, "en", DOCUMENT));
+
+        assertThat(analysis.document().title()).isEqualTo(title);
     }
 }
