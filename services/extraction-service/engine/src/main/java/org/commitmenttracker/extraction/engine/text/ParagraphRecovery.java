@@ -192,6 +192,8 @@ public final class ParagraphRecovery {
         private final boolean newlinesWrapParagraphs;
         private final List<String> itemConjunctions;
         private final List<String> danglingWords;
+        /** Words a Chinese title line cannot end on ({@code title.open-end}: "…联合宣言的" over "行动计划"). */
+        private final List<String> openTitleEnds;
         private final Lexicon.PhraseIndex futureModals;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
@@ -240,6 +242,7 @@ public final class ParagraphRecovery {
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
             this.itemConjunctions = profile.lexicon().listOrEmpty("item.conjunction");
             this.danglingWords = profile.lexicon().listOrEmpty("word.never-last");
+            this.openTitleEnds = profile.lexicon().listOrEmpty("title.open-end");
             this.futureModals = new Lexicon.PhraseIndex(profile.lexicon().listOrEmpty("word.future-modal"));
         }
 
@@ -327,6 +330,11 @@ public final class ParagraphRecovery {
                 // "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ" over "РОССИЙСКОЙ ФЕДЕРАЦИИ И …": a title set in capitals runs on over
                 // its lines, and ends where the capitals do.
                 return !upperCase(folded, piece.start(), lineEnd(piece.start()));
+            }
+            if (mayBeTitle && lineBreak && !titleTypeEnds && endsOpenTitle()) {
+                // "…联合宣言的" over "行动计划(2021-2025)": a title line ending on a particle or
+                // conjunction leaves the title open for its next line.
+                return false;
             }
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
@@ -515,6 +523,11 @@ public final class ParagraphRecovery {
             }
             String word = currentFolded.substring(start, end);
             return danglingWords.stream().anyMatch(word::equalsIgnoreCase);
+        }
+
+        private boolean endsOpenTitle() {
+            String tail = currentFolded.substring(Math.max(0, currentFolded.length() - HEAD_WINDOW));
+            return openTitleEnds.stream().anyMatch(tail::endsWith);
         }
 
         private boolean endsWithItemConjunction() {

@@ -684,4 +684,21 @@ class ChineseProfileTest {
         assertThat(analysis.document().parties()).containsExactlyInAnyOrder("TW", "SZ");
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
     }
+
+    /**
+     * A plan whose title runs over a line ending on "的" is its list of agreed actions: the numbered actions under
+     * a group heading ("（一）…" without punctuation) are bullets, the heading is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "落实甲乙两国联合宣言的NL行动计划（2026-2030）NL双方将根据各自法律努力开展合作。NL一、政治合作NL（一）深化政治对话NL1.举行年度领导人会议；NL2.扩大各层级互访；",
+            "落實甲乙兩國聯合宣言的NL行動計劃（2026-2030）NL雙方將根據各自法律努力開展合作。NL一、政治合作NL（一）深化政治對話NL1.舉行年度領導人會議；NL2.擴大各層級互訪；",
+    })
+    void readsAPlanTitledOverTwoLinesAsItsListOfAgreedActions(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("plan", text.replace("NL", "\n")));
+
+        assertThat(analysis.document().title()).endsWith("（2026-2030）");
+        assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, null), tuple(Commitment.Kind.BULLET, 1), tuple(Commitment.Kind.BULLET, 1));
+    }
 }
