@@ -628,8 +628,12 @@ public final class ParagraphRecovery {
             boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
                     ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
                     : !marker.bare());
+            // So may a Chinese excerpt start at any numbered paragraph ("36、双方…" as the text's first piece).
+            boolean firstParagraph = marker != null && marker.level() == 2 && !profile.spacedWords() && !marker.bare()
+                    && lastSection == 0 && lastNumberedParagraph == 0 && folded.substring(0, piece.start()).isBlank();
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
-                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
+                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart)
+                            || firstParagraph);
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
             if (standsAlone && profile.spacedWords() && folded.charAt(piece.end() - 1) != '.' && !ownLine(piece)) {
                 // A numeral without its dot ("II") is a part only on a line of its own, not a word of the text.
@@ -693,11 +697,17 @@ public final class ParagraphRecovery {
         }
 
         /**
-         * Whether the text after a number goes on from the lead-in above: it opens with no subject of its own and
-         * its line ends a clause or sentence, as an item does and a part title does not.
+         * Whether the text after a number goes on from the lead-in above: it stands on the number's line, opens
+         * with no subject of its own and its line ends a clause or sentence, as an item does and a part title does
+         * not.
          */
         private boolean continuesLeadIn(Piece piece, SectionMarker marker) {
             int content = skipSpaces(piece.start() + marker.length());
+            if (folded.substring(piece.start() + marker.length(), content).indexOf('\n') >= 0) {
+                // "一" alone on its line over "在双方共同努力下，…": a numeral on a line of its own numbers a part
+                // of the document; an item writes its number before its text.
+                return false;
+            }
             int end = folded.indexOf('\n', content);
             end = end < 0 ? folded.length() : end;
             while (end > content && Character.isWhitespace(folded.charAt(end - 1))) {

@@ -701,4 +701,33 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section).containsExactly(
                 tuple(Commitment.Kind.NARRATIVE, null), tuple(Commitment.Kind.BULLET, 1), tuple(Commitment.Kind.BULLET, 1));
     }
+
+    /**
+     * A numeral alone on its line ("一" over its text) after "声明如下：" numbers the document's part, as the
+     * statements of heads of state write it, not an item of a list under the lead-in.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL甲乙两国声明如下：NL一NL在双方共同努力下，两国关系不断发展。双方将加强港口合作。NL二NL双方愿深化人文交流。",
+            "甲乙兩國聯合聲明NL甲乙兩國聲明如下：NL一NL在雙方共同努力下，兩國關係不斷發展。雙方將加強港口合作。NL二NL雙方願深化人文交流。",
+    })
+    void readsANumeralAloneOnItsLineAsAPartAfterADeclaringLeadIn(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("bare-parts", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind, Commitment::section).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, 1), tuple(Commitment.Kind.NARRATIVE, 2));
+    }
+
+    /** An excerpt that starts at a numbered paragraph ("36、…") keeps the paragraphs' numbers as sections. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "36、双方欢迎新馆舍建设取得进展。双方将研究有关问题。NL37、双方承诺加强海关合作。",
+            "36、雙方歡迎新館舍建設取得進展。雙方將研究有關問題。NL37、雙方承諾加強海關合作。",
+    })
+    void readsAnExcerptOpeningAtANumberedParagraph(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("excerpt", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(36, 37);
+        assertThat(found.get(1).text()).matches("^[双雙]方承[诺諾].*");
+    }
 }
