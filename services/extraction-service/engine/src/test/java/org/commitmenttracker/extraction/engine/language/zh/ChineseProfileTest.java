@@ -672,7 +672,10 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "KZ"), List.of("KZ"));
     }
 
-    /** Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"). */
+    /**
+     * Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"); the
+     * parties are in the title's order, the issuer first.
+     */
     @Test
     void readsTheRepublicOfChinaAndTaiwansNamesOfItsPartnersAsParties() {
         CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("tw", """
@@ -681,8 +684,8 @@ class ChineseProfileTest {
                 雙方同意擴大農業合作。
                 """));
 
-        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("TW", "SZ");
-        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
+        assertThat(analysis.document().parties()).containsExactly("TW", "SZ");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW", "SZ"));
     }
 
     /**
@@ -729,5 +732,49 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::section).containsExactly(36, 37);
         assertThat(found.get(1).text()).matches("^[双雙]方承[诺諾].*");
+    }
+
+    /**
+     * "我国", "我方" in a statement that one party issues (Taiwan's joint statements) bind that party, the state
+     * its title names first, though the opening names the visiting partner first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中華民國與巴拉圭共和國聯合聲明NL巴拉圭共和國總統應中華民國總統邀請訪問臺灣。NL我國將持續提供獎學金，協助巴方培育人才。NL我方願擴大農業合作。",
+            "中华民国与巴拉圭共和国联合声明NL巴拉圭共和国总统应中华民国总统邀请访问台湾。NL我国将持续提供奖学金，协助巴方培育人才。NL我方愿扩大农业合作。",
+    })
+    void bindsTheIssuingPartyByItsFirstPerson(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("issuer", text.replace("NL", "\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW"), List.of("TW"));
+    }
+
+    /** Agents joined by "和", each named with its state ("甲国共产党和乙国人民革命党"), bind both states. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中老两党行动计划NL经友好协商，中国共产党和老挝人民革命党一致同意签订并实施本计划。",
+            "中老兩黨行動計劃NL經友好協商，中國共產黨和老撾人民革命黨一致同意簽訂並實施本計劃。",
+    })
+    void readsJoinedAgentsOfTwoStatesAsBothParties(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parties", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "LA"));
+    }
+
+    /**
+     * A reaffirmation pledges the verb of commitment it reaffirms also across adverbs ("重申共同致力于…",
+     * "重申积极落实…"), and following principles ("重申遵循…") is such a verb; the importance of a relation appraises.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "双方重申共同致力于维护地区和平稳定。, true",
+            "雙方重申積極落實兩國國防部簽署的備忘錄。, true",
+            "双方重申遵循两国条约确定的原则发展双边关系。, true",
+            "双方重申两国关系的重要性。, false",
+    })
+    void readsAReaffirmedCommitmentAcrossAdverbs(String sentence, boolean pledge) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("reaffirm", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
     }
 }
