@@ -92,6 +92,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex reaffirmingVerbs;
     private final Lexicon.PhraseIndex issuerSubjects;
     private final Lexicon.PhraseIndex reaffirmedVerbs;
+    private final List<String> frameEnds;
     private final List<String> importanceNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
@@ -127,6 +128,7 @@ public final class ClauseOpenings {
         this.everyPartySubjects = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.all"));
         this.issuerSubjects = new Lexicon.PhraseIndex(optional(lexicon, "subject.issuer"));
         this.reaffirmedVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirmed"));
+        this.frameEnds = optional(lexicon, "clause.frame-end");
         this.shortFormSuffix = lexicon.list("subject.party-suffix").get(0);
         this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
         this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
@@ -511,6 +513,20 @@ public final class ClauseOpenings {
             at = nextWord(folded, at);
         }
         return null;
+    }
+
+    /**
+     * Whether a clause is the last of its sentence and ends on a frame noun ({@code clause.frame-end}:
+     * "基础上", "前提下") right before the sentence's end: the clause closes a frame ("建立在…基础上").
+     */
+    public boolean endsOnFrame(String folded, int clauseStart, int clauseEnd, int sentenceEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (Character.isWhitespace(folded.charAt(end - 1))
+                || punctuation.endsSentence(folded.charAt(end - 1)))) {
+            end--;
+        }
+        String text = folded.substring(clauseStart, end);
+        return clauseEnd >= sentenceEnd && frameEnds.stream().anyMatch(text::endsWith);
     }
 
     /** Whether a verb of reaffirming ("重申", "确认") stands at {@code at}. */

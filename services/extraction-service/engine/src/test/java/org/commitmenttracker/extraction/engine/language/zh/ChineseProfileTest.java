@@ -777,4 +777,35 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
     }
+
+    /**
+     * A pledge whose subject an earlier clause of its sentence names with a condition ("成员国基于…原则，") starts
+     * with that subject, not after an appraisal; a verb inside a
+     * frame that closes the sentence ("…建立在…，恪守…原则基础上。") states a basis; "各国" of a declaration are its
+     * members.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "成员国基于宪章原则，反对集团对抗，坚持统筹应对安全威胁。|成员国基于宪章原则，反对集团对抗，坚持统筹应对安全威胁。",
+            "两国关系建立在相互尊重、平等的基础上，恪守国际法等原则基础上。|",
+            "成员国强调，各国都致力于通过政治外交手段解决地区问题。|成员国强调，各国都致力于通过政治外交手段解决地区问题。",
+            "各国积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。",
+    })
+    void startsAPledgeWithItsSubjectAndReadsNoPledgeInAFrame(String sentence, String pledge) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("frame", "成员国元首宣言\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge == null ? List.of() : List.of(pledge));
+    }
+
+    /** Organs and other names of organisations: the World Health Assembly is the WHO's; ICAO by its Chinese names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "雙方支持臺灣參與世界衛生大會。, WHO",
+            "双方将加强在国际民航组织框架内的合作。, ICAO",
+    })
+    void mapsOrgansAndNamesOfOrganisations(String sentence, String acronym) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("orgs", "中華民國與巴拉圭共和國聯合聲明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::organisations).containsExactly(List.of(acronym));
+    }
 }
