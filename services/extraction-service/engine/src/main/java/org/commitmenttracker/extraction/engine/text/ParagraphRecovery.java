@@ -236,7 +236,9 @@ public final class ParagraphRecovery {
             this.cleanOffsets = cleanOffsets;
             this.openings = profile.openings();
             this.declaringVerbs = profile.lexicon().listOrEmpty("lead.declaring");
-            this.followingCues = profile.lexicon().listOrEmpty("lead.following");
+            this.followingCues = profile.spacedWords() ? List.of() : java.util.stream.Stream.concat(
+                    profile.lexicon().listOrEmpty("lead.following").stream(),
+                    profile.lexicon().listOrEmpty("list.agreement").stream()).toList();
             this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
@@ -686,7 +688,10 @@ public final class ParagraphRecovery {
             return opens || continues ? marker : null;
         }
 
-        /** Whether a lead-in's last sentence points at what follows ({@code lead.following}: "以下", "如下"). */
+        /**
+         * Whether a lead-in's last sentence points at what follows ({@code lead.following}: "以下", "如下") or agrees
+         * it ({@code list.agreement}: "双方商定：" over "一、加强…。").
+         */
         private boolean announcesFollowing(CharSequence leadIn) {
             int from = leadIn.length() - 1;
             while (from > 0 && !profile.punctuation().endsSentenceAt(leadIn, from - 1)) {

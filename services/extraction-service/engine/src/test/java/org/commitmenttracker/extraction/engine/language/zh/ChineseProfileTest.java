@@ -808,4 +808,20 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::organisations).containsExactly(List.of(acronym));
     }
+
+    /**
+     * "双方商定：" over "一、加强…。": numbered lines that go on from an agreement lead-in are its items; numbered
+     * parts that state something with a subject of their own ("一、双方将…") are the document's parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方商定：NL一、加强港口合作。NL二、扩大人文交流。|BULLET|BULLET",
+            "雙方商定：NL一、加強港口合作。NL二、擴大人文交流。|BULLET|BULLET",
+            "双方声明如下：NL一、双方将加强港口合作。NL二、双方愿扩大人文交流。|NARRATIVE|NARRATIVE",
+    })
+    void readsNumberedLinesUnderAnAgreementLeadInAsItsItems(String body, Commitment.Kind first, Commitment.Kind second) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("agreed-numbers", "甲乙两国联合声明\n" + body.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(first, second);
+    }
 }
