@@ -133,8 +133,16 @@ final class NarrativeFinder {
         boolean subjectBeforeOwner = false;
         // "相信…，中国将…": after a clause of belief, a clause with a subject of its own says what is believed.
         boolean believed = false;
+        // Chinese: the clause that named the sentence's subject with its condition ("成员国基于…原则，反对…，坚持…").
+        int subjectClause = -1;
         for (Span clause : clauses) {
             Opening opening = openings.at(folded, clause.start());
+            if (!subjectRequired && opening.verb() == Verb.COMMITMENT && opening.subject() == null
+                    && openings.endsOnFrame(folded, clause.start(), clause.end(), sentence.end())) {
+                // "…关系建立在…，恪守国际法等原则基础上。": the verb stands inside a frame ("在…基础上") that
+                // closes the sentence; it states a basis, not a pledge.
+                opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
+            }
             if (previousClause == null && openings.exhorts(folded, opening)) {
                 return null;
             }
@@ -160,6 +168,9 @@ final class NarrativeFinder {
             }
             if (sentenceSubject == null && opening.subject() != null) {
                 sentenceSubject = opening.subject();
+                // "成员国基于…原则，…，坚持…": a subject whose own clause is a condition, not a statement.
+                subjectClause = !subjectRequired && opening.verb() == null && openings.purposeAt(folded, opening.verbStart())
+                        ? clause.start() : -1;
             }
             if (opening.subject() != null && !subjectPending) {
                 subjectBeforeOwner |= owner >= 0;
@@ -193,7 +204,9 @@ final class NarrativeFinder {
                         && sentenceSubject == opening.subject() && openings.purposeAt(folded, sentence.start());
                 int start = wholeSentence || purposeFirst ? sentence.start()
                         : subjectRequired ? ownedStart(sentence, owner, subjectBeforeOwner, clause.start())
-                        : bareReport ? previousClause.start() : clause.start();
+                        : bareReport ? previousClause.start()
+                        : opening.subject() == null && subjectClause >= 0 && !opening.joined() ? subjectClause
+                        : clause.start();
                 Subject subject = opening.subject() != null ? opening.subject() : sentenceSubject;
                 if (opening.joined() && before != null) {
                     // "Chile, Colombia, and Peru will …": the last of an enumeration of

@@ -19,13 +19,25 @@ public final class ClauseOpenings {
      * share ("阿方": the UAE, Argentina, Oman …) lists them all; {@link #parties} keeps the one the document is
      * between.
      */
-    public record Subject(boolean everyParty, List<String> codes) {
+    public record Subject(boolean everyParty, List<String> codes, boolean issuer) {
         static final Subject EVERY_PARTY = new Subject(true, List.of());
+        /** "我方", "我国": the party that issues the text, the one its title names first. */
+        static final Subject ISSUER = new Subject(false, List.of(), true);
 
-        /** The parties bound, given the document's: its parties among the codes, else the codes as named. */
+        public Subject(boolean everyParty, List<String> codes) {
+            this(everyParty, codes, false);
+        }
+
+        /**
+         * The parties bound, given the document's (the issuer first): its parties among the codes, else the codes
+         * as named.
+         */
         public List<String> parties(List<String> documentParties) {
             if (everyParty) {
                 return documentParties;
+            }
+            if (issuer) {
+                return documentParties.isEmpty() ? List.of() : List.of(documentParties.get(0));
             }
             List<String> kept = codes.stream().filter(documentParties::contains).toList();
             return !kept.isEmpty() || codes.size() == 1 ? (kept.isEmpty() ? codes : kept) : documentParties;
@@ -36,7 +48,8 @@ public final class ClauseOpenings {
             if (a == null || b == null) {
                 return a == null ? b : a;
             }
-            if (a.everyParty || b.everyParty) {
+            if (a.everyParty || b.everyParty || a.issuer != b.issuer) {
+                // "我方…。X方…": the issuer and its partner, both sides.
                 return EVERY_PARTY;
             }
             List<String> codes = new java.util.ArrayList<>(a.codes);
@@ -79,6 +92,9 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex reportingVerbs;
     private final List<String> viewVerbs;
     private final Lexicon.PhraseIndex reaffirmingVerbs;
+    private final Lexicon.PhraseIndex issuerSubjects;
+    private final Lexicon.PhraseIndex reaffirmedVerbs;
+    private final List<String> frameEnds;
     private final List<String> importanceNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
@@ -114,6 +130,9 @@ public final class ClauseOpenings {
 
     ClauseOpenings(Lexicon lexicon, Punctuation punctuation, Countries countries, boolean spacedWords) {
         this.everyPartySubjects = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.all"));
+        this.issuerSubjects = new Lexicon.PhraseIndex(optional(lexicon, "subject.issuer"));
+        this.reaffirmedVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirmed"));
+        this.frameEnds = optional(lexicon, "clause.frame-end");
         this.shortFormSuffix = lexicon.list("subject.party-suffix").get(0);
         this.partySuffixes = new Lexicon.PhraseIndex(lexicon.longestFirst("subject.party-suffix"));
         this.articles = new Lexicon.PhraseIndex(spacedWords ? lexicon.longestFirst("subject.article") : List.of());
@@ -211,6 +230,9 @@ public final class ClauseOpenings {
                 // "Государства – члены ОДКБ продолжат …": the members of the organisation its acronym names.
                 at = skipAcronym(folded, skipSpaces(folded, at));
             }
+        } else if (issuerSubjects.at(folded, at) != null) {
+            subject = Subject.ISSUER;
+            at += issuerSubjects.at(folded, at).length();
         } else {
             int[] end = new int[1];
             List<String> codes = parties(folded, at, end);
@@ -287,9 +309,15 @@ public final class ClauseOpenings {
         }
         if (reporting != null && reaffirmingVerbs.at(folded, at) != null) {
             // "重申恪守…", "强调坚持…": a reaffirmation whose object opens with a verb of commitment pledges it.
-            String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, reportingEnd));
+            // Adverbs may come between ("重申共同致力于…", "重申积极落实…").
+            int object = reportingEnd;
+            for (int i = 0; i < MAX_ADVERBS && adverbs.at(folded, skipSpaces(folded, object)) != null; i++) {
+                object = skipSpaces(folded, object) + adverbs.at(folded, skipSpaces(folded, object)).length();
+            }
+            String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, object));
+            reaffirmed = reaffirmed != null ? reaffirmed : reaffirmedVerbs.at(folded, skipSpaces(folded, object));
             if (reaffirmed != null) {
-                commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, reportingEnd) + reaffirmed.length());
+                commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, object) + reaffirmed.length());
             } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd)) {
                 commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
@@ -543,6 +571,20 @@ public final class ClauseOpenings {
         return null;
     }
 
+    /**
+     * Whether a clause is the last of its sentence and ends on a frame noun ({@code clause.frame-end}:
+     * "基础上", "前提下") right before the sentence's end: the clause closes a frame ("建立在…基础上").
+     */
+    public boolean endsOnFrame(String folded, int clauseStart, int clauseEnd, int sentenceEnd) {
+        int end = clauseEnd;
+        while (end > clauseStart && (Character.isWhitespace(folded.charAt(end - 1))
+                || punctuation.endsSentence(folded.charAt(end - 1)))) {
+            end--;
+        }
+        String text = folded.substring(clauseStart, end);
+        return clauseEnd >= sentenceEnd && frameEnds.stream().anyMatch(text::endsWith);
+    }
+
     /** Whether a verb of reaffirming ("重申", "确认") stands at {@code at}. */
     public boolean reaffirmsAt(String folded, int at) {
         return reaffirmingVerbs.at(folded, skipSpaces(folded, at)) != null;
@@ -603,15 +645,42 @@ public final class ClauseOpenings {
                 if (folded.startsWith(agent, i)) {
                     Opening pledged = verbAfter(folded, i + agent.length(), null, joined);
                     if (pledged.verb() == Verb.COMMITMENT) {
-                        int[] end = new int[1];
-                        List<String> codes = parties(folded, from, end);
-                        Subject subject = named != null ? named : codes.isEmpty() ? Subject.EVERY_PARTY : new Subject(false, codes);
+                        List<String> codes = statesOfMembers(folded, from, i);
+                        Subject members = codes.isEmpty() ? null : new Subject(false, codes);
+                        Subject subject = named != null ? Subject.union(named, members)
+                                : members == null ? Subject.EVERY_PARTY : members;
                         return new Opening(subject, Verb.COMMITMENT, pledged.verbStart(), pledged.end(), joined);
+                    }
+                    if (coordinators.at(folded, i + agent.length()) != null) {
+                        // "甲国共产党和乙国人民党一致同意…": another agent joined to this one; the phrase may run
+                        // to the full span.
+                        limit = Math.min(folded.length(), from + agentSpan);
                     }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The states an agent phrase names at the start of its members joined by {@code subject.and}
+     * ("甲国海关和乙国外交部" → both).
+     */
+    private List<String> statesOfMembers(String folded, int from, int to) {
+        List<String> codes = new java.util.ArrayList<>();
+        int[] end = new int[1];
+        for (int at = from; at < to; at++) {
+            boolean memberStart = at == from;
+            if (!memberStart) {
+                String and = coordinators.at(folded, at);
+                if (and == null) {
+                    continue;
+                }
+                at += and.length();
+            }
+            party(folded, at, end).stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+        }
+        return List.copyOf(codes);
     }
 
     /**

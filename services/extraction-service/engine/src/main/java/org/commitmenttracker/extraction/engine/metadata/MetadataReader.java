@@ -479,8 +479,17 @@ public final class MetadataReader {
      * States named in full in the opening's first sentence (who met), else in the whole opening, else the
      * compound of short forms the title starts with ("中俄…"), else the states the title names. At least two:
      * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states.
+     * Ordered as the title names them.
      */
     private List<String> parties(String openingFolded, String titleFolded) {
+        // The issuer first: the state the title names first ("中华民国与…联合公报", whose "我国" is Taiwan).
+        List<String> titleOrder = countries.namedIn(titleFolded);
+        return partiesAsNamed(openingFolded, titleFolded).stream()
+                .sorted(java.util.Comparator.comparingInt(code -> titleOrder.contains(code) ? titleOrder.indexOf(code) : titleOrder.size()))
+                .toList();
+    }
+
+    private List<String> partiesAsNamed(String openingFolded, String titleFolded) {
         int firstEnd = 0;
         while (firstEnd < openingFolded.length() && !profile.punctuation().endsSentenceAt(openingFolded, firstEnd)) {
             firstEnd++;

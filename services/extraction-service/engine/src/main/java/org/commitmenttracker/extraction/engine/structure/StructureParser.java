@@ -151,6 +151,13 @@ public final class StructureParser {
                         continue;
                     }
                     unmarkedItems = false;
+                    if (plan && list == ListKind.UNMARKED && leadIn == null && groupHeading(paragraph.folded())) {
+                        // "（一）深化政治安全对话和合作" over "1.举行…；": a plan's group of actions under a heading
+                        // that ends in no punctuation; its numbered actions follow.
+                        blocks.add(new Block.Prose(section, paragraph));
+                        bridging = false;
+                        continue;
+                    }
                     ListKind kind = list == ListKind.UNMARKED && leadIn == null && plan ? ListKind.AGREED : list;
                     blocks.add(new Block.Item(section, paragraph, kind, leadIn));
                     bridging = list != ListKind.UNMARKED;
@@ -183,6 +190,20 @@ public final class StructureParser {
         return planTitles.stream().map(name -> name.toLowerCase(Locale.ROOT)).anyMatch(name -> atStart
                 ? lower.startsWith(name) || planSelves.stream().anyMatch(self -> lower.startsWith(self + " " + name))
                 : lower.contains(name));
+    }
+
+    /**
+     * Whether a marked item of a plan is the heading of a group of its actions: in a script without spaces, a
+     * line that ends in no punctuation at all. Spaced scripts keep such items, as news copies list actions
+     * without punctuation.
+     */
+    private boolean groupHeading(String folded) {
+        String trimmed = folded.strip();
+        if (profile.spacedWords() || trimmed.isEmpty()) {
+            return false;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return !punctuation.mayPrecedeItem(last) && !punctuation.breaksClause(last) && !punctuation.endsSentence(last);
     }
 
     /**

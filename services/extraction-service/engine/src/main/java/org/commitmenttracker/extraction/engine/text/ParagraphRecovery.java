@@ -192,6 +192,8 @@ public final class ParagraphRecovery {
         private final boolean newlinesWrapParagraphs;
         private final List<String> itemConjunctions;
         private final List<String> danglingWords;
+        /** Words a Chinese title line cannot end on ({@code title.open-end}: "…联合宣言的" over "行动计划"). */
+        private final List<String> openTitleEnds;
         private final Lexicon.PhraseIndex futureModals;
         private final List<Paragraph> paragraphs = new ArrayList<>();
         private final StringBuilder currentText = new StringBuilder();
@@ -234,12 +236,15 @@ public final class ParagraphRecovery {
             this.cleanOffsets = cleanOffsets;
             this.openings = profile.openings();
             this.declaringVerbs = profile.lexicon().listOrEmpty("lead.declaring");
-            this.followingCues = profile.lexicon().listOrEmpty("lead.following");
+            this.followingCues = profile.spacedWords() ? List.of() : java.util.stream.Stream.concat(
+                    profile.lexicon().listOrEmpty("lead.following").stream(),
+                    profile.lexicon().listOrEmpty("list.agreement").stream()).toList();
             this.newlinesWrapParagraphs = !layout.wrapped() && layout.blankLinesSeparateParagraphs()
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANKS
                     && tokens.blankGaps() >= MIN_PARAGRAPH_BLANK_SHARE * tokens.lineGaps();
             this.itemConjunctions = profile.lexicon().listOrEmpty("item.conjunction");
             this.danglingWords = profile.lexicon().listOrEmpty("word.never-last");
+            this.openTitleEnds = profile.lexicon().listOrEmpty("title.open-end");
             this.futureModals = new Lexicon.PhraseIndex(profile.lexicon().listOrEmpty("word.future-modal"));
         }
 
@@ -327,6 +332,11 @@ public final class ParagraphRecovery {
                 // "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ" over "РОССИЙСКОЙ ФЕДЕРАЦИИ И …": a title set in capitals runs on over
                 // its lines, and ends where the capitals do.
                 return !upperCase(folded, piece.start(), lineEnd(piece.start()));
+            }
+            if (mayBeTitle && lineBreak && !titleTypeEnds && endsOpenTitle()) {
+                // "…联合宣言的" over "行动计划(2021-2025)": a title line ending on a particle or
+                // conjunction leaves the title open for its next line.
+                return false;
             }
             if (mayBeTitle && (titleTypeEnds || (lineBreak && lastLineShort))) {
                 return true;
@@ -517,6 +527,11 @@ public final class ParagraphRecovery {
             return danglingWords.stream().anyMatch(word::equalsIgnoreCase);
         }
 
+        private boolean endsOpenTitle() {
+            String tail = currentFolded.substring(Math.max(0, currentFolded.length() - HEAD_WINDOW));
+            return openTitleEnds.stream().anyMatch(tail::endsWith);
+        }
+
         private boolean endsWithItemConjunction() {
             if (role != Role.BULLET) {
                 return false;
@@ -615,8 +630,12 @@ public final class ParagraphRecovery {
             boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
                     ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
                     : !marker.bare());
+            // So may a Chinese excerpt start at any numbered paragraph ("36、双方…" as the text's first piece).
+            boolean firstParagraph = marker != null && marker.level() == 2 && !profile.spacedWords() && !marker.bare()
+                    && lastSection == 0 && lastNumberedParagraph == 0 && folded.substring(0, piece.start()).isBlank();
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
-                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
+                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart)
+                            || firstParagraph);
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
             if (standsAlone && profile.spacedWords() && folded.charAt(piece.end() - 1) != '.' && !ownLine(piece)) {
                 // A numeral without its dot ("II") is a part only on a line of its own, not a word of the text.
@@ -669,7 +688,10 @@ public final class ParagraphRecovery {
             return opens || continues ? marker : null;
         }
 
-        /** Whether a lead-in's last sentence points at what follows ({@code lead.following}: "以下", "如下"). */
+        /**
+         * Whether a lead-in's last sentence points at what follows ({@code lead.following}: "以下", "如下") or agrees
+         * it ({@code list.agreement}: "双方商定：" over "一、加强…。").
+         */
         private boolean announcesFollowing(CharSequence leadIn) {
             int from = leadIn.length() - 1;
             while (from > 0 && !profile.punctuation().endsSentenceAt(leadIn, from - 1)) {
@@ -680,11 +702,17 @@ public final class ParagraphRecovery {
         }
 
         /**
-         * Whether the text after a number goes on from the lead-in above: it opens with no subject of its own and
-         * its line ends a clause or sentence, as an item does and a part title does not.
+         * Whether the text after a number goes on from the lead-in above: it stands on the number's line, opens
+         * with no subject of its own and its line ends a clause or sentence, as an item does and a part title does
+         * not.
          */
         private boolean continuesLeadIn(Piece piece, SectionMarker marker) {
             int content = skipSpaces(piece.start() + marker.length());
+            if (folded.substring(piece.start() + marker.length(), content).indexOf('\n') >= 0) {
+                // "一" alone on its line over "在双方共同努力下，…": a numeral on a line of its own numbers a part
+                // of the document; an item writes its number before its text.
+                return false;
+            }
             int end = folded.indexOf('\n', content);
             end = end < 0 ? folded.length() : end;
             while (end > content && Character.isWhitespace(folded.charAt(end - 1))) {

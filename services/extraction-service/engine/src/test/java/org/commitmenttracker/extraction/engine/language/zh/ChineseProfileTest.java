@@ -672,7 +672,10 @@ class ChineseProfileTest {
         assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "KZ"), List.of("KZ"));
     }
 
-    /** Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"). */
+    /**
+     * Taiwan's own statements name it "中華民國" and its partners by Taiwan's transliterations ("史瓦帝尼"); the
+     * parties are in the title's order, the issuer first.
+     */
     @Test
     void readsTheRepublicOfChinaAndTaiwansNamesOfItsPartnersAsParties() {
         CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("tw", """
@@ -681,7 +684,144 @@ class ChineseProfileTest {
                 雙方同意擴大農業合作。
                 """));
 
-        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("TW", "SZ");
-        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("SZ", "TW"));
+        assertThat(analysis.document().parties()).containsExactly("TW", "SZ");
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW", "SZ"));
+    }
+
+    /**
+     * A plan whose title runs over a line ending on "的" is its list of agreed actions: the numbered actions under
+     * a group heading ("（一）…" without punctuation) are bullets, the heading is none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "落实甲乙两国联合宣言的NL行动计划（2026-2030）NL双方将根据各自法律努力开展合作。NL一、政治合作NL（一）深化政治对话NL1.举行年度领导人会议；NL2.扩大各层级互访；",
+            "落實甲乙兩國聯合宣言的NL行動計劃（2026-2030）NL雙方將根據各自法律努力開展合作。NL一、政治合作NL（一）深化政治對話NL1.舉行年度領導人會議；NL2.擴大各層級互訪；",
+    })
+    void readsAPlanTitledOverTwoLinesAsItsListOfAgreedActions(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("plan", text.replace("NL", "\n")));
+
+        assertThat(analysis.document().title()).endsWith("（2026-2030）");
+        assertThat(analysis.commitments()).extracting(Commitment::kind, Commitment::section).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, null), tuple(Commitment.Kind.BULLET, 1), tuple(Commitment.Kind.BULLET, 1));
+    }
+
+    /**
+     * A numeral alone on its line ("一" over its text) after "声明如下：" numbers the document's part, as the
+     * statements of heads of state write it, not an item of a list under the lead-in.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "甲乙两国联合声明NL甲乙两国声明如下：NL一NL在双方共同努力下，两国关系不断发展。双方将加强港口合作。NL二NL双方愿深化人文交流。",
+            "甲乙兩國聯合聲明NL甲乙兩國聲明如下：NL一NL在雙方共同努力下，兩國關係不斷發展。雙方將加強港口合作。NL二NL雙方願深化人文交流。",
+    })
+    void readsANumeralAloneOnItsLineAsAPartAfterADeclaringLeadIn(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("bare-parts", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind, Commitment::section).containsExactly(
+                tuple(Commitment.Kind.NARRATIVE, 1), tuple(Commitment.Kind.NARRATIVE, 2));
+    }
+
+    /** An excerpt that starts at a numbered paragraph ("36、…") keeps the paragraphs' numbers as sections. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "36、双方欢迎新馆舍建设取得进展。双方将研究有关问题。NL37、双方承诺加强海关合作。",
+            "36、雙方歡迎新館舍建設取得進展。雙方將研究有關問題。NL37、雙方承諾加強海關合作。",
+    })
+    void readsAnExcerptOpeningAtANumberedParagraph(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("excerpt", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::section).containsExactly(36, 37);
+        assertThat(found.get(1).text()).matches("^[双雙]方承[诺諾].*");
+    }
+
+    /**
+     * "我国", "我方" in a statement that one party issues (Taiwan's joint statements) bind that party, the state
+     * its title names first, though the opening names the visiting partner first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中華民國與巴拉圭共和國聯合聲明NL巴拉圭共和國總統應中華民國總統邀請訪問臺灣。NL我國將持續提供獎學金，協助巴方培育人才。NL我方願擴大農業合作。",
+            "中华民国与巴拉圭共和国联合声明NL巴拉圭共和国总统应中华民国总统邀请访问台湾。NL我国将持续提供奖学金，协助巴方培育人才。NL我方愿扩大农业合作。",
+    })
+    void bindsTheIssuingPartyByItsFirstPerson(String text) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("issuer", text.replace("NL", "\n")));
+
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW"), List.of("TW"));
+    }
+
+    /** Agents joined by "和", each named with its state ("甲国共产党和乙国人民革命党"), bind both states. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "中老两党行动计划NL经友好协商，中国共产党和老挝人民革命党一致同意签订并实施本计划。",
+            "中老兩黨行動計劃NL經友好協商，中國共產黨和老撾人民革命黨一致同意簽訂並實施本計劃。",
+    })
+    void readsJoinedAgentsOfTwoStatesAsBothParties(String text) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("parties", text.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::parties).containsExactly(List.of("CN", "LA"));
+    }
+
+    /**
+     * A reaffirmation pledges the verb of commitment it reaffirms also across adverbs ("重申共同致力于…",
+     * "重申积极落实…"), and following principles ("重申遵循…") is such a verb; the importance of a relation appraises.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "双方重申共同致力于维护地区和平稳定。, true",
+            "雙方重申積極落實兩國國防部簽署的備忘錄。, true",
+            "双方重申遵循两国条约确定的原则发展双边关系。, true",
+            "双方重申两国关系的重要性。, false",
+    })
+    void readsAReaffirmedCommitmentAcrossAdverbs(String sentence, boolean pledge) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("reaffirm", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge ? List.of(sentence) : List.of());
+    }
+
+    /**
+     * A pledge whose subject an earlier clause of its sentence names with a condition ("成员国基于…原则，") starts
+     * with that subject, not after an appraisal; a verb inside a
+     * frame that closes the sentence ("…建立在…，恪守…原则基础上。") states a basis; "各国" of a declaration are its
+     * members.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "成员国基于宪章原则，反对集团对抗，坚持统筹应对安全威胁。|成员国基于宪章原则，反对集团对抗，坚持统筹应对安全威胁。",
+            "两国关系建立在相互尊重、平等的基础上，恪守国际法等原则基础上。|",
+            "成员国强调，各国都致力于通过政治外交手段解决地区问题。|成员国强调，各国都致力于通过政治外交手段解决地区问题。",
+            "各国积极评价合作成果，重申坚持互利共赢。|重申坚持互利共赢。",
+    })
+    void startsAPledgeWithItsSubjectAndReadsNoPledgeInAFrame(String sentence, String pledge) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("frame", "成员国元首宣言\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactlyElementsOf(pledge == null ? List.of() : List.of(pledge));
+    }
+
+    /** Organs and other names of organisations: the World Health Assembly is the WHO's; ICAO by its Chinese names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "雙方支持臺灣參與世界衛生大會。, WHO",
+            "双方将加强在国际民航组织框架内的合作。, ICAO",
+    })
+    void mapsOrgansAndNamesOfOrganisations(String sentence, String acronym) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("orgs", "中華民國與巴拉圭共和國聯合聲明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::organisations).containsExactly(List.of(acronym));
+    }
+
+    /**
+     * "双方商定：" over "一、加强…。": numbered lines that go on from an agreement lead-in are its items; numbered
+     * parts that state something with a subject of their own ("一、双方将…") are the document's parts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方商定：NL一、加强港口合作。NL二、扩大人文交流。|BULLET|BULLET",
+            "雙方商定：NL一、加強港口合作。NL二、擴大人文交流。|BULLET|BULLET",
+            "双方声明如下：NL一、双方将加强港口合作。NL二、双方愿扩大人文交流。|NARRATIVE|NARRATIVE",
+    })
+    void readsNumberedLinesUnderAnAgreementLeadInAsItsItems(String body, Commitment.Kind first, Commitment.Kind second) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("agreed-numbers", "甲乙两国联合声明\n" + body.replace("NL", "\n"))).commitments();
+
+        assertThat(found).extracting(Commitment::kind).containsExactly(first, second);
     }
 }
