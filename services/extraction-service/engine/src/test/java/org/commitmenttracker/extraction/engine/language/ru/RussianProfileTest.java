@@ -369,11 +369,15 @@ class RussianProfileTest {
         assertThat(analyzer.analyze(SourceDocument.of("beside", SIGNED_BELOW + signatures)).document().signatories()).isEmpty();
     }
 
-    /** A date the title carries in brackets dates the declaration; without one, the opening's date does. */
+    /**
+     * A date the title carries in brackets dates the declaration; without one, the opening's date does, by the
+     * last of the meeting's days.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Декларация Совета министров (12 марта 2024 года)NLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-12",
             "Декларация Совета министровNLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-11",
+            "Декларация Совета министровNLМы, члены Совета, 10–11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-11",
     })
     void datesADeclarationByTheDateItsTitleCarries(String text, String date) {
         assertThat(analyzer.analyze(SourceDocument.of("title-date", text.replace("NL", "\n"))).document().date())
