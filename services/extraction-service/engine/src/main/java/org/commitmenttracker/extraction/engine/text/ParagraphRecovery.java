@@ -31,6 +31,9 @@ public final class ParagraphRecovery {
     private static final int MAX_DATE_LINE_REST = 6;
     /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
     private static final int MAX_SPACED_TITLE_LENGTH = 200;
+    /** A sign-off line's length and the words of its place ("г. Санкт-Петербург,"). */
+    private static final int MAX_SIGN_OFF_LENGTH = 80;
+    private static final int MAX_SIGN_OFF_PLACE_WORDS = 3;
     /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
     private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
@@ -418,6 +421,11 @@ public final class ParagraphRecovery {
                 // "… in trade and security." over "TRADE" over "The two sides will …": a news copy's subheading.
                 return true;
             }
+            if (profile.spacedWords() && lineBreak && afterSentence && signOffLineAt(piece.start())) {
+                // "… годовщине Победы." over "г. Санкт-Петербург, 28 декабря 2021 года": the place and date the
+                // text was signed, on a line of its own though it opens in lower case.
+                return true;
+            }
             return afterSentence && opensStatement(piece.start());
         }
 
@@ -439,6 +447,27 @@ public final class ParagraphRecovery {
                 }
             }
             return end < folded.length() && opensCapitalised(end);
+        }
+
+        /**
+         * A short line that is a place and a full date ("г. Москва, 5 июня 2025 года", "Lima, 3 June 2021"): no
+         * more than {@value #MAX_SIGN_OFF_PLACE_WORDS} words beside its dates and no sentence end before its own.
+         */
+        private boolean signOffLineAt(int start) {
+            String line = folded.substring(start, lineEnd(start)).strip();
+            if (line.isEmpty() || line.length() > MAX_SIGN_OFF_LENGTH || profile.dates().firstFullDate(line).isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < line.length() - 1; i++) {
+                if (profile.punctuation().endsSentenceAt(line, i)) {
+                    return false;
+                }
+            }
+            String place = line;
+            for (TimeSpan date : profile.dates().find(line, line, null)) {
+                place = place.replace(date.text(), " ");
+            }
+            return place.isBlank() || place.strip().split("\\s+").length <= MAX_SIGN_OFF_PLACE_WORDS;
         }
 
         /**

@@ -384,6 +384,35 @@ class RussianProfileTest {
                 .isEqualTo(LocalDate.parse(date));
     }
 
+    /**
+     * A sign-off line in lower case ("г. Москва, …") after the last sentence dates the text, not runs on from it,
+     * also where lines of like length with a blank line after each read as hard-wrapped.
+     */
+    @Test
+    void datesAStatementByASignOffLineThatOpensInLowerCase() {
+        String text = """
+                Заявление глав государств о сотрудничестве в области торговли, науки, образования и культуры
+
+                – продолжат развивать торговлю на основе взаимной выгоды и учета интересов друг друга;
+
+                – намерены расширять связи между регионами двух стран, в том числе в сфере туризма;
+
+                – подтверждают готовность к сотрудничеству в науке, образовании и культуре двух стран.
+
+                Главы государств выступают за развитие торговли на основе взаимной выгоды и доверия.
+
+                Главы государств договорились провести встречу в 2026 году в г. Казани в рамках форума.
+
+                г. Москва, 5 июня 2025 года
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("sign-off", text));
+
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2025, 6, 5));
+        assertThat(analysis.commitments()).last().extracting(Commitment::text)
+                .isEqualTo("Главы государств договорились провести встречу в 2026 году в г. Казани в рамках форума.");
+    }
+
     @Test
     void readsAPledgeANewsCopyReportsAfterThat() {
         String text = """
