@@ -29,8 +29,11 @@ public final class ParagraphRecovery {
     private static final int LEADING_LINES = 8;
     /** What a date line may hold besides its date: a place, brackets and punctuation ("（…，北京）"). */
     private static final int MAX_DATE_LINE_REST = 6;
-    /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
-    private static final int MAX_SPACED_TITLE_LENGTH = 200;
+    /**
+     * Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer, as a
+     * Russian joint statement's that names both states in full, its subject and its occasion (some 300).
+     */
+    private static final int MAX_SPACED_TITLE_LENGTH = 320;
     /** A sign-off line's length and the words of its place ("г. Санкт-Петербург,"). */
     private static final int MAX_SIGN_OFF_LENGTH = 80;
     private static final int MAX_SIGN_OFF_PLACE_WORDS = 3;

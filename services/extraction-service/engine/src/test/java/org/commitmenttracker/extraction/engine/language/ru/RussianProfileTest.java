@@ -384,6 +384,21 @@ class RussianProfileTest {
                 .isEqualTo(LocalDate.parse(date));
     }
 
+    /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
+    @Test
+    void readsALongTitleThatNamesItsStatesSubjectAndOccasion() {
+        String title = "Совместное заявление Российской Федерации и Республики Казахстан о дальнейшем углублении "
+                + "отношений всеобъемлющего стратегического партнерства и союзничества в интересах устойчивого "
+                + "развития, безопасности и благополучия народов двух государств на долгосрочную перспективу";
+
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("long-title",
+                title + "\n\nСтороны продолжат развивать транзит грузов.\n")).document();
+
+        assertThat(title).hasSizeGreaterThan(250);
+        assertThat(document.title()).isEqualTo(title);
+        assertThat(document.parties()).containsExactlyInAnyOrder("RU", "KZ");
+    }
+
     /**
      * A sign-off line in lower case ("г. Москва, …") after the last sentence dates the text, not runs on from it,
      * also where lines of like length with a blank line after each read as hard-wrapped.
