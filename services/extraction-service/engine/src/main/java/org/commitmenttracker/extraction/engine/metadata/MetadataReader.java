@@ -54,6 +54,8 @@ public final class MetadataReader {
     private final List<String> titleNotes;
     private final List<String> signedAt;
     private final List<String> doneFormulas;
+    /** As many states named among those who met make them a grouping's members (0: no such rule). */
+    private final int groupingStates;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -69,6 +71,8 @@ public final class MetadataReader {
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
+        this.groupingStates = profile.lexicon().has("parties.grouping-states")
+                ? Integer.parseInt(profile.lexicon().single("parties.grouping-states")) : 0;
         this.doneFormulas = profile.lexicon().listOrEmpty("date.done").stream()
                 .map(formula -> formula.toLowerCase(Locale.ROOT)).toList();
     }
@@ -398,6 +402,11 @@ public final class MetadataReader {
             firstEnd++;
         }
         List<String> whoMet = countries.namedIn(openingFolded.substring(0, Math.min(openingFolded.length(), firstEnd + 1)));
+        if (groupingStates > 0 && whoMet.size() >= groupingStates) {
+            // "Мы, лидеры Бразилии, России, Индии, Китая, ЮАР …": the members of a grouping met; its declaration
+            // binds them as the organisation, not as parties named one by one.
+            return List.of();
+        }
         if (whoMet.size() >= 2) {
             return whoMet;
         }

@@ -384,6 +384,25 @@ class RussianProfileTest {
                 .isEqualTo(LocalDate.parse(date));
     }
 
+    /**
+     * Five states or more met at once are a grouping's members: its declaration names no parties, the states of a
+     * joint statement of four or fewer are its parties.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Мы, лидеры Федеративной Республики Бразилии, Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на саммите в Казани.|",
+            "Мы, лидеры Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на встрече в Казани.|RU,IN,CN,ZA",
+    })
+    void leavesTheMembersOfAGroupingThatMetOutOfItsParties(String opening, String parties) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("grouping",
+                "Декларация саммита\n" + opening + "\nМы продолжим развивать сотрудничество в области энергетики.\n"));
+
+        List<String> expected = parties == null ? List.of() : List.of(parties.split(","));
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
     @Test
     void readsALongTitleThatNamesItsStatesSubjectAndOccasion() {
