@@ -384,6 +384,20 @@ class RussianProfileTest {
                 .isEqualTo(LocalDate.parse(date));
     }
 
+    /** A body of the organisation or of the parties, named from a capital, pledges for them; it may also report. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Совет министров иностранных дел продолжит согласование позиций в международных делах.|true",
+            "Евразийская экономическая комиссия проведет обзор барьеров во взаимной торговле.|true",
+            "Деловой совет организации будет содействовать контактам предпринимателей.|true",
+            "Совет министров иностранных дел отметил рост взаимной торговли.|false",
+            "Комиссия, которая была создана в прошлом году, работает успешно.|false",
+    })
+    void readsABodyOfTheOrganisationAsTheSubjectOfItsPledge(String sentence, boolean pledges) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).extracting(Commitment::text)
+                .isEqualTo(pledges ? List.of(sentence) : List.of());
+    }
+
     /**
      * Five states or more met at once are a grouping's members: its declaration names no parties, the states of a
      * joint statement of four or fewer are its parties.
