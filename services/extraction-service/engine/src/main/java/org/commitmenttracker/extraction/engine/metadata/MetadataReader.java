@@ -84,7 +84,7 @@ public final class MetadataReader {
         Optional<Paragraph> opening = opening(structure, heading.openingFrom());
         String openingFolded = opening.map(Paragraph::folded).orElse("");
         return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded, heading.dateline()),
-                parties(openingFolded, titleFolded), signatories(structure, opening),
+                parties(openingFolded, titleFolded, leadAfter(structure, opening.orElse(null))), signatories(structure, opening),
                 meeting(opening.orElse(null), titleText, titleFolded));
     }
 
@@ -396,12 +396,23 @@ public final class MetadataReader {
      * compound of short forms the title starts with ("中俄…"), else the states the title names. At least two:
      * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states.
      */
-    private List<String> parties(String openingFolded, String titleFolded) {
-        int firstEnd = 0;
-        while (firstEnd < openingFolded.length() && !profile.punctuation().endsSentenceAt(openingFolded, firstEnd)) {
-            firstEnd++;
+    /**
+     * The paragraph after the opening that ends a sentence: a news copy's lead ("Президенты России и Узбекистана
+     * подписали …") when the opening was its subtitle. Empty when there is none.
+     */
+    private String leadAfter(DocumentStructure structure, Paragraph opening) {
+        boolean passed = false;
+        for (Block block : structure.blocks()) {
+            if (passed && block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
+                return block.paragraph().folded();
+            }
+            passed |= block.paragraph() == opening;
         }
-        List<String> whoMet = countries.namedIn(openingFolded.substring(0, Math.min(openingFolded.length(), firstEnd + 1)));
+        return "";
+    }
+
+    private List<String> parties(String openingFolded, String titleFolded, String leadFolded) {
+        List<String> whoMet = whoMet(openingFolded);
         if (groupingStates > 0 && whoMet.size() >= groupingStates) {
             // "Мы, лидеры Бразилии, России, Индии, Китая, ЮАР …": the members of a grouping met; its declaration
             // binds them as the organisation, not as parties named one by one.
@@ -419,7 +430,21 @@ public final class MetadataReader {
             return compound;
         }
         List<String> inTitle = countries.namedIn(titleFolded);
-        return inTitle.size() >= 2 ? inTitle : List.of();
+        if (inTitle.size() >= 2) {
+            return inTitle;
+        }
+        // A news copy's subtitle states a pledge of "Стороны" without naming them; its lead says who met.
+        List<String> inLead = whoMet(leadFolded);
+        return inLead.size() >= 2 && (groupingStates == 0 || inLead.size() < groupingStates) ? inLead : List.of();
+    }
+
+    /** The states named in a paragraph's first sentence. */
+    private List<String> whoMet(String folded) {
+        int firstEnd = 0;
+        while (firstEnd < folded.length() && !profile.punctuation().endsSentenceAt(folded, firstEnd)) {
+            firstEnd++;
+        }
+        return countries.namedIn(folded.substring(0, Math.min(folded.length(), firstEnd + 1)));
     }
 
     /**

@@ -384,6 +384,24 @@ class RussianProfileTest {
                 .isEqualTo(LocalDate.parse(date));
     }
 
+    /** A news copy's subtitle pledges for "Стороны" without naming them: its lead names who met, the parties. */
+    @Test
+    void takesTheStatesOfANewsLeadAsThePartiesOfItsSubtitlesPledge() {
+        String text = """
+                Лидеры подписали совместное заявление в Москве
+
+                Стороны намерены развивать сотрудничество в энергетике и на транспорте.
+
+                Президенты Казахстана и Монголии по итогам переговоров подписали совместное заявление.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("news-lead", text));
+
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("KZ", "MN");
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrder("KZ", "MN");
+    }
+
     /** A body of the organisation or of the parties, named from a capital, pledges for them; it may also report. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
