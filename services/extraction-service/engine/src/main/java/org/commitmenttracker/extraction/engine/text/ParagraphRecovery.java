@@ -647,8 +647,13 @@ public final class ParagraphRecovery {
             boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
                     ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
                     : !marker.bare());
+            // So may an excerpt of a text numbered by paragraph ("13. …" first), as the text's first piece.
+            boolean firstParagraph = marker != null && marker.level() == 2 && lastNumberedParagraph == 0
+                    && profile.spacedWords() && folded.charAt(piece.end() - 1) == '.'
+                    && folded.substring(0, piece.start()).isBlank();
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
-                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart));
+                    : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart)
+                            || firstParagraph);
             boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
             if (standsAlone && profile.spacedWords() && folded.charAt(piece.end() - 1) != '.' && !ownLine(piece)) {
                 // A numeral without its dot ("II") is a part only on a line of its own, not a word of the text.

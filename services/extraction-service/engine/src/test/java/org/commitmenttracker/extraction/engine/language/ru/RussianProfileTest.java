@@ -777,6 +777,18 @@ class RussianProfileTest {
     }
 
     @Test
+    void numbersAnExcerptThatOpensOnANumberedParagraphByItsParagraphs() {
+        String text = """
+                7. Стороны будут расширять обмены в области образования и науки.
+                8. Стороны отмечают рост торговли. Стороны продолжат сотрудничество в рамках ШОС.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(7, "Стороны будут расширять обмены в области образования и науки."),
+                tuple(8, "Стороны продолжат сотрудничество в рамках ШОС."));
+    }
+
+    @Test
     void namesOrganisationsInEveryCaseTheirNamesTake() {
         List<Commitment> found = commitments("Совместное заявление\n\nСтороны будут развивать связи с Африканским "
                 + "союзом и с Евразийской экономической комиссией.\n");
