@@ -7,7 +7,9 @@ import org.commitmenttracker.extraction.engine.language.Punctuation;
 
 /**
  * Cuts folded text into sentences and sentences into clauses, at punctuation outside brackets and quotes
- * (a comma inside "（以下简称“双方”）" or a title does not end a clause).
+ * (a comma inside "（以下简称“双方”）" or a title does not end a clause). A quote that opens the sentence and
+ * closes before its reporting tail ("«В духе …, Стороны продолжат …», — говорится в документе.") is the
+ * statement a news copy quotes, whose clauses are cut as the statement's own.
  */
 final class Sentences {
     private final Punctuation punctuation;
@@ -28,9 +30,12 @@ final class Sentences {
         List<Span> spans = new ArrayList<>();
         int depth = 0;
         int start = from;
+        int quotedStatement = sentences ? -1 : quotedStatement(folded, from, to);
         for (int i = from; i < to; i++) {
             char c = folded.charAt(i);
-            depth = Math.max(0, depth + punctuation.depthChange(c));
+            if (i != quotedStatement) {
+                depth = Math.max(0, depth + punctuation.depthChange(c));
+            }
             boolean boundary = sentences ? punctuation.endsSentenceAt(folded, i)
                     : punctuation.breaksClause(c) && !withinNumber(folded, i);
             if (depth == 0 && boundary) {
@@ -42,6 +47,33 @@ final class Sentences {
             spans.add(new Span(start, to));
         }
         return spans;
+    }
+
+    /**
+     * Where a quote opening the sentence stands when it closes right before a clause break or the sentence's end,
+     * so that it quotes a statement rather than names a title; -1 otherwise.
+     */
+    private int quotedStatement(String folded, int from, int to) {
+        int open = from;
+        while (open < to && Character.isWhitespace(folded.charAt(open))) {
+            open++;
+        }
+        if (open >= to || folded.charAt(open) != punctuation.titleOpen()) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = open; i < to; i++) {
+            depth += punctuation.depthChange(folded.charAt(i));
+            if (depth == 0) {
+                int next = i + 1;
+                while (next < to && Character.isWhitespace(folded.charAt(next))) {
+                    next++;
+                }
+                return next >= to || punctuation.breaksClause(folded.charAt(next))
+                        || punctuation.endsSentence(folded.charAt(next)) ? open : -1;
+            }
+        }
+        return -1;
     }
 
     /** "1,000": a comma between digits separates thousands, not clauses. */

@@ -77,6 +77,9 @@ public final class ClauseOpenings {
     private static final int MAX_AGENT_MODIFIER = 4;
     private static final int MAX_AGENT_LEAD_WORDS = 2;
     private static final int MAX_AGENT_COMPLEMENT_WORDS = 3;
+    /** Words before an organisation's body noun ("Региональная антитеррористическая структура") and after it. */
+    private static final int MAX_BODY_LEAD_WORDS = 3;
+    private static final int MAX_BODY_NAME_WORDS = 5;
     private static final int MAX_CONTINUED_LEAD_WORDS = 8;
     /** "the leaders of the Pacific Alliance": the capitalised words of the name a subject is owned by. */
     private static final int MAX_OWNER_WORDS = 5;
@@ -111,6 +114,7 @@ public final class ClauseOpenings {
     private final int agentSpan;
     private final Lexicon.PhraseIndex agentNouns;
     private final Lexicon.PhraseIndex agentsOfParties;
+    private final Lexicon.PhraseIndex bodyNouns;
     private final Lexicon.PhraseIndex purposes;
     private final Lexicon.PhraseIndex subjectQuotes;
     private final Lexicon.PhraseIndex agreeingVerbs;
@@ -159,6 +163,7 @@ public final class ClauseOpenings {
         this.agentSpan = lexicon.has("subject.agent-span") ? Integer.parseInt(lexicon.single("subject.agent-span")) : 0;
         this.agentNouns = new Lexicon.PhraseIndex(agents);
         this.agentsOfParties = new Lexicon.PhraseIndex(optional(lexicon, "subject.agent-of"));
+        this.bodyNouns = new Lexicon.PhraseIndex(optional(lexicon, "subject.body"));
         this.purposes = new Lexicon.PhraseIndex(optional(lexicon, "clause.purpose"));
         this.subjectQuotes = new Lexicon.PhraseIndex(optional(lexicon, "subject.quote-open"));
         this.agreeingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.agreeing"));
@@ -249,6 +254,12 @@ public final class ClauseOpenings {
             Opening agent = spacedWords ? agentOfParties(folded, at, joined) : agentPhrase(folded, at, subject, joined);
             if (agent != null) {
                 return agent;
+            }
+        }
+        if (opening.verb() == null && lead == null && subject == null) {
+            Opening body = bodyOfOrganisation(folded, at, joined);
+            if (body != null) {
+                return body;
             }
         }
         if (opening.verb() == null && pledges != null) {
@@ -698,6 +709,39 @@ public final class ClauseOpenings {
                 if (pledged != null) {
                     return pledged;
                 }
+            }
+            at = nextWord(folded, at);
+        }
+        return null;
+    }
+
+    /**
+     * "Секретариат ШОС будет …", "Евразийская экономическая комиссия проведет …", "Совет министров иностранных
+     * дел продолжит …": a body of the organisation (or of the parties) named from a capital, its noun
+     * ({@code subject.body}) within the first {@value #MAX_BODY_LEAD_WORDS} words, then up to
+     * {@value #MAX_BODY_NAME_WORDS} words of its name and a verb of commitment, acts for every party. Null
+     * otherwise, also when a relative word or a reporting verb comes first.
+     */
+    private Opening bodyOfOrganisation(String folded, int from, boolean joined) {
+        if (from >= folded.length() || !Character.isUpperCase(folded.charAt(from))) {
+            return null;
+        }
+        int at = from;
+        for (int lead = 0; lead < MAX_BODY_LEAD_WORDS && at < folded.length(); lead++) {
+            String body = bodyNouns.at(folded, at);
+            if (body != null && wordEndsAt(folded, at + body.length())) {
+                int next = skipSpaces(folded, at + body.length());
+                for (int words = 0; words <= MAX_BODY_NAME_WORDS && next < folded.length(); words++) {
+                    if (pledges != null && pledges.relativeAt(folded, next)) {
+                        return null;
+                    }
+                    Opening pledged = verbAfter(folded, next, Subject.EVERY_PARTY, joined);
+                    if (pledged.verb() != null) {
+                        return pledged.verb() == Verb.COMMITMENT ? pledged : null;
+                    }
+                    next = nextWord(folded, next);
+                }
+                return null;
             }
             at = nextWord(folded, at);
         }

@@ -58,6 +58,8 @@ public final class MetadataReader {
     private final List<String> signedAt;
     private final List<String> doneFormulas;
     private final List<String> neverLast;
+    /** As many states named among those who met make them a grouping's members (0: no such rule). */
+    private final int groupingStates;
 
     public MetadataReader(LanguageProfile profile, Countries countries) {
         this.profile = profile;
@@ -74,6 +76,8 @@ public final class MetadataReader {
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
         this.neverLast = profile.lexicon().listOrEmpty("word.never-last");
+        this.groupingStates = profile.lexicon().has("parties.grouping-states")
+                ? Integer.parseInt(profile.lexicon().single("parties.grouping-states")) : 0;
         this.doneFormulas = profile.lexicon().listOrEmpty("date.done").stream()
                 .map(formula -> formula.toLowerCase(Locale.ROOT)).toList();
     }
@@ -85,7 +89,7 @@ public final class MetadataReader {
         Optional<Paragraph> opening = opening(structure, heading.openingFrom());
         String openingFolded = opening.map(Paragraph::folded).orElse("");
         return new DocumentMetadata(titleText, profile.code(), date(source, structure, openingFolded, heading.dateline()),
-                parties(openingFolded, titleFolded), signatories(structure, opening),
+                parties(openingFolded, titleFolded, leadAfter(structure, opening.orElse(null))), signatories(structure, opening),
                 meeting(opening.orElse(null), titleText, titleFolded));
     }
 
@@ -476,25 +480,42 @@ public final class MetadataReader {
     }
 
     /**
+     * The paragraph after the opening that ends a sentence: a news copy's lead ("Президенты России и Узбекистана
+     * подписали …") when the opening was its subtitle. Empty when there is none.
+     */
+    private String leadAfter(DocumentStructure structure, Paragraph opening) {
+        boolean passed = false;
+        for (Block block : structure.blocks()) {
+            if (passed && block instanceof Block.Prose && endsASentence(block.paragraph().folded())) {
+                return block.paragraph().folded();
+            }
+            passed |= block.paragraph() == opening;
+        }
+        return "";
+    }
+
+    /**
      * States named in full in the opening's first sentence (who met), else in the whole opening, else the
      * compound of short forms the title starts with ("中俄…"), else the states the title names. At least two:
-     * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states.
-     * Ordered as the title names them.
+     * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states; nor
+     * does a grouping's whose opening names as many members as {@code parties.grouping-states}. A news copy whose
+     * subtitle names none takes them from its lead. Ordered as the title names them.
      */
-    private List<String> parties(String openingFolded, String titleFolded) {
+    private List<String> parties(String openingFolded, String titleFolded, String leadFolded) {
         // The issuer first: the state the title names first ("中华民国与…联合公报", whose "我国" is Taiwan).
         List<String> titleOrder = countries.namedIn(titleFolded);
-        return partiesAsNamed(openingFolded, titleFolded).stream()
+        return partiesAsNamed(openingFolded, titleFolded, leadFolded).stream()
                 .sorted(java.util.Comparator.comparingInt(code -> titleOrder.contains(code) ? titleOrder.indexOf(code) : titleOrder.size()))
                 .toList();
     }
 
-    private List<String> partiesAsNamed(String openingFolded, String titleFolded) {
-        int firstEnd = 0;
-        while (firstEnd < openingFolded.length() && !profile.punctuation().endsSentenceAt(openingFolded, firstEnd)) {
-            firstEnd++;
+    private List<String> partiesAsNamed(String openingFolded, String titleFolded, String leadFolded) {
+        List<String> whoMet = whoMet(openingFolded);
+        if (groupingStates > 0 && whoMet.size() >= groupingStates) {
+            // "Мы, лидеры Бразилии, России, Индии, Китая, ЮАР …": the members of a grouping met; its declaration
+            // binds them as the organisation, not as parties named one by one.
+            return List.of();
         }
-        List<String> whoMet = countries.namedIn(openingFolded.substring(0, Math.min(openingFolded.length(), firstEnd + 1)));
         if (whoMet.size() >= 2) {
             return whoMet;
         }
@@ -507,7 +528,21 @@ public final class MetadataReader {
             return compound;
         }
         List<String> inTitle = countries.namedIn(titleFolded);
-        return inTitle.size() >= 2 ? inTitle : List.of();
+        if (inTitle.size() >= 2) {
+            return inTitle;
+        }
+        // A news copy's subtitle states a pledge of "Стороны" without naming them; its lead says who met.
+        List<String> inLead = whoMet(leadFolded);
+        return inLead.size() >= 2 && (groupingStates == 0 || inLead.size() < groupingStates) ? inLead : List.of();
+    }
+
+    /** The states named in a paragraph's first sentence. */
+    private List<String> whoMet(String folded) {
+        int firstEnd = 0;
+        while (firstEnd < folded.length() && !profile.punctuation().endsSentenceAt(folded, firstEnd)) {
+            firstEnd++;
+        }
+        return countries.namedIn(folded.substring(0, Math.min(folded.length(), firstEnd + 1)));
     }
 
     /**

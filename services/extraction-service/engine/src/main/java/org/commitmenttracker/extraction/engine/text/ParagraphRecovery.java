@@ -29,8 +29,14 @@ public final class ParagraphRecovery {
     private static final int LEADING_LINES = 8;
     /** What a date line may hold besides its date: a place, brackets and punctuation ("（…，北京）"). */
     private static final int MAX_DATE_LINE_REST = 6;
-    /** Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer. */
-    private static final int MAX_SPACED_TITLE_LENGTH = 200;
+    /**
+     * Alphabetic words take more characters than Chinese ones: a title of a spaced script may be longer, as a
+     * Russian joint statement's that names both states in full, its subject and its occasion (some 300).
+     */
+    private static final int MAX_SPACED_TITLE_LENGTH = 320;
+    /** A sign-off line's length and the words of its place ("г. Санкт-Петербург,"). */
+    private static final int MAX_SIGN_OFF_LENGTH = 80;
+    private static final int MAX_SIGN_OFF_PLACE_WORDS = 3;
     /** A title set in capitals ("РЕШЕНИЕ ОБ ОБРАЩЕНИИ …") states no sentence: it may run longer still. */
     private static final int MAX_CAPITALS_TITLE_LENGTH = 400;
     private static final int HEAD_WINDOW = 12;
@@ -428,6 +434,11 @@ public final class ParagraphRecovery {
                 // "… in trade and security." over "TRADE" over "The two sides will …": a news copy's subheading.
                 return true;
             }
+            if (profile.spacedWords() && lineBreak && afterSentence && signOffLineAt(piece.start())) {
+                // "… годовщине Победы." over "г. Санкт-Петербург, 28 декабря 2021 года": the place and date the
+                // text was signed, on a line of its own though it opens in lower case.
+                return true;
+            }
             return afterSentence && opensStatement(piece.start());
         }
 
@@ -449,6 +460,27 @@ public final class ParagraphRecovery {
                 }
             }
             return end < folded.length() && opensCapitalised(end);
+        }
+
+        /**
+         * A short line that is a place and a full date ("г. Москва, 5 июня 2025 года", "Lima, 3 June 2021"): no
+         * more than {@value #MAX_SIGN_OFF_PLACE_WORDS} words beside its dates and no sentence end before its own.
+         */
+        private boolean signOffLineAt(int start) {
+            String line = folded.substring(start, lineEnd(start)).strip();
+            if (line.isEmpty() || line.length() > MAX_SIGN_OFF_LENGTH || profile.dates().firstFullDate(line).isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < line.length() - 1; i++) {
+                if (profile.punctuation().endsSentenceAt(line, i)) {
+                    return false;
+                }
+            }
+            String place = line;
+            for (TimeSpan date : profile.dates().find(line, line, null)) {
+                place = place.replace(date.text(), " ");
+            }
+            return place.isBlank() || place.strip().split("\\s+").length <= MAX_SIGN_OFF_PLACE_WORDS;
         }
 
         /**
@@ -630,9 +662,10 @@ public final class ParagraphRecovery {
             boolean firstPart = marker != null && marker.level() == 1 && lastSection == 0 && (profile.spacedWords()
                     ? folded.charAt(piece.end() - 1) == '.' && folded.substring(0, piece.start()).isBlank()
                     : !marker.bare());
-            // So may a Chinese excerpt start at any numbered paragraph ("36、双方…" as the text's first piece).
-            boolean firstParagraph = marker != null && marker.level() == 2 && !profile.spacedWords() && !marker.bare()
-                    && lastSection == 0 && lastNumberedParagraph == 0 && folded.substring(0, piece.start()).isBlank();
+            // So may an excerpt start at any numbered paragraph, as the text's first piece ("36、双方…", "13. …").
+            boolean firstParagraph = marker != null && marker.level() == 2 && lastNumberedParagraph == 0
+                    && folded.substring(0, piece.start()).isBlank()
+                    && (profile.spacedWords() ? folded.charAt(piece.end() - 1) == '.' : !marker.bare() && lastSection == 0);
             boolean inSequence = marker != null && (marker.level() == 1 ? marker.number() == lastSection + 1 || firstPart
                     : marker.number() == lastNumberedParagraph + 1 || (marker.number() == 1 && numberingMayRestart)
                             || firstParagraph);

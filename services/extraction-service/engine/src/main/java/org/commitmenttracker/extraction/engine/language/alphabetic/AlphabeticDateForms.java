@@ -41,6 +41,8 @@ public final class AlphabeticDateForms implements DateForms {
     private static final int NAME_CONTEXT_WINDOW = 100;
     /** Words after a year within which the head of a dated name ("the 2019 Leaders’ Summit in Osaka") is sought. */
     private static final int DATED_NAME_REACH = 4;
+    /** The most days a meeting lasts: a span of dates no longer than this is a meeting's days. */
+    private static final int MAX_MEETING_DAYS = 7;
 
     private enum Mode { IN, BY, BEFORE }
 
@@ -52,6 +54,7 @@ public final class AlphabeticDateForms implements DateForms {
     private final Map<String, String> parts = new HashMap<>();
     private final Map<String, Integer> relativeYears = new HashMap<>();
     private final boolean yearWordRequired;
+    private final boolean meetingByLastDay;
     private final boolean capitalisedNames;
     private final List<String> nameWordsBefore;
     private final List<String> nameContextLeads;
@@ -78,6 +81,7 @@ public final class AlphabeticDateForms implements DateForms {
                 + alternation(lexicon.list("date.century-word")) + ")";
         String sp = "\\s{1,3}";
         this.yearWordRequired = lexicon.has("date.year-word-required");
+        this.meetingByLastDay = lexicon.has("date.meeting-by-last-day");
         this.capitalisedNames = lexicon.has("date.names-capitalised");
         this.nameWordsBefore = lexicon.listOrEmpty("date.name-before");
         this.nameContextLeads = lexicon.listOrEmpty("date.name-context-lead");
@@ -383,7 +387,11 @@ public final class AlphabeticDateForms implements DateForms {
             if (full) {
                 Range range = resolve(m, null);
                 if (range != null && range.start() != null) {
-                    return Optional.of(range.start());
+                    // A meeting's days ("13–14 июня 2025 года") where the language's statements are issued by the
+                    // last of them, as in Chinese; a longer span ("1 January – 31 December") dates by its start.
+                    boolean meetingDays = meetingByLastDay && range.end() != null
+                            && !range.end().isAfter(range.start().plusDays(MAX_MEETING_DAYS));
+                    return Optional.of(meetingDays ? range.end() : range.start());
                 }
             }
         }

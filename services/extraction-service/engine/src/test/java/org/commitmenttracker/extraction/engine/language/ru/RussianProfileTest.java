@@ -231,6 +231,8 @@ class RussianProfileTest {
             "Астана, 3 марта /Синьхуа/ -- Казахстан и Россия договорились расширить транзит грузов.",
             "По их словам, наши страны продолжат развивать транзит грузов.",
             "Наши государства намерены расширять транзит грузов.",
+            "Также Казахстан и Россия продолжат развивать транзит грузов.",
+            "Также страны проведут форум по транзиту грузов.",
     })
     void readsPerfectiveFuturesAdverbialsAndLeadsBeforeTheStatesAsPledges(String sentence) {
         List<Commitment> found = analyzer.analyze(new SourceDocument("ru-future",
@@ -271,11 +273,13 @@ class RussianProfileTest {
                 «Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.
                 "ОДКБ продолжит учения миротворческих сил", - отмечается в документе.
                 «Стороны отмечают рост торговли», — говорится в документе.
+                «В интересах двух народов, учитывая рост торговли, Стороны продолжат развивать логистику», — подчеркивается в документе.
                 """;
 
         assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
                 "«Стороны намерены развивать сотрудничество в энергетике», — говорится в заявлении.",
-                "\"ОДКБ продолжит учения миротворческих сил\", - отмечается в документе.");
+                "\"ОДКБ продолжит учения миротворческих сил\", - отмечается в документе.",
+                "«В интересах двух народов, учитывая рост торговли, Стороны продолжат развивать логистику», — подчеркивается в документе.");
     }
 
     @Test
@@ -365,15 +369,114 @@ class RussianProfileTest {
         assertThat(analyzer.analyze(SourceDocument.of("beside", SIGNED_BELOW + signatures)).document().signatories()).isEmpty();
     }
 
-    /** A date the title carries in brackets dates the declaration; without one, the opening's date does. */
+    /**
+     * A date the title carries in brackets dates the declaration; without one, the opening's date does, by the
+     * last of the meeting's days.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Декларация Совета министров (12 марта 2024 года)NLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-12",
             "Декларация Совета министровNLМы, члены Совета, 11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-11",
+            "Декларация Совета министровNLМы, члены Совета, 10–11 марта 2024 года провели заседание в столице.NLМы намерены развивать сотрудничество.|2024-03-11",
     })
     void datesADeclarationByTheDateItsTitleCarries(String text, String date) {
         assertThat(analyzer.analyze(SourceDocument.of("title-date", text.replace("NL", "\n"))).document().date())
                 .isEqualTo(LocalDate.parse(date));
+    }
+
+    /** A news copy's subtitle pledges for "Стороны" without naming them: its lead names who met, the parties. */
+    @Test
+    void takesTheStatesOfANewsLeadAsThePartiesOfItsSubtitlesPledge() {
+        String text = """
+                Лидеры подписали совместное заявление в Москве
+
+                Стороны намерены развивать сотрудничество в энергетике и на транспорте.
+
+                Президенты Казахстана и Монголии по итогам переговоров подписали совместное заявление.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("news-lead", text));
+
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("KZ", "MN");
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrder("KZ", "MN");
+    }
+
+    /** A body of the organisation or of the parties, named from a capital, pledges for them; it may also report. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Совет министров иностранных дел продолжит согласование позиций в международных делах.|true",
+            "Евразийская экономическая комиссия проведет обзор барьеров во взаимной торговле.|true",
+            "Деловой совет организации будет содействовать контактам предпринимателей.|true",
+            "Совет министров иностранных дел отметил рост взаимной торговли.|false",
+            "Комиссия, которая была создана в прошлом году, работает успешно.|false",
+    })
+    void readsABodyOfTheOrganisationAsTheSubjectOfItsPledge(String sentence, boolean pledges) {
+        assertThat(commitments("Декларация глав государств\n" + sentence)).extracting(Commitment::text)
+                .isEqualTo(pledges ? List.of(sentence) : List.of());
+    }
+
+    /**
+     * Five states or more met at once are a grouping's members: its declaration names no parties, the states of a
+     * joint statement of four or fewer are its parties.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Мы, лидеры Федеративной Республики Бразилии, Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на саммите в Казани.|",
+            "Мы, лидеры Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на встрече в Казани.|RU,IN,CN,ZA",
+    })
+    void leavesTheMembersOfAGroupingThatMetOutOfItsParties(String opening, String parties) {
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("grouping",
+                "Декларация саммита\n" + opening + "\nМы продолжим развивать сотрудничество в области энергетики.\n"));
+
+        List<String> expected = parties == null ? List.of() : List.of(parties.split(","));
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
+    @Test
+    void readsALongTitleThatNamesItsStatesSubjectAndOccasion() {
+        String title = "Совместное заявление Российской Федерации и Республики Казахстан о дальнейшем углублении "
+                + "отношений всеобъемлющего стратегического партнерства и союзничества в интересах устойчивого "
+                + "развития, безопасности и благополучия народов двух государств на долгосрочную перспективу";
+
+        DocumentMetadata document = analyzer.analyze(SourceDocument.of("long-title",
+                title + "\n\nСтороны продолжат развивать транзит грузов.\n")).document();
+
+        assertThat(title).hasSizeGreaterThan(250);
+        assertThat(document.title()).isEqualTo(title);
+        assertThat(document.parties()).containsExactlyInAnyOrder("RU", "KZ");
+    }
+
+    /**
+     * A sign-off line in lower case ("г. Москва, …") after the last sentence dates the text, not runs on from it,
+     * also where lines of like length with a blank line after each read as hard-wrapped.
+     */
+    @Test
+    void datesAStatementByASignOffLineThatOpensInLowerCase() {
+        String text = """
+                Заявление глав государств о сотрудничестве в области торговли, науки, образования и культуры
+
+                – продолжат развивать торговлю на основе взаимной выгоды и учета интересов друг друга;
+
+                – намерены расширять связи между регионами двух стран, в том числе в сфере туризма;
+
+                – подтверждают готовность к сотрудничеству в науке, образовании и культуре двух стран.
+
+                Главы государств выступают за развитие торговли на основе взаимной выгоды и доверия.
+
+                Главы государств договорились провести встречу в 2026 году в г. Казани в рамках форума.
+
+                г. Москва, 5 июня 2025 года
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("sign-off", text));
+
+        assertThat(analysis.document().date()).isEqualTo(LocalDate.of(2025, 6, 5));
+        assertThat(analysis.commitments()).last().extracting(Commitment::text)
+                .isEqualTo("Главы государств договорились провести встречу в 2026 году в г. Казани в рамках форума.");
     }
 
     @Test
@@ -671,6 +774,18 @@ class RussianProfileTest {
         assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
                 tuple(6, "Государства-члены продолжат консультации по вопросам безопасности."),
                 tuple(7, "Государства-члены будут развивать торговлю."));
+    }
+
+    @Test
+    void numbersAnExcerptThatOpensOnANumberedParagraphByItsParagraphs() {
+        String text = """
+                7. Стороны будут расширять обмены в области образования и науки.
+                8. Стороны отмечают рост торговли. Стороны продолжат сотрудничество в рамках ШОС.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(7, "Стороны будут расширять обмены в области образования и науки."),
+                tuple(8, "Стороны продолжат сотрудничество в рамках ШОС."));
     }
 
     @Test
