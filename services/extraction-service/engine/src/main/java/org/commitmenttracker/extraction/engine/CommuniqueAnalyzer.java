@@ -45,7 +45,7 @@ public final class CommuniqueAnalyzer {
             return new CommuniqueAnalysis(unknownLanguage(source, language), List.of(), List.of());
         }
         DocumentStructure structure = structure(source, profile.get());
-        MetadataReader reader = new MetadataReader(profile.get(), Resources.COUNTRIES);
+        MetadataReader reader = new MetadataReader(profile.get(), Resources.COUNTRIES, Resources.ORGANISATIONS);
         DocumentMetadata metadata = reader.read(source, structure);
         // What a news repost says above the document's own title (its lead) is not the document's text.
         DocumentStructure document = structure.from(reader.titleBelowRepostLines(structure) + 1);
@@ -59,7 +59,7 @@ public final class CommuniqueAnalyzer {
         String language = language(source);
         Optional<LanguageProfile> profile = Resources.PROFILES.forCode(language);
         return profile.isEmpty() ? unknownLanguage(source, language)
-                : new MetadataReader(profile.get(), Resources.COUNTRIES).read(source, structure(source, profile.get()));
+                : new MetadataReader(profile.get(), Resources.COUNTRIES, Resources.ORGANISATIONS).read(source, structure(source, profile.get()));
     }
 
     private static String language(SourceDocument source) {

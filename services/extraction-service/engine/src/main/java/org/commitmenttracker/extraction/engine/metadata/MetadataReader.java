@@ -15,6 +15,7 @@ import org.commitmenttracker.extraction.engine.DocumentMetadata;
 import org.commitmenttracker.extraction.engine.SourceDocument;
 import org.commitmenttracker.extraction.engine.TimeSpan;
 import org.commitmenttracker.extraction.engine.gazetteer.Countries;
+import org.commitmenttracker.extraction.engine.gazetteer.Organisations;
 import org.commitmenttracker.extraction.engine.language.ClauseOpenings;
 import org.commitmenttracker.extraction.engine.language.LanguageProfile;
 import org.commitmenttracker.extraction.engine.language.Lexicon;
@@ -60,9 +61,11 @@ public final class MetadataReader {
     private final List<String> neverLast;
     /** As many states named among those who met make them a grouping's members (0: no such rule). */
     private final int groupingStates;
+    private final Organisations organisations;
 
-    public MetadataReader(LanguageProfile profile, Countries countries) {
+    public MetadataReader(LanguageProfile profile, Countries countries, Organisations organisations) {
         this.profile = profile;
+        this.organisations = organisations;
         this.countries = countries;
         this.offices = profile.lexicon().longestFirst("office");
         this.officeInitials = offices.stream().map(office -> office.substring(0, 1)).distinct().reduce("", String::concat);
@@ -498,7 +501,7 @@ public final class MetadataReader {
      * States named in full in the opening's first sentence (who met), else in the whole opening, else the
      * compound of short forms the title starts with ("中俄…"), else the states the title names. At least two:
      * a declaration of an organisation's members (G20, APEC) names its host alone, and binds no listed states; nor
-     * does a grouping's whose opening names as many members as {@code parties.grouping-states}. A news copy whose
+     * does a grouping's whose opening names as many members as {@code parties.grouping-states} and the grouping. A news copy whose
      * subtitle names none takes them from its lead. Ordered as the title names them.
      */
     private List<String> parties(String openingFolded, String titleFolded, String leadFolded) {
@@ -511,9 +514,9 @@ public final class MetadataReader {
 
     private List<String> partiesAsNamed(String openingFolded, String titleFolded, String leadFolded) {
         List<String> whoMet = whoMet(openingFolded);
-        if (groupingStates > 0 && whoMet.size() >= groupingStates) {
-            // "Мы, лидеры Бразилии, России, Индии, Китая, ЮАР …": the members of a grouping met; its declaration
-            // binds them as the organisation, not as parties named one by one.
+        if (groupingMet(openingFolded, whoMet)) {
+            // "Мы, лидеры Бразилии, России, Индии, Китая, ЮАР … на саммите БРИКС": the members of a grouping met; its
+            // declaration binds them as the organisation, not as parties named one by one.
             return List.of();
         }
         if (whoMet.size() >= 2) {
@@ -533,16 +536,28 @@ public final class MetadataReader {
         }
         // A news copy's subtitle states a pledge of "Стороны" without naming them; its lead says who met.
         List<String> inLead = whoMet(leadFolded);
-        return inLead.size() >= 2 && (groupingStates == 0 || inLead.size() < groupingStates) ? inLead : List.of();
+        return inLead.size() >= 2 && !groupingMet(leadFolded, inLead) ? inLead : List.of();
+    }
+
+    /**
+     * Whether a paragraph's first sentence says that a grouping's members met: as many states as
+     * {@code parties.grouping-states} and an organisation (a summit of six states that forms none binds them).
+     */
+    private boolean groupingMet(String folded, List<String> whoMet) {
+        return groupingStates > 0 && whoMet.size() >= groupingStates && !organisations.namedIn(firstSentence(folded)).isEmpty();
     }
 
     /** The states named in a paragraph's first sentence. */
     private List<String> whoMet(String folded) {
+        return countries.namedIn(firstSentence(folded));
+    }
+
+    private String firstSentence(String folded) {
         int firstEnd = 0;
         while (firstEnd < folded.length() && !profile.punctuation().endsSentenceAt(folded, firstEnd)) {
             firstEnd++;
         }
-        return countries.namedIn(folded.substring(0, Math.min(folded.length(), firstEnd + 1)));
+        return folded.substring(0, Math.min(folded.length(), firstEnd + 1));
     }
 
     /**

@@ -417,12 +417,13 @@ class RussianProfileTest {
     }
 
     /**
-     * Five states or more met at once are a grouping's members: its declaration names no parties, the states of a
-     * joint statement of four or fewer are its parties.
+     * Five states or more met at once as an organisation are a grouping's members: its declaration names no parties;
+     * the states of a summit that forms none, and of a joint statement of four or fewer, are its parties.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "Мы, лидеры Федеративной Республики Бразилии, Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на саммите в Казани.|",
+            "Мы, лидеры Федеративной Республики Бразилии, Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на саммите БРИКС в Казани.|",
+            "Мы, лидеры Федеративной Республики Бразилии, Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на встрече в Казани.|BR,RU,IN,CN,ZA",
             "Мы, лидеры Российской Федерации, Республики Индии, Китайской Народной Республики и Южно-Африканской Республики, собрались на встрече в Казани.|RU,IN,CN,ZA",
     })
     void leavesTheMembersOfAGroupingThatMetOutOfItsParties(String opening, String parties) {
