@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  * shutdown phase may take; per service with e-mail, the environment variables of its SMTP settings (all from the
  * modules' own application.yml). The manifests are checked against this, so there is no second list to keep in step.
  */
-record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics, Map<String, Map<String, String>> consumerGroups,
+record PlatformModel(Set<String> topics, Map<String, Map<String, String>> consumerGroups,
         Map<String, Set<String>> deadLetterTopics,
         Map<String, Map<String, String>> upstreams, Map<String, Integer> shutdownPhaseSeconds, Map<String, Mail> mail) {
 
@@ -48,6 +48,13 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
             String startTlsEnv, boolean defaultStartTls, Set<String> linkEnvs) {
     }
 
+    /** Per service, the topics its consumer bindings read (in the order its application.yml binds them). */
+    Map<String, Set<String>> consumedTopics() {
+        Map<String, Set<String>> topics = new LinkedHashMap<>();
+        consumerGroups.forEach((service, groupByTopic) -> topics.put(service, groupByTopic.keySet()));
+        return topics;
+    }
+
     /** Every Deployment of the platform's own code: the services and the web components. */
     static Set<String> workloads() {
         Set<String> workloads = new TreeSet<>(SERVICES);
@@ -56,7 +63,6 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
     }
 
     static PlatformModel load() {
-        Map<String, Set<String>> consumed = new LinkedHashMap<>();
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         Map<String, Set<String>> deadLetters = new LinkedHashMap<>();
         Map<String, Integer> shutdownPhases = new LinkedHashMap<>();
@@ -65,12 +71,10 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
                 "spring", "lifecycle", "timeout-per-shutdown-phase");
         for (String service : new TreeSet<>(SERVICES)) {
             Map<String, Object> config = applicationYml(service);
-            Set<String> destinations = new LinkedHashSet<>();
             Map<String, String> groupByTopic = new LinkedHashMap<>();
             Set<String> dlqs = new LinkedHashSet<>();
             K8s.map(config, "spring", "cloud", "stream", "bindings").forEach((binding, value) -> {
                 if (binding.contains("-in-")) {
-                    destinations.add(K8s.string(value, "destination"));
                     groupByTopic.put(K8s.string(value, "destination"), K8s.string(value, "group"));
                 }
             });
@@ -80,7 +84,6 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
                     dlqs.add(dlq);
                 }
             });
-            consumed.put(service, destinations);
             groups.put(service, groupByTopic);
             deadLetters.put(service, dlqs);
             shutdownPhases.put(service, seconds(K8s.get(config, "spring", "lifecycle", "timeout-per-shutdown-phase"), serviceDefaults));
@@ -94,7 +97,7 @@ record PlatformModel(Set<String> topics, Map<String, Set<String>> consumedTopics
             upstreams.put(component, upstreams(component, config));
             shutdownPhases.put(component, seconds(K8s.get(config, "spring", "lifecycle", "timeout-per-shutdown-phase"), null));
         }
-        return new PlatformModel(topicConstants(), consumed, groups, deadLetters, upstreams, shutdownPhases, mail);
+        return new PlatformModel(topicConstants(), groups, deadLetters, upstreams, shutdownPhases, mail);
     }
 
     /**
