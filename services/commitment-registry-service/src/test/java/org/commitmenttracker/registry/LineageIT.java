@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.commitmenttracker.events.CommitmentExtracted;
 import org.commitmenttracker.events.CommitmentLinked;
@@ -48,6 +49,9 @@ class LineageIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aLaterCommuniqueIsLinkedToTheEarlierOneAndItsWithdrawalRemovesTheLinks() {
@@ -235,6 +239,53 @@ class LineageIT {
         assertThat(mongo.getCollection(LineageLinker.WAITING).countDocuments(new Document("_id", second))).isZero();
     }
 
+    /**
+     * A communiqué that waits for its last commitments while the index is built (after a withdrawal) is left out of
+     * the build and linked when they come, without another build: in a burst of uploads, one build per withdrawal or
+     * start, not one per communiqué that was still arriving.
+     */
+    @Test
+    void aCommuniqueWaitingWhileTheIndexIsBuiltIsLinkedWithoutBuildingItAgain() {
+        String run = UUID.randomUUID().toString();
+        List<String> series = List.of("River Basin Council " + run);
+        String pledge = "The members will map the groundwater of the upper basin and publish the maps.";
+        String first = "doc-build-1-" + run;
+        String withdrawn = "doc-build-2-" + run;
+        String waiting = "doc-build-3-" + run;
+        String linkedMeanwhile = "doc-build-4-" + run;
+        String earliest = "cmt-b1-" + run;
+        register(first, List.of(extracted(earliest, first, 2020, 1, pledge, series)));
+        String withdrawnRenewal = "cmt-b2-" + run;
+        register(withdrawn, List.of(extracted(withdrawnRenewal, withdrawn, 2021, 1, pledge, series)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lineage(earliest).get("later").size() == 1);
+        TopicReader.write(Topics.COMMUNIQUES, withdrawn, encode(new CommuniqueWithdrawn(withdrawn, "published in error",
+                "publisher", Instant.now())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lineage(earliest).get("later").isEmpty());
+
+        // The analysis first, and one of its two commitments: the communiqué waits for the other.
+        CommitmentExtracted arrived = extracted("cmt-b3-arrived-" + run, waiting, 2022, 1, pledge, series);
+        CommitmentExtracted late = extracted("cmt-b3-late-" + run, waiting, 2022, 2,
+                "The members will train hydrologists in every riparian state.", series);
+        TopicReader.write(Topics.COMMITMENTS, waiting, encode(analysis(waiting, List.of(arrived, late))));
+        TopicReader.write(Topics.COMMITMENTS, arrived.commitmentId(), encode(arrived));
+        awaitRegistered(List.of(arrived));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection(LineageLinker.WAITING)
+                .countDocuments(new Document("_id", waiting)) == 1);
+
+        double before = builds();
+        String meanwhile = "cmt-b4-" + run;
+        register(linkedMeanwhile, List.of(extracted(meanwhile, linkedMeanwhile, 2023, 1, pledge, series)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !lineage(meanwhile).get("earlier").isEmpty());
+        assertThat(builds()).as("the withdrawal left the index to build again").isEqualTo(before + 1);
+
+        TopicReader.write(Topics.COMMITMENTS, late.commitmentId(), encode(late));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection(LineageLinker.WAITING)
+                .countDocuments(new Document("_id", waiting)) == 0);
+        assertThat(lineage(arrived.commitmentId()).get("earlier").findValuesAsString("commitmentId")).contains(earliest);
+        assertThat(builds()).as("the waiting communiqué was left out of the build, so linking it builds nothing")
+                .isEqualTo(before + 1);
+    }
+
     @Test
     void theLineageOfAnUnknownCommitmentIsThe404Problem() {
         HttpResponse<String> response = Http.local(port).as(TestTokens.bearer("reader")).get("/api/commitments/nope/lineage");
@@ -290,6 +341,10 @@ class LineageIT {
         JsonNode page = RegistryFixtures.json(response);
         assertThat(page.get("total").asLong()).isEqualTo(page.get("items").size());
         return page.get("items").findValuesAsString("id");
+    }
+
+    private double builds() {
+        return meters.get(LineageLinker.BUILDS).counter().count();
     }
 
     private JsonNode lineage(String commitmentId) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.bson.Document;
 import org.commitmenttracker.extraction.engine.Commitment.Kind;
@@ -38,28 +43,35 @@ import org.springframework.stereotype.Service;
  * <p>A communiqué's analysis often arrives before some of its commitments are registered (they come on other
  * partitions, to other consumers): it then waits, in {@value #WAITING}, and is linked by the first poll after which
  * every commitment its analysis found is registered ({@link #linkCompleted}). Linking it in part would cost a
- * rebuild of the whole index when the rest arrives.
+ * rebuild of the whole index when the rest arrives; for the same reason a build leaves the waiting communiqués out
+ * (they are registered when they are linked). Each build counts in {@value #BUILDS}.
  */
 @Service
 public class LineageLinker {
     private static final Logger log = LoggerFactory.getLogger(LineageLinker.class);
     /** Communiqués analysed but not all registered yet: {@code _id} the document id, {@code analysed} the ids. */
     public static final String WAITING = "lineage_waiting";
+    /** The meter counting the builds of the index from the store. */
+    public static final String BUILDS = "lineage.index.builds";
 
     private final MongoTemplate mongo;
     private final CommitmentQueries queries;
     private final CommitmentLinks links;
     private final StoredLineageFacts facts;
     private final RegisteredLineage lineage = new RegisteredLineage();
+    private final Counter builds;
     private boolean stale = true;
     /** Whether a communiqué may wait; at start unknown (the previous run may have left some). */
     private boolean mayWait = true;
 
-    LineageLinker(MongoTemplate mongo, CommitmentQueries queries, CommitmentLinks links, StoredLineageFacts facts) {
+    LineageLinker(MongoTemplate mongo, CommitmentQueries queries, CommitmentLinks links, StoredLineageFacts facts,
+                  MeterRegistry meters) {
         this.mongo = mongo;
         this.queries = queries;
         this.links = links;
         this.facts = facts;
+        this.builds = Counter.builder(BUILDS).description("Builds of the lineage index from the stored commitments")
+                .register(meters);
     }
 
     /**
@@ -120,7 +132,7 @@ public class LineageLinker {
 
     private void link(String documentId, List<LineageCommitment> communique) {
         if (stale) {
-            rebuildWithout(null);
+            rebuildWithout(Set.of());
         }
         Optional<List<CommitmentLink>> linked = lineage.linksIfRegistered(documentId, communique);
         if (linked.isPresent()) {
@@ -128,7 +140,7 @@ public class LineageLinker {
             return;
         }
         if (lineage.holds(documentId)) {
-            rebuildWithout(documentId);
+            rebuildWithout(Set.of(documentId));
         }
         List<CommitmentLink> made = lineage.register(communique);
         replaceLinks(documentId, communique, made);
@@ -161,12 +173,17 @@ public class LineageLinker {
         stale = true;
     }
 
-    private void rebuildWithout(String documentId) {
-        Criteria live = documentId == null ? new Criteria() : CommitmentFilter.outsideDocument(documentId);
-        Map<String, List<LineageCommitment>> all = communiques(live);
+    /** Builds the index from the stored communiqués but {@code left} and those waiting to be linked. */
+    private void rebuildWithout(Set<String> left) {
+        Set<String> out = new HashSet<>(left);
+        mongo.getCollection(WAITING).find().projection(Projections.include("_id"))
+                .forEach(waiting -> out.add(waiting.getString("_id")));
+        Map<String, List<LineageCommitment>> all = communiques(CommitmentFilter.outsideDocuments(out));
         lineage.rebuild(List.copyOf(all.values()));
         stale = false;
-        log.info("Lineage index built: {} communiqués, {} commitments", all.size(), lineage.size());
+        builds.increment();
+        log.info("Lineage index built: {} communiqués, {} commitments ({} waiting or relinked left out)", all.size(),
+                lineage.size(), out.size());
     }
 
     /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */

@@ -2,6 +2,7 @@ package org.commitmenttracker.registry.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +34,9 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
         return new CommitmentFilter(documentId, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Every commitment but those of one communiqué. */
-    public static Criteria outsideDocument(String documentId) {
-        return Criteria.where(DerivedFields.DOCUMENT_ID).ne(documentId);
+    /** Every commitment but those of these communiqués. */
+    public static Criteria outsideDocuments(Collection<String> documentIds) {
+        return Criteria.where(DerivedFields.DOCUMENT_ID).nin(documentIds);
     }
 
     /** This filter, restricted to OVERDUE commitments. */
