@@ -30,6 +30,7 @@ import org.commitmenttracker.registry.store.CommitmentFilter;
 import org.commitmenttracker.registry.store.CommitmentQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -37,20 +38,22 @@ import org.springframework.stereotype.Service;
 /**
  * Links each communiqué's commitments, once they are all registered, to the earlier commitments of other
  * communiqués that they repeat, renew or fulfil ({@link RegisteredLineage} over the engine's lineage index), and
- * keeps the links in {@link CommitmentLinks}. The index is built from the registry's commitments that are not
- * withdrawn, communiqué by communiqué in date order, on first use after start and after a withdrawal. One
- * communiqué is linked at a time (the consumer threads share the index).
+ * keeps the links in {@link CommitmentLinks}. The index holds the communiqués linked so far ({@value #LINKED});
+ * it is built from their commitments that are not withdrawn, communiqué by communiqué in date order, on first use
+ * after start and after a withdrawal. One communiqué is linked at a time (the consumer threads share the index).
  * <p>A communiqué's analysis often arrives before some of its commitments are registered (they come on other
  * partitions, to other consumers): it then waits, in {@value #WAITING}, and is linked by the first poll after which
- * every commitment its analysis found is registered ({@link #linkCompleted}). Linking it in part would cost a
- * rebuild of the whole index when the rest arrives; for the same reason a build leaves the waiting communiqués out
- * (they are registered when they are linked). Each build counts in {@value #BUILDS}.
+ * every commitment its analysis found is registered ({@link #linkCompleted}). A build holds linked communiqués only,
+ * never one whose commitments are still arriving: holding one in part would cost another build when the rest
+ * arrives, for each such communiqué of a burst of uploads. Each build counts in {@value #BUILDS}.
  */
 @Service
-public class LineageLinker {
+public class LineageLinker implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(LineageLinker.class);
     /** Communiqués analysed but not all registered yet: {@code _id} the document id, {@code analysed} the ids. */
     public static final String WAITING = "lineage_waiting";
+    /** The communiqués the index holds: {@code _id} the document id. */
+    public static final String LINKED = "lineage_linked";
     /** The meter counting the builds of the index from the store. */
     public static final String BUILDS = "lineage.index.builds";
 
@@ -144,6 +147,8 @@ public class LineageLinker {
         }
         List<CommitmentLink> made = lineage.register(communique);
         replaceLinks(documentId, communique, made);
+        mongo.getCollection(LINKED).replaceOne(new Document("_id", documentId), new Document("_id", documentId),
+                new ReplaceOptions().upsert(true));
         log.info("Linked communiqué {}: {} commitments, {} links to earlier ones", documentId, communique.size(),
                 made.size());
     }
@@ -167,23 +172,52 @@ public class LineageLinker {
      */
     public synchronized void forget(String documentId) {
         mongo.getCollection(WAITING).deleteOne(new Document("_id", documentId));
+        mongo.getCollection(LINKED).deleteOne(new Document("_id", documentId));
         List<String> renewedOne = links.toDocument(documentId).stream().map(LineageChains.Link::from).toList();
         links.deleteTouching(documentId);
         facts.refresh(renewedOne);
         stale = true;
     }
 
-    /** Builds the index from the stored communiqués but {@code left} and those waiting to be linked. */
+    /** Builds the index from the linked communiqués but {@code left}. */
     private void rebuildWithout(Set<String> left) {
-        Set<String> out = new HashSet<>(left);
-        mongo.getCollection(WAITING).find().projection(Projections.include("_id"))
-                .forEach(waiting -> out.add(waiting.getString("_id")));
-        Map<String, List<LineageCommitment>> all = communiques(CommitmentFilter.outsideDocuments(out));
+        Set<String> held = new HashSet<>();
+        mongo.getCollection(LINKED).find().projection(Projections.include("_id"))
+                .forEach(linked -> held.add(linked.getString("_id")));
+        held.removeAll(left);
+        // All live commitments filtered here: the embedded store scans an $in list for every document.
+        Map<String, List<LineageCommitment>> all = communiques(new Criteria());
+        all.keySet().retainAll(held);
         lineage.rebuild(List.copyOf(all.values()));
         stale = false;
         builds.increment();
-        log.info("Lineage index built: {} communiqués, {} commitments ({} waiting or relinked left out)", all.size(),
-                lineage.size(), out.size());
+        log.info("Lineage index built: {} communiqués, {} commitments", all.size(), lineage.size());
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        markLinkedOnce();
+    }
+
+    /**
+     * Marks every stored communiqué that is not waiting as linked, once, in a store written before the marks were
+     * kept (they were all linked then, or are waiting); the collection exists from then on. Run at start-up, before
+     * the consumers start.
+     */
+    synchronized void markLinkedOnce() {
+        if (mongo.collectionExists(LINKED)) {
+            return;
+        }
+        Set<String> waiting = new HashSet<>();
+        mongo.getCollection(WAITING).find().projection(Projections.include("_id"))
+                .forEach(communique -> waiting.add(communique.getString("_id")));
+        List<Document> marks = communiques(new Criteria()).keySet().stream().filter(id -> !waiting.contains(id))
+                .map(id -> new Document("_id", id)).toList();
+        mongo.createCollection(LINKED);
+        if (!marks.isEmpty()) {
+            mongo.getCollection(LINKED).insertMany(marks);
+        }
+        log.info("Marked the {} communiqués stored before lineage marks were kept as linked", marks.size());
     }
 
     /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */

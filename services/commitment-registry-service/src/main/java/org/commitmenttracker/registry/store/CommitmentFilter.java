@@ -2,7 +2,6 @@ package org.commitmenttracker.registry.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +31,6 @@ public record CommitmentFilter(String documentId, CommitmentStatus status, Integ
             throw new IllegalArgumentException("A communiqué's commitments need its document id");
         }
         return new CommitmentFilter(documentId, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    /** Every commitment but those of these communiqués. */
-    public static Criteria outsideDocuments(Collection<String> documentIds) {
-        return Criteria.where(DerivedFields.DOCUMENT_ID).nin(documentIds);
     }
 
     /** This filter, restricted to OVERDUE commitments. */
