@@ -824,4 +824,23 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::kind).containsExactly(first, second);
     }
+
+    /**
+     * A web copy that flattened a page's ruby annotations glosses characters with their pinyin in brackets
+     * ("國(guó)"): the readings are no part of the text, so the title still names the parties and the subject still
+     * pledges; a bracketed letter without a tone mark ("(a)") is the text's own.
+     */
+    @Test
+    void dropsThePinyinReadingsAWebCopyFlattenedIntoTheText() {
+        String text = """
+                中華人民共和國(guó)和新(xīn)西蘭聯(lián)合聲明
+                兩國領(lǐng)導人同意進(jìn)一步加強(qiáng)港口合作(zuò)。
+                雙方將落實協定第三條(a)款。
+                """;
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("ruby", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", "NZ");
+        assertThat(analysis.commitments()).extracting(Commitment::text).containsExactly(
+                "兩國領導人同意進一步加強港口合作。", "雙方將落實協定第三條(a)款。");
+    }
 }
