@@ -241,9 +241,13 @@ public final class ClauseOpenings {
         } else {
             int[] end = new int[1];
             List<String> codes = parties(folded, at, end);
+            List<String> compounded = codes.isEmpty() ? compoundSubject(folded, at) : List.of();
             if (!codes.isEmpty()) {
                 subject = new Subject(false, codes);
                 at = end[0];
+            } else if (!compounded.isEmpty()) {
+                subject = new Subject(false, compounded);
+                at += compounded.size();
             }
         }
         if (subject != null) {
@@ -843,6 +847,18 @@ public final class ClauseOpenings {
         }
         int length = countries.compoundAt(folded, at, List.of()).size();
         return length > 0 && everyPartySubjects.at(folded, at + length) != null ? length : 0;
+    }
+
+    /**
+     * "中美致力于…", "中俄将…": the states' short forms compounded as the subject of a verb (every state of the
+     * compound), else none; "中美关系将…" is a relation, not a subject, and needs the verb right after the compound.
+     */
+    private List<String> compoundSubject(String folded, int at) {
+        if (spacedWords) {
+            return List.of();
+        }
+        List<String> codes = countries.compoundAt(folded, at, List.of());
+        return !codes.isEmpty() && verbAfter(folded, at + codes.size(), null, false).verb() != null ? codes : List.of();
     }
 
     /** "俄方": one short form followed by the party suffix (every state it may stand for); end to {@code end[0]}. */

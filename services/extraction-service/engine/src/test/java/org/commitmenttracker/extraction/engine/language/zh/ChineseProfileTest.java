@@ -843,4 +843,52 @@ class ChineseProfileTest {
         assertThat(analysis.commitments()).extracting(Commitment::text).containsExactly(
                 "兩國領導人同意進一步加強港口合作。", "雙方將落實協定第三條(a)款。");
     }
+
+    /** "中美致力于…": the states' short forms compounded before a verb are its subject; "中美关系将…" is a relation. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中美致力于扩大港口合作。|CN US",
+            "中美決定繼續擴大港口合作。|CN US",
+            "中美关系将迎来新的发展。|",
+    })
+    void readsACompoundOfShortFormsBeforeAVerbAsItsSubject(String sentence, String parties) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("compound", "中华人民共和国和美利坚合众国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::parties).containsExactlyElementsOf(
+                parties == null ? List.of() : List.of(List.of(parties.split(" "))));
+    }
+
+    /**
+     * A chair's statement groups its numbered paragraphs under topic headings and numbers them from 1 again under
+     * each: the heading is a line of its own, and the paragraph under it keeps its first sentence.
+     */
+    @Test
+    void restartsParagraphNumbersUnderATopicHeading() {
+        String text = """
+                第三届港口峰会主席声明
+
+                  1. 峰会于2030年5月1日举行。
+                  2. 各国领导人交换了意见。
+
+                港口合作
+
+                  1. 我们重申致力于扩大港口合作。我们还将举办港口论坛。
+                """;
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("topics", text)).commitments();
+
+        assertThat(found).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "我们重申致力于扩大港口合作。"), tuple(1, "我们还将举办港口论坛。"));
+    }
+
+    /** Three states speak as "三国" as two speak as "两国"; leaders who instruct their ministries pledge the task. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中华人民共和国、日本国和大韩民国领导人联合宣言|三国将加强港口合作。",
+            "中华人民共和国和新西兰联合声明|两国领导人指示两国外交部制定港口合作计划。",
+    })
+    void readsThreeStatesAndLeadersInstructingTheirMinistriesAsPledging(String title, String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("subjects", title + "\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+    }
 }
