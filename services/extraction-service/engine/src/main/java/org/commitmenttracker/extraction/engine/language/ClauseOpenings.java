@@ -99,6 +99,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex reaffirmedVerbs;
     private final List<String> frameEnds;
     private final List<String> importanceNouns;
+    private final List<String> commitmentNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex beliefVerbs;
@@ -148,6 +149,7 @@ public final class ClauseOpenings {
         this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.importanceNouns = optional(lexicon, "reaffirmed.importance");
+        this.commitmentNouns = optional(lexicon, "reaffirmed.commitment");
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
@@ -333,7 +335,7 @@ public final class ClauseOpenings {
             reaffirmed = reaffirmed != null ? reaffirmed : reaffirmedVerbs.at(folded, skipSpaces(folded, object));
             if (reaffirmed != null) {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, object) + reaffirmed.length());
-            } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd)) {
+            } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd) || reaffirmsACommitment(folded, reportingEnd)) {
                 commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
         }
@@ -381,6 +383,22 @@ public final class ClauseOpenings {
         if (actionVerbs.at(folded, at) == null && commitmentVerbs.at(folded, at) == null) {
             return false;
         }
+        String clause = clauseFrom(folded, at);
+        return importanceNouns.stream().anyMatch(clause::endsWith);
+    }
+
+    /**
+     * "我们强调我们根据…处理相互关系的承诺", "重申了对…的承诺": a reaffirmed object whose clause ends in a
+     * commitment ({@code reaffirmed.commitment}), whatever it opens with, pledges it again, as "reaffirm our
+     * commitment to" does.
+     */
+    private boolean reaffirmsACommitment(String folded, int from) {
+        String clause = clauseFrom(folded, skipSpaces(folded, from));
+        return commitmentNouns.stream().anyMatch(clause::endsWith);
+    }
+
+    /** The clause that runs from {@code at} to the next clause or sentence end outside brackets. */
+    private String clauseFrom(String folded, int at) {
         int end = at;
         int depth = 0;
         while (end < folded.length() && !(depth == 0 && (punctuation.breaksClause(folded.charAt(end))
@@ -388,8 +406,7 @@ public final class ClauseOpenings {
             depth = Math.max(0, depth + punctuation.depthChange(folded.charAt(end)));
             end++;
         }
-        String clause = folded.substring(at, end).stripTrailing();
-        return importanceNouns.stream().anyMatch(clause::endsWith);
+        return folded.substring(at, end).stripTrailing();
     }
 
     /**

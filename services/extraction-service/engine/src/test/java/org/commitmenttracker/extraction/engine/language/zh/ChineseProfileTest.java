@@ -891,4 +891,17 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactly(sentence);
     }
+
+    /** A reaffirmed commitment is pledged again, whatever its object opens with; a reaffirmed view is not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "我们强调我们根据国际法处理港口事务的承诺。|1",
+            "我們強調我們根據國際法處理港口事務的承諾。|1",
+            "我们强调港口合作的成果。|0",
+    })
+    void readsAReaffirmedCommitmentAsPledged(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("reaffirmed", "港口国家领导人联合宣言\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
