@@ -143,7 +143,8 @@ final class NarrativeFinder {
                 // closes the sentence; it states a basis, not a pledge.
                 opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
             }
-            if (previousClause == null && openings.exhorts(folded, opening)) {
+            if (previousClause == null && (openings.exhorts(folded, opening)
+                    || openings.definesItsVerbPhrase(folded, opening, clause.end()))) {
                 return null;
             }
             if (believed && opening.subject() != null && opening.verb() == Verb.COMMITMENT) {

@@ -106,6 +106,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
     private final Lexicon.PhraseIndex exhortations;
+    private final Lexicon.PhraseIndex copulas;
+    private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
     private final Lexicon.PhraseIndex coordinators;
@@ -156,6 +158,8 @@ public final class ClauseOpenings {
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
+        this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
+        this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
@@ -654,6 +658,32 @@ public final class ClauseOpenings {
     /** Whether a sentence opening at {@code opening} without a subject exhorts or demands ("要…"). */
     public boolean exhorts(String folded, Opening opening) {
         return opening.subject() == null && exhortations.at(folded, skipSpaces(folded, opening.verbStart())) != null;
+    }
+
+    /**
+     * "坚持…道路是…的鲜明特征": a sentence that opens, without a subject, on a verb of commitment whose first clause
+     * then says what that is ({@code sentence.copula}, not within a word of {@code copula.word}: "特别是"): the
+     * verb's phrase is the subject of a definition, and nobody pledges it.
+     */
+    public boolean definesItsVerbPhrase(String folded, Opening opening, int clauseEnd) {
+        if (opening.subject() != null || opening.verb() != Verb.COMMITMENT) {
+            return false;
+        }
+        for (int i = opening.end(); i < clauseEnd; i++) {
+            int at = i;
+            String copula = copulas.at(folded, at);
+            if (copula != null && copulaWords.stream().noneMatch(word -> partOfWord(folded, at, copula, word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the copula at {@code at} is part of {@code word} as written there ("特别是", "是否"). */
+    private static boolean partOfWord(String folded, int at, String copula, String word) {
+        int offset = word.indexOf(copula);
+        int start = at - offset;
+        return offset >= 0 && start >= 0 && folded.startsWith(word, start);
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */

@@ -904,4 +904,17 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** "坚持…是…": a verb's phrase as the subject of a definition pledges nothing; "特别是" defines nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方一致认为，两国是友好邻邦。坚持睦邻友好是两国关系的鲜明特征。|0",
+            "双方一致认为，两国是友好邻邦。坚持睦鄰友好是兩國關係的鮮明特徵。|0",
+            "双方一致认为，两国是友好邻邦。支持港口合作特别是航运合作。|1",
+    })
+    void readsNoPledgeInAVerbPhraseThatADefinitionIsAbout(String text, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("copula", "甲乙两国联合声明\n" + text)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
