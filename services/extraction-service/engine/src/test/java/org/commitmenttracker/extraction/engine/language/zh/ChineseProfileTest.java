@@ -917,4 +917,16 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /**
+     * A forum repost scatters random strings through the text to guard it against copying: a bracket they open and
+     * nothing closes is no bracket, so the sentences after it still end at their full stops.
+     */
+    @Test
+    void endsSentencesAfterABracketThatNothingCloses() {
+        String text = "甲乙两国联合宣言\n: }3 c) h5 ~( d 为此，两国认识到合作的意义。两国将加强港口合作。% A h# ~, d4 ?/ [\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("guarded", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("两国将加强港口合作。");
+    }
 }
