@@ -107,6 +107,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex deadlineBy;
     private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex copulas;
+    private final Lexicon.PhraseIndex visitVerbs;
     private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
@@ -159,6 +160,7 @@ public final class ClauseOpenings {
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
+        this.visitVerbs = new Lexicon.PhraseIndex(optional(lexicon, "visit.programme"));
         this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
@@ -684,6 +686,11 @@ public final class ClauseOpenings {
         int offset = word.indexOf(copula);
         int start = at - offset;
         return offset >= 0 && start >= 0 && folded.startsWith(word, start);
+    }
+
+    /** Whether a verb of a visit's programme ({@code visit.programme}: "会见", "访问") stands at {@code at}. */
+    public boolean visitProgrammeAt(String folded, int at) {
+        return visitVerbs.at(folded, skipSpaces(folded, at)) != null;
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */

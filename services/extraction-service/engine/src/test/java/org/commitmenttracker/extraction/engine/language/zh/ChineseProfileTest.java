@@ -929,4 +929,17 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::text).containsExactly("两国将加强港口合作。");
     }
+
+    /** What a visitor is to do next, in a sentence no party speaks in, is the visit's programme; a party's visit pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "访问期间，甲国总统会见了乙国议长，将会见乙国企业家，并访问港口城市。|0",
+            "訪問期間，甲國總統會見了乙國議長，將會見乙國企業家，並訪問港口城市。|0",
+            "双方将访问对方港口城市。|1",
+    })
+    void readsAVisitsProgrammeAsNoPledge(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("programme", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
