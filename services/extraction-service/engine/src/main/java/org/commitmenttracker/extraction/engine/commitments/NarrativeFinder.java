@@ -143,7 +143,14 @@ final class NarrativeFinder {
                 // closes the sentence; it states a basis, not a pledge.
                 opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
             }
-            if (previousClause == null && openings.exhorts(folded, opening)) {
+            if (!subjectRequired && opening.verb() == Verb.COMMITMENT && opening.subject() == null && sentenceSubject == null
+                    && openings.visitProgrammeAt(folded, opening.end())) {
+                // "访问期间，主席会见了…，将会见…，并访问…": what a visitor is to do next, in a sentence no party
+                // speaks in, is the visit's programme, not a pledge.
+                opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
+            }
+            if (previousClause == null && (openings.exhorts(folded, opening)
+                    || openings.definesItsVerbPhrase(folded, opening, clause.end()))) {
                 return null;
             }
             if (believed && opening.subject() != null && opening.verb() == Verb.COMMITMENT) {

@@ -31,9 +31,10 @@ final class Sentences {
         int depth = 0;
         int start = from;
         int quotedStatement = sentences ? -1 : quotedStatement(folded, from, to);
+        java.util.BitSet unclosed = unclosedBrackets(folded, from, to);
         for (int i = from; i < to; i++) {
             char c = folded.charAt(i);
-            if (i != quotedStatement) {
+            if (i != quotedStatement && !unclosed.get(i)) {
                 depth = Math.max(0, depth + punctuation.depthChange(c));
             }
             boolean boundary = sentences ? punctuation.endsSentenceAt(folded, i)
@@ -74,6 +75,26 @@ final class Sentences {
             }
         }
         return -1;
+    }
+
+    /**
+     * The opening brackets that no bracket closes before {@code to}: stray characters, such as the random strings
+     * a forum's copy guard scatters through a repost ("~( d 为此，…"), not brackets, so the sentence ends after them
+     * still count.
+     */
+    private java.util.BitSet unclosedBrackets(String folded, int from, int to) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = from; i < to; i++) {
+            int change = punctuation.depthChange(folded.charAt(i));
+            if (change > 0) {
+                open.push(i);
+            } else if (change < 0 && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        java.util.BitSet unclosed = new java.util.BitSet();
+        open.forEach(unclosed::set);
+        return unclosed;
     }
 
     /** "1,000": a comma between digits separates thousands, not clauses. */

@@ -99,12 +99,16 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex reaffirmedVerbs;
     private final List<String> frameEnds;
     private final List<String> importanceNouns;
+    private final List<String> commitmentNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex beliefVerbs;
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
     private final Lexicon.PhraseIndex exhortations;
+    private final Lexicon.PhraseIndex copulas;
+    private final Lexicon.PhraseIndex visitVerbs;
+    private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
     private final Lexicon.PhraseIndex coordinators;
@@ -148,12 +152,16 @@ public final class ClauseOpenings {
         this.viewVerbs = optional(lexicon, "verb.view");
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.importanceNouns = optional(lexicon, "reaffirmed.importance");
+        this.commitmentNouns = optional(lexicon, "reaffirmed.commitment");
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
+        this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
+        this.visitVerbs = new Lexicon.PhraseIndex(optional(lexicon, "visit.programme"));
+        this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
         this.coordinators = new Lexicon.PhraseIndex(optional(lexicon, "subject.and"));
@@ -241,9 +249,13 @@ public final class ClauseOpenings {
         } else {
             int[] end = new int[1];
             List<String> codes = parties(folded, at, end);
+            List<String> compounded = codes.isEmpty() ? compoundSubject(folded, at) : List.of();
             if (!codes.isEmpty()) {
                 subject = new Subject(false, codes);
                 at = end[0];
+            } else if (!compounded.isEmpty()) {
+                subject = new Subject(false, compounded);
+                at += compounded.size();
             }
         }
         if (subject != null) {
@@ -329,7 +341,7 @@ public final class ClauseOpenings {
             reaffirmed = reaffirmed != null ? reaffirmed : reaffirmedVerbs.at(folded, skipSpaces(folded, object));
             if (reaffirmed != null) {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, object) + reaffirmed.length());
-            } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd)) {
+            } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd) || reaffirmsACommitment(folded, reportingEnd)) {
                 commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
         }
@@ -377,6 +389,22 @@ public final class ClauseOpenings {
         if (actionVerbs.at(folded, at) == null && commitmentVerbs.at(folded, at) == null) {
             return false;
         }
+        String clause = clauseFrom(folded, at);
+        return importanceNouns.stream().anyMatch(clause::endsWith);
+    }
+
+    /**
+     * "我们强调我们根据…处理相互关系的承诺", "重申了对…的承诺": a reaffirmed object whose clause ends in a
+     * commitment ({@code reaffirmed.commitment}), whatever it opens with, pledges it again, as "reaffirm our
+     * commitment to" does.
+     */
+    private boolean reaffirmsACommitment(String folded, int from) {
+        String clause = clauseFrom(folded, skipSpaces(folded, from));
+        return commitmentNouns.stream().anyMatch(clause::endsWith);
+    }
+
+    /** The clause that runs from {@code at} to the next clause or sentence end outside brackets. */
+    private String clauseFrom(String folded, int at) {
         int end = at;
         int depth = 0;
         while (end < folded.length() && !(depth == 0 && (punctuation.breaksClause(folded.charAt(end))
@@ -384,8 +412,7 @@ public final class ClauseOpenings {
             depth = Math.max(0, depth + punctuation.depthChange(folded.charAt(end)));
             end++;
         }
-        String clause = folded.substring(at, end).stripTrailing();
-        return importanceNouns.stream().anyMatch(clause::endsWith);
+        return folded.substring(at, end).stripTrailing();
     }
 
     /**
@@ -635,6 +662,37 @@ public final class ClauseOpenings {
         return opening.subject() == null && exhortations.at(folded, skipSpaces(folded, opening.verbStart())) != null;
     }
 
+    /**
+     * "坚持…道路是…的鲜明特征": a sentence that opens, without a subject, on a verb of commitment whose first clause
+     * then says what that is ({@code sentence.copula}, not within a word of {@code copula.word}: "特别是"): the
+     * verb's phrase is the subject of a definition, and nobody pledges it.
+     */
+    public boolean definesItsVerbPhrase(String folded, Opening opening, int clauseEnd) {
+        if (opening.subject() != null || opening.verb() != Verb.COMMITMENT) {
+            return false;
+        }
+        for (int i = opening.end(); i < clauseEnd; i++) {
+            int at = i;
+            String copula = copulas.at(folded, at);
+            if (copula != null && copulaWords.stream().noneMatch(word -> partOfWord(folded, at, copula, word))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the copula at {@code at} is part of {@code word} as written there ("特别是", "是否"). */
+    private static boolean partOfWord(String folded, int at, String copula, String word) {
+        int offset = word.indexOf(copula);
+        int start = at - offset;
+        return offset >= 0 && start >= 0 && folded.startsWith(word, start);
+    }
+
+    /** Whether a verb of a visit's programme ({@code visit.programme}: "会见", "访问") stands at {@code at}. */
+    public boolean visitProgrammeAt(String folded, int at) {
+        return visitVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */
     public boolean purposeAt(String folded, int at) {
         return purposes.at(folded, skipSpaces(folded, at)) != null;
@@ -843,6 +901,18 @@ public final class ClauseOpenings {
         }
         int length = countries.compoundAt(folded, at, List.of()).size();
         return length > 0 && everyPartySubjects.at(folded, at + length) != null ? length : 0;
+    }
+
+    /**
+     * "中美致力于…", "中俄将…": the states' short forms compounded as the subject of a verb (every state of the
+     * compound), else none; "中美关系将…" is a relation, not a subject, and needs the verb right after the compound.
+     */
+    private List<String> compoundSubject(String folded, int at) {
+        if (spacedWords) {
+            return List.of();
+        }
+        List<String> codes = countries.compoundAt(folded, at, List.of());
+        return !codes.isEmpty() && verbAfter(folded, at + codes.size(), null, false).verb() != null ? codes : List.of();
     }
 
     /** "俄方": one short form followed by the party suffix (every state it may stand for); end to {@code end[0]}. */

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Character-level clean-up of text as published: full-width digits and Latin letters become ASCII (what NFKC
  * does to them), odd spaces become plain ones, invisible characters go, and every line or page break becomes
- * a newline, and Markdown's headings, quotes and bold markers and HTML's inline tags go. Full-width punctuation
+ * a newline, and Markdown's headings, quotes and bold markers, HTML's inline tags and the pinyin readings a web
+ * copy flattened after its characters ("会(huì)见") go. Full-width punctuation
  * is kept: it is part of the text as the parties published it. Each character of the result keeps where it stood
  * in the raw text.
  */
@@ -28,7 +29,7 @@ public final class CharacterCleanup {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             int at = i;
-            int markup = Math.max(markdownMarkup(raw, i), htmlTag(raw, i));
+            int markup = Math.max(Math.max(markdownMarkup(raw, i), htmlTag(raw, i)), pinyinReading(raw, i, out));
             if (markup > 0 && lineBreakTag(raw, i, markup)) {
                 // "…in their respective<br />areas": the break the tag stood for, unless a newline follows anyway.
                 out.append('\n');
@@ -119,6 +120,30 @@ public final class CharacterCleanup {
         }
         Matcher tag = HTML_TAG.matcher(raw).region(i, Math.min(raw.length(), i + 220));
         return tag.lookingAt() ? tag.end() - i : 0;
+    }
+
+    /** The vowels of pinyin with a tone mark: ā á ǎ à … ǜ. */
+    private static final String TONE_MARKS = "\u0101\u00E1\u01CE\u00E0\u0113\u00E9\u011B\u00E8\u012B\u00ED\u01D0\u00EC"
+            + "\u014D\u00F3\u01D2\u00F2\u016B\u00FA\u01D4\u00F9\u01D6\u01D8\u01DA\u01DC";
+    private static final Pattern PINYIN_READING = Pattern.compile("[(（][a-z\u00FC" + TONE_MARKS + "]{1,6} ?[)）]");
+
+    /**
+     * How many characters of a pinyin reading start at {@code i} (0 for none): one syllable with its tone mark in
+     * brackets right after a Han character, "國(guó)", as a page's ruby annotations read when copied as text. A
+     * communiqué never glosses its own characters; a syllable without a tone mark ("(a)") is left alone.
+     */
+    private static int pinyinReading(String raw, int i, CharSequence cleaned) {
+        char c = raw.charAt(i);
+        if ((c != '(' && c != '（') || cleaned.length() == 0
+                || Character.UnicodeScript.of(cleaned.charAt(cleaned.length() - 1)) != Character.UnicodeScript.HAN) {
+            return 0;
+        }
+        Matcher reading = PINYIN_READING.matcher(raw).region(i, Math.min(raw.length(), i + 10));
+        if (!reading.lookingAt()) {
+            return 0;
+        }
+        boolean toned = reading.group().chars().anyMatch(ch -> TONE_MARKS.indexOf(ch) >= 0);
+        return toned ? reading.end() - i : 0;
     }
 
     private static boolean lineBreakTag(String raw, int i, int length) {

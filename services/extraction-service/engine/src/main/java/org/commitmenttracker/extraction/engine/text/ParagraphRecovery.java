@@ -391,6 +391,13 @@ public final class ParagraphRecovery {
                 // "… Trade and Investment 4. We note …": the next number in sequence, then a sentence.
                 return true;
             }
+            if (!profile.spacedWords() && lineBreak && firstLine == lastLine && !hasSentenceEnd && lastLineShort
+                    && !profile.punctuation().breaksClause(last) && restartsParagraphNumbers(piece)) {
+                // "消除贫困" over "1. 我们…" after paragraphs 1. and 2.: a topic heading on a line of its own, under
+                // which a chair's statement numbers its paragraphs from 1 again.
+                numberingMayRestart = true;
+                return true;
+            }
             if (!profile.spacedWords() && lineBreak && partTitle && !hasSentenceEnd && lastLineShort
                     && !profile.punctuation().breaksClause(last)) {
                 // "二、务实合作" over "双方将…": a part's title on a short line of its own, then its text.
@@ -675,6 +682,14 @@ public final class ParagraphRecovery {
                 return null;
             }
             return inSequence && standsAlone ? marker : null;
+        }
+
+        /** Whether {@code piece} opens with paragraph number 1 ("1.", "1、") once the document has numbered paragraphs. */
+        private boolean restartsParagraphNumbers(Piece piece) {
+            String head = folded.substring(piece.start(), Math.min(piece.end(), piece.start() + HEAD_WINDOW));
+            SectionMarker marker = profile.numbering().parse(head);
+            boolean standsAlone = marker != null && (!marker.bare() || marker.length() == piece.end() - piece.start());
+            return standsAlone && marker.level() == 2 && marker.number() == 1 && lastNumberedParagraph > 0;
         }
 
         private boolean ownLine(Piece piece) {

@@ -824,4 +824,122 @@ class ChineseProfileTest {
 
         assertThat(found).extracting(Commitment::kind).containsExactly(first, second);
     }
+
+    /**
+     * A web copy that flattened a page's ruby annotations glosses characters with their pinyin in brackets
+     * ("國(guó)"): the readings are no part of the text, so the title still names the parties and the subject still
+     * pledges; a bracketed letter without a tone mark ("(a)") is the text's own.
+     */
+    @Test
+    void dropsThePinyinReadingsAWebCopyFlattenedIntoTheText() {
+        String text = """
+                中華人民共和國(guó)和新(xīn)西蘭聯(lián)合聲明
+                兩國領(lǐng)導人同意進(jìn)一步加強(qiáng)港口合作(zuò)。
+                雙方將落實協定第三條(a)款。
+                """;
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("ruby", text));
+
+        assertThat(analysis.document().parties()).containsExactly("CN", "NZ");
+        assertThat(analysis.commitments()).extracting(Commitment::text).containsExactly(
+                "兩國領導人同意進一步加強港口合作。", "雙方將落實協定第三條(a)款。");
+    }
+
+    /** "中美致力于…": the states' short forms compounded before a verb are its subject; "中美关系将…" is a relation. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中美致力于扩大港口合作。|CN US",
+            "中美決定繼續擴大港口合作。|CN US",
+            "中美关系将迎来新的发展。|",
+    })
+    void readsACompoundOfShortFormsBeforeAVerbAsItsSubject(String sentence, String parties) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("compound", "中华人民共和国和美利坚合众国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::parties).containsExactlyElementsOf(
+                parties == null ? List.of() : List.of(List.of(parties.split(" "))));
+    }
+
+    /**
+     * A chair's statement groups its numbered paragraphs under topic headings and numbers them from 1 again under
+     * each: the heading is a line of its own, and the paragraph under it keeps its first sentence.
+     */
+    @Test
+    void restartsParagraphNumbersUnderATopicHeading() {
+        String text = """
+                第三届港口峰会主席声明
+
+                  1. 峰会于2030年5月1日举行。
+                  2. 各国领导人交换了意见。
+
+                港口合作
+
+                  1. 我们重申致力于扩大港口合作。我们还将举办港口论坛。
+                """;
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("topics", text)).commitments();
+
+        assertThat(found).extracting(Commitment::section, Commitment::text).containsExactly(
+                tuple(1, "我们重申致力于扩大港口合作。"), tuple(1, "我们还将举办港口论坛。"));
+    }
+
+    /** Three states speak as "三国" as two speak as "两国"; leaders who instruct their ministries pledge the task. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中华人民共和国、日本国和大韩民国领导人联合宣言|三国将加强港口合作。",
+            "中华人民共和国和新西兰联合声明|两国领导人指示两国外交部制定港口合作计划。",
+    })
+    void readsThreeStatesAndLeadersInstructingTheirMinistriesAsPledging(String title, String sentence) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("subjects", title + "\n" + sentence)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly(sentence);
+    }
+
+    /** A reaffirmed commitment is pledged again, whatever its object opens with; a reaffirmed view is not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "我们强调我们根据国际法处理港口事务的承诺。|1",
+            "我們強調我們根據國際法處理港口事務的承諾。|1",
+            "我们强调港口合作的成果。|0",
+    })
+    void readsAReaffirmedCommitmentAsPledged(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("reaffirmed", "港口国家领导人联合宣言\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /** "坚持…是…": a verb's phrase as the subject of a definition pledges nothing; "特别是" defines nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方一致认为，两国是友好邻邦。坚持睦邻友好是两国关系的鲜明特征。|0",
+            "双方一致认为，两国是友好邻邦。坚持睦鄰友好是兩國關係的鮮明特徵。|0",
+            "双方一致认为，两国是友好邻邦。支持港口合作特别是航运合作。|1",
+    })
+    void readsNoPledgeInAVerbPhraseThatADefinitionIsAbout(String text, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("copula", "甲乙两国联合声明\n" + text)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /**
+     * A forum repost scatters random strings through the text to guard it against copying: a bracket they open and
+     * nothing closes is no bracket, so the sentences after it still end at their full stops.
+     */
+    @Test
+    void endsSentencesAfterABracketThatNothingCloses() {
+        String text = "甲乙两国联合宣言\n: }3 c) h5 ~( d 为此，两国认识到合作的意义。两国将加强港口合作。% A h# ~, d4 ?/ [\n";
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("guarded", text)).commitments();
+
+        assertThat(found).extracting(Commitment::text).containsExactly("两国将加强港口合作。");
+    }
+
+    /** What a visitor is to do next, in a sentence no party speaks in, is the visit's programme; a party's visit pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "访问期间，甲国总统会见了乙国议长，将会见乙国企业家，并访问港口城市。|0",
+            "訪問期間，甲國總統會見了乙國議長，將會見乙國企業家，並訪問港口城市。|0",
+            "双方将访问对方港口城市。|1",
+    })
+    void readsAVisitsProgrammeAsNoPledge(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("programme", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
