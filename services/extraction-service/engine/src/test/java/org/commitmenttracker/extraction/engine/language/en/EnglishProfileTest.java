@@ -330,6 +330,19 @@ class EnglishProfileTest {
     }
 
     @Test
+    void aNewsCopyQuotingSeveralSentencesOfTheStatementKeepsEachSentenceAndItsLeadingClause() {
+        String text = """
+                River council adopts basin declaration
+
+                “Mindful of the floods of past years, we will share river gauge data. We will train river police in a common school,” the declaration said.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "“Mindful of the floods of past years, we will share river gauge data.",
+                "We will train river police in a common school,” the declaration said.");
+    }
+
+    @Test
     void initialsClosingACompoundDoNotEndTheSentence() {
         assertThat(commitments("We will launch an EU-U.S. Clean Energy Dialogue in 2024."))
                 .extracting(Commitment::text).containsExactly("We will launch an EU-U.S. Clean Energy Dialogue in 2024.");
