@@ -198,6 +198,8 @@ class EnglishProfileTest {
             "We adopt the rules of the river council and hereby establish its secretariat.",
             "The two presidents agreed on a timetable for the water survey.",
             "The two ministers signaled their intent to sign a memorandum on river transport.",
+            "We reiterate our will to widen the dialogue on river transport.",
+            "The Alliance will keep its ports open to the ships of every member.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -247,6 +249,7 @@ class EnglishProfileTest {
             "This Declaration reflects the friendship of our peoples.",
             "This will strengthen the Declaration of our peoples.",
             "We noted today a rise in port traffic.",
+            "The two countries share a commitment to peace, democracy and the rule of law.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
