@@ -200,6 +200,7 @@ class EnglishProfileTest {
             "The two ministers signaled their intent to sign a memorandum on river transport.",
             "We reiterate our will to widen the dialogue on river transport.",
             "The Alliance will keep its ports open to the ships of every member.",
+            "President Lagos welcomed the envoy to the capital and committed to open a consulate in the port.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -250,6 +251,7 @@ class EnglishProfileTest {
             "This will strengthen the Declaration of our peoples.",
             "We noted today a rise in port traffic.",
             "The two countries share a commitment to peace, democracy and the rule of law.",
+            "President Lagos welcomed the envoy to the capital and noted the rise in port traffic.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
