@@ -37,6 +37,8 @@ public final class MetadataReader {
     /** Two signatories, each with office and name on one line or two. */
     private static final int MAX_SIGNATURE_LINES = 4;
     private static final int MAX_DATELINE = 30;
+    /** A date alone on its line: day, month, year and at most a weekday ("Tue 16 Nov 2018"). */
+    private static final int MAX_DATE_WORDS = 4;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
     /** A spaced script's title wrapped onto at most two more lines; a line this long may have been wrapped. */
@@ -247,8 +249,16 @@ public final class MetadataReader {
         // Directly below a first line that may begin a title (no document type, no colon, no sentence end), the
         // line is the second half of a title of two lines.
         boolean firstHalf = first != null && !firstIsTitle && !endsASentence(first.folded())
-                && first.folded().chars().noneMatch(c -> profile.punctuation().endsLeadIn((char) c));
+                && first.folded().chars().noneMatch(c -> profile.punctuation().endsLeadIn((char) c))
+                && !onlyADate(first.folded());
         return found == 0 && firstHalf ? -1 : found;
+    }
+
+    /** "16 Nov 2018" on a line of its own above the title: the page's date, not the first half of a title. */
+    private boolean onlyADate(String folded) {
+        String line = folded.strip();
+        return line.length() <= MAX_DATELINE && line.split("\\s+").length <= MAX_DATE_WORDS
+                && profile.dates().firstFullDate(line).isPresent();
     }
 
     /**

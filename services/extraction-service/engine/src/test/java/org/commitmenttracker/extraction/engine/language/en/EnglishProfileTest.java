@@ -396,6 +396,8 @@ class EnglishProfileTest {
             "review in mid-2026|in mid-2026|2026-05-01|2026-08-31|false",
             "launch in early 2025|in early 2025|2025-01-01|2025-04-30|false",
             "meet in November 2024|in November 2024|2024-11-01|2024-11-30|false",
+            "meet in Nov 2024|in Nov 2024|2024-11-01|2024-11-30|false",
+            "adopted on 15 Sept 2022|15 Sept 2022|2022-09-15|2022-09-15|true",
             "meet on 12 December|12 December|2023-12-12|2023-12-12|false",
             "held this year|this year|2023-01-01|2023-12-31|false",
             "by the end of next year|by the end of next year|null|2024-12-31|false",
@@ -475,6 +477,7 @@ class EnglishProfileTest {
             Home > News > Diplomacy > Chile-Peru Joint Statement: A Partnership for the Andes~~Diplomacy~~Chile-Peru Joint Statement: A Partnership for the Andes~~We met today in Lima. We will open a new border crossing.|Chile-Peru Joint Statement: A Partnership for the Andes
             Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive~Strategic Partnership~~We met today in Lima. We will open a new border crossing.|Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive Strategic Partnership
             Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement~~Trade and Investment~~We will open a new border crossing.|Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement
+            16 Nov 2023~Chairman's Statement of the 9th River Summit~1. The Summit was held in Lima.~2. We will meet again in 2024.|Chairman's Statement of the 9th River Summit
             Chile and Peru vow closer cooperation on trade and border security~Source: Andean Wire~~The presidents of Chile and Peru,~~Decide to issue a Joint Declaration on Border Security as follows:~~We will open a new border crossing.|Chile and Peru vow closer cooperation on trade and border security
             """)
     void findsTheTitleBelowAHeadlineOrBreadcrumbAndOverTheLineItWasWrappedOnto(String text, String title) {
