@@ -58,6 +58,7 @@ public final class MetadataReader {
     private final List<String> meetingNouns;
     private final List<String> datelineEnds;
     private final List<String> titleNotes;
+    private final List<String> titleLabels;
     private final List<String> signedAt;
     private final List<String> doneFormulas;
     private final List<String> neverLast;
@@ -79,6 +80,7 @@ public final class MetadataReader {
         this.meetingNouns = profile.lexicon().list("meeting.noun");
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
+        this.titleLabels = profile.lexicon().listOrEmpty("title.label");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
         this.neverLast = profile.lexicon().listOrEmpty("word.never-last");
         this.groupingStates = profile.lexicon().has("parties.grouping-states")
@@ -112,7 +114,7 @@ public final class MetadataReader {
         int ownTitle = titleBelowRepostLines(structure);
         if (ownTitle >= 0) {
             List<Paragraph> wrapped = titleWrap(structure, ownTitle + 1, structure.blocks().get(ownTitle).paragraph());
-            return new Heading(joined(structure.blocks().get(ownTitle).paragraph(), wrapped), ownTitle + 1 + wrapped.size(),
+            return new Heading(withoutLabel(joined(structure.blocks().get(ownTitle).paragraph(), wrapped)), ownTitle + 1 + wrapped.size(),
                     datelineAbove(structure, ownTitle));
         }
         if (title == null) {
@@ -145,7 +147,17 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(withoutHeadline(text), continued ? 1 : 0, dateline);
+        return new Heading(withoutLabel(withoutHeadline(text)), continued ? 1 : 0, dateline);
+    }
+
+    /** "[Title] Joint Statement on …": a database copy's field label before the title is no part of it. */
+    private String withoutLabel(String title) {
+        for (String label : titleLabels) {
+            if (title.startsWith(label) && title.length() > label.length()) {
+                return title.substring(label.length()).strip();
+            }
+        }
+        return title;
     }
 
     /**

@@ -477,6 +477,7 @@ class EnglishProfileTest {
             Home > News > Diplomacy > Chile-Peru Joint Statement: A Partnership for the Andes~~Diplomacy~~Chile-Peru Joint Statement: A Partnership for the Andes~~We met today in Lima. We will open a new border crossing.|Chile-Peru Joint Statement: A Partnership for the Andes
             Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive~Strategic Partnership~~We met today in Lima. We will open a new border crossing.|Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive Strategic Partnership
             Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement~~Trade and Investment~~We will open a new border crossing.|Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement
+            "River Archive" Database (Project Leader: Ana Ruiz)~~[Title] Joint Statement on River Ports~~[Date] May 3, 2023~~1. We met in Lima. We will open the river ports.|Joint Statement on River Ports
             16 Nov 2023~Chairman's Statement of the 9th River Summit~1. The Summit was held in Lima.~2. We will meet again in 2024.|Chairman's Statement of the 9th River Summit
             Chile and Peru vow closer cooperation on trade and border security~Source: Andean Wire~~The presidents of Chile and Peru,~~Decide to issue a Joint Declaration on Border Security as follows:~~We will open a new border crossing.|Chile and Peru vow closer cooperation on trade and border security
             """)
