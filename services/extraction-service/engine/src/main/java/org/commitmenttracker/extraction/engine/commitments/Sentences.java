@@ -1,6 +1,8 @@
 package org.commitmenttracker.extraction.engine.commitments;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.commitmenttracker.extraction.engine.language.Punctuation;
@@ -9,7 +11,9 @@ import org.commitmenttracker.extraction.engine.language.Punctuation;
  * Cuts folded text into sentences and sentences into clauses, at punctuation outside brackets and quotes
  * (a comma inside "（以下简称“双方”）" or a title does not end a clause). A quote that opens the sentence and
  * closes before its reporting tail ("«В духе …, Стороны продолжат …», — говорится в документе.") is the
- * statement a news copy quotes, whose clauses are cut as the statement's own.
+ * statement a news copy quotes, whose clauses are cut as the statement's own; so is one that closes after the
+ * statement's own comma ("“We will …,” the declaration said.") or runs on over several sentences, each of which
+ * stays a sentence.
  */
 final class Sentences {
     private final Punctuation punctuation;
@@ -31,15 +35,22 @@ final class Sentences {
         int depth = 0;
         int start = from;
         int quotedStatement = sentences ? -1 : quotedStatement(folded, from, to);
-        java.util.BitSet unclosed = unclosedBrackets(folded, from, to);
+        BitSet unclosed = unclosedBrackets(folded, from, to);
+        // A quote that opens a sentence and holds several ("“We will …. We will …,” the declaration said."): the
+        // statement a news copy quotes, whose sentences stay sentences of their own.
+        boolean quotedSentences = false;
         for (int i = from; i < to; i++) {
             char c = folded.charAt(i);
+            if (sentences && depth == 0 && punctuation.opensQuote(c) && folded.substring(start, i).isBlank()) {
+                quotedSentences = true;
+            }
             if (i != quotedStatement && !unclosed.get(i)) {
                 depth = Math.max(0, depth + punctuation.depthChange(c));
             }
+            quotedSentences &= depth > 0;
             boolean boundary = sentences ? punctuation.endsSentenceAt(folded, i)
                     : punctuation.breaksClause(c) && !withinNumber(folded, i);
-            if (depth == 0 && boundary) {
+            if ((depth == 0 || quotedSentences && depth == 1) && boundary) {
                 spans.add(new Span(start, i + 1));
                 start = i + 1;
             }
@@ -59,7 +70,7 @@ final class Sentences {
         while (open < to && Character.isWhitespace(folded.charAt(open))) {
             open++;
         }
-        if (open >= to || folded.charAt(open) != punctuation.titleOpen()) {
+        if (open >= to || folded.charAt(open) != punctuation.titleOpen() && !punctuation.opensQuote(folded.charAt(open))) {
             return -1;
         }
         int depth = 0;
@@ -70,11 +81,15 @@ final class Sentences {
                 while (next < to && Character.isWhitespace(folded.charAt(next))) {
                     next++;
                 }
+                // English closes the quote after the statement's own comma: "“We will …,” the declaration said."
+                char closed = folded.charAt(i - 1);
                 return next >= to || punctuation.breaksClause(folded.charAt(next))
-                        || punctuation.endsSentence(folded.charAt(next)) ? open : -1;
+                        || punctuation.endsSentence(folded.charAt(next)) || punctuation.breaksClause(closed)
+                        || punctuation.endsSentence(closed) ? open : -1;
             }
         }
-        return -1;
+        // A quote still open at the sentence's end goes on into the next sentence: a statement quoted at length.
+        return punctuation.opensQuote(folded.charAt(open)) ? open : -1;
     }
 
     /**
@@ -82,8 +97,8 @@ final class Sentences {
      * a forum's copy guard scatters through a repost ("~( d 为此，…"), not brackets, so the sentence ends after them
      * still count.
      */
-    private java.util.BitSet unclosedBrackets(String folded, int from, int to) {
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    private BitSet unclosedBrackets(String folded, int from, int to) {
+        ArrayDeque<Integer> open = new ArrayDeque<>();
         for (int i = from; i < to; i++) {
             int change = punctuation.depthChange(folded.charAt(i));
             if (change > 0) {
@@ -92,7 +107,7 @@ final class Sentences {
                 open.pop();
             }
         }
-        java.util.BitSet unclosed = new java.util.BitSet();
+        BitSet unclosed = new BitSet();
         open.forEach(unclosed::set);
         return unclosed;
     }

@@ -284,6 +284,11 @@ public final class ClauseOpenings {
                 if (pledged.verb() == Verb.COMMITMENT) {
                     return pledged;
                 }
+                if (pledged.verb() == Verb.REPORTING) {
+                    // "President Lagos welcomed … and committed to …": an actor who reports is the subject a
+                    // pledge joined to the report goes on from.
+                    return pledged;
+                }
                 int next = skipSpaces(folded, actor.end());
                 if (pledged.verb() == null && next < folded.length() && punctuation.breaksClause(folded.charAt(next))) {
                     // "Our three nations, along with the lenders, will …": an actor

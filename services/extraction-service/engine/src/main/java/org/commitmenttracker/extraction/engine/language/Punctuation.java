@@ -2,6 +2,7 @@ package org.commitmenttracker.extraction.engine.language;
 
 /** The marks that end sentences and clauses and that open and close brackets, as one language writes them. */
 public final class Punctuation {
+    private static final String QUOTE_OPENINGS = "“«„‘「『";
     private final String sentenceEnds;
     private final String clauseBreaks;
     private final String leadEnds;
@@ -88,6 +89,11 @@ public final class Punctuation {
             return 1;
         }
         return closing.indexOf(c) >= 0 ? -1 : 0;
+    }
+
+    /** Whether {@code c} opens a quotation rather than a parenthesis. */
+    public boolean opensQuote(char c) {
+        return QUOTE_OPENINGS.indexOf(c) >= 0 && opening.indexOf(c) >= 0;
     }
 
     /** Whether {@code c} separates the items of a list ("；", ";"). */

@@ -37,6 +37,8 @@ public final class MetadataReader {
     /** Two signatories, each with office and name on one line or two. */
     private static final int MAX_SIGNATURE_LINES = 4;
     private static final int MAX_DATELINE = 30;
+    /** A date alone on its line: day, month, year and at most a weekday ("Tue 16 Nov 2018"). */
+    private static final int MAX_DATE_WORDS = 4;
     /** How many lines a repost may put above the document's own title. */
     private static final int MAX_REPOST_LINES = 8;
     /** A spaced script's title wrapped onto at most two more lines; a line this long may have been wrapped. */
@@ -56,6 +58,7 @@ public final class MetadataReader {
     private final List<String> meetingNouns;
     private final List<String> datelineEnds;
     private final List<String> titleNotes;
+    private final List<String> titleLabels;
     private final List<String> signedAt;
     private final List<String> doneFormulas;
     private final List<String> neverLast;
@@ -77,6 +80,7 @@ public final class MetadataReader {
         this.meetingNouns = profile.lexicon().list("meeting.noun");
         this.datelineEnds = profile.lexicon().listOrEmpty("dateline.end");
         this.titleNotes = profile.lexicon().listOrEmpty("title.note");
+        this.titleLabels = profile.lexicon().listOrEmpty("title.label");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
         this.neverLast = profile.lexicon().listOrEmpty("word.never-last");
         this.groupingStates = profile.lexicon().has("parties.grouping-states")
@@ -110,7 +114,7 @@ public final class MetadataReader {
         int ownTitle = titleBelowRepostLines(structure);
         if (ownTitle >= 0) {
             List<Paragraph> wrapped = titleWrap(structure, ownTitle + 1, structure.blocks().get(ownTitle).paragraph());
-            return new Heading(joined(structure.blocks().get(ownTitle).paragraph(), wrapped), ownTitle + 1 + wrapped.size(),
+            return new Heading(withoutLabel(joined(structure.blocks().get(ownTitle).paragraph(), wrapped)), ownTitle + 1 + wrapped.size(),
                     datelineAbove(structure, ownTitle));
         }
         if (title == null) {
@@ -143,7 +147,17 @@ public final class MetadataReader {
                 text = text.substring(0, text.length() - note.length()).strip();
             }
         }
-        return new Heading(withoutHeadline(text), continued ? 1 : 0, dateline);
+        return new Heading(withoutLabel(withoutHeadline(text)), continued ? 1 : 0, dateline);
+    }
+
+    /** "[Title] Joint Statement on …": a database copy's field label before the title is no part of it. */
+    private String withoutLabel(String title) {
+        for (String label : titleLabels) {
+            if (title.startsWith(label) && title.length() > label.length()) {
+                return title.substring(label.length()).strip();
+            }
+        }
+        return title;
     }
 
     /**
@@ -247,8 +261,16 @@ public final class MetadataReader {
         // Directly below a first line that may begin a title (no document type, no colon, no sentence end), the
         // line is the second half of a title of two lines.
         boolean firstHalf = first != null && !firstIsTitle && !endsASentence(first.folded())
-                && first.folded().chars().noneMatch(c -> profile.punctuation().endsLeadIn((char) c));
+                && first.folded().chars().noneMatch(c -> profile.punctuation().endsLeadIn((char) c))
+                && !onlyADate(first.folded());
         return found == 0 && firstHalf ? -1 : found;
+    }
+
+    /** "16 Nov 2018" on a line of its own above the title: the page's date, not the first half of a title. */
+    private boolean onlyADate(String folded) {
+        String line = folded.strip();
+        return line.length() <= MAX_DATELINE && line.split("\\s+").length <= MAX_DATE_WORDS
+                && profile.dates().firstFullDate(line).isPresent();
     }
 
     /**

@@ -28,6 +28,9 @@ public final class StructureParser {
     private final List<String> pledgeNouns;
     private final List<String> jointObjects;
     private final List<String> referring;
+    private final List<String> infinitiveMarkers;
+    private final List<String> notVerbs;
+    private final List<String> notVerbEndings;
     private final LanguageProfile profile;
 
     public StructureParser(LanguageProfile profile) {
@@ -43,6 +46,9 @@ public final class StructureParser {
         this.pledgeNouns = profile.lexicon().listOrEmpty("list.pledge-noun");
         this.jointObjects = profile.lexicon().listOrEmpty("list.joint-object");
         this.referring = profile.lexicon().listOrEmpty("list.referring");
+        this.infinitiveMarkers = profile.lexicon().listOrEmpty("item.infinitive-marker");
+        this.notVerbs = profile.lexicon().listOrEmpty("item.not-verb");
+        this.notVerbEndings = profile.lexicon().listOrEmpty("item.not-verb-ending");
     }
 
     public DocumentStructure parse(List<Paragraph> paragraphs) {
@@ -178,7 +184,30 @@ public final class StructureParser {
         if (opening.subject() != null || reports || folded.isEmpty()) {
             return false;
         }
-        return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0));
+        return !profile.spacedWords() || Character.isLowerCase(folded.charAt(0))
+                || endsOnInfinitiveMarker(leadIn) && opensOnBareVerb(folded);
+    }
+
+    /** "… includes commitments to:": the lead-in leaves its infinitive open for the items to finish. */
+    private boolean endsOnInfinitiveMarker(String leadIn) {
+        String words = leadIn.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip();
+        return infinitiveMarkers.stream().anyMatch(marker -> words.endsWith(" " + marker));
+    }
+
+    /**
+     * "Expand the partnership …": a capitalised word in lower case after its capital, neither a word of
+     * {@code item.not-verb} (articles, pronouns, prepositions) nor ending in {@code item.not-verb-ending}.
+     */
+    private boolean opensOnBareVerb(String folded) {
+        int end = 0;
+        while (end < folded.length() && Character.isLetter(folded.charAt(end))) {
+            end++;
+        }
+        if (end < 2 || !Character.isUpperCase(folded.charAt(0)) || !Character.isLowerCase(folded.charAt(1))) {
+            return false;
+        }
+        String word = folded.substring(0, end).toLowerCase(Locale.ROOT);
+        return !notVerbs.contains(word) && notVerbEndings.stream().noneMatch(word::endsWith);
     }
 
     /**

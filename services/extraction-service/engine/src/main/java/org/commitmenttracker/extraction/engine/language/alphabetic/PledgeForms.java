@@ -43,6 +43,7 @@ public final class PledgeForms {
     }
 
     private final Lexicon.PhraseIndex pledgeVerbs;
+    private final Lexicon.PhraseIndex sharedVerbs;
     private final Lexicon.PhraseIndex determiners;
     private final Lexicon.PhraseIndex ownedDeterminers;
     private final Lexicon.PhraseIndex owners;
@@ -72,6 +73,7 @@ public final class PledgeForms {
 
     public PledgeForms(Lexicon lexicon) {
         this.pledgeVerbs = index(lexicon, "pledge.verb");
+        this.sharedVerbs = index(lexicon, "pledge.shared-verb");
         this.determiners = index(lexicon, "pledge.determiner");
         this.ownedDeterminers = index(lexicon, "pledge.owned");
         this.owners = index(lexicon, "pledge.owner");
@@ -230,7 +232,15 @@ public final class PledgeForms {
         int object = skipSpaces(folded, from + verb.length());
         int owned = determiners.at(folded, object) == null ? ownedPledgeEnd(folded, object) : -1;
         int first = owned >= 0 ? owned : determinedPledgeEnd(folded, object);
-        return first >= 0 ? first : secondObjectPledgeEnd(folded, object);
+        int end = first >= 0 ? first : secondObjectPledgeEnd(folded, object);
+        boolean shared = verb.equals(sharedVerbs.at(folded, from));
+        return end < 0 || !shared || gerundAt(folded, skipSpaces(folded, end)) ? end : -1;
+    }
+
+    /** "addressing", not "peace": a word ending in -ing, the action a shared commitment is to. */
+    private static boolean gerundAt(String folded, int at) {
+        int end = wordEnd(folded, at);
+        return end - at > 4 && folded.regionMatches(true, end - 3, "ing", 0, 3);
     }
 
     /** "our firm commitment to": a determiner, up to {@value #MAX_INNER_WORDS} words, the pledge noun, its link. */

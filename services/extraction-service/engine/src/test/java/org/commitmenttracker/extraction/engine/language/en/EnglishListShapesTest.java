@@ -55,6 +55,29 @@ class EnglishListShapesTest {
     }
 
     @Test
+    void aWebCopyThatDroppedTheMarkersKeepsCapitalisedItemsUnderALeadInLeftOpenOnTo() {
+        String text = """
+                Ministers agree a river compact
+
+                The two ministers met in Quito today. The Compact includes commitments to:
+
+                Open the upper river to barges from both countries. This includes dredging the shallow reaches.
+
+                Train pilots in a common school.
+
+                The ministers also discussed the weather.
+
+                Next steps were left to officials:
+
+                Fisheries data will be shared later.
+                """;
+
+        assertThat(bullets(text)).containsExactly(
+                "Open the upper river to barges from both countries. This includes dredging the shallow reaches.",
+                "Train pilots in a common school.");
+    }
+
+    @Test
     void aLeadInThatLeavesItsSentenceOpenMakesItsItemsCommitments() {
         String text = """
                 Declaration on Rural Connectivity

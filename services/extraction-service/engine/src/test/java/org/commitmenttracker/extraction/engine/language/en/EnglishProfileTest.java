@@ -198,6 +198,9 @@ class EnglishProfileTest {
             "We adopt the rules of the river council and hereby establish its secretariat.",
             "The two presidents agreed on a timetable for the water survey.",
             "The two ministers signaled their intent to sign a memorandum on river transport.",
+            "We reiterate our will to widen the dialogue on river transport.",
+            "The Alliance will keep its ports open to the ships of every member.",
+            "President Lagos welcomed the envoy to the capital and committed to open a consulate in the port.",
     })
     void findsACommitmentForEachCue(String sentence) {
         assertThat(commitments(sentence)).hasSize(1).first().extracting(Commitment::kind).isEqualTo(Commitment.Kind.NARRATIVE);
@@ -247,6 +250,8 @@ class EnglishProfileTest {
             "This Declaration reflects the friendship of our peoples.",
             "This will strengthen the Declaration of our peoples.",
             "We noted today a rise in port traffic.",
+            "The two countries share a commitment to peace, democracy and the rule of law.",
+            "President Lagos welcomed the envoy to the capital and noted the rise in port traffic.",
     })
     void findsNoCommitmentInStatementsOfFactOrWelcome(String sentence) {
         assertThat(commitments(sentence)).isEmpty();
@@ -330,6 +335,19 @@ class EnglishProfileTest {
     }
 
     @Test
+    void aNewsCopyQuotingSeveralSentencesOfTheStatementKeepsEachSentenceAndItsLeadingClause() {
+        String text = """
+                River council adopts basin declaration
+
+                “Mindful of the floods of past years, we will share river gauge data. We will train river police in a common school,” the declaration said.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "“Mindful of the floods of past years, we will share river gauge data.",
+                "We will train river police in a common school,” the declaration said.");
+    }
+
+    @Test
     void initialsClosingACompoundDoNotEndTheSentence() {
         assertThat(commitments("We will launch an EU-U.S. Clean Energy Dialogue in 2024."))
                 .extracting(Commitment::text).containsExactly("We will launch an EU-U.S. Clean Energy Dialogue in 2024.");
@@ -378,6 +396,8 @@ class EnglishProfileTest {
             "review in mid-2026|in mid-2026|2026-05-01|2026-08-31|false",
             "launch in early 2025|in early 2025|2025-01-01|2025-04-30|false",
             "meet in November 2024|in November 2024|2024-11-01|2024-11-30|false",
+            "meet in Nov 2024|in Nov 2024|2024-11-01|2024-11-30|false",
+            "adopted on 15 Sept 2022|15 Sept 2022|2022-09-15|2022-09-15|true",
             "meet on 12 December|12 December|2023-12-12|2023-12-12|false",
             "held this year|this year|2023-01-01|2023-12-31|false",
             "by the end of next year|by the end of next year|null|2024-12-31|false",
@@ -457,6 +477,8 @@ class EnglishProfileTest {
             Home > News > Diplomacy > Chile-Peru Joint Statement: A Partnership for the Andes~~Diplomacy~~Chile-Peru Joint Statement: A Partnership for the Andes~~We met today in Lima. We will open a new border crossing.|Chile-Peru Joint Statement: A Partnership for the Andes
             Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive~Strategic Partnership~~We met today in Lima. We will open a new border crossing.|Joint Leaders' Statement: Raising Relations between Chile and Peru to a Comprehensive Strategic Partnership
             Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement~~Trade and Investment~~We will open a new border crossing.|Chile-Peru Summit on Andean Cooperation and Shared Prosperity Joint Statement
+            "River Archive" Database (Project Leader: Ana Ruiz)~~[Title] Joint Statement on River Ports~~[Date] May 3, 2023~~1. We met in Lima. We will open the river ports.|Joint Statement on River Ports
+            16 Nov 2023~Chairman's Statement of the 9th River Summit~1. The Summit was held in Lima.~2. We will meet again in 2024.|Chairman's Statement of the 9th River Summit
             Chile and Peru vow closer cooperation on trade and border security~Source: Andean Wire~~The presidents of Chile and Peru,~~Decide to issue a Joint Declaration on Border Security as follows:~~We will open a new border crossing.|Chile and Peru vow closer cooperation on trade and border security
             """)
     void findsTheTitleBelowAHeadlineOrBreadcrumbAndOverTheLineItWasWrappedOnto(String text, String title) {
