@@ -69,6 +69,7 @@ public final class ClauseOpenings {
     }
 
     private static final int MAX_PARENTHETICAL = 40;
+    private static final int MAX_OCCASION_WORDS = 5;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
@@ -101,6 +102,8 @@ public final class ClauseOpenings {
     private final List<String> importanceNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
+    private final Lexicon.PhraseIndex documentRelatives;
+    private final Lexicon.PhraseIndex occasions;
     private final Lexicon.PhraseIndex beliefVerbs;
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
@@ -150,6 +153,8 @@ public final class ClauseOpenings {
         this.importanceNouns = optional(lexicon, "reaffirmed.importance");
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
+        this.documentRelatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.document-relative"));
+        this.occasions = new Lexicon.PhraseIndex(optional(lexicon, "subject.occasion"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
@@ -187,6 +192,9 @@ public final class ClauseOpenings {
 
     public Opening at(String folded, int from) {
         int at = skipWireDateline(folded, skipQuote(folded, skipSpaces(folded, from)));
+        // "«(Президенты) приняли решение …»": a news copy's editor names the quoted clause's subject in brackets.
+        boolean bracketed = editorialSubjectAt(folded, at);
+        at += bracketed ? 1 : 0;
         boolean joined = false;
         String conjunction = conjunctions.at(folded, at);
         if (conjunction != null) {
@@ -216,7 +224,7 @@ public final class ClauseOpenings {
         String everyParty = everyPartySubjects.at(folded, at + compound);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
-            at += compound + everyParty.length();
+            at += compound + everyParty.length() + (bracketed ? 1 : 0);
             // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
             int[] states = new int[1];
             int owner = ownerAfter(folded, skipSpaces(folded, at));
@@ -250,6 +258,9 @@ public final class ClauseOpenings {
             at = skipParenthetical(folded, skipSpaces(folded, at));
         }
         Opening opening = verbAfter(folded, at, subject, joined);
+        if (subject != null && opening.verb() == null) {
+            opening = verbAfterOccasion(folded, at, subject, joined, opening);
+        }
         if (opening.verb() == null && lead == null && !agents.isEmpty()) {
             Opening agent = spacedWords ? agentOfParties(folded, at, joined) : agentPhrase(folded, at, subject, joined);
             if (agent != null) {
@@ -554,6 +565,26 @@ public final class ClauseOpenings {
         return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
     }
 
+    /**
+     * Whether the clause at {@code at} opens with a relative word of a document ({@code subject.document-relative}:
+     * "в котором"), whose clause says what the document holds.
+     */
+    public boolean documentRelativeAt(String folded, int at) {
+        return documentRelatives.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /** Whether a clause names a document ({@code title.suffix}: "заявление", "декларацию" by its stem). */
+    public boolean namesADocument(String folded, int clauseStart, int clauseEnd) {
+        String clause = folded.substring(clauseStart, clauseEnd).toLowerCase(java.util.Locale.ROOT);
+        return documentTypes.stream().anyMatch(type -> clause.contains(documentStem(type)));
+    }
+
+    /** "декларация" → "декларац": the stem of a document noun, so its cases match ("декларацию"). */
+    private static String documentStem(String type) {
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("ия") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
     /** Whether the sentence at {@code at} opens with a preposition of a phrase before its subject ("В целях …"). */
     public boolean opensWithPreposition(String folded, int at) {
         return pledges != null && pledges.prepositionAt(folded, skipSpaces(folded, at));
@@ -818,6 +849,11 @@ public final class ClauseOpenings {
             at = next[0];
             int gap = skipSpaces(folded, at);
             String and = coordinators.at(folded, gap);
+            if (and == null && spacedWords && gap < folded.length() && folded.charAt(gap) == ',') {
+                // "Президенты России, Ирана и Турции": a list of states, commas before its last "и".
+                first = party(folded, skipSpaces(folded, gap + 1), next);
+                continue;
+            }
             if (and == null) {
                 break;
             }
@@ -915,6 +951,44 @@ public final class ClauseOpenings {
             }
         }
         return at;
+    }
+
+    /**
+     * "Президенты по итогам переговоров в Тегеране приняли решение …": a short phrase of the occasion between a
+     * subject and its verb ({@code subject.occasion}, up to {@value #MAX_OCCASION_WORDS} words in one clause); the
+     * opening {@code without} it otherwise.
+     */
+    private Opening verbAfterOccasion(String folded, int from, Subject subject, boolean joined, Opening without) {
+        int at = skipSpaces(folded, from);
+        String occasion = occasions.at(folded, at);
+        if (occasion == null) {
+            return without;
+        }
+        at += occasion.length();
+        for (int words = 0; words < MAX_OCCASION_WORDS && at < folded.length(); words++) {
+            at = skipSpaces(folded, at);
+            while (at < folded.length() && !Character.isWhitespace(folded.charAt(at))) {
+                if (punctuation.breaksClause(folded.charAt(at)) || punctuation.endsSentenceAt(folded, at)) {
+                    return without;
+                }
+                at++;
+            }
+            Opening after = verbAfter(folded, at, subject, joined);
+            if (after.verb() != null) {
+                return after.verb() == Verb.COMMITMENT ? after : without;
+            }
+        }
+        return without;
+    }
+
+    /** A subject of every party in round brackets at {@code at}, as an editor inserts it into a quote: "(Стороны)". */
+    private boolean editorialSubjectAt(String folded, int at) {
+        if (!spacedWords || at >= folded.length() || folded.charAt(at) != '(') {
+            return false;
+        }
+        String inner = everyPartySubjects.at(folded, at + 1);
+        int close = inner == null ? -1 : at + 1 + inner.length();
+        return close > 0 && close < folded.length() && folded.charAt(close) == ')';
     }
 
     /**

@@ -282,6 +282,27 @@ class RussianProfileTest {
                 "«В интересах двух народов, учитывая рост торговли, Стороны продолжат развивать логистику», — подчеркивается в документе.");
     }
 
+    /**
+     * A news copy's editor names the quoted clause's subject in brackets; a declaration states its firm intent; a
+     * relative clause says what the document its subject signed holds. A document's relative clause pledges nothing
+     * when its subject is not the signers ("Комиссия отметила …").
+     */
+    @Test
+    void readsPledgesANewsCopyReportsThroughItsEditorAndTheDocumentSigned() {
+        String text = """
+                Лидеры подписали совместное заявление
+                «(Стороны) приняли решение провести следующую встречу в Казани», — говорится в сообщении.
+                "Заявляем о своем твердом намерении развивать транспортные коридоры", — говорится в декларации.
+                Президенты подписали заявление, в котором условились продолжать консультации по энергетике.
+                Рост торговли отмечен в докладе, в котором будут приведены итоги года.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "«(Стороны) приняли решение провести следующую встречу в Казани», — говорится в сообщении.",
+                "\"Заявляем о своем твердом намерении развивать транспортные коридоры\", — говорится в декларации.",
+                "Президенты подписали заявление, в котором условились продолжать консультации по энергетике.");
+    }
+
     @Test
     void readsTheNumberedItemsOfADecisionAsItsBullets() {
         String text = """
@@ -434,6 +455,42 @@ class RussianProfileTest {
         assertThat(analysis.document().parties()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** A state right after "по" is what the statement is about: those who met are the parties, not it. */
+    @Test
+    void leavesTheStateAStatementIsAboutOutOfItsParties() {
+        String text = """
+                Главы Казахстана, Узбекистана и Киргизии подписали заявление по Афганистану
+
+                Главы Казахстана, Узбекистана и Киргизии подписали заявление по Афганистану. Стороны продолжат консультации.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("topic-state", text));
+
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("KZ", "UZ", "KG");
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrder("KZ", "UZ", "KG");
+    }
+
+    /**
+     * The occasion may stand between a subject and its verb; the states a subject belongs to may be listed with
+     * commas. A verb of reporting after the occasion pledges nothing.
+     */
+    @Test
+    void readsAPledgeWhoseSubjectTheOccasionFollowsAndItsListedStates() {
+        String text = """
+                Совместное заявление Казахстана, Узбекистана и Киргизии
+                Главы Казахстана, Узбекистана и Киргизии провели встречу в Ташкенте.
+                Президенты Казахстана, Узбекистана и Киргизии по итогам переговоров в Ташкенте приняли решение создать водный совет.
+                Президенты по итогам переговоров в Ташкенте отметили рост торговли.
+                """;
+
+        assertThat(commitments(text)).singleElement().satisfies(commitment -> {
+            assertThat(commitment.text()).isEqualTo("Президенты Казахстана, Узбекистана и Киргизии по итогам переговоров "
+                    + "в Ташкенте приняли решение создать водный совет.");
+            assertThat(commitment.parties()).containsExactlyInAnyOrder("KZ", "UZ", "KG");
+        });
     }
 
     /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
