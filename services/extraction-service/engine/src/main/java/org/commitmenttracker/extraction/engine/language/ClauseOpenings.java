@@ -70,6 +70,8 @@ public final class ClauseOpenings {
 
     private static final int MAX_PARENTHETICAL = 40;
     private static final int MAX_OCCASION_WORDS = 5;
+    /** "Хилари Клинтон", "Мохаммед бен Рашид Аль Мактум": the capitalised words of a leader's name. */
+    private static final int MAX_NAME_WORDS = 4;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
@@ -104,6 +106,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex documentRelatives;
     private final Lexicon.PhraseIndex occasions;
+    private final Lexicon.PhraseIndex offices;
     private final Lexicon.PhraseIndex beliefVerbs;
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
@@ -155,6 +158,7 @@ public final class ClauseOpenings {
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.documentRelatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.document-relative"));
         this.occasions = new Lexicon.PhraseIndex(optional(lexicon, "subject.occasion"));
+        this.offices = new Lexicon.PhraseIndex(optional(lexicon, "subject.office"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
@@ -249,6 +253,9 @@ public final class ClauseOpenings {
         } else {
             int[] end = new int[1];
             List<String> codes = parties(folded, at, end);
+            if (codes.isEmpty()) {
+                codes = officeHolders(folded, at, end);
+            }
             if (!codes.isEmpty()) {
                 subject = new Subject(false, codes);
                 at = end[0];
@@ -979,6 +986,50 @@ public final class ClauseOpenings {
             }
         }
         return without;
+    }
+
+    /**
+     * "Председатель КНР Си Цзиньпин и президент России Владимир Путин": leaders named by office, state and name
+     * ({@code subject.office}), joined by the language's "and", as a news copy names who agreed. Their states, the
+     * end to {@code end[0]}; empty unless each names a state.
+     */
+    private List<String> officeHolders(String folded, int from, int[] end) {
+        List<String> codes = new java.util.ArrayList<>();
+        int at = from;
+        while (true) {
+            String office = offices.at(folded, at);
+            if (office == null) {
+                return List.of();
+            }
+            int[] stateEnd = new int[1];
+            List<String> state = party(folded, skipSpaces(folded, at + office.length()), stateEnd);
+            if (state.isEmpty()) {
+                return List.of();
+            }
+            state.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+            at = stateEnd[0];
+            for (int words = 0; words < MAX_NAME_WORDS; words++) {
+                int word = skipSpaces(folded, at);
+                if (word >= folded.length() || !Character.isUpperCase(folded.charAt(word))) {
+                    break;
+                }
+                at = word;
+                while (at < folded.length() && (Character.isLetter(folded.charAt(at)) || folded.charAt(at) == '.'
+                        || folded.charAt(at) == '-')) {
+                    at++;
+                }
+            }
+            end[0] = at;
+            String and = coordinators.at(folded, skipSpaces(folded, at));
+            if (and == null) {
+                return List.copyOf(codes);
+            }
+            int next = skipSpaces(folded, skipSpaces(folded, at) + and.length());
+            if (offices.at(folded, next) == null) {
+                return List.copyOf(codes);
+            }
+            at = next;
+        }
     }
 
     /** A subject of every party in round brackets at {@code at}, as an editor inserts it into a quote: "(Стороны)". */

@@ -493,6 +493,33 @@ class RussianProfileTest {
         });
     }
 
+    /**
+     * A news copy names who agreed by office, state and name, or a state by its capital; a leader named without a
+     * state binds nobody the text can tell, and a capital after a preposition is a place.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Президент Казахстана Иван Петров и председатель КНР Ли Мин договорились открыть новый пункт пропуска.|KZ,CN",
+            "Глава МИД РФ Петр Иванов и госсекретарь США Джон Смит официально приняли решение возобновить консультации.|RU,US",
+            "Астана и Пекин договорились расширять транзит грузов.|KZ,CN",
+            "Президент Иван Петров договорился открыть новый пункт пропуска.|",
+            "В Пекине договорились о расширении транзита.|",
+    })
+    void readsLeadersNamedByOfficeAndStatesNamedByTheirCapitalAsParties(String sentence, String parties) {
+        String text = "Лидеры Казахстана, России, Китая и США провели встречу\n" + sentence + "\n";
+
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("office-holders", text)).commitments();
+
+        if (parties == null) {
+            assertThat(found).isEmpty();
+        } else {
+            assertThat(found).singleElement().satisfies(commitment -> {
+                assertThat(commitment.text()).isEqualTo(sentence);
+                assertThat(commitment.parties()).containsExactlyInAnyOrder(parties.split(","));
+            });
+        }
+    }
+
     /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
     @Test
     void readsALongTitleThatNamesItsStatesSubjectAndOccasion() {
