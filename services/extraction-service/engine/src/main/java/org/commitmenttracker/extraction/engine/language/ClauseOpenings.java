@@ -72,6 +72,8 @@ public final class ClauseOpenings {
     private static final int MAX_OCCASION_WORDS = 5;
     /** "Хилари Клинтон", "Мохаммед бен Рашид Аль Мактум": the capitalised words of a leader's name. */
     private static final int MAX_NAME_WORDS = 4;
+    /** "В принятом совместном заявлении": the words up to the document's noun. */
+    private static final int MAX_DOCUMENT_PLACE_WORDS = 3;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
@@ -107,6 +109,8 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex documentRelatives;
     private final Lexicon.PhraseIndex occasions;
     private final Lexicon.PhraseIndex offices;
+    private final List<String> documentStems;
+    private final Lexicon.PhraseIndex documentPlaces;
     private final Lexicon.PhraseIndex beliefVerbs;
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
@@ -159,6 +163,8 @@ public final class ClauseOpenings {
         this.documentRelatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.document-relative"));
         this.occasions = new Lexicon.PhraseIndex(optional(lexicon, "subject.occasion"));
         this.offices = new Lexicon.PhraseIndex(optional(lexicon, "subject.office"));
+        this.documentStems = optional(lexicon, "document.stem");
+        this.documentPlaces = new Lexicon.PhraseIndex(optional(lexicon, "document.place"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
@@ -213,6 +219,12 @@ public final class ClauseOpenings {
                     word -> everyPartySubjects.at(folded, word) != null || statesPledge(folded, word));
         }
         String impersonal = impersonalCues.at(folded, at);
+        int inDocument = impersonal == null ? documentPlaceEnd(folded, at) : -1;
+        if (inDocument > 0 && impersonalCues.at(folded, inDocument) != null) {
+            // "В принятом заявлении подтверждена приверженность …": what the document states, of every party.
+            at = inDocument;
+            impersonal = impersonalCues.at(folded, at);
+        }
         if (impersonal != null) {
             // "Подтверждена готовность …": stated of nobody in particular, so of every party.
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
@@ -580,16 +592,43 @@ public final class ClauseOpenings {
         return documentRelatives.at(folded, skipSpaces(folded, at)) != null;
     }
 
-    /** Whether a clause names a document ({@code title.suffix}: "заявление", "декларацию" by its stem). */
+    /** Whether a clause names a document: a word of it opens with a {@code document.stem} ("декларацию"). */
     public boolean namesADocument(String folded, int clauseStart, int clauseEnd) {
-        String clause = folded.substring(clauseStart, clauseEnd).toLowerCase(java.util.Locale.ROOT);
-        return documentTypes.stream().anyMatch(type -> clause.contains(documentStem(type)));
+        for (int at = clauseStart; at < clauseEnd; at++) {
+            if ((at == 0 || !Character.isLetter(folded.charAt(at - 1))) && documentStemAt(folded, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** "декларация" → "декларац": the stem of a document noun, so its cases match ("декларацию"). */
-    private static String documentStem(String type) {
-        String lower = type.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith("ия") ? lower.substring(0, lower.length() - 1) : lower;
+    /** Whether a word at {@code at} opens with a {@code document.stem}, whatever its ending. */
+    private boolean documentStemAt(String folded, int at) {
+        return documentStems.stream().anyMatch(stem -> folded.regionMatches(true, at, stem, 0, stem.length()));
+    }
+
+    /**
+     * "В принятом совместном заявлении …": the place in a document a news copy says something stands, a
+     * preposition of place ({@code document.place}) and a word opening with a {@code document.stem} within
+     * {@value #MAX_DOCUMENT_PLACE_WORDS} words. Where the clause goes on after it, or -1.
+     */
+    private int documentPlaceEnd(String folded, int at) {
+        String place = documentPlaces.at(folded, at);
+        if (place == null) {
+            return -1;
+        }
+        int word = at + place.length();
+        for (int i = 0; i < MAX_DOCUMENT_PLACE_WORDS; i++) {
+            word = skipSpaces(folded, word);
+            boolean document = documentStemAt(folded, word);
+            while (word < folded.length() && Character.isLetter(folded.charAt(word))) {
+                word++;
+            }
+            if (document) {
+                return skipSpaces(folded, word);
+            }
+        }
+        return -1;
     }
 
     /** Whether the sentence at {@code at} opens with a preposition of a phrase before its subject ("В целях …"). */

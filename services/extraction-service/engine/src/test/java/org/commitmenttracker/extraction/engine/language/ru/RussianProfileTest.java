@@ -520,6 +520,19 @@ class RussianProfileTest {
         }
     }
 
+    /** What a news copy places in the document is stated of every party; a place that is no document is not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "В принятом совместном заявлении подтверждена готовность развивать речное судоходство.|true",
+            "В декларации выражена готовность упростить визовый режим.|true",
+            "В заявлении отмечен рост взаимной торговли.|false",
+            "В портовом городе подтверждена готовность развивать речное судоходство.|false",
+    })
+    void readsWhatANewsCopyPlacesInTheDocumentAsEveryPartysPledge(String sentence, boolean pledges) {
+        assertThat(commitments("Лидеры подписали совместное заявление\n" + sentence)).extracting(Commitment::text)
+                .isEqualTo(pledges ? List.of(sentence) : List.of());
+    }
+
     /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
     @Test
     void readsALongTitleThatNamesItsStatesSubjectAndOccasion() {
