@@ -235,7 +235,7 @@ final class NarrativeFinder {
     /**
      * "Стороны отметили, что планируют …": a clause without a subject, opened by a complementizer right after a
      * clause in which a subject reports, says what that subject does; so does one opened by a relative word of the
-     * document the clause before has its subject sign ("Президенты подписали заявление, в котором условились …").
+     * document the clause before has its subject sign ("Лидеры подписали декларацию, в которой договорились …").
      */
     private boolean reportedOfItsSubject(String folded, Opening previous, Span previousClause, Span clause, Opening opening) {
         if (previous == null || previous.subject() == null || opening.subject() != null) {

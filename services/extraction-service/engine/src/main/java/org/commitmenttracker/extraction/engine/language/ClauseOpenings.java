@@ -72,7 +72,7 @@ public final class ClauseOpenings {
     private static final int MAX_OCCASION_WORDS = 5;
     /** "Хилари Клинтон", "Мохаммед бен Рашид Аль Мактум": the capitalised words of a leader's name. */
     private static final int MAX_NAME_WORDS = 4;
-    /** "В принятом совместном заявлении": the words up to the document's noun. */
+    /** "В подписанной совместной декларации": the words up to the document's noun. */
     private static final int MAX_DOCUMENT_PLACE_WORDS = 3;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
@@ -221,7 +221,7 @@ public final class ClauseOpenings {
         String impersonal = impersonalCues.at(folded, at);
         int inDocument = impersonal == null ? documentPlaceEnd(folded, at) : -1;
         if (inDocument > 0 && impersonalCues.at(folded, inDocument) != null) {
-            // "В принятом заявлении подтверждена приверженность …": what the document states, of every party.
+            // "В подписанной декларации подтверждена приверженность …": what the document states, of every party.
             at = inDocument;
             impersonal = impersonalCues.at(folded, at);
         }
@@ -608,7 +608,7 @@ public final class ClauseOpenings {
     }
 
     /**
-     * "В принятом совместном заявлении …": the place in a document a news copy says something stands, a
+     * "В подписанной совместной декларации …": the place in a document a news copy says something stands, a
      * preposition of place ({@code document.place}) and a word opening with a {@code document.stem} within
      * {@value #MAX_DOCUMENT_PLACE_WORDS} words. Where the clause goes on after it, or -1.
      */
@@ -896,7 +896,7 @@ public final class ClauseOpenings {
             int gap = skipSpaces(folded, at);
             String and = coordinators.at(folded, gap);
             if (and == null && spacedWords && gap < folded.length() && folded.charAt(gap) == ',') {
-                // "Президенты России, Ирана и Турции": a list of states, commas before its last "и".
+                // "Главы Казахстана, Киргизии и Узбекистана": a list of states, commas before its last "и".
                 first = party(folded, skipSpaces(folded, gap + 1), next);
                 continue;
             }
@@ -1000,7 +1000,7 @@ public final class ClauseOpenings {
     }
 
     /**
-     * "Президенты по итогам переговоров в Тегеране приняли решение …": a short phrase of the occasion between a
+     * "Президенты по итогам переговоров в Бишкеке приняли решение …": a short phrase of the occasion between a
      * subject and its verb ({@code subject.occasion}, up to {@value #MAX_OCCASION_WORDS} words in one clause); the
      * opening {@code without} it otherwise.
      */
@@ -1028,7 +1028,7 @@ public final class ClauseOpenings {
     }
 
     /**
-     * "Председатель КНР Си Цзиньпин и президент России Владимир Путин": leaders named by office, state and name
+     * "Президент Казахстана … и Председатель КНР …": leaders named by office, state and name
      * ({@code subject.office}), joined by the language's "and", as a news copy names who agreed. Their states, the
      * end to {@code end[0]}; empty unless each names a state.
      */

@@ -557,7 +557,7 @@ public final class MetadataReader {
 
     /**
      * The states a text names as taking part: a state right after a preposition of topic is what a statement is
-     * about ("Президенты России, Турции и Ирана подписали заявление по Сирии"), not one who met.
+     * about ("Главы Казахстана и Киргизии подписали заявление по Афганистану"), not one who met.
      */
     private List<String> statesNamedIn(String folded) {
         if (topicPrepositions.isEmpty()) {
