@@ -185,7 +185,7 @@ final class NarrativeFinder {
             }
             boolean owned = !subjectRequired || opening.subject() != null || subjectPending
                     || (opening.joined() && sentenceSubject != null)
-                    || reportedOfItsSubject(folded, previous, clause, opening);
+                    || reportedOfItsSubject(folded, previous, previousClause, clause, opening);
             // Only a clause that is nothing but a subject ("We, the Leaders,") leaves it to the next clause.
             boolean bareSubject = opening.verb() == null && opening.subject() != null
                     && onlySubject(folded, opening.end(), clause.end());
@@ -241,11 +241,16 @@ final class NarrativeFinder {
 
     /**
      * "Стороны отметили, что планируют …": a clause without a subject, opened by a complementizer right after a
-     * clause in which a subject reports, says what that subject does.
+     * clause in which a subject reports, says what that subject does; so does one opened by a relative word of the
+     * document the clause before has its subject sign ("Лидеры подписали декларацию, в которой договорились …").
      */
-    private boolean reportedOfItsSubject(String folded, Opening previous, Span clause, Opening opening) {
-        return previous != null && previous.subject() != null && previous.verb() == Verb.REPORTING
-                && opening.subject() == null && openings.complementizerAt(folded, clause.start());
+    private boolean reportedOfItsSubject(String folded, Opening previous, Span previousClause, Span clause, Opening opening) {
+        if (previous == null || previous.subject() == null || opening.subject() != null) {
+            return false;
+        }
+        return previous.verb() == Verb.REPORTING && openings.complementizerAt(folded, clause.start())
+                || openings.documentRelativeAt(folded, clause.start())
+                        && openings.namesADocument(folded, previousClause.start(), previousClause.end());
     }
 
     /**

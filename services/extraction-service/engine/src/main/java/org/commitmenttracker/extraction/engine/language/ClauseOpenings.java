@@ -69,6 +69,11 @@ public final class ClauseOpenings {
     }
 
     private static final int MAX_PARENTHETICAL = 40;
+    private static final int MAX_OCCASION_WORDS = 5;
+    /** "Хилари Клинтон", "Мохаммед бен Рашид Аль Мактум": the capitalised words of a leader's name. */
+    private static final int MAX_NAME_WORDS = 4;
+    /** "В подписанной совместной декларации": the words up to the document's noun. */
+    private static final int MAX_DOCUMENT_PLACE_WORDS = 3;
     private static final String OPENING_QUOTES = "«„“\"'";
     private static final int MAX_ADVERBS = 3;
     private static final int MAX_REPORTING_VERB = 4;
@@ -102,6 +107,11 @@ public final class ClauseOpenings {
     private final List<String> commitmentNouns;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
+    private final Lexicon.PhraseIndex documentRelatives;
+    private final Lexicon.PhraseIndex occasions;
+    private final Lexicon.PhraseIndex offices;
+    private final List<String> documentStems;
+    private final Lexicon.PhraseIndex documentPlaces;
     private final Lexicon.PhraseIndex beliefVerbs;
     private final Lexicon.PhraseIndex deadlineWords;
     private final Lexicon.PhraseIndex deadlineBy;
@@ -155,6 +165,11 @@ public final class ClauseOpenings {
         this.commitmentNouns = optional(lexicon, "reaffirmed.commitment");
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
+        this.documentRelatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.document-relative"));
+        this.occasions = new Lexicon.PhraseIndex(optional(lexicon, "subject.occasion"));
+        this.offices = new Lexicon.PhraseIndex(optional(lexicon, "subject.office"));
+        this.documentStems = optional(lexicon, "document.stem");
+        this.documentPlaces = new Lexicon.PhraseIndex(optional(lexicon, "document.place"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
         this.deadlineWords = new Lexicon.PhraseIndex(optional(lexicon, "deadline.word"));
         this.deadlineBy = new Lexicon.PhraseIndex(optional(lexicon, "deadline.by"));
@@ -195,6 +210,9 @@ public final class ClauseOpenings {
 
     public Opening at(String folded, int from) {
         int at = skipWireDateline(folded, skipQuote(folded, skipSpaces(folded, from)));
+        // "«(Президенты) приняли решение …»": a news copy's editor names the quoted clause's subject in brackets.
+        boolean bracketed = editorialSubjectAt(folded, at);
+        at += bracketed ? 1 : 0;
         boolean joined = false;
         String conjunction = conjunctions.at(folded, at);
         if (conjunction != null) {
@@ -209,6 +227,12 @@ public final class ClauseOpenings {
                     word -> everyPartySubjects.at(folded, word) != null || statesPledge(folded, word));
         }
         String impersonal = impersonalCues.at(folded, at);
+        int inDocument = impersonal == null ? documentPlaceEnd(folded, at) : -1;
+        if (inDocument > 0 && impersonalCues.at(folded, inDocument) != null) {
+            // "В подписанной декларации подтверждена приверженность …": what the document states, of every party.
+            at = inDocument;
+            impersonal = impersonalCues.at(folded, at);
+        }
         if (impersonal != null) {
             // "Подтверждена готовность …": stated of nobody in particular, so of every party.
             return new Opening(Subject.EVERY_PARTY, Verb.COMMITMENT, at, at + impersonal.length(), joined);
@@ -224,7 +248,7 @@ public final class ClauseOpenings {
         String everyParty = everyPartySubjects.at(folded, at + compound);
         if (everyParty != null) {
             subject = Subject.EVERY_PARTY;
-            at += compound + everyParty.length();
+            at += compound + everyParty.length() + (bracketed ? 1 : 0);
             // "Главы Казахстана и Киргизии будут …": the states the subject belongs to.
             int[] states = new int[1];
             int owner = ownerAfter(folded, skipSpaces(folded, at));
@@ -249,6 +273,9 @@ public final class ClauseOpenings {
         } else {
             int[] end = new int[1];
             List<String> codes = parties(folded, at, end);
+            if (codes.isEmpty()) {
+                codes = officeHolders(folded, at, end);
+            }
             List<String> compounded = codes.isEmpty() ? compoundSubject(folded, at) : List.of();
             if (!codes.isEmpty()) {
                 subject = new Subject(false, codes);
@@ -262,6 +289,9 @@ public final class ClauseOpenings {
             at = skipParenthetical(folded, skipSpaces(folded, at));
         }
         Opening opening = verbAfter(folded, at, subject, joined);
+        if (subject != null && opening.verb() == null) {
+            opening = verbAfterOccasion(folded, at, subject, joined, opening);
+        }
         if (opening.verb() == null && lead == null && !agents.isEmpty()) {
             Opening agent = spacedWords ? agentOfParties(folded, at, joined) : agentPhrase(folded, at, subject, joined);
             if (agent != null) {
@@ -586,6 +616,53 @@ public final class ClauseOpenings {
         return word != null && (end >= folded.length() || !Character.isLetterOrDigit(folded.charAt(end)));
     }
 
+    /**
+     * Whether the clause at {@code at} opens with a relative word of a document ({@code subject.document-relative}:
+     * "в котором"), whose clause says what the document holds.
+     */
+    public boolean documentRelativeAt(String folded, int at) {
+        return documentRelatives.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /** Whether a clause names a document: a word of it opens with a {@code document.stem} ("декларацию"). */
+    public boolean namesADocument(String folded, int clauseStart, int clauseEnd) {
+        for (int at = clauseStart; at < clauseEnd; at++) {
+            if ((at == 0 || !Character.isLetter(folded.charAt(at - 1))) && documentStemAt(folded, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word at {@code at} opens with a {@code document.stem}, whatever its ending. */
+    private boolean documentStemAt(String folded, int at) {
+        return documentStems.stream().anyMatch(stem -> folded.regionMatches(true, at, stem, 0, stem.length()));
+    }
+
+    /**
+     * "В подписанной совместной декларации …": the place in a document a news copy says something stands, a
+     * preposition of place ({@code document.place}) and a word opening with a {@code document.stem} within
+     * {@value #MAX_DOCUMENT_PLACE_WORDS} words. Where the clause goes on after it, or -1.
+     */
+    private int documentPlaceEnd(String folded, int at) {
+        String place = documentPlaces.at(folded, at);
+        if (place == null) {
+            return -1;
+        }
+        int word = at + place.length();
+        for (int i = 0; i < MAX_DOCUMENT_PLACE_WORDS; i++) {
+            word = skipSpaces(folded, word);
+            boolean document = documentStemAt(folded, word);
+            while (word < folded.length() && Character.isLetter(folded.charAt(word))) {
+                word++;
+            }
+            if (document) {
+                return skipSpaces(folded, word);
+            }
+        }
+        return -1;
+    }
+
     /** Whether the sentence at {@code at} opens with a preposition of a phrase before its subject ("В целях …"). */
     public boolean opensWithPreposition(String folded, int at) {
         return pledges != null && pledges.prepositionAt(folded, skipSpaces(folded, at));
@@ -881,6 +958,11 @@ public final class ClauseOpenings {
             at = next[0];
             int gap = skipSpaces(folded, at);
             String and = coordinators.at(folded, gap);
+            if (and == null && spacedWords && gap < folded.length() && folded.charAt(gap) == ',') {
+                // "Главы Казахстана, Киргизии и Узбекистана": a list of states, commas before its last "и".
+                first = party(folded, skipSpaces(folded, gap + 1), next);
+                continue;
+            }
             if (and == null) {
                 break;
             }
@@ -990,6 +1072,88 @@ public final class ClauseOpenings {
             }
         }
         return at;
+    }
+
+    /**
+     * "Президенты по итогам переговоров в Бишкеке приняли решение …": a short phrase of the occasion between a
+     * subject and its verb ({@code subject.occasion}, up to {@value #MAX_OCCASION_WORDS} words in one clause); the
+     * opening {@code without} it otherwise.
+     */
+    private Opening verbAfterOccasion(String folded, int from, Subject subject, boolean joined, Opening without) {
+        int at = skipSpaces(folded, from);
+        String occasion = occasions.at(folded, at);
+        if (occasion == null) {
+            return without;
+        }
+        at += occasion.length();
+        for (int words = 0; words < MAX_OCCASION_WORDS && at < folded.length(); words++) {
+            at = skipSpaces(folded, at);
+            while (at < folded.length() && !Character.isWhitespace(folded.charAt(at))) {
+                if (punctuation.breaksClause(folded.charAt(at)) || punctuation.endsSentenceAt(folded, at)) {
+                    return without;
+                }
+                at++;
+            }
+            Opening after = verbAfter(folded, at, subject, joined);
+            if (after.verb() != null) {
+                return after.verb() == Verb.COMMITMENT ? after : without;
+            }
+        }
+        return without;
+    }
+
+    /**
+     * "Президент Казахстана … и Председатель КНР …": leaders named by office, state and name
+     * ({@code subject.office}), joined by the language's "and", as a news copy names who agreed. Their states, the
+     * end to {@code end[0]}; empty unless each names a state.
+     */
+    private List<String> officeHolders(String folded, int from, int[] end) {
+        List<String> codes = new java.util.ArrayList<>();
+        int at = from;
+        while (true) {
+            String office = offices.at(folded, at);
+            if (office == null) {
+                return List.of();
+            }
+            int[] stateEnd = new int[1];
+            List<String> state = party(folded, skipSpaces(folded, at + office.length()), stateEnd);
+            if (state.isEmpty()) {
+                return List.of();
+            }
+            state.stream().filter(code -> !codes.contains(code)).forEach(codes::add);
+            at = stateEnd[0];
+            for (int words = 0; words < MAX_NAME_WORDS; words++) {
+                int word = skipSpaces(folded, at);
+                if (word >= folded.length() || !Character.isUpperCase(folded.charAt(word))) {
+                    break;
+                }
+                at = word;
+                while (at < folded.length() && (Character.isLetter(folded.charAt(at)) || folded.charAt(at) == '.'
+                        || folded.charAt(at) == '-')) {
+                    at++;
+                }
+            }
+            end[0] = at;
+            String and = coordinators.at(folded, skipSpaces(folded, at));
+            if (and == null) {
+                return List.copyOf(codes);
+            }
+            int next = skipSpaces(folded, skipSpaces(folded, at) + and.length());
+            if (offices.at(folded, next) == null) {
+                return List.copyOf(codes);
+            }
+            at = next;
+        }
+    }
+
+    /** A subject of every party in round brackets at {@code at}, as an editor inserts it into a quote: "(Стороны)". */
+    private boolean editorialSubjectAt(String folded, int at) {
+        if (!spacedWords || at >= folded.length() || folded.charAt(at) != '(') {
+            return false;
+        }
+        String inner = everyPartySubjects.at(folded, at + 1);
+        int close = inner == null ? -1 : at + 1 + inner.length();
+        return close > 0 && close < folded.length() && folded.charAt(close) == ')';
     }
 
     /**

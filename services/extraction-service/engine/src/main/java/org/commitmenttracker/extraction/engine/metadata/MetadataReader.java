@@ -65,6 +65,8 @@ public final class MetadataReader {
     /** As many states named among those who met make them a grouping's members (0: no such rule). */
     private final int groupingStates;
     private final Organisations organisations;
+    /** Prepositions after which a state is what the text is about, not one who met ("заявление по Сирии"). */
+    private final List<String> topicPrepositions;
 
     public MetadataReader(LanguageProfile profile, Countries countries, Organisations organisations) {
         this.profile = profile;
@@ -83,6 +85,7 @@ public final class MetadataReader {
         this.titleLabels = profile.lexicon().listOrEmpty("title.label");
         this.signedAt = profile.lexicon().listOrEmpty("date.signed-at");
         this.neverLast = profile.lexicon().listOrEmpty("word.never-last");
+        this.topicPrepositions = profile.lexicon().listOrEmpty("parties.topic-preposition");
         this.groupingStates = profile.lexicon().has("parties.grouping-states")
                 ? Integer.parseInt(profile.lexicon().single("parties.grouping-states")) : 0;
         this.doneFormulas = profile.lexicon().listOrEmpty("date.done").stream()
@@ -544,7 +547,7 @@ public final class MetadataReader {
         if (whoMet.size() >= 2) {
             return whoMet;
         }
-        List<String> named = countries.namedIn(openingFolded);
+        List<String> named = statesNamedIn(openingFolded);
         if (named.size() >= 2) {
             return named;
         }
@@ -552,7 +555,7 @@ public final class MetadataReader {
         if (!compound.isEmpty()) {
             return compound;
         }
-        List<String> inTitle = countries.namedIn(titleFolded);
+        List<String> inTitle = statesNamedIn(titleFolded);
         if (inTitle.size() >= 2) {
             return inTitle;
         }
@@ -571,7 +574,38 @@ public final class MetadataReader {
 
     /** The states named in a paragraph's first sentence. */
     private List<String> whoMet(String folded) {
-        return countries.namedIn(firstSentence(folded));
+        return statesNamedIn(firstSentence(folded));
+    }
+
+    /**
+     * The states a text names as taking part: a state right after a preposition of topic is what a statement is
+     * about ("Главы Казахстана и Киргизии подписали заявление по Афганистану"), not one who met.
+     */
+    private List<String> statesNamedIn(String folded) {
+        if (topicPrepositions.isEmpty()) {
+            return countries.namedIn(folded);
+        }
+        char[] kept = folded.toCharArray();
+        for (int at = 0; at < folded.length(); at++) {
+            if (at > 0 && Character.isLetterOrDigit(folded.charAt(at - 1))) {
+                continue;
+            }
+            for (String preposition : topicPrepositions) {
+                int after = at + preposition.length();
+                if (!folded.startsWith(preposition, at) || after >= folded.length() || !Character.isWhitespace(folded.charAt(after))) {
+                    continue;
+                }
+                int name = after;
+                while (name < folded.length() && Character.isWhitespace(folded.charAt(name))) {
+                    name++;
+                }
+                String[] state = countries.subjectAt(folded, name);
+                if (state != null) {
+                    java.util.Arrays.fill(kept, name, name + Integer.parseInt(state[1]), ' ');
+                }
+            }
+        }
+        return countries.namedIn(new String(kept));
     }
 
     private String firstSentence(String folded) {

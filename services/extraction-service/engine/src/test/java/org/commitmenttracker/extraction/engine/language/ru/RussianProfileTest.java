@@ -282,6 +282,27 @@ class RussianProfileTest {
                 "«В интересах двух народов, учитывая рост торговли, Стороны продолжат развивать логистику», — подчеркивается в документе.");
     }
 
+    /**
+     * A news copy's editor names the quoted clause's subject in brackets; a declaration states its firm intent; a
+     * relative clause says what the document its subject signed holds. A document's relative clause pledges nothing
+     * when its subject is not the signers ("Комиссия отметила …").
+     */
+    @Test
+    void readsPledgesANewsCopyReportsThroughItsEditorAndTheDocumentSigned() {
+        String text = """
+                Лидеры подписали совместное заявление
+                «(Стороны) приняли решение провести следующую встречу в Казани», — говорится в сообщении.
+                "Заявляем о своем твердом намерении развивать транспортные коридоры", — говорится в декларации.
+                Лидеры подписали декларацию, в которой условились развивать консультации по энергетике.
+                Рост торговли отмечен в докладе, в котором будут приведены итоги года.
+                """;
+
+        assertThat(commitments(text)).extracting(Commitment::text).containsExactly(
+                "«(Стороны) приняли решение провести следующую встречу в Казани», — говорится в сообщении.",
+                "\"Заявляем о своем твердом намерении развивать транспортные коридоры\", — говорится в декларации.",
+                "Лидеры подписали декларацию, в которой условились развивать консультации по энергетике.");
+    }
+
     @Test
     void readsTheNumberedItemsOfADecisionAsItsBullets() {
         String text = """
@@ -434,6 +455,82 @@ class RussianProfileTest {
         assertThat(analysis.document().parties()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** A state right after "по" is what the statement is about: those who met are the parties, not it. */
+    @Test
+    void leavesTheStateAStatementIsAboutOutOfItsParties() {
+        String text = """
+                Главы Казахстана, Узбекистана и Киргизии подписали заявление по Афганистану
+
+                Главы Казахстана, Узбекистана и Киргизии подписали заявление по Афганистану. Стороны продолжат консультации.
+                """;
+
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("topic-state", text));
+
+        assertThat(analysis.document().parties()).containsExactlyInAnyOrder("KZ", "UZ", "KG");
+        assertThat(analysis.commitments()).singleElement().extracting(Commitment::parties).asList()
+                .containsExactlyInAnyOrder("KZ", "UZ", "KG");
+    }
+
+    /**
+     * The occasion may stand between a subject and its verb; the states a subject belongs to may be listed with
+     * commas. A verb of reporting after the occasion pledges nothing.
+     */
+    @Test
+    void readsAPledgeWhoseSubjectTheOccasionFollowsAndItsListedStates() {
+        String text = """
+                Совместное заявление Казахстана, Узбекистана и Киргизии
+                Главы Казахстана, Узбекистана и Киргизии провели встречу в Ташкенте.
+                Президенты Казахстана, Узбекистана и Киргизии по итогам переговоров в Ташкенте приняли решение создать водный совет.
+                Президенты по итогам переговоров в Ташкенте отметили рост торговли.
+                """;
+
+        assertThat(commitments(text)).singleElement().satisfies(commitment -> {
+            assertThat(commitment.text()).isEqualTo("Президенты Казахстана, Узбекистана и Киргизии по итогам переговоров "
+                    + "в Ташкенте приняли решение создать водный совет.");
+            assertThat(commitment.parties()).containsExactlyInAnyOrder("KZ", "UZ", "KG");
+        });
+    }
+
+    /**
+     * A news copy names who agreed by office, state and name, or a state by its capital; a leader named without a
+     * state binds nobody the text can tell, and a capital after a preposition is a place.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Президент Казахстана Иван Петров и председатель КНР Ли Мин договорились открыть новый пункт пропуска.|KZ,CN",
+            "Глава МИД РФ Петр Иванов и госсекретарь США Джон Смит официально приняли решение возобновить консультации.|RU,US",
+            "Астана и Пекин договорились расширять транзит грузов.|KZ,CN",
+            "Президент Иван Петров договорился открыть новый пункт пропуска.|",
+            "В Пекине договорились о расширении транзита.|",
+    })
+    void readsLeadersNamedByOfficeAndStatesNamedByTheirCapitalAsParties(String sentence, String parties) {
+        String text = "Лидеры Казахстана, России, Китая и США провели встречу\n" + sentence + "\n";
+
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("office-holders", text)).commitments();
+
+        if (parties == null) {
+            assertThat(found).isEmpty();
+        } else {
+            assertThat(found).singleElement().satisfies(commitment -> {
+                assertThat(commitment.text()).isEqualTo(sentence);
+                assertThat(commitment.parties()).containsExactlyInAnyOrder(parties.split(","));
+            });
+        }
+    }
+
+    /** What a news copy places in the document is stated of every party; a place that is no document is not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "В подписанном совместном документе подтверждена готовность развивать речное судоходство.|true",
+            "В декларации выражена готовность упростить визовый режим.|true",
+            "В заявлении отмечен рост взаимной торговли.|false",
+            "В портовом городе подтверждена готовность развивать речное судоходство.|false",
+    })
+    void readsWhatANewsCopyPlacesInTheDocumentAsEveryPartysPledge(String sentence, boolean pledges) {
+        assertThat(commitments("Лидеры подписали совместное заявление\n" + sentence)).extracting(Commitment::text)
+                .isEqualTo(pledges ? List.of(sentence) : List.of());
     }
 
     /** A title that names both states in full, its subject and its occasion runs to some 260 characters. */
