@@ -39,11 +39,13 @@ final class Sentences {
         // A quote that opens a sentence and holds several ("“We will …. We will …,” the declaration said."): the
         // statement a news copy quotes, whose sentences stay sentences of their own.
         boolean quotedSentences = false;
+        boolean blankSinceStart = true; // kept as it goes: looking back at every quote mark would be quadratic
         for (int i = from; i < to; i++) {
             char c = folded.charAt(i);
-            if (sentences && depth == 0 && punctuation.opensQuote(c) && folded.substring(start, i).isBlank()) {
+            if (sentences && depth == 0 && punctuation.opensQuote(c) && blankSinceStart) {
                 quotedSentences = true;
             }
+            blankSinceStart &= Character.isWhitespace(c);
             if (i != quotedStatement && !unclosed.get(i)) {
                 depth = Math.max(0, depth + punctuation.depthChange(c));
             }
@@ -53,6 +55,7 @@ final class Sentences {
             if ((depth == 0 || quotedSentences && depth == 1) && boundary) {
                 spans.add(new Span(start, i + 1));
                 start = i + 1;
+                blankSinceStart = true;
             }
         }
         if (start < to) {
