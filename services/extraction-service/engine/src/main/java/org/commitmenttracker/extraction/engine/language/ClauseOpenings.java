@@ -100,6 +100,9 @@ public final class ClauseOpenings {
     private final List<String> frameEnds;
     private final List<String> importanceNouns;
     private final List<String> commitmentNouns;
+    private final Lexicon.PhraseIndex frameOpens;
+    private final List<String> frameCloses;
+    private final Lexicon.PhraseIndex frameAdverbs;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex beliefVerbs;
@@ -153,6 +156,9 @@ public final class ClauseOpenings {
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.importanceNouns = optional(lexicon, "reaffirmed.importance");
         this.commitmentNouns = optional(lexicon, "reaffirmed.commitment");
+        this.frameOpens = new Lexicon.PhraseIndex(optional(lexicon, "reaffirmed.frame-open"));
+        this.frameCloses = optional(lexicon, "reaffirmed.frame-close");
+        this.frameAdverbs = new Lexicon.PhraseIndex(optional(lexicon, "reaffirmed.frame-adverb"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.beliefVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.belief"));
@@ -339,8 +345,11 @@ public final class ClauseOpenings {
             }
             String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, object));
             reaffirmed = reaffirmed != null ? reaffirmed : reaffirmedVerbs.at(folded, skipSpaces(folded, object));
+            int framed = reaffirmed == null ? verbAfterFrame(folded, skipSpaces(folded, object)) : -1;
             if (reaffirmed != null) {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, object) + reaffirmed.length());
+            } else if (framed >= 0) {
+                commitmentEnd = Math.max(commitmentEnd, framed);
             } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd) || reaffirmsACommitment(folded, reportingEnd)) {
                 commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
@@ -367,6 +376,41 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, at, reportingEnd, joined);
         }
         return new Opening(subject, null, at, at, joined);
+    }
+
+    /**
+     * "重申在…问题上坚定相互支持": a reaffirmed object that opens with a frame of where it applies ({@code
+     * reaffirmed.frame-open} … {@code reaffirmed.frame-close}, inside its clause) and goes on, after adverbs, with a
+     * verb of commitment pledges that verb. Returns where the verb ends, or -1.
+     */
+    private int verbAfterFrame(String folded, int from) {
+        String open = frameOpens.at(folded, from);
+        if (open == null) {
+            return -1;
+        }
+        String clause = clauseFrom(folded, from);
+        for (int close = open.length(); close < clause.length(); close++) {
+            for (String closing : frameCloses) {
+                if (!clause.startsWith(closing, close)) {
+                    continue;
+                }
+                int at = skipSpaces(folded, from + close + closing.length());
+                for (int i = 0; i < MAX_ADVERBS; i++) {
+                    String adverb = adverbs.at(folded, at);
+                    adverb = adverb != null ? adverb : frameAdverbs.at(folded, at);
+                    if (adverb == null) {
+                        break;
+                    }
+                    at = skipSpaces(folded, at + adverb.length());
+                }
+                String verb = commitmentVerbs.at(folded, at);
+                verb = verb != null ? verb : reaffirmedVerbs.at(folded, at);
+                if (verb != null) {
+                    return at + verb.length();
+                }
+            }
+        }
+        return -1;
     }
 
     /**

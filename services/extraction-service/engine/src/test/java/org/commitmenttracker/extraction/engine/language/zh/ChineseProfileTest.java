@@ -942,4 +942,18 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** A reaffirmed object that opens with a frame of where it applies pledges the verb of commitment after it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方重申在港口和航运问题上坚定相互支持。|1",
+            "雙方重申在港口和航運問題上堅定相互支持。|1",
+            "双方重申在港口合作领域继续支持对方。|1",
+            "双方重申在港口问题上的一贯立场。|0",
+    })
+    void readsAVerbOfCommitmentAfterAFrameOfAReaffirmationAsPledged(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("framed", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
