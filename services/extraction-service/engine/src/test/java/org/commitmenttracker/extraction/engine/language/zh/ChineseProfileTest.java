@@ -956,4 +956,20 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** Taiwan's statements and press spell its partners their own way, and join "台" with a partner's short form. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中華民國與帛琉共和國聯合公報|PW",
+            "中华民国与瓜地马拉共和国联合公报|GT",
+            "中華民國與布吉納法索聯合公報|BF",
+            "台布签署联合公报NL总统与布吉纳法索总统签署联合公报。|BF",
+    })
+    void readsThePartiesOfATaiwaneseStatement(String opening, String partner) {
+        String text = opening.replace("NL", "\n") + "\n双方将持续深化渔业合作。\n";
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("taiwan", text));
+
+        assertThat(analysis.document().parties()).containsExactly("TW", partner);
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW", partner));
+    }
 }
