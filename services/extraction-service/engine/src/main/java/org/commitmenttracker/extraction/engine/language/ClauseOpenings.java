@@ -111,6 +111,7 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex copulas;
     private final Lexicon.PhraseIndex visitVerbs;
+    private final List<String> correlativeFirsts;
     private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
@@ -167,6 +168,7 @@ public final class ClauseOpenings {
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
         this.visitVerbs = new Lexicon.PhraseIndex(optional(lexicon, "visit.programme"));
+        this.correlativeFirsts = optional(lexicon, "correlative.first");
         this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
@@ -735,6 +737,15 @@ public final class ClauseOpenings {
     /** Whether a verb of a visit's programme ({@code visit.programme}: "会见", "访问") stands at {@code at}. */
     public boolean visitProgrammeAt(String folded, int at) {
         return visitVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * Whether the first half of a correlative ("不仅…", {@code correlative.first}) stands between {@code from} and
+     * {@code to}: a clause after it ("…，还将…") goes on with that half's subject.
+     */
+    public boolean afterCorrelativeFirst(String folded, int from, int to) {
+        String before = folded.substring(from, to);
+        return correlativeFirsts.stream().anyMatch(before::contains);
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */

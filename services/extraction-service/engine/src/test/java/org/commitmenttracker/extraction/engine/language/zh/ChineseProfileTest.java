@@ -972,4 +972,17 @@ class ChineseProfileTest {
         assertThat(analysis.document().parties()).containsExactly("TW", partner);
         assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW", partner));
     }
+
+    /** "不仅…，还将…" in a sentence no party speaks in predicts what its subject brings; a party's "还将" pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "频繁的港口往来不仅可以扩大贸易，还将为两国民众相互了解提供新渠道。|0",
+            "頻繁的港口往來不但可以擴大貿易，還將為兩國民眾相互了解提供新渠道。|0",
+            "双方不仅要加强沟通，还将深化港口合作。|1",
+    })
+    void readsTheSecondHalfOfACorrelativeAsNoPledgeWhereNoPartySpeaks(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("correlative", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
