@@ -84,6 +84,8 @@ public final class ClauseOpenings {
     /** "the leaders of the Pacific Alliance": the capitalised words of the name a subject is owned by. */
     private static final int MAX_OWNER_WORDS = 5;
 
+    /** The longest phrase of time ("于2005年") that may stand between "将" and the verb of taking up an office. */
+    private static final int MAX_OFFICE_LEAD = 12;
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
     private final String shortFormSuffix;
@@ -112,6 +114,9 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex copulas;
     private final Lexicon.PhraseIndex visitVerbs;
     private final List<String> correlativeFirsts;
+    private final Lexicon.PhraseIndex officeVerbs;
+    private final List<String> officeRoles;
+    private final Lexicon.PhraseIndex timeLeads;
     private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
@@ -169,6 +174,9 @@ public final class ClauseOpenings {
         this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
         this.visitVerbs = new Lexicon.PhraseIndex(optional(lexicon, "visit.programme"));
         this.correlativeFirsts = optional(lexicon, "correlative.first");
+        this.officeVerbs = new Lexicon.PhraseIndex(optional(lexicon, "office.taking"));
+        this.officeRoles = optional(lexicon, "office.role");
+        this.timeLeads = new Lexicon.PhraseIndex(optional(lexicon, "office.time-lead"));
         this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
@@ -737,6 +745,31 @@ public final class ClauseOpenings {
     /** Whether a verb of a visit's programme ({@code visit.programme}: "会见", "访问") stands at {@code at}. */
     public boolean visitProgrammeAt(String folded, int at) {
         return visitVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * "英国将于2005年担任欧盟轮值主席国": the clause from {@code at} (after the verb of commitment) takes up an office
+     * ({@code office.taking}, at once or after a short phrase of time opening with {@code office.time-lead}) that it
+     * names last ({@code office.role}): a
+     * term in a rotation or a meeting's host, not a pledge.
+     */
+    public boolean takesAnOfficeAt(String folded, int at) {
+        String clause = clauseFrom(folded, skipSpaces(folded, at));
+        if (officeRoles.stream().noneMatch(clause::endsWith)) {
+            return false;
+        }
+        if (officeVerbs.at(clause, 0) != null) {
+            return true;
+        }
+        if (timeLeads.at(clause, 0) == null) {
+            return false;
+        }
+        for (int i = 1; i <= Math.min(MAX_OFFICE_LEAD, clause.length() - 1); i++) {
+            if (officeVerbs.at(clause, i) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -985,4 +985,18 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** Taking up a rotating chair or a meeting's host states the calendar; supporting another's term pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "英国将于2030年担任港口论坛轮值主席国。|0",
+            "英國將於2030年擔任港口論壇輪值主席國。|0",
+            "法方将担任下届港口峰会东道国。|0",
+            "双方将支持乙方担任港口论坛主席国。|1",
+    })
+    void readsTakingUpAnOfficeAsNoPledge(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("office", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
