@@ -999,4 +999,17 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** A clause of time closed by "后" that holds an earlier time recounts the decision after it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "首相去年访问港口城市后，双方决定成立港口工作组。|0",
+            "首相去年訪問港口城市後，雙方決定成立港口工作組。|0",
+            "首相明年访问港口城市后，双方将成立港口工作组。|1",
+    })
+    void readsADecisionAfterAnEarlierClauseOfTimeAsRecounted(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("after", "中华人民共和国和英国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
 }
