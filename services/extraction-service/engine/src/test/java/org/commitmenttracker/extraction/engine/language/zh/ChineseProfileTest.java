@@ -1012,4 +1012,18 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** The armed services of the parties, named as agents ("两国海军"), pledge for both parties. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "两国海军决定致力于就港口互访达成一致。|1",
+            "兩國海軍將加強港口救援合作。|1",
+            "两国国防部将加强港口救援合作。|1",
+    })
+    void readsTheArmedServicesOfThePartiesAsAgents(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("services", "中华人民共和国和美国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+        assertThat(found).extracting(Commitment::parties).containsOnly(List.of("CN", "US"));
+    }
 }
