@@ -149,6 +149,16 @@ final class NarrativeFinder {
                 // speaks in, is the visit's programme, not a pledge.
                 opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
             }
+            if (!subjectRequired && opening.verb() == Verb.COMMITMENT && openings.takesAnOfficeAt(folded, opening.end())) {
+                // "英国将于2005年担任欧盟轮值主席国": a term in a rotation, a meeting's host: a fact of the calendar.
+                opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
+            }
+            if (!subjectRequired && opening.verb() == Verb.COMMITMENT && opening.subject() == null && sentenceSubject == null
+                    && openings.afterCorrelativeFirst(folded, sentence.start(), clause.start())) {
+                // "频繁的对话不仅可以…，还将为…提供新途径": the second half of "not only … but also" says what the
+                // first half's subject, no party, will do: a prediction, not a pledge.
+                opening = new Opening(null, null, opening.verbStart(), opening.verbStart(), opening.joined());
+            }
             if (previousClause == null && (openings.exhorts(folded, opening)
                     || openings.definesItsVerbPhrase(folded, opening, clause.end()))) {
                 return null;

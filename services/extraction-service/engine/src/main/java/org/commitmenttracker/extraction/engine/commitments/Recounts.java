@@ -21,7 +21,9 @@ import org.commitmenttracker.extraction.engine.text.Characters;
  * <li>a time expression that ends before the document's year ("in 2015", "last year", "в 2019 году");</li>
  * <li>a word of an earlier time ({@code recount.earlier}: "last", "previous", "ранее");</li>
  * <li>a clause of time or manner in the past ({@code recount.conjunction}: "when", "since", "как", and a past
- * form in that clause: "When the agreement was signed,", "Как было условлено …,").</li>
+ * form in that clause: "When the agreement was signed,", "Как было условлено …,");</li>
+ * <li>a clause of time closed by a postposition ({@code recount.postposition}) that holds a word of an earlier time
+ * or an earlier time expression anywhere ("首相去年访华后，").</li>
  * </ul>
  * A present or future pledge in such a sentence still counts, and so does a past one whose own clause says "now"
  * before its verb ({@code recount.present}: "At our last meeting we agreed X; today we agreed Y" pledges Y). In a script without spaces ({@link Characters#isWide})
@@ -38,6 +40,7 @@ final class Recounts {
     private final Lexicon.PhraseIndex presentWords;
     private final Lexicon.PhraseIndex prepositions;
     private final Lexicon.PhraseIndex conjunctions;
+    private final List<String> postpositions;
     private final DateForms dates;
     private final boolean enabled;
 
@@ -49,6 +52,7 @@ final class Recounts {
         this.enabled = lexicon.has("recount.past-word") || lexicon.has("recount.past-ending");
         this.prepositions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.preposition"));
         this.conjunctions = new Lexicon.PhraseIndex(longestFirst(lexicon, "recount.conjunction"));
+        this.postpositions = longestFirst(lexicon, "recount.postposition");
         this.dates = dates;
     }
 
@@ -117,6 +121,10 @@ final class Recounts {
         if (conjunction != null && hasPastWord(folded, first + conjunction.length(), clause.end())) {
             return true;
         }
+        if (endsOnPostposition(folded, clause) && earlierWithin(folded, first, clause.end(), earlierTimes.get())) {
+            // "首相去年访华后，": a clause of time closed by its postposition, in an earlier time.
+            return true;
+        }
         String preposition = prepositions.at(folded, first);
         if (preposition == null) {
             // Only the clause's first word: "Last year,", "Ранее,", "In 2015," (the date form takes its "in").
@@ -129,6 +137,16 @@ final class Recounts {
             end = wordEnd(folded, skipNonWords(folded, end, clause.end()));
         }
         return earlierWithin(folded, first, Math.min(end, clause.end()), earlierTimes.get());
+    }
+
+    /** Whether the clause, without its closing mark, ends on a postposition of time ({@code recount.postposition}). */
+    private boolean endsOnPostposition(String folded, Span clause) {
+        int end = clause.end();
+        while (end > clause.start() && !Character.isLetterOrDigit(folded.charAt(end - 1))) {
+            end--;
+        }
+        String text = folded.substring(clause.start(), end);
+        return postpositions.stream().anyMatch(text::endsWith);
     }
 
     /** Whether a word of an earlier time or an earlier time expression starts between {@code from} and {@code to}. */

@@ -89,6 +89,8 @@ public final class ClauseOpenings {
     /** "the leaders of the Pacific Alliance": the capitalised words of the name a subject is owned by. */
     private static final int MAX_OWNER_WORDS = 5;
 
+    /** The longest phrase of time ("于2005年") that may stand between "将" and the verb of taking up an office. */
+    private static final int MAX_OFFICE_LEAD = 12;
     private final Lexicon.PhraseIndex everyPartySubjects;
     private final Lexicon.PhraseIndex partySuffixes;
     private final String shortFormSuffix;
@@ -105,6 +107,9 @@ public final class ClauseOpenings {
     private final List<String> frameEnds;
     private final List<String> importanceNouns;
     private final List<String> commitmentNouns;
+    private final Lexicon.PhraseIndex frameOpens;
+    private final List<String> frameCloses;
+    private final Lexicon.PhraseIndex frameAdverbs;
     private final Lexicon.PhraseIndex subjectLeads;
     private final Lexicon.PhraseIndex complementizers;
     private final Lexicon.PhraseIndex documentRelatives;
@@ -118,6 +123,10 @@ public final class ClauseOpenings {
     private final Lexicon.PhraseIndex exhortations;
     private final Lexicon.PhraseIndex copulas;
     private final Lexicon.PhraseIndex visitVerbs;
+    private final List<String> correlativeFirsts;
+    private final Lexicon.PhraseIndex officeVerbs;
+    private final List<String> officeRoles;
+    private final Lexicon.PhraseIndex timeLeads;
     private final List<String> copulaWords;
     private final Lexicon.PhraseIndex impersonalCues;
     private final Lexicon.PhraseIndex declaringVerbs;
@@ -163,6 +172,9 @@ public final class ClauseOpenings {
         this.reaffirmingVerbs = new Lexicon.PhraseIndex(optional(lexicon, "verb.reaffirming"));
         this.importanceNouns = optional(lexicon, "reaffirmed.importance");
         this.commitmentNouns = optional(lexicon, "reaffirmed.commitment");
+        this.frameOpens = new Lexicon.PhraseIndex(optional(lexicon, "reaffirmed.frame-open"));
+        this.frameCloses = optional(lexicon, "reaffirmed.frame-close");
+        this.frameAdverbs = new Lexicon.PhraseIndex(optional(lexicon, "reaffirmed.frame-adverb"));
         this.subjectLeads = new Lexicon.PhraseIndex(optional(lexicon, "subject.lead"));
         this.complementizers = new Lexicon.PhraseIndex(optional(lexicon, "subject.complementizer"));
         this.documentRelatives = new Lexicon.PhraseIndex(optional(lexicon, "subject.document-relative"));
@@ -176,6 +188,10 @@ public final class ClauseOpenings {
         this.exhortations = new Lexicon.PhraseIndex(optional(lexicon, "sentence.exhortation"));
         this.copulas = new Lexicon.PhraseIndex(optional(lexicon, "sentence.copula"));
         this.visitVerbs = new Lexicon.PhraseIndex(optional(lexicon, "visit.programme"));
+        this.correlativeFirsts = optional(lexicon, "correlative.first");
+        this.officeVerbs = new Lexicon.PhraseIndex(optional(lexicon, "office.taking"));
+        this.officeRoles = optional(lexicon, "office.role");
+        this.timeLeads = new Lexicon.PhraseIndex(optional(lexicon, "office.time-lead"));
         this.copulaWords = optional(lexicon, "copula.word");
         this.impersonalCues = new Lexicon.PhraseIndex(optional(lexicon, "cue.impersonal"));
         this.declaringVerbs = new Lexicon.PhraseIndex(optional(lexicon, "lead.declaring"));
@@ -374,8 +390,11 @@ public final class ClauseOpenings {
             }
             String reaffirmed = commitmentVerbs.at(folded, skipSpaces(folded, object));
             reaffirmed = reaffirmed != null ? reaffirmed : reaffirmedVerbs.at(folded, skipSpaces(folded, object));
+            int framed = reaffirmed == null ? verbAfterFrame(folded, skipSpaces(folded, object)) : -1;
             if (reaffirmed != null) {
                 commitmentEnd = Math.max(commitmentEnd, skipSpaces(folded, object) + reaffirmed.length());
+            } else if (framed >= 0) {
+                commitmentEnd = Math.max(commitmentEnd, framed);
             } else if (reaffirmsTheImportanceOfAnAction(folded, reportingEnd) || reaffirmsACommitment(folded, reportingEnd)) {
                 commitmentEnd = Math.max(commitmentEnd, reportingEnd);
             }
@@ -402,6 +421,41 @@ public final class ClauseOpenings {
             return new Opening(subject, Verb.REPORTING, at, reportingEnd, joined);
         }
         return new Opening(subject, null, at, at, joined);
+    }
+
+    /**
+     * "重申在…问题上坚定相互支持": a reaffirmed object that opens with a frame of where it applies ({@code
+     * reaffirmed.frame-open} … {@code reaffirmed.frame-close}, inside its clause) and goes on, after adverbs, with a
+     * verb of commitment pledges that verb. Returns where the verb ends, or -1.
+     */
+    private int verbAfterFrame(String folded, int from) {
+        String open = frameOpens.at(folded, from);
+        if (open == null) {
+            return -1;
+        }
+        String clause = clauseFrom(folded, from);
+        for (int close = open.length(); close < clause.length(); close++) {
+            for (String closing : frameCloses) {
+                if (!clause.startsWith(closing, close)) {
+                    continue;
+                }
+                int at = skipSpaces(folded, from + close + closing.length());
+                for (int i = 0; i < MAX_ADVERBS; i++) {
+                    String adverb = adverbs.at(folded, at);
+                    adverb = adverb != null ? adverb : frameAdverbs.at(folded, at);
+                    if (adverb == null) {
+                        break;
+                    }
+                    at = skipSpaces(folded, at + adverb.length());
+                }
+                String verb = commitmentVerbs.at(folded, at);
+                verb = verb != null ? verb : reaffirmedVerbs.at(folded, at);
+                if (verb != null) {
+                    return at + verb.length();
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -773,6 +827,40 @@ public final class ClauseOpenings {
     /** Whether a verb of a visit's programme ({@code visit.programme}: "会见", "访问") stands at {@code at}. */
     public boolean visitProgrammeAt(String folded, int at) {
         return visitVerbs.at(folded, skipSpaces(folded, at)) != null;
+    }
+
+    /**
+     * "英国将于2005年担任欧盟轮值主席国": the clause from {@code at} (after the verb of commitment) takes up an office
+     * ({@code office.taking}, at once or after a short phrase of time opening with {@code office.time-lead}) that it
+     * names last ({@code office.role}): a
+     * term in a rotation or a meeting's host, not a pledge.
+     */
+    public boolean takesAnOfficeAt(String folded, int at) {
+        String clause = clauseFrom(folded, skipSpaces(folded, at));
+        if (officeRoles.stream().noneMatch(clause::endsWith)) {
+            return false;
+        }
+        if (officeVerbs.at(clause, 0) != null) {
+            return true;
+        }
+        if (timeLeads.at(clause, 0) == null) {
+            return false;
+        }
+        for (int i = 1; i <= Math.min(MAX_OFFICE_LEAD, clause.length() - 1); i++) {
+            if (officeVerbs.at(clause, i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the first half of a correlative ("不仅…", {@code correlative.first}) stands between {@code from} and
+     * {@code to}: a clause after it ("…，还将…") goes on with that half's subject.
+     */
+    public boolean afterCorrelativeFirst(String folded, int from, int to) {
+        String before = folded.substring(from, to);
+        return correlativeFirsts.stream().anyMatch(before::contains);
     }
 
     /** Whether a clause of purpose or condition ("为…", "在…框架下") opens at {@code at}. */

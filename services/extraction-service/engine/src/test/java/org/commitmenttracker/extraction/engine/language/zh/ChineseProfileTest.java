@@ -942,4 +942,88 @@ class ChineseProfileTest {
 
         assertThat(found).hasSize(pledges);
     }
+
+    /** A reaffirmed object that opens with a frame of where it applies pledges the verb of commitment after it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "双方重申在港口和航运问题上坚定相互支持。|1",
+            "雙方重申在港口和航運問題上堅定相互支持。|1",
+            "双方重申在港口合作领域继续支持对方。|1",
+            "双方重申在港口问题上的一贯立场。|0",
+    })
+    void readsAVerbOfCommitmentAfterAFrameOfAReaffirmationAsPledged(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("framed", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /** Taiwan's statements and press spell its partners their own way, and join "台" with a partner's short form. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "中華民國與帛琉共和國聯合公報|PW",
+            "中华民国与瓜地马拉共和国联合公报|GT",
+            "中華民國與布吉納法索聯合公報|BF",
+            "台布签署联合公报NL总统与布吉纳法索总统签署联合公报。|BF",
+    })
+    void readsThePartiesOfATaiwaneseStatement(String opening, String partner) {
+        String text = opening.replace("NL", "\n") + "\n双方将持续深化渔业合作。\n";
+        CommuniqueAnalysis analysis = analyzer.analyze(SourceDocument.of("taiwan", text));
+
+        assertThat(analysis.document().parties()).containsExactly("TW", partner);
+        assertThat(analysis.commitments()).extracting(Commitment::parties).containsExactly(List.of("TW", partner));
+    }
+
+    /** "不仅…，还将…" in a sentence no party speaks in predicts what its subject brings; a party's "还将" pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "频繁的港口往来不仅可以扩大贸易，还将为两国民众相互了解提供新渠道。|0",
+            "頻繁的港口往來不但可以擴大貿易，還將為兩國民眾相互了解提供新渠道。|0",
+            "双方不仅要加强沟通，还将深化港口合作。|1",
+    })
+    void readsTheSecondHalfOfACorrelativeAsNoPledgeWhereNoPartySpeaks(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("correlative", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /** Taking up a rotating chair or a meeting's host states the calendar; supporting another's term pledges. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "英国将于2030年担任港口论坛轮值主席国。|0",
+            "英國將於2030年擔任港口論壇輪值主席國。|0",
+            "法方将担任下届港口峰会东道国。|0",
+            "双方将支持乙方担任港口论坛主席国。|1",
+    })
+    void readsTakingUpAnOfficeAsNoPledge(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("office", "甲乙两国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /** A clause of time closed by "后" that holds an earlier time recounts the decision after it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "首相去年访问港口城市后，双方决定成立港口工作组。|0",
+            "首相去年訪問港口城市後，雙方決定成立港口工作組。|0",
+            "首相明年访问港口城市后，双方将成立港口工作组。|1",
+    })
+    void readsADecisionAfterAnEarlierClauseOfTimeAsRecounted(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("after", "中华人民共和国和英国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+    }
+
+    /** The armed services of the parties, named as agents ("两国海军"), pledge for both parties. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "两国海军决定致力于就港口互访达成一致。|1",
+            "兩國海軍將加強港口救援合作。|1",
+            "两国国防部将加强港口救援合作。|1",
+    })
+    void readsTheArmedServicesOfThePartiesAsAgents(String sentence, int pledges) {
+        List<Commitment> found = analyzer.analyze(SourceDocument.of("services", "中华人民共和国和美国联合声明\n" + sentence)).commitments();
+
+        assertThat(found).hasSize(pledges);
+        assertThat(found).extracting(Commitment::parties).containsOnly(List.of("CN", "US"));
+    }
 }
