@@ -20,7 +20,7 @@ import org.commitmenttracker.extraction.engine.text.ParagraphRecovery;
  * {@link LanguageProfile}. Thread-safe: the profiles and gazetteers are read once and never change.
  */
 public final class CommuniqueAnalyzer {
-    public static final String VERSION = "1.9.0";
+    public static final String VERSION = "1.10.0";
 
     private static final class Resources {
         static final Countries COUNTRIES = Countries.load("gazetteer/countries.tsv");
