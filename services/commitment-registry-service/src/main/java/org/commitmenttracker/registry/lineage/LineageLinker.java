@@ -13,8 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +59,7 @@ public class LineageLinker implements InitializingBean {
     public static final String WAITING = "lineage_waiting";
     /** The communiqués the index holds: {@code _id} the document id. */
     public static final String LINKED = "lineage_linked";
+    private static final int NAMESPACE_EXISTS = 48;
     /** The meter counting the builds of the index from the store. */
     public static final String BUILDS = "lineage.index.builds";
 
@@ -211,11 +217,22 @@ public class LineageLinker implements InitializingBean {
         Set<String> waiting = new HashSet<>();
         mongo.getCollection(WAITING).find().projection(Projections.include("_id"))
                 .forEach(communique -> waiting.add(communique.getString("_id")));
-        List<Document> marks = communiques(new Criteria()).keySet().stream().filter(id -> !waiting.contains(id))
-                .map(id -> new Document("_id", id)).toList();
-        mongo.createCollection(LINKED);
+        // Upserts and a tolerated "exists": replicas starting together may both mark the same store.
+        List<WriteModel<Document>> marks = communiques(new Criteria()).keySet().stream()
+                .filter(id -> !waiting.contains(id))
+                .<WriteModel<Document>>map(id -> new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id),
+                        new ReplaceOptions().upsert(true)))
+                .toList();
         if (!marks.isEmpty()) {
-            mongo.getCollection(LINKED).insertMany(marks);
+            mongo.getCollection(LINKED).bulkWrite(marks, new BulkWriteOptions().ordered(false));
+        } else {
+            try {
+                mongo.getDb().createCollection(LINKED);
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != NAMESPACE_EXISTS) {
+                    throw e;
+                }
+            }
         }
         log.info("Marked the {} communiqués stored before lineage marks were kept as linked", marks.size());
     }
