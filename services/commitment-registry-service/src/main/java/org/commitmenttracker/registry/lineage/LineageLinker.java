@@ -187,12 +187,10 @@ public class LineageLinker implements InitializingBean {
 
     /** Builds the index from the linked communiqués but {@code left}. */
     private void rebuildWithout(Set<String> left) {
-        Set<String> held = new HashSet<>();
-        mongo.getCollection(LINKED).find().projection(Projections.include("_id"))
-                .forEach(linked -> held.add(linked.getString("_id")));
+        Set<String> held = storedIds(LINKED);
         held.removeAll(left);
         // All live commitments filtered here: the embedded store scans an $in list for every document.
-        Map<String, List<LineageCommitment>> all = communiques(new Criteria());
+        Map<String, List<LineageCommitment>> all = communiques();
         all.keySet().retainAll(held);
         lineage.rebuild(List.copyOf(all.values()));
         stale = false;
@@ -214,11 +212,9 @@ public class LineageLinker implements InitializingBean {
         if (mongo.collectionExists(LINKED)) {
             return;
         }
-        Set<String> waiting = new HashSet<>();
-        mongo.getCollection(WAITING).find().projection(Projections.include("_id"))
-                .forEach(communique -> waiting.add(communique.getString("_id")));
+        Set<String> waiting = storedIds(WAITING);
         // Upserts and a tolerated "exists": replicas starting together may both mark the same store.
-        List<WriteModel<Document>> marks = communiques(new Criteria()).keySet().stream()
+        List<WriteModel<Document>> marks = communiques().keySet().stream()
                 .filter(id -> !waiting.contains(id))
                 .<WriteModel<Document>>map(id -> new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id),
                         new ReplaceOptions().upsert(true)))
@@ -237,10 +233,17 @@ public class LineageLinker implements InitializingBean {
         log.info("Marked the {} communiqués stored before lineage marks were kept as linked", marks.size());
     }
 
-    /** The commitments matching {@code criteria} that are not withdrawn, by communiqué in date order (undated last). */
-    private Map<String, List<LineageCommitment>> communiques(Criteria criteria) {
-        return byCommunique(queries.withoutHistory(new Criteria().andOperator(criteria,
-                Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name()))));
+    /** The stored commitments that are not withdrawn, by communiqué in date order (undated last). */
+    private Map<String, List<LineageCommitment>> communiques() {
+        return byCommunique(queries.withoutHistory(Criteria.where("status").ne(CommitmentStatus.WITHDRAWN.name())));
+    }
+
+    /** The ids of a collection's documents (communiqué ids, in {@value #LINKED} and {@value #WAITING}). */
+    private Set<String> storedIds(String collection) {
+        Set<String> ids = new HashSet<>();
+        mongo.getCollection(collection).find().projection(Projections.include("_id"))
+                .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
     }
 
     /** Those of {@code commitments} that are not withdrawn, by communiqué in date order (undated last). */
